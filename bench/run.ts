@@ -1,0 +1,5 @@
+/** `npm run bench`: prints one line per figure. Benchmarks never fail the build; they inform. */
+import { benchCrypto } from './crypto.bench.ts';
+
+console.log(`Carnet benchmarks — Node ${process.version}, ${process.platform}/${process.arch}`);
+await benchCrypto();
