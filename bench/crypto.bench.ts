@@ -22,7 +22,7 @@ export async function benchCrypto(): Promise<void> {
   );
 
   const key = generateKey();
-  const binding = { profileId: 'p1', collection: 'record', id: 'r1', rev: 1 };
+  const binding = { profileId: 'p1', kind: 'record', id: 'r1', rev: 1 };
   // ~1 KB of JSON: a realistic record with a long free-text note.
   const record = { kind: 'note', schemaVersion: 1, title: 'Bench', body: randomBytes(480).toString('hex') };
   const size = JSON.stringify(record).length;

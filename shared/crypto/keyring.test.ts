@@ -69,7 +69,7 @@ describe('keyring', () => {
     const created = createVault(PASSPHRASE);
     const profileKey = generateProfileKey();
     const wrappedProfileKey = wrapProfileKey(profileKey, created.vaultKey, 'p1');
-    const binding = { profileId: 'p1', collection: 'record', id: 'r1', rev: 1 };
+    const binding = { profileId: 'p1', kind: 'record', id: 'r1', rev: 1 };
     const envelope = { ...binding, ...encryptRecord(binding, { kind: 'note', body: 'avant' }, profileKey) };
 
     const stronger: KdfParams = { version: 1, algorithm: 'argon2id13', memoryKiB: 96 * 1024, passes: 3 };

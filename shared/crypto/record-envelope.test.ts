@@ -14,7 +14,7 @@ import { expectReason, flipByte } from './testing.ts';
 
 beforeAll(initCrypto);
 
-const binding: EnvelopeBinding = { profileId: 'p-self', collection: 'record', id: 'rec-1', rev: 3 };
+const binding: EnvelopeBinding = { profileId: 'p-self', kind: 'record', id: 'rec-1', rev: 3 };
 const allergy = { kind: 'allergy', schemaVersion: 1, substance: 'Pénicilline', severity: 'severe' };
 
 function sealed(): { key: ReturnType<typeof generateKey>; envelope: SealedEnvelope } {
@@ -72,12 +72,12 @@ describe('record envelope', () => {
     }
   });
 
-  it('binds every additional-data field: profile, collection, id and rev changes are tampered', () => {
+  it('binds every additional-data field: profile, kind, id and rev changes are tampered', () => {
     const { key, envelope } = sealed();
     const variants: SealedEnvelope[] = [
       { ...envelope, profileId: 'p-child' },
       { ...envelope, profileId: 'p-selg' },
-      { ...envelope, collection: 'profile' },
+      { ...envelope, kind: 'profile' },
       { ...envelope, id: 'rec-2' },
       { ...envelope, rev: 4 },
       { ...envelope, rev: 2 },

@@ -1,6 +1,6 @@
 /**
  * Record envelope encryption (DESIGN §2): XChaCha20-Poly1305, a random nonce per write, and
- * additional data binding the ciphertext to `profileId | collection | id | rev | keyId |
+ * additional data binding the ciphertext to `profileId | kind (the collection) | id | rev | keyId |
  * schemaVersion`, so a server cannot swap envelopes between records or profiles, replay an old
  * revision under a new rev, or roll back unnoticed.
  *
@@ -25,7 +25,8 @@ const PAD_BLOCK = 256;
 /** The plaintext metadata that the additional data binds. */
 export interface EnvelopeBinding {
   readonly profileId: string;
-  readonly collection: string;
+  /** The envelope's collection-level kind (record, blob, keyring, profile). */
+  readonly kind: string;
   readonly id: string;
   readonly rev: number;
 }
@@ -41,9 +42,7 @@ export type SealedEnvelope = EnvelopeBinding & EncryptedFields;
 
 function additionalData(b: EnvelopeBinding, keyId: string, schemaVersion: number): Uint8Array {
   // A JSON array is an unambiguous encoding: no choice of field values can collide with another.
-  return utf8(
-    JSON.stringify(['carnet.record', b.profileId, b.collection, b.id, b.rev, keyId, schemaVersion]),
-  );
+  return utf8(JSON.stringify(['carnet.record', b.profileId, b.kind, b.id, b.rev, keyId, schemaVersion]));
 }
 
 export function encryptBytes(

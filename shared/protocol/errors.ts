@@ -1,0 +1,35 @@
+/**
+ * The body of every API error: `{ error: { reason, message } }`. `reason` is stable and
+ * machine-readable (the client maps it to a message in the user's language); `message` is for
+ * developers and never quotes a request body.
+ */
+import { z } from 'zod';
+
+export const ERROR_REASONS = [
+  'bad-request',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'method-not-allowed',
+  'conflict',
+  'gone',
+  'payload-too-large',
+  'unsupported-media-type',
+  'profile-limit',
+  'rate-limited',
+  'internal',
+] as const;
+
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+export const errorReasonSchema = z.enum(ERROR_REASONS);
+
+// Not strict: a newer server may add fields, and an older client must still read the reason.
+export const errorBodySchema = z.object({
+  error: z.object({
+    reason: errorReasonSchema,
+    message: z.string().max(1_000),
+  }),
+});
+
+export type ErrorBody = z.infer<typeof errorBodySchema>;

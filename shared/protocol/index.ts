@@ -1,0 +1,3 @@
+export * from './errors.ts';
+export * from './replication.ts';
+export * from './version.ts';

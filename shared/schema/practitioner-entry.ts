@@ -1,0 +1,88 @@
+/**
+ * Entries written by a practitioner through a share (DESIGN §7). They arrive signed by the
+ * practitioner's own key (the signature is on the envelope) and are read-only to the patient.
+ * Nothing verifies a professional identifier, so the entry says so: `idSelfDeclared` is always true.
+ */
+import { z } from 'zod';
+import { codeSchema } from './clinical-code.ts';
+import { group, integerIn, isoDateTime, messages, schemaVersion, TEXT_MAX, text } from './common.ts';
+
+export const PRACTITIONER_ENTRY_TYPES = ['note', 'diagnosis', 'prescription', 'exercise-programme'] as const;
+
+const practitionerSchema = group('Practitioner', {
+  name: text('Practitioner name'),
+  /** "General practitioner", "Physiotherapist", "Kinésithérapeute". */
+  profession: text('Profession', 100),
+  specialty: text('Specialty', 100).optional(),
+  /** RPPS, GMC number…, as typed by the practitioner. */
+  professionalId: text('Professional identifier', 40).optional(),
+  idSelfDeclared: z.literal(true, { error: 'The professional identifier must be marked as self-declared' }),
+});
+
+const prescriptionItemSchema = group('Prescription item', {
+  medication: text('Medication'),
+  dosage: text('Dosage', 500),
+  duration: text('Duration', 100),
+  quantity: text('Quantity', 100).optional(),
+});
+
+const exerciseSchema = group('Exercise', {
+  name: text('Exercise name'),
+  sets: integerIn('Sets', 1, 100).optional(),
+  repetitions: integerIn('Repetitions', 1, 1_000).optional(),
+  durationMinutes: integerIn('Duration in minutes', 1, 600).optional(),
+  /** "Twice a day", "3 times a week". */
+  frequency: text('Frequency', 100).optional(),
+  instructions: text('Instructions', TEXT_MAX.medium).optional(),
+});
+
+const common = {
+  kind: z.literal('practitioner-entry'),
+  schemaVersion,
+  title: text('Title'),
+  practitioner: practitionerSchema,
+  createdAt: isoDateTime('Creation time'),
+};
+
+const noteEntry = z.strictObject({
+  ...common,
+  entryType: z.literal('note'),
+  body: text('Text', TEXT_MAX.long),
+});
+
+const diagnosisEntry = z.strictObject({
+  ...common,
+  entryType: z.literal('diagnosis'),
+  body: text('Text', TEXT_MAX.long),
+  code: codeSchema(['snomed', 'icd10']).optional(),
+});
+
+const prescriptionEntry = z.strictObject({
+  ...common,
+  entryType: z.literal('prescription'),
+  body: text('Text', TEXT_MAX.long).optional(),
+  items: z
+    .array(prescriptionItemSchema, {
+      error: messages('Prescription items', 'Prescription items must be a list'),
+    })
+    .min(1, 'A prescription needs at least one item')
+    .max(50, 'A prescription may have at most 50 items'),
+});
+
+const exerciseProgrammeEntry = z.strictObject({
+  ...common,
+  entryType: z.literal('exercise-programme'),
+  body: text('Text', TEXT_MAX.long).optional(),
+  exercises: z
+    .array(exerciseSchema, { error: messages('Exercises', 'Exercises must be a list') })
+    .min(1, 'An exercise programme needs at least one exercise')
+    .max(50, 'An exercise programme may have at most 50 exercises'),
+});
+
+export const practitionerEntrySchema = z.discriminatedUnion(
+  'entryType',
+  [noteEntry, diagnosisEntry, prescriptionEntry, exerciseProgrammeEntry],
+  { error: messages('Entry type', `Entry type must be one of: ${PRACTITIONER_ENTRY_TYPES.join(', ')}`) },
+);
+
+export type PractitionerEntry = z.infer<typeof practitionerEntrySchema>;

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to loopback, port 8787, ./data and ./dist', () => {
+    expect(loadConfig({}, '/srv/carnet')).toEqual({
+      port: 8787,
+      host: '127.0.0.1',
+      dataDir: '/srv/carnet/data',
+      staticDir: '/srv/carnet/dist',
+    });
+  });
+
+  it('reads the environment', () => {
+    const config = loadConfig(
+      { PORT: '8790', HOST: '0.0.0.0', DATA_DIR: '/var/lib/carnet', STATIC_DIR: 'build' },
+      '/srv/carnet',
+    );
+    expect(config).toEqual({
+      port: 8790,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/carnet',
+      staticDir: '/srv/carnet/build',
+    });
+  });
+
+  it('names the setting that is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+});

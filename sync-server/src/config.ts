@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  STATIC_DIR: z.string().min(1).default('./dist'),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Absolute path; the store keeps its files here. */
+  dataDir: string;
+  /** Absolute path of the built PWA. */
+  staticDir: string;
+}
+
+/** Reads the server's settings from the environment; an invalid value stops startup with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): ServerConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const { PORT, HOST, DATA_DIR, STATIC_DIR } = parsed.data;
+  return { port: PORT, host: HOST, dataDir: resolve(cwd, DATA_DIR), staticDir: resolve(cwd, STATIC_DIR) };
+}

@@ -1,0 +1,45 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context, MiddlewareHandler } from 'hono';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+// Unhashed files (index.html, favicon, later the service worker) must be revalidated on every load,
+// or a client could keep running an old shell against a newer server.
+const REVALIDATE = 'no-cache';
+
+/** `/api` and everything under it belongs to the JSON API, never to the static site. */
+export function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+/**
+ * Serves the built PWA from `root`. Files under `/assets/` carry a content hash in their name, so
+ * they are cached for a year. Any other GET that wants HTML gets index.html, so the client-side
+ * router can handle deep links and reloads.
+ */
+export function staticSite(root: string): MiddlewareHandler {
+  const file = serveStatic({ root });
+  const shell = serveStatic({ root, path: 'index.html' });
+  const missing = async (): Promise<void> => {};
+
+  return async (c, next) => {
+    if (isApiPath(c.req.path)) return next();
+
+    const found = await file(c, missing);
+    if (found) return withCacheControl(found, c.req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
+
+    if (c.req.method === 'GET' && acceptsHtml(c)) {
+      const index = await shell(c, missing);
+      if (index) return withCacheControl(index, REVALIDATE);
+    }
+    return next();
+  };
+}
+
+function acceptsHtml(c: Context): boolean {
+  return (c.req.header('Accept') ?? '').includes('text/html');
+}
+
+function withCacheControl(response: Response, value: string): Response {
+  response.headers.set('Cache-Control', value);
+  return response;
+}
