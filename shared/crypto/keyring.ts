@@ -9,7 +9,7 @@
  *
  * Changing the passphrase or recovering re-wraps only the vault key: records never need re-encrypting.
  */
-import { accountKeysFromPassphrase, generateSalt } from './account-keys.ts';
+import { type AccountKeys, accountKeysFromPassphrase, generateSalt } from './account-keys.ts';
 import { fromBase64, toBase64 } from './encoding.ts';
 import { CryptoError } from './errors.ts';
 import {
@@ -58,20 +58,34 @@ function checkVersion(keyring: Keyring): void {
 }
 
 export function createVault(passphrase: string, params: KdfParams = DEFAULT_KDF_PARAMS): CreatedVault {
+  const salt = generateSalt();
+  return createVaultWithKeys(accountKeysFromPassphrase(passphrase, salt, params), salt, params);
+}
+
+/** As `createVault`, with the Argon2id step already done (the web app runs it in a Worker). */
+export function createVaultWithKeys(
+  accountKeys: AccountKeys,
+  salt: Uint8Array,
+  params: KdfParams,
+): CreatedVault {
   const vaultKey = generateKey();
   const recovery = generateKey();
   const identity = generateIdentity();
-  const salt = generateSalt();
-  const { keyEncryptionKey, authKey } = accountKeysFromPassphrase(passphrase, salt, params);
   const keyring: Keyring = {
     v: KEYRING_VERSION,
     kdf: encodeKdfParams(params),
     salt: toBase64(salt),
-    vaultKeyByPassphrase: wrapSecret(vaultKey.bytes, keyEncryptionKey, VAULT_LABEL),
+    vaultKeyByPassphrase: wrapSecret(vaultKey.bytes, accountKeys.keyEncryptionKey, VAULT_LABEL),
     vaultKeyByRecoveryKey: wrapSecret(vaultKey.bytes, recovery, VAULT_LABEL),
     identity: wrapIdentity(identity, vaultKey),
   };
-  return { keyring, vaultKey, identity, authKey, recoveryKey: formatRecoveryKey(recovery) };
+  return {
+    keyring,
+    vaultKey,
+    identity,
+    authKey: accountKeys.authKey,
+    recoveryKey: formatRecoveryKey(recovery),
+  };
 }
 
 function openVault(keyring: Keyring, vaultKey: SymmetricKey): UnlockedVault {
@@ -83,15 +97,29 @@ export function unlockWithPassphrase(
   keyring: Keyring,
   passphrase: string,
 ): UnlockedVault & { authKey: Uint8Array } {
+  const { salt, params } = keyringKdf(keyring);
+  return unlockWithAccountKeys(keyring, accountKeysFromPassphrase(passphrase, salt, params));
+}
+
+/** The salt and parameters to run Argon2id with for this keyring (validated: no downgrade). */
+export function keyringKdf(keyring: Keyring): { salt: Uint8Array; params: KdfParams } {
   checkVersion(keyring);
-  const params = decodeKdfParams(keyring.kdf);
-  const { keyEncryptionKey, authKey } = accountKeysFromPassphrase(
-    passphrase,
-    fromBase64(keyring.salt, 'salt'),
-    params,
+  return { salt: fromBase64(keyring.salt, 'salt'), params: decodeKdfParams(keyring.kdf) };
+}
+
+/** As `unlockWithPassphrase`, with the Argon2id step already done. */
+export function unlockWithAccountKeys(
+  keyring: Keyring,
+  accountKeys: AccountKeys,
+): UnlockedVault & { authKey: Uint8Array } {
+  checkVersion(keyring);
+  const bytes = unwrapSecret(
+    keyring.vaultKeyByPassphrase,
+    accountKeys.keyEncryptionKey,
+    VAULT_LABEL,
+    'wrong-passphrase',
   );
-  const bytes = unwrapSecret(keyring.vaultKeyByPassphrase, keyEncryptionKey, VAULT_LABEL, 'wrong-passphrase');
-  return { ...openVault(keyring, symmetricKey(bytes)), authKey };
+  return { ...openVault(keyring, symmetricKey(bytes)), authKey: accountKeys.authKey };
 }
 
 /** Throws `bad-recovery-key` for a typo (checksum) or a key of another vault. */
@@ -112,19 +140,35 @@ export function changePassphrase(
   newPassphrase: string,
   params: KdfParams = DEFAULT_KDF_PARAMS,
 ): { keyring: Keyring; authKey: Uint8Array } {
+  const salt = generateSalt();
+  return rewrapVaultKey(
+    keyring,
+    vaultKey,
+    accountKeysFromPassphrase(newPassphrase, salt, params),
+    salt,
+    params,
+  );
+}
+
+/** As `changePassphrase`, with the Argon2id step (over a fresh salt) already done. */
+export function rewrapVaultKey(
+  keyring: Keyring,
+  vaultKey: SymmetricKey,
+  accountKeys: AccountKeys,
+  salt: Uint8Array,
+  params: KdfParams,
+): { keyring: Keyring; authKey: Uint8Array } {
   checkVersion(keyring);
   if (keyring.identity.boxSecretKey.by !== vaultKey.id) {
     throw new CryptoError('wrong-key', 'this is not the vault key of this keyring');
   }
-  const salt = generateSalt();
-  const { keyEncryptionKey, authKey } = accountKeysFromPassphrase(newPassphrase, salt, params);
   return {
     keyring: {
       ...keyring,
       kdf: encodeKdfParams(params),
       salt: toBase64(salt),
-      vaultKeyByPassphrase: wrapSecret(vaultKey.bytes, keyEncryptionKey, VAULT_LABEL),
+      vaultKeyByPassphrase: wrapSecret(vaultKey.bytes, accountKeys.keyEncryptionKey, VAULT_LABEL),
     },
-    authKey,
+    authKey: accountKeys.authKey,
   };
 }

@@ -1,0 +1,105 @@
+/**
+ * Family profiles. A profile envelope is encrypted with the vault key and holds the profile and its
+ * own random key: that envelope *is* the wrap of the profile key, bound by its additional data to
+ * the profile id. At most MAX_PROFILES per vault.
+ */
+import { fromBase64, toBase64 } from '../../../shared/crypto/encoding.ts';
+import { decryptRecord, encryptRecord } from '../../../shared/crypto/record-envelope.ts';
+import { generateKey, type SymmetricKey, symmetricKey } from '../../../shared/crypto/symmetric-key.ts';
+import { MAX_PROFILES, type Profile, profileSchema } from '../../../shared/schema/profile.ts';
+import { parseWith } from '../../../shared/schema/readable-issues.ts';
+import { AppError, toAppError } from '../app/app-error.ts';
+import type { CarnetDatabase } from '../db/database.ts';
+import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import type { Session } from '../vault/vault-service.ts';
+import { newId } from './ids.ts';
+
+export interface ProfileEntry {
+  readonly id: string;
+  readonly rev: number;
+  readonly profile: Profile;
+  readonly key: SymmetricKey;
+}
+
+interface ProfilePlaintext {
+  profile: Profile;
+  key: string;
+}
+
+export function checkProfile(input: unknown): Profile {
+  const parsed = parseWith(profileSchema, input);
+  if (!parsed.ok) {
+    throw new AppError('invalid-record', parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '), {
+      field: parsed.issues[0]?.path ?? '',
+    });
+  }
+  return parsed.value;
+}
+
+export function decryptProfile(envelope: StoredEnvelope, session: Session): ProfileEntry {
+  try {
+    const plain = decryptRecord(envelope, session.vaultKey) as ProfilePlaintext;
+    return {
+      id: envelope.id,
+      rev: envelope.rev,
+      profile: checkProfile(plain.profile),
+      key: symmetricKey(fromBase64(plain.key, 'profile key')),
+    };
+  } catch (error) {
+    throw toAppError(error);
+  }
+}
+
+function sealProfile(
+  id: string,
+  rev: number,
+  profile: Profile,
+  key: SymmetricKey,
+  session: Session,
+): StoredEnvelope {
+  const binding = { profileId: id, kind: 'profile' as const, id, rev };
+  const plaintext: ProfilePlaintext = { profile, key: toBase64(key.bytes) };
+  return { ...binding, updatedAt: 0, ...encryptRecord(binding, plaintext, session.vaultKey) };
+}
+
+export class ProfileService {
+  constructor(
+    private readonly db: CarnetDatabase,
+    private readonly session: Session,
+  ) {}
+
+  async list(): Promise<ProfileEntry[]> {
+    const docs = await this.db.profiles.find().exec();
+    return docs.map((doc) => decryptProfile(doc.toJSON() as StoredEnvelope, this.session));
+  }
+
+  async create(input: Profile): Promise<ProfileEntry> {
+    const profile = checkProfile(input);
+    const count = await this.db.profiles.count().exec();
+    if (count >= MAX_PROFILES) {
+      throw new AppError('profile-limit', `at most ${MAX_PROFILES} profiles per vault`, {
+        max: MAX_PROFILES,
+      });
+    }
+    const id = newId();
+    const key = generateKey();
+    await this.db.profiles.insert(sealProfile(id, 1, profile, key, this.session));
+    return { id, rev: 1, profile, key };
+  }
+
+  async update(entry: ProfileEntry, input: Profile): Promise<ProfileEntry> {
+    const profile = checkProfile(input);
+    const doc = await this.db.profiles.findOne(entry.id).exec();
+    if (!doc) throw new AppError('not-found');
+    const rev = doc.rev + 1;
+    await doc.incrementalModify(() => sealProfile(entry.id, rev, profile, entry.key, this.session));
+    return { ...entry, rev, profile };
+  }
+
+  /** Deletes the profile with every record and file it holds. */
+  async remove(id: string): Promise<void> {
+    await this.db.records.find({ selector: { profileId: id } }).remove();
+    await this.db.blobs.find({ selector: { profileId: id } }).remove();
+    await this.db.profiles.findOne(id).remove();
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Clinical records of all profiles: encrypt on write, decrypt on read, validate both ways.
+ * Each record envelope is encrypted with its profile's key only. A record that fails to decrypt
+ * or to parse is kept and reported with its problem, never shown as if it were valid.
+ */
+import { decryptRecord, encryptRecord } from '../../../shared/crypto/record-envelope.ts';
+import type { ReadableIssue } from '../../../shared/schema/readable-issues.ts';
+import { type ClinicalRecord, parseRecord } from '../../../shared/schema/record.ts';
+import { AppError, type AppErrorReason, toAppError } from '../app/app-error.ts';
+import type { CarnetDatabase } from '../db/database.ts';
+import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import { newId } from './ids.ts';
+import type { ProfileEntry } from './profile-service.ts';
+
+export interface RecordEntry {
+  readonly id: string;
+  readonly profileId: string;
+  readonly rev: number;
+  readonly updatedAt: number;
+  /** null when the envelope could not be decrypted or validated; see `problem`. */
+  readonly record: ClinicalRecord | null;
+  readonly problem?: AppErrorReason;
+}
+
+export class InvalidRecordError extends AppError {
+  constructor(readonly issues: readonly ReadableIssue[]) {
+    super('invalid-record', issues.map((i) => `${i.path}: ${i.message}`).join('; '), {
+      field: issues[0]?.path ?? '',
+    });
+  }
+}
+
+export function checkRecord(input: unknown): ClinicalRecord {
+  const parsed = parseRecord(input);
+  if (!parsed.ok) throw new InvalidRecordError(parsed.issues);
+  return parsed.value;
+}
+
+export function openRecord(envelope: StoredEnvelope, profile: ProfileEntry | undefined): RecordEntry {
+  const base = {
+    id: envelope.id,
+    profileId: envelope.profileId,
+    rev: envelope.rev,
+    updatedAt: envelope.updatedAt,
+  };
+  if (!profile) return { ...base, record: null, problem: 'wrong-key' };
+  try {
+    const parsed = parseRecord(decryptRecord(envelope, profile.key));
+    return parsed.ok
+      ? { ...base, record: parsed.value }
+      : { ...base, record: null, problem: 'invalid-record' };
+  } catch (error) {
+    return { ...base, record: null, problem: toAppError(error).reason };
+  }
+}
+
+export function sealRecord(
+  id: string,
+  rev: number,
+  profile: ProfileEntry,
+  record: ClinicalRecord,
+): StoredEnvelope {
+  const binding = { profileId: profile.id, kind: 'record' as const, id, rev };
+  return { ...binding, updatedAt: 0, ...encryptRecord(binding, record, profile.key) };
+}
+
+export class RecordService {
+  constructor(private readonly db: CarnetDatabase) {}
+
+  async add(profile: ProfileEntry, input: unknown, id: string = newId()): Promise<RecordEntry> {
+    const record = checkRecord(input);
+    await this.db.records.insert(sealRecord(id, 1, profile, record));
+    return { id, profileId: profile.id, rev: 1, updatedAt: 0, record };
+  }
+
+  async update(profile: ProfileEntry, id: string, input: unknown): Promise<RecordEntry> {
+    const record = checkRecord(input);
+    const doc = await this.db.records.findOne(id).exec();
+    if (!doc || doc.profileId !== profile.id) throw new AppError('not-found');
+    let rev = 0;
+    await doc.incrementalModify((current) => {
+      rev = current.rev + 1;
+      return sealRecord(id, rev, profile, record);
+    });
+    return { id, profileId: profile.id, rev, updatedAt: 0, record };
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.db.records.findOne(id).remove();
+    // A document's chunks go with its metadata record.
+    await this.db.blobs.find({ selector: { id: { $regex: `^${id}_` } } }).remove();
+  }
+
+  async list(profiles: readonly ProfileEntry[]): Promise<RecordEntry[]> {
+    const byId = new Map(profiles.map((p) => [p.id, p]));
+    const docs = await this.db.records.find().exec();
+    return docs.map((doc) => openRecord(doc.toJSON() as StoredEnvelope, byId.get(doc.profileId)));
+  }
+}

@@ -1,0 +1,184 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { initCrypto } from '../../../shared/crypto/sodium.ts';
+import { EXAMPLE_RECORDS } from '../../../shared/schema/examples.ts';
+import type { Profile } from '../../../shared/schema/profile.ts';
+import { AppError } from '../app/app-error.ts';
+import { type CarnetDatabase, openDatabase } from '../db/database.ts';
+import { inlineKdfRunner } from '../vault/kdf-runner.ts';
+import { VaultService } from '../vault/vault-service.ts';
+import { DocumentService } from './document-service.ts';
+import { ProfileService } from './profile-service.ts';
+import { InvalidRecordError, RecordService } from './record-service.ts';
+
+beforeAll(initCrypto);
+
+let db: CarnetDatabase | undefined;
+let counter = 0;
+
+async function freshVault() {
+  db = await openDatabase(`test-${Date.now()}-${counter++}`);
+  const vault = new VaultService({ db, kdf: inlineKdfRunner });
+  const { session, recoveryKey } = await vault.create('sel-poivre-moutarde-42');
+  return { db, vault, session, recoveryKey };
+}
+
+afterEach(async () => {
+  await db?.remove();
+  db = undefined;
+});
+
+const me: Profile = {
+  schemaVersion: 1,
+  displayName: 'Camille Martin',
+  relationship: 'self',
+  dateOfBirth: '1984-03-12',
+  sex: 'female',
+  locale: 'fr',
+};
+
+async function expectAppError(promise: Promise<unknown>, reason: string): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).reason).toBe(reason);
+  return error as AppError;
+}
+
+describe('vault service', () => {
+  it('unlocks with the passphrase, refuses a wrong one, recovers and changes passphrase', async () => {
+    const { vault, session, recoveryKey } = await freshVault();
+    expect((await vault.unlock('sel-poivre-moutarde-42')).vaultKey.id).toBe(session.vaultKey.id);
+    await expectAppError(vault.unlock('sel-poivre-moutarde-43'), 'wrong-passphrase');
+
+    await vault.changePassphrase(session, 'sel-poivre-moutarde-42', 'nouvelle phrase secrète 7');
+    await expectAppError(vault.unlock('sel-poivre-moutarde-42'), 'wrong-passphrase');
+    expect((await vault.unlock('nouvelle phrase secrète 7')).vaultKey.id).toBe(session.vaultKey.id);
+    await expectAppError(
+      vault.changePassphrase(session, 'not the passphrase', 'x y z w v'),
+      'wrong-passphrase',
+    );
+
+    await expectAppError(vault.recover(`${recoveryKey.slice(0, -1)}0`, 'whatever'), 'bad-recovery-key');
+    const recovered = await vault.recover(recoveryKey, 'après récupération 9');
+    expect(recovered.vaultKey.id).toBe(session.vaultKey.id);
+    expect((await vault.unlock('après récupération 9')).vaultKey.id).toBe(session.vaultKey.id);
+  });
+});
+
+describe('profiles and records', () => {
+  it('allows six profiles and refuses the seventh, writing nothing', async () => {
+    const { db, session } = await freshVault();
+    const profiles = new ProfileService(db, session);
+    for (let i = 0; i < 6; i++) await profiles.create({ ...me, displayName: `Person ${i + 1}` });
+    const error = await expectAppError(profiles.create({ ...me, displayName: 'Seventh' }), 'profile-limit');
+    expect(error.meta.max).toBe(6);
+    expect(await profiles.list()).toHaveLength(6);
+  });
+
+  it('stores every kind encrypted, keeps records in their profile, and deletes a profile with its records', async () => {
+    const { db, session } = await freshVault();
+    const profiles = new ProfileService(db, session);
+    const records = new RecordService(db);
+    const a = await profiles.create(me);
+    const b = await profiles.create({
+      ...me,
+      displayName: 'Léo Martin',
+      relationship: 'child',
+      dateOfBirth: '2016-05-02',
+    });
+    for (const example of Object.values(EXAMPLE_RECORDS)) await records.add(a, example);
+    await records.add(b, EXAMPLE_RECORDS.vaccination);
+
+    const all = await records.list(await profiles.list());
+    expect(all.filter((r) => r.profileId === a.id)).toHaveLength(Object.keys(EXAMPLE_RECORDS).length);
+    expect(all.filter((r) => r.profileId === b.id)).toHaveLength(1);
+    expect(all.every((r) => r.record !== null && r.problem === undefined)).toBe(true);
+
+    const raw = JSON.stringify(await db.records.find().exec());
+    expect(raw).not.toContain('Camille');
+    expect(raw).not.toContain(String((EXAMPLE_RECORDS.allergy as { substance: string }).substance));
+
+    await profiles.remove(a.id);
+    const left = await records.list(await profiles.list());
+    expect(left.map((r) => r.profileId)).toEqual([b.id]);
+  });
+
+  it('refuses an invalid record with readable issues and writes nothing', async () => {
+    const { db, session } = await freshVault();
+    const profile = await new ProfileService(db, session).create(me);
+    const records = new RecordService(db);
+    const error = await records
+      .add(profile, { ...EXAMPLE_RECORDS.allergy, severity: 'extreme' })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidRecordError);
+    expect((error as InvalidRecordError).issues[0]?.path).toBe('severity');
+    expect(await db.records.count().exec()).toBe(0);
+  });
+
+  it('updates with a new rev, and shows a record under another key as a problem, not as data', async () => {
+    const { db, session } = await freshVault();
+    const profiles = new ProfileService(db, session);
+    const records = new RecordService(db);
+    const p = await profiles.create(me);
+    const entry = await records.add(p, EXAMPLE_RECORDS.note);
+    const updated = await records.update(p, entry.id, { ...EXAMPLE_RECORDS.note, title: 'Updated title' });
+    expect(updated.rev).toBe(2);
+    const [listed] = await records.list([p]);
+    expect(listed?.record).toMatchObject({ title: 'Updated title' });
+
+    const doc = await db.records.findOne(entry.id).exec();
+    await doc?.incrementalPatch({ rev: 7 }); // a rolled rev no longer matches the additional data
+    const [tampered] = await records.list([p]);
+    expect(tampered?.record).toBeNull();
+    expect(tampered?.problem).toBe('tampered');
+  });
+});
+
+describe('documents', () => {
+  it('round-trips a multi-chunk file byte for byte and detects a missing chunk', async () => {
+    const { db, session } = await freshVault();
+    const profile = await new ProfileService(db, session).create(me);
+    const records = new RecordService(db);
+    const documents = new DocumentService(db, records);
+    const bytes = new Uint8Array(1_300_000).map((_, i) => (i * 31 + 7) & 0xff);
+    const entry = await documents.add(profile, {
+      fileName: 'compte-rendu.pdf',
+      mediaType: 'application/pdf',
+      bytes,
+      title: 'Compte rendu',
+      category: 'report',
+      date: '2026-10-01',
+    });
+    expect(await db.blobs.count().exec()).toBe(3);
+    const back = await documents.read(profile, entry);
+    expect(back.length).toBe(bytes.length);
+    expect(Buffer.from(back).equals(Buffer.from(bytes))).toBe(true);
+
+    await db.blobs.findOne(`${entry.id}_1`).remove();
+    await expectAppError(documents.read(profile, entry), 'tampered');
+    await records.remove(entry.id);
+    expect(await db.blobs.count().exec()).toBe(0);
+  });
+
+  it('refuses a file over 20 MB before writing anything', async () => {
+    const { db, session } = await freshVault();
+    const profile = await new ProfileService(db, session).create(me);
+    const documents = new DocumentService(db, new RecordService(db));
+    const big = new Uint8Array(20 * 1024 * 1024 + 1);
+    await expectAppError(
+      documents.add(profile, {
+        fileName: 'x.bin',
+        mediaType: '',
+        bytes: big,
+        title: 'x',
+        category: 'other',
+        date: '2026-01-01',
+      }),
+      'file-too-large',
+    );
+    expect(await db.blobs.count().exec()).toBe(0);
+  });
+});
