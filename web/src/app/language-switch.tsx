@@ -10,7 +10,7 @@ export function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();
   return (
     <fieldset class="language-switch">
-      <legend class="visually-hidden">{t().language.label}</legend>
+      <legend class="visually-hidden">{t('language.label')}</legend>
       <For each={LOCALES}>
         {(option) => (
           <button

@@ -1,19 +1,10 @@
-/** Every string the UI shows. Each locale file must provide all of them: the compiler checks it. */
-export interface Dictionary {
-  app: {
-    name: string;
-    tagline: string;
-  };
-  language: {
-    label: string;
-  };
-  home: {
-    title: string;
-    intro: string;
-    promises: {
-      offline: string;
-      encrypted: string;
-      sharing: string;
-    };
-  };
-}
+/**
+ * Every string the UI shows. English (`en.ts`) defines the shape; every other locale must provide
+ * all of it (the compiler checks), and `t('a.b.c', args)` is typed by it. Features keep their
+ * strings in their own folder (`features/<name>/strings.ts`) and are composed here.
+ */
+import type * as i18n from '@solid-primitives/i18n';
+import type { en } from './en.ts';
+
+export type RawDictionary = typeof en;
+export type Dictionary = i18n.Flatten<RawDictionary>;

@@ -1,9 +1,15 @@
-import type { Dictionary } from './dictionary.ts';
+import { documentsEn } from '../features/documents/strings.ts';
+import { profilesEn } from '../features/profiles/strings.ts';
+import { pwaEn } from '../features/pwa/strings.ts';
+import { recordEn } from '../features/record/strings.ts';
+import { settingsEn } from '../features/settings/strings.ts';
+import { vaultEn } from '../features/vault/strings.ts';
 
-export const en: Dictionary = {
+export const en = {
   app: {
     name: 'Carnet',
     tagline: 'Your health record, kept on your device.',
+    loading: 'Opening Carnet…',
   },
   language: {
     label: 'Language',
@@ -18,4 +24,34 @@ export const en: Dictionary = {
       sharing: 'You decide what to share, with whom, and for how long.',
     },
   },
+  nav: {
+    label: 'Main',
+    skip: 'Skip to content',
+    record: 'Record',
+    measurements: 'Measurements',
+    documents: 'Documents',
+    profiles: 'Profiles',
+    settings: 'Settings',
+    lock: 'Lock',
+  },
+  errors: {
+    'wrong-passphrase': 'Wrong passphrase. Check it and try again.',
+    'bad-recovery-key': 'This recovery key is not right: check every group of characters.',
+    'weak-passphrase': 'This passphrase is too easy to guess. Choose a longer one.',
+    'profile-limit': 'You can have at most {{ max }} profiles. Delete one before adding another.',
+    'invalid-record': 'Some fields need attention.',
+    tampered: 'This data was altered or damaged and cannot be trusted.',
+    'wrong-key': 'This data was encrypted with a key this device does not have.',
+    'unsupported-version': 'This data was written by a newer version of Carnet. Update the app.',
+    'file-too-large': 'This file is too large: the limit is 20 MB.',
+    'not-found': 'Not found.',
+    locked: 'The vault is locked.',
+    storage: 'The device’s storage failed. Nothing was changed.',
+  },
+  profiles: profilesEn,
+  settings: settingsEn,
+  vault: vaultEn,
+  record: recordEn,
+  documents: documentsEn,
+  pwa: pwaEn,
 };

@@ -1,9 +1,16 @@
-import type { Dictionary } from './dictionary.ts';
+import { documentsFr } from '../features/documents/strings.ts';
+import { profilesFr } from '../features/profiles/strings.ts';
+import { pwaFr } from '../features/pwa/strings.ts';
+import { recordFr } from '../features/record/strings.ts';
+import { settingsFr } from '../features/settings/strings.ts';
+import { vaultFr } from '../features/vault/strings.ts';
+import type { RawDictionary } from './dictionary.ts';
 
-export const fr: Dictionary = {
+export const fr: RawDictionary = {
   app: {
     name: 'Carnet',
     tagline: 'Votre dossier de santé, gardé sur votre appareil.',
+    loading: 'Ouverture de Carnet…',
   },
   language: {
     label: 'Langue',
@@ -18,4 +25,37 @@ export const fr: Dictionary = {
       sharing: 'Vous décidez de ce que vous partagez, avec qui et pour combien de temps.',
     },
   },
+  nav: {
+    label: 'Principale',
+    skip: 'Aller au contenu',
+    record: 'Dossier',
+    measurements: 'Mesures',
+    documents: 'Documents',
+    profiles: 'Profils',
+    settings: 'Réglages',
+    lock: 'Verrouiller',
+  },
+  errors: {
+    'wrong-passphrase': 'Phrase de passe incorrecte. Vérifiez-la et réessayez.',
+    'bad-recovery-key':
+      'Cette clé de récupération n’est pas correcte : vérifiez chaque groupe de caractères.',
+    'weak-passphrase': 'Cette phrase de passe est trop facile à deviner. Choisissez-en une plus longue.',
+    'profile-limit':
+      'Vous pouvez avoir au plus {{ max }} profils. Supprimez-en un avant d’en ajouter un autre.',
+    'invalid-record': 'Certains champs sont à corriger.',
+    tampered: 'Ces données ont été modifiées ou abîmées et ne sont pas fiables.',
+    'wrong-key': 'Ces données sont chiffrées avec une clé que cet appareil n’a pas.',
+    'unsupported-version':
+      'Ces données viennent d’une version plus récente de Carnet. Mettez l’application à jour.',
+    'file-too-large': 'Ce fichier est trop volumineux : la limite est de 20 Mo.',
+    'not-found': 'Introuvable.',
+    locked: 'Le coffre est verrouillé.',
+    storage: 'Le stockage de l’appareil a échoué. Rien n’a été modifié.',
+  },
+  profiles: profilesFr,
+  settings: settingsFr,
+  vault: vaultFr,
+  record: recordFr,
+  documents: documentsFr,
+  pwa: pwaFr,
 };

@@ -1,0 +1,217 @@
+/**
+ * The app's state while it runs: vault status, the unlocked session (in memory only), decrypted
+ * profiles and records (live from RxDB), the active profile, and auto-lock. UI components read
+ * accessors and call actions; they never touch RxDB or crypto directly.
+ */
+import type { Subscription } from 'rxjs';
+import { type Accessor, createMemo, createSignal } from 'solid-js';
+import type { Profile } from '../../../shared/schema/profile.ts';
+import type { CarnetDatabase } from '../db/database.ts';
+import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import { DocumentService, type NewDocument } from '../records/document-service.ts';
+import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
+import { type RecordEntry, RecordService } from '../records/record-service.ts';
+import type { KdfRunner } from '../vault/kdf-runner.ts';
+import { DEFAULT_AUTO_LOCK_MINUTES, type Session, VaultService } from '../vault/vault-service.ts';
+import { AppError } from './app-error.ts';
+import { createKdfProgress } from './kdf-progress.ts';
+import { createRecordDecryptor, liveProfiles } from './live-records.ts';
+
+export type VaultStatus = 'loading' | 'no-vault' | 'locked' | 'unlocked';
+
+export interface AppStore {
+  status: Accessor<VaultStatus>;
+  /** 0..1 while a key derivation runs (estimated from the last one), otherwise null. */
+  kdfProgress: Accessor<number | null>;
+  profiles: Accessor<readonly ProfileEntry[]>;
+  activeProfile: Accessor<ProfileEntry | undefined>;
+  setActiveProfile(id: string): void;
+  /** Records of every profile. */
+  records: Accessor<readonly RecordEntry[]>;
+  /** Records of the active profile. */
+  profileRecords: Accessor<readonly RecordEntry[]>;
+  autoLockMinutes: Accessor<number>;
+
+  createVault(passphrase: string): Promise<string>;
+  unlock(passphrase: string): Promise<void>;
+  recover(recoveryKey: string, newPassphrase: string): Promise<void>;
+  changePassphrase(current: string, next: string): Promise<void>;
+  lock(): void;
+  setAutoLockMinutes(minutes: number): Promise<void>;
+  /** Call on user activity; restarts the auto-lock countdown. */
+  touch(): void;
+
+  createProfile(profile: Profile): Promise<ProfileEntry>;
+  updateProfile(id: string, profile: Profile): Promise<ProfileEntry>;
+  deleteProfile(id: string): Promise<void>;
+
+  addRecord(input: unknown): Promise<RecordEntry>;
+  updateRecord(id: string, input: unknown): Promise<RecordEntry>;
+  deleteRecord(id: string): Promise<void>;
+  addDocument(doc: NewDocument): Promise<RecordEntry>;
+  readDocument(entry: RecordEntry): Promise<Uint8Array>;
+}
+
+const ACTIVE_PROFILE_KEY = 'carnet.activeProfile';
+
+export interface AppStoreOptions {
+  db: CarnetDatabase;
+  kdf: KdfRunner;
+  /** Injected so tests can use fake timers; defaults to the real clock. */
+  setTimer?: (fn: () => void, ms: number) => () => void;
+  storage?: Pick<Storage, 'getItem' | 'setItem'>;
+}
+
+export function createAppStore(options: AppStoreOptions): AppStore {
+  const { db } = options;
+  const progress = createKdfProgress(options.storage);
+  const vault = new VaultService({ db, kdf: progress.wrap(options.kdf) });
+  const recordService = new RecordService(db);
+  const documentService = new DocumentService(db, recordService);
+  const setTimer =
+    options.setTimer ??
+    ((fn, ms) => {
+      const handle = setTimeout(fn, ms);
+      return () => clearTimeout(handle);
+    });
+
+  const [status, setStatus] = createSignal<VaultStatus>('loading');
+  const [session, setSession] = createSignal<Session | null>(null);
+  const [profiles, setProfiles] = createSignal<readonly ProfileEntry[]>([]);
+  const [records, setRecords] = createSignal<readonly RecordEntry[]>([]);
+  const [activeId, setActiveId] = createSignal<string | null>(
+    options.storage?.getItem(ACTIVE_PROFILE_KEY) ?? null,
+  );
+  const [autoLockMinutes, setAutoLock] = createSignal(DEFAULT_AUTO_LOCK_MINUTES);
+
+  let subscriptions: Subscription[] = [];
+  let cancelTimer: (() => void) | null = null;
+
+  void vault.meta().then((meta) => {
+    setStatus(meta ? 'locked' : 'no-vault');
+    if (meta) setAutoLock(meta.autoLockMinutes);
+  });
+
+  function armAutoLock(): void {
+    cancelTimer?.();
+    cancelTimer = null;
+    const minutes = autoLockMinutes();
+    if (session() && minutes > 0) cancelTimer = setTimer(lock, minutes * 60_000);
+  }
+
+  function start(next: Session): void {
+    setSession(next);
+    const decrypt = createRecordDecryptor();
+    let latestDocs: StoredEnvelope[] = [];
+    subscriptions = [
+      liveProfiles(db, next).subscribe((list) => {
+        setProfiles(list);
+        setRecords(decrypt(latestDocs, list));
+      }),
+      db.records.find().$.subscribe((docs) => {
+        latestDocs = docs.map((doc) => doc.toJSON() as StoredEnvelope);
+        setRecords(decrypt(latestDocs, profiles()));
+      }),
+    ];
+    setStatus('unlocked');
+    armAutoLock();
+  }
+
+  function lock(): void {
+    for (const subscription of subscriptions) subscription.unsubscribe();
+    subscriptions = [];
+    cancelTimer?.();
+    cancelTimer = null;
+    // Drop every decrypted thing; the garbage collector does the rest.
+    setSession(null);
+    setProfiles([]);
+    setRecords([]);
+    setStatus('locked');
+  }
+
+  function requireSession(): Session {
+    const current = session();
+    if (!current) throw new AppError('locked', 'the vault is locked');
+    return current;
+  }
+
+  const activeProfile = createMemo(() => {
+    const list = profiles();
+    return list.find((p) => p.id === activeId()) ?? list[0];
+  });
+
+  function requireProfile(): ProfileEntry {
+    const profile = activeProfile();
+    if (!profile) throw new AppError('not-found', 'no profile yet');
+    return profile;
+  }
+
+  const profileService = (): ProfileService => new ProfileService(db, requireSession());
+
+  return {
+    status,
+    kdfProgress: progress.value,
+    profiles,
+    activeProfile,
+    setActiveProfile(id) {
+      setActiveId(id);
+      options.storage?.setItem(ACTIVE_PROFILE_KEY, id);
+    },
+    records,
+    profileRecords: createMemo(() => {
+      const id = activeProfile()?.id;
+      return records().filter((r) => r.profileId === id);
+    }),
+    autoLockMinutes,
+
+    async createVault(passphrase) {
+      const { session: created, recoveryKey } = await vault.create(passphrase);
+      start(created);
+      return recoveryKey;
+    },
+    async unlock(passphrase) {
+      const meta = await vault.meta();
+      if (meta) setAutoLock(meta.autoLockMinutes);
+      start(await vault.unlock(passphrase));
+    },
+    async recover(recoveryKey, newPassphrase) {
+      start(await vault.recover(recoveryKey, newPassphrase));
+    },
+    async changePassphrase(current, next) {
+      await vault.changePassphrase(requireSession(), current, next);
+    },
+    lock,
+    async setAutoLockMinutes(minutes) {
+      await vault.setAutoLockMinutes(minutes);
+      setAutoLock(minutes);
+      armAutoLock();
+    },
+    touch() {
+      if (session()) armAutoLock();
+    },
+
+    async createProfile(profile) {
+      const created = await profileService().create(profile);
+      if (!activeProfile()) setActiveId(created.id);
+      return created;
+    },
+    async updateProfile(id, profile) {
+      const entry = profiles().find((p) => p.id === id);
+      if (!entry) throw new AppError('not-found');
+      return profileService().update(entry, profile);
+    },
+    async deleteProfile(id) {
+      await profileService().remove(id);
+    },
+
+    addRecord: (input) => recordService.add(requireProfile(), input),
+    updateRecord: (id, input) => recordService.update(requireProfile(), id, input),
+    deleteRecord: (id) => recordService.remove(id),
+    addDocument: (doc) => documentService.add(requireProfile(), doc),
+    async readDocument(entry) {
+      const profile = profiles().find((p) => p.id === entry.profileId);
+      if (!profile) throw new AppError('not-found');
+      return documentService.read(profile, entry);
+    },
+  };
+}

@@ -1,0 +1,8 @@
+/** The user-facing sentence for an error, in the current language. */
+import type { I18n } from '../i18n/create-i18n.ts';
+import { toAppError } from './app-error.ts';
+
+export function errorText(t: I18n['t'], error: unknown): string {
+  const appError = toAppError(error);
+  return t(`errors.${appError.reason}`, appError.meta) ?? appError.message;
+}

@@ -1,0 +1,28 @@
+import { Match, Switch } from 'solid-js';
+import { UnlockPage } from '../features/vault/unlock-page.tsx';
+import { WelcomePage } from '../features/vault/welcome-page.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { useApp } from './app-context.tsx';
+import { Dashboard } from './dashboard.tsx';
+
+/** `/`: what to show depends on the vault: none yet, locked, or open. */
+export function HomePage() {
+  const app = useApp();
+  const { t } = useI18n();
+  return (
+    <Switch>
+      <Match when={app.status() === 'loading'}>
+        <p role="status">{t('app.loading')}</p>
+      </Match>
+      <Match when={app.status() === 'no-vault'}>
+        <WelcomePage />
+      </Match>
+      <Match when={app.status() === 'locked'}>
+        <UnlockPage />
+      </Match>
+      <Match when={app.status() === 'unlocked'}>
+        <Dashboard />
+      </Match>
+    </Switch>
+  );
+}

@@ -1,0 +1,71 @@
+import { A, useNavigate } from '@solidjs/router';
+import { onCleanup, onMount, type ParentProps, Show } from 'solid-js';
+import { ProfileSwitcher } from '../features/profiles/profile-switcher.tsx';
+import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { useApp } from './app-context.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+
+export function Layout(props: ParentProps) {
+  const app = useApp();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+
+  // Any keyboard or pointer activity restarts the auto-lock countdown.
+  const touch = () => app.touch();
+  onMount(() => {
+    for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const) {
+      window.addEventListener(type, touch, { passive: true });
+    }
+  });
+  onCleanup(() => {
+    for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const) {
+      window.removeEventListener(type, touch);
+    }
+  });
+
+  const lock = () => {
+    app.lock();
+    navigate('/');
+  };
+
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header class="shell__header">
+        <A class="brand" href="/">
+          <img class="brand__logo" src="/favicon.svg" alt="" width="40" height="40" />
+          <span class="brand__name">{t('app.name')}</span>
+        </A>
+        <Show when={app.status() === 'unlocked'}>
+          <ProfileSwitcher />
+        </Show>
+        <div class="shell__tools">
+          <LanguageSwitch />
+          <Show when={app.status() === 'unlocked'}>
+            <button type="button" class="button button--secondary" onClick={lock}>
+              {t('nav.lock')}
+            </button>
+          </Show>
+        </div>
+      </header>
+      <Show when={app.status() === 'unlocked'}>
+        <nav class="shell__nav" aria-label={t('nav.label')}>
+          <A href="/record" end>
+            {t('nav.record')}
+          </A>
+          <A href="/measurements">{t('nav.measurements')}</A>
+          <A href="/documents">{t('nav.documents')}</A>
+          <A href="/profiles">{t('nav.profiles')}</A>
+          <A href="/settings">{t('nav.settings')}</A>
+        </nav>
+      </Show>
+      <UpdatePrompt />
+      <main class="shell__main" id="main" tabIndex={-1}>
+        {props.children}
+      </main>
+    </div>
+  );
+}

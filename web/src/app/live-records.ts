@@ -1,0 +1,64 @@
+/**
+ * Keeps decrypted views of the profile and record collections up to date: RxDB emits the full
+ * result set on every change, and only envelopes whose rev or nonce changed are decrypted again.
+ */
+import type { Observable } from 'rxjs';
+import { map } from 'rxjs';
+import type { CarnetDatabase } from '../db/database.ts';
+import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import { decryptProfile, type ProfileEntry } from '../records/profile-service.ts';
+import { openRecord, type RecordEntry } from '../records/record-service.ts';
+import type { Session } from '../vault/vault-service.ts';
+
+function cacheKey(envelope: StoredEnvelope): string {
+  return `${envelope.rev}:${envelope.nonce}`;
+}
+
+export function liveProfiles(db: CarnetDatabase, session: Session): Observable<ProfileEntry[]> {
+  const cache = new Map<string, { key: string; entry: ProfileEntry | null }>();
+  return db.profiles.find().$.pipe(
+    map((docs) => {
+      const out: ProfileEntry[] = [];
+      for (const doc of docs) {
+        const envelope = doc.toJSON() as StoredEnvelope;
+        let hit = cache.get(envelope.id);
+        if (hit?.key !== cacheKey(envelope)) {
+          let entry: ProfileEntry | null = null;
+          try {
+            entry = decryptProfile(envelope, session);
+          } catch {
+            entry = null; // An unreadable profile is skipped: its records show as problems.
+          }
+          hit = { key: cacheKey(envelope), entry };
+          cache.set(envelope.id, hit);
+        }
+        if (hit.entry) out.push(hit.entry);
+      }
+      return out;
+    }),
+  );
+}
+
+export function createRecordDecryptor(): (
+  docs: readonly StoredEnvelope[],
+  profiles: readonly ProfileEntry[],
+) => RecordEntry[] {
+  const cache = new Map<string, { key: string; entry: RecordEntry }>();
+  let profileSignature = '';
+  return (docs, profiles) => {
+    const signature = profiles.map((p) => `${p.id}:${p.key.id}`).join(',');
+    if (signature !== profileSignature) {
+      cache.clear();
+      profileSignature = signature;
+    }
+    const byId = new Map(profiles.map((p) => [p.id, p]));
+    return docs.map((envelope) => {
+      const key = cacheKey(envelope);
+      const hit = cache.get(envelope.id);
+      if (hit?.key === key) return hit.entry;
+      const entry = openRecord(envelope, byId.get(envelope.profileId));
+      cache.set(envelope.id, { key, entry });
+      return entry;
+    });
+  };
+}

@@ -1,0 +1,4 @@
+// Placeholder replaced by the pwa feature.
+export function UpdatePrompt() {
+  return null;
+}
