@@ -1,12 +1,15 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './e2e/support/chromium.ts';
 
-const PORT = 8790;
+// E2E_PORT, E2E_OUTPUT_DIR and CARNET_OUT_DIR let several runs share one machine.
+const PORT = Number(process.env.E2E_PORT ?? 8790);
+const OUTPUT_DIR = process.env.E2E_OUTPUT_DIR ?? 'test-results';
+const STATIC_DIR = process.env.CARNET_OUT_DIR ?? 'dist';
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: OUTPUT_DIR,
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -39,8 +42,8 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       HOST: '127.0.0.1',
-      DATA_DIR: 'test-results/data',
-      STATIC_DIR: 'dist',
+      DATA_DIR: `${OUTPUT_DIR}/data`,
+      STATIC_DIR,
     },
   },
 });

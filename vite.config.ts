@@ -11,7 +11,8 @@ export default defineConfig({
   publicDir: fromRoot('./public'),
   plugins: [solid()],
   build: {
-    outDir: fromRoot('./dist'),
+    // CARNET_OUT_DIR lets parallel e2e runs build side by side without clobbering each other.
+    outDir: fromRoot(`./${process.env.CARNET_OUT_DIR ?? 'dist'}`),
     emptyOutDir: true,
     target: 'es2022',
   },
