@@ -43,6 +43,10 @@ export const profilesEn = {
     en: 'English',
     fr: 'French',
   },
+  errors: {
+    displayName: 'Enter a name of up to 80 characters.',
+    dateOfBirth: 'Enter a real date of birth, not in the future.',
+  },
 };
 
 export const profilesFr: typeof profilesEn = {
@@ -89,5 +93,9 @@ export const profilesFr: typeof profilesEn = {
   locale: {
     en: 'Anglais',
     fr: 'Français',
+  },
+  errors: {
+    displayName: 'Saisissez un nom de 80 caractères au plus.',
+    dateOfBirth: 'Saisissez une vraie date de naissance, pas dans le futur.',
   },
 };
