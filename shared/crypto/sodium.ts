@@ -1,24 +1,29 @@
 /**
  * The single entry point to libsodium (sumo build: the plain build has no `crypto_pwhash`).
  *
- * Every other module in `shared/crypto` calls `sodium()` synchronously; callers must have
- * awaited `initCrypto()` once before. Keeping the functions synchronous makes bulk record
- * encryption cheap, and keeping the await in one place lets the web app load libsodium lazily.
+ * libsodium is loaded lazily by `initCrypto()` (a dynamic import, so bundlers put its ~190 KB
+ * gzipped in a separate chunk and the first screen does not wait for it). Every other module in
+ * `shared/crypto` then calls `sodium()` synchronously: keeping the functions synchronous makes bulk
+ * record encryption cheap, and keeps the one await in one place.
  */
-import lib from 'libsodium-wrappers-sumo';
+import type Lib from 'libsodium-wrappers-sumo';
 import { CryptoError } from './errors.ts';
 
-export type Sodium = typeof lib;
+export type Sodium = typeof Lib;
 
-let loaded = false;
+let lib: Sodium | null = null;
+let loading: Promise<void> | null = null;
 
-export async function initCrypto(): Promise<void> {
-  await lib.ready;
-  loaded = true;
+export function initCrypto(): Promise<void> {
+  loading ??= import('libsodium-wrappers-sumo').then(async (module) => {
+    await module.default.ready;
+    lib = module.default;
+  });
+  return loading;
 }
 
 export function sodium(): Sodium {
-  if (!loaded) {
+  if (!lib) {
     throw new CryptoError('not-ready', 'libsodium is not loaded: await initCrypto() first');
   }
   return lib;
