@@ -2,15 +2,15 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 type LanguageName = 'English' | 'Français';
 
-/** The app shell: brand, tagline, language switch and the main landmark. */
+/** The app shell: brand, page heading, language switch and the main landmark. */
 export class ShellPage {
   readonly heading: Locator;
-  readonly tagline: Locator;
+  readonly brand: Locator;
   readonly main: Locator;
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
-    this.tagline = page.locator('.brand__tagline');
+    this.brand = page.locator('.brand__name');
     this.main = page.getByRole('main');
   }
 

@@ -3,7 +3,7 @@
  * machine-readable (the client maps it to a message in the user's language); `message` is for
  * developers and never quotes a request body.
  */
-import { z } from 'zod';
+import { z } from '../schema/zod.ts';
 
 export const ERROR_REASONS = [
   'bad-request',

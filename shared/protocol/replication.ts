@@ -11,9 +11,10 @@
  *   idempotent: a row whose new state the server already holds is not a conflict.
  * - Stream: `change` events, and `resync` on every (re)connect, after which the client pulls.
  */
-import { z } from 'zod';
+
 import { messages } from '../schema/common.ts';
 import { envelopeSchema } from '../schema/envelope.ts';
+import { z } from '../schema/zod.ts';
 
 export const MAX_BATCH_SIZE = 500;
 

@@ -1,6 +1,7 @@
 /** Administrative details: insurance, addresses, general practitioner, blood type, organ donation. */
-import { z } from 'zod';
+
 import { group, oneOf, phone, schemaVersion, TEXT_MAX, text } from './common.ts';
+import { z } from './zod.ts';
 
 export const BLOOD_TYPES = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-', 'unknown'] as const;
 export const ORGAN_DONOR_CHOICES = ['yes', 'no', 'unknown'] as const;

@@ -1,7 +1,8 @@
 /** Allergies and intolerances (modelled on FHIR AllergyIntolerance). */
-import { z } from 'zod';
+
 import { codeSchema } from './clinical-code.ts';
 import { isoDate, oneOf, schemaVersion, TEXT_MAX, text, textList } from './common.ts';
+import { z } from './zod.ts';
 
 export const ALLERGY_CATEGORIES = [
   'food',

@@ -2,8 +2,9 @@
  * Optional terminology codes (SNOMED CT, LOINC, ATC, CVX, ICD-10). A code never replaces the free
  * text the patient typed: it sits beside it, so an entry without a code is always complete.
  */
-import { z } from 'zod';
+
 import { messages, text } from './common.ts';
+import { z } from './zod.ts';
 
 export const CODE_SYSTEMS = {
   snomed: 'http://snomed.info/sct',

@@ -5,7 +5,7 @@
  * fails to parse is shown to the patient with these messages, not with zod's defaults. Labels are
  * English; the UI may map a field path to a translated label instead.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /** Version of the record payloads inside the ciphertext. Bumped only with a migration. */
 export const RECORD_SCHEMA_VERSION = 1;

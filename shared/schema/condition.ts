@@ -1,7 +1,8 @@
 /** Conditions and problems (modelled on FHIR Condition). */
-import { z } from 'zod';
+
 import { codeSchema } from './clinical-code.ts';
 import { flag, isoDate, oneOf, schemaVersion, TEXT_MAX, text } from './common.ts';
+import { z } from './zod.ts';
 
 export const CONDITION_STATUSES = [
   'active',

@@ -3,7 +3,7 @@
  * practitioner's log. Amounts are computed by `shared/billing`; this schema only checks that the
  * summary is coherent (times in order, segments inside the session, nothing billed when not billable).
  */
-import { z } from 'zod';
+
 import {
   flag,
   group,
@@ -15,6 +15,7 @@ import {
   TEXT_MAX,
   text,
 } from './common.ts';
+import { z } from './zod.ts';
 
 export const MIN_HOURLY_RATE_CENTS = 3_000;
 export const MAX_HOURLY_RATE_CENTS = 9_000;

@@ -2,8 +2,9 @@
  * Document metadata. The file itself is stored as encrypted chunk envelopes (kind `blob`); this
  * record, encrypted like any other, says what the file is and how to check it once reassembled.
  */
-import { z } from 'zod';
+
 import { integerIn, isoDate, messages, oneOf, schemaVersion, TEXT_MAX, text } from './common.ts';
+import { z } from './zod.ts';
 
 /** Per-file limit, stated in the UI next to the upload button. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;

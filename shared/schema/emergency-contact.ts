@@ -1,6 +1,7 @@
 /** People to call in an emergency, in the order they should be called. */
-import { z } from 'zod';
+
 import { email, integerIn, phone, schemaVersion, TEXT_MAX, text, textList } from './common.ts';
+import { z } from './zod.ts';
 
 export const emergencyContactSchema = z.strictObject({
   kind: z.literal('emergency-contact'),

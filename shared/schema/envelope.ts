@@ -7,8 +7,9 @@
  * ciphertext, which changes on every encryption); `updatedAt` is assigned by the server, 0 before the
  * first sync; `author` and `sig` come together, for entries signed by a practitioner.
  */
-import { z } from 'zod';
+
 import { messages } from './common.ts';
+import { z } from './zod.ts';
 
 export const ENVELOPE_KINDS = ['record', 'blob', 'keyring', 'profile'] as const;
 export type EnvelopeKind = (typeof ENVELOPE_KINDS)[number];

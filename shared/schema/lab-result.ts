@@ -1,7 +1,8 @@
 /** Laboratory results (modelled on FHIR Observation, category laboratory). */
-import { z } from 'zod';
+
 import { codeSchema } from './clinical-code.ts';
 import { group, isoDate, messages, oneOf, schemaVersion, TEXT_MAX, text } from './common.ts';
+import { z } from './zod.ts';
 
 export const LAB_INTERPRETATIONS = ['low', 'normal', 'high', 'critical'] as const;
 

@@ -1,6 +1,7 @@
 /** Lifestyle: smoking, alcohol, diet and physical activity, as recorded on a given day. */
-import { z } from 'zod';
+
 import { group, integerIn, isoDate, numberIn, oneOf, schemaVersion, TEXT_MAX, text } from './common.ts';
+import { z } from './zod.ts';
 
 export const SMOKING_STATUSES = ['never', 'former', 'current'] as const;
 

@@ -4,7 +4,7 @@
  * slips (a weight of 700 kg, a temperature of 375 °C), not rare but real values: they are wide on
  * purpose, because refusing a true extreme reading would lose data.
  */
-import { z } from 'zod';
+
 import { isoDateTime, messages, oneOf, schemaVersion, TEXT_MAX, text } from './common.ts';
 import {
   MEASUREMENT_TYPES,
@@ -13,6 +13,7 @@ import {
   unitCodes,
   unitLabel,
 } from './ucum-units.ts';
+import { z } from './zod.ts';
 
 interface Bounds {
   readonly min: number;

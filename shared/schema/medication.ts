@@ -1,7 +1,8 @@
 /** Medications, current and past (modelled on FHIR MedicationStatement). */
-import { z } from 'zod';
+
 import { codeSchema } from './clinical-code.ts';
 import { flag, group, isoDate, messages, oneOf, schemaVersion, TEXT_MAX, text } from './common.ts';
+import { z } from './zod.ts';
 
 export const MEDICATION_ROUTES = [
   'oral',

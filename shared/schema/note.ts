@@ -1,6 +1,7 @@
 /** Free notes the patient keeps for themselves. */
-import { z } from 'zod';
+
 import { schemaVersion, TEXT_MAX, text, textList } from './common.ts';
+import { z } from './zod.ts';
 
 export const noteSchema = z.strictObject({
   kind: z.literal('note'),

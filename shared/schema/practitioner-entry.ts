@@ -3,9 +3,10 @@
  * practitioner's own key (the signature is on the envelope) and are read-only to the patient.
  * Nothing verifies a professional identifier, so the entry says so: `idSelfDeclared` is always true.
  */
-import { z } from 'zod';
+
 import { codeSchema } from './clinical-code.ts';
 import { group, integerIn, isoDateTime, messages, schemaVersion, TEXT_MAX, text } from './common.ts';
+import { z } from './zod.ts';
 
 export const PRACTITIONER_ENTRY_TYPES = ['note', 'diagnosis', 'prescription', 'exercise-programme'] as const;
 

@@ -2,8 +2,9 @@
  * A family profile (DESIGN §3): one person whose records the account holds. Stored encrypted in an
  * envelope of kind `profile`; at most `MAX_PROFILES` per account, enforced by client and server.
  */
-import { z } from 'zod';
+
 import { isoDate, messages, oneOf, schemaVersion, text } from './common.ts';
+import { z } from './zod.ts';
 
 export const MAX_PROFILES = 6;
 

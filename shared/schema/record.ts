@@ -3,7 +3,7 @@
  * encrypted, not on the envelope, so the server cannot learn "HIV test" from metadata (DESIGN §3).
  * Every decrypted record goes through `parseRecord` before it is shown or merged.
  */
-import { z } from 'zod';
+
 import { administrativeSchema } from './administrative.ts';
 import { allergySchema } from './allergy.ts';
 import { conditionSchema } from './condition.ts';
@@ -18,6 +18,7 @@ import { noteSchema } from './note.ts';
 import { practitionerEntrySchema } from './practitioner-entry.ts';
 import { type ParseResult, parseWith } from './readable-issues.ts';
 import { vaccinationSchema } from './vaccination.ts';
+import { z } from './zod.ts';
 
 const schemas = [
   allergySchema,

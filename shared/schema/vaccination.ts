@@ -1,7 +1,8 @@
 /** Vaccinations (modelled on FHIR Immunization). */
-import { z } from 'zod';
+
 import { codeSchema } from './clinical-code.ts';
 import { integerIn, isoDate, schemaVersion, TEXT_MAX, text } from './common.ts';
+import { z } from './zod.ts';
 
 export const vaccinationSchema = z
   .strictObject({

@@ -1,19 +1,37 @@
 import { Route, Router } from '@solidjs/router';
-import { createEffect, type ParentProps } from 'solid-js';
-import { DocumentsPage } from '../features/documents/documents-page.tsx';
-import { ProfilesPage } from '../features/profiles/profiles-page.tsx';
-import { KindPage } from '../features/record/kind-page.tsx';
-import { MeasurementsPage } from '../features/record/measurements-page.tsx';
-import { RecordEditorPage } from '../features/record/record-editor-page.tsx';
+import { createEffect, lazy, type ParentProps } from 'solid-js';
 import { TimelinePage } from '../features/record/timeline-page.tsx';
-import { SettingsPage } from '../features/settings/settings-page.tsx';
-import { CreateVaultPage } from '../features/vault/create-vault-page.tsx';
-import { RecoverPage } from '../features/vault/recover-page.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { HomePage } from './home-page.tsx';
 import { Layout } from './layout.tsx';
 import { RequireUnlocked } from './require-unlocked.tsx';
 import './app.css';
+
+// Screens other than the first one load on demand: the welcome and unlock screens stay light.
+const DocumentsPage = lazy(() =>
+  import('../features/documents/documents-page.tsx').then((m) => ({ default: m.DocumentsPage })),
+);
+const ProfilesPage = lazy(() =>
+  import('../features/profiles/profiles-page.tsx').then((m) => ({ default: m.ProfilesPage })),
+);
+const KindPage = lazy(() =>
+  import('../features/record/kind-page.tsx').then((m) => ({ default: m.KindPage })),
+);
+const MeasurementsPage = lazy(() =>
+  import('../features/record/measurements-page.tsx').then((m) => ({ default: m.MeasurementsPage })),
+);
+const RecordEditorPage = lazy(() =>
+  import('../features/record/record-editor-page.tsx').then((m) => ({ default: m.RecordEditorPage })),
+);
+const SettingsPage = lazy(() =>
+  import('../features/settings/settings-page.tsx').then((m) => ({ default: m.SettingsPage })),
+);
+const CreateVaultPage = lazy(() =>
+  import('../features/vault/create-vault-page.tsx').then((m) => ({ default: m.CreateVaultPage })),
+);
+const RecoverPage = lazy(() =>
+  import('../features/vault/recover-page.tsx').then((m) => ({ default: m.RecoverPage })),
+);
 
 function Guarded(props: ParentProps) {
   return <RequireUnlocked>{props.children}</RequireUnlocked>;

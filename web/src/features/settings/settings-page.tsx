@@ -1,4 +1,26 @@
-// Placeholder replaced by the settings feature.
+import { LanguageSwitch } from '../../app/language-switch.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { AutoLockSetting } from '../vault/auto-lock-setting.tsx';
+import { ChangePassphraseForm } from '../vault/change-passphrase-form.tsx';
+
+/** Settings: language, auto-lock delay, passphrase. */
 export function SettingsPage() {
-  return <h2>SettingsPage</h2>;
+  const { t } = useI18n();
+  return (
+    <div class="stack">
+      <h1>{t('settings.title')}</h1>
+      <section class="card stack" aria-labelledby="settings-language">
+        <h2 id="settings-language">{t('settings.language')}</h2>
+        <LanguageSwitch />
+      </section>
+      <section class="card stack" aria-labelledby="settings-autolock">
+        <h2 id="settings-autolock">{t('settings.autoLockTitle')}</h2>
+        <AutoLockSetting />
+      </section>
+      <section class="card stack" aria-labelledby="settings-passphrase">
+        <h2 id="settings-passphrase">{t('settings.passphrase')}</h2>
+        <ChangePassphraseForm />
+      </section>
+    </div>
+  );
 }

@@ -1,4 +1,153 @@
-// Placeholder replaced by the vault feature.
+import { A, useNavigate } from '@solidjs/router';
+import { createSignal, Match, Show, Switch } from 'solid-js';
+import { useApp } from '../../app/app-context.tsx';
+import { type AppError, toAppError } from '../../app/app-error.ts';
+import { errorText } from '../../app/error-text.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { focusFirstInvalid } from './focus-first-invalid.ts';
+import { KdfProgressBar } from './kdf-progress-bar.tsx';
+import { NewPassphraseFields } from './new-passphrase-fields.tsx';
+import { hasErrors, type NewPassphraseErrors } from './passphrase-rules.ts';
+import { checkNewPassphrase } from './passphrase-strength.ts';
+import { groupOfPosition } from './recovery-groups.ts';
+import './vault.css';
+
+/** `/recover`: the recovery key opens the vault and a new passphrase replaces the forgotten one. */
 export function RecoverPage() {
-  return <h2>RecoverPage</h2>;
+  const app = useApp();
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const [recoveryKey, setRecoveryKey] = createSignal('');
+  const [passphrase, setPassphrase] = createSignal('');
+  const [confirmation, setConfirmation] = createSignal('');
+  const [keyError, setKeyError] = createSignal<string | null>(null);
+  const [errors, setErrors] = createSignal<NewPassphraseErrors>({});
+  const [formError, setFormError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  let form: HTMLFormElement | undefined;
+  let checking = false;
+
+  /** The checksum sentence, plus what exactly is wrong when the parser knows. */
+  function recoveryKeyText(error: AppError): string {
+    const detail = (() => {
+      const { problem, position, length } = error.meta;
+      if (problem === 'character' && typeof position === 'number') {
+        return t('vault.recover.badCharacter', { position, group: groupOfPosition(position) });
+      }
+      if (problem === 'length') return t('vault.recover.badLength', { length: length ?? 0 });
+      if (problem === 'checksum') return t('vault.recover.badChecksum');
+      return t('vault.recover.otherVault');
+    })();
+    return `${errorText(t, error)} ${detail}`;
+  }
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy() || checking) return;
+    setFormError(null);
+    setKeyError(null);
+    checking = true;
+    const found = await checkNewPassphrase({
+      passphrase: passphrase(),
+      confirmation: confirmation(),
+      locale: locale(),
+    }).finally(() => {
+      checking = false;
+    });
+    setErrors(found);
+    if (recoveryKey().trim() === '') setKeyError(t('vault.recover.empty'));
+    if (keyError() !== null || hasErrors(found)) {
+      focusFirstInvalid(form);
+      return;
+    }
+    setBusy(true);
+    try {
+      await app.recover(recoveryKey(), passphrase());
+      navigate('/', { replace: true });
+    } catch (caught) {
+      setBusy(false);
+      const error = toAppError(caught);
+      if (error.reason === 'bad-recovery-key') {
+        setKeyError(recoveryKeyText(error));
+        focusFirstInvalid(form);
+      } else {
+        setFormError(errorText(t, error));
+      }
+    }
+  }
+
+  return (
+    <div class="stack vault-page">
+      <h1>{t('vault.recover.title')}</h1>
+      <Switch>
+        <Match when={app.status() === 'loading'}>
+          <p role="status">{t('app.loading')}</p>
+        </Match>
+        <Match when={app.status() === 'no-vault'}>
+          <div class="card">
+            <p>{t('vault.recover.noVault')}</p>
+            <p>
+              <A href="/">{t('vault.create.home')}</A>
+            </p>
+          </div>
+        </Match>
+        <Match when={true}>
+          <form ref={form} class="card" onSubmit={submit} novalidate>
+            <p>{t('vault.recover.intro')}</p>
+            <Show when={formError()}>
+              <p class="message message--error" role="alert">
+                {formError()}
+              </p>
+            </Show>
+            <fieldset class="vault-fieldset stack" disabled={busy()}>
+              <div class="field">
+                <label for="recover-key">{t('vault.recover.keyLabel')}</label>
+                <textarea
+                  id="recover-key"
+                  class="recover-key-input"
+                  rows="3"
+                  autocomplete="off"
+                  autocapitalize="characters"
+                  spellcheck={false}
+                  translate="no"
+                  value={recoveryKey()}
+                  onInput={(event) => setRecoveryKey(event.currentTarget.value)}
+                  aria-invalid={keyError() ? 'true' : undefined}
+                  aria-describedby={keyError() ? 'recover-key-error recover-key-hint' : 'recover-key-hint'}
+                />
+                <Show when={keyError()}>
+                  <p class="field__error" id="recover-key-error" role="alert">
+                    {keyError()}
+                  </p>
+                </Show>
+                <p class="field__hint" id="recover-key-hint">
+                  {t('vault.recover.keyHint')}
+                </p>
+              </div>
+              <NewPassphraseFields
+                idPrefix="recover"
+                label={t('vault.passphrase.newLabel')}
+                passphrase={passphrase()}
+                onPassphrase={setPassphrase}
+                confirmation={confirmation()}
+                onConfirmation={setConfirmation}
+                errors={errors()}
+              />
+              <div class="form-actions">
+                <button type="submit" class="button">
+                  {t('vault.recover.submit')}
+                </button>
+              </div>
+            </fieldset>
+            <KdfProgressBar active={busy()} />
+            <Show when={app.status() === 'locked'}>
+              <p>
+                <A href="/">{t('vault.recover.back')}</A>
+              </p>
+            </Show>
+          </form>
+        </Match>
+      </Switch>
+    </div>
+  );
 }

@@ -1,4 +1,86 @@
-// Placeholder replaced by the vault feature.
+import { A } from '@solidjs/router';
+import { createSignal, onMount, Show } from 'solid-js';
+import { useApp } from '../../app/app-context.tsx';
+import { errorText } from '../../app/error-text.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { KdfProgressBar } from './kdf-progress-bar.tsx';
+import { PassphraseInput } from './passphrase-input.tsx';
+import './vault.css';
+
+/** `/` while the vault is locked. On success the home page swaps this screen for the dashboard. */
 export function UnlockPage() {
-  return <h2>UnlockPage</h2>;
+  const app = useApp();
+  const { t } = useI18n();
+  const [passphrase, setPassphrase] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  let input: HTMLInputElement | undefined;
+
+  // Typing the passphrase is the only thing to do here.
+  onMount(() => input?.focus());
+
+  function refocus() {
+    input?.focus();
+    input?.select();
+  }
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    // Cleared first, so the same message is announced again on a second failure.
+    setError(null);
+    if (passphrase() === '') {
+      setError(t('vault.unlock.empty'));
+      refocus();
+      return;
+    }
+    setBusy(true);
+    try {
+      await app.unlock(passphrase());
+      setPassphrase('');
+    } catch (caught) {
+      setBusy(false);
+      setError(errorText(t, caught));
+      refocus();
+    }
+  }
+
+  return (
+    <div class="stack vault-page">
+      <h1>{t('vault.unlock.title')}</h1>
+      <form class="card" onSubmit={submit} novalidate>
+        <p>{t('vault.unlock.intro')}</p>
+        <fieldset class="vault-fieldset stack" disabled={busy()}>
+          <div class="field">
+            <PassphraseInput
+              ref={(element) => {
+                input = element;
+              }}
+              id="unlock-passphrase"
+              label={t('vault.passphrase.label')}
+              value={passphrase()}
+              onInput={setPassphrase}
+              autocomplete="current-password"
+              invalid={error() !== null}
+              describedBy={error() ? 'unlock-error' : undefined}
+            />
+            <Show when={error()}>
+              <p class="field__error" id="unlock-error" role="alert">
+                {error()}
+              </p>
+            </Show>
+          </div>
+          <div class="form-actions">
+            <button type="submit" class="button">
+              {t('vault.unlock.submit')}
+            </button>
+          </div>
+        </fieldset>
+        <KdfProgressBar active={busy()} />
+        <p>
+          <A href="/recover">{t('vault.unlock.forgot')}</A>
+        </p>
+      </form>
+    </div>
+  );
 }

@@ -1,0 +1,119 @@
+import { createSignal, Show } from 'solid-js';
+import { useApp } from '../../app/app-context.tsx';
+import { toAppError } from '../../app/app-error.ts';
+import { errorText } from '../../app/error-text.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { focusFirstInvalid } from './focus-first-invalid.ts';
+import { KdfProgressBar } from './kdf-progress-bar.tsx';
+import { NewPassphraseFields } from './new-passphrase-fields.tsx';
+import { PassphraseInput } from './passphrase-input.tsx';
+import { hasErrors, type NewPassphraseErrors } from './passphrase-rules.ts';
+import { checkNewPassphrase } from './passphrase-strength.ts';
+import './vault.css';
+
+/**
+ * Changes the passphrase of the unlocked vault. The current one is asked again: an unlocked device
+ * left unattended must not be enough. Only the vault key is re-wrapped; the recovery key stays.
+ * The form is a named landmark ("Change passphrase"); the host page gives it its section heading.
+ */
+export function ChangePassphraseForm() {
+  const app = useApp();
+  const { t, locale } = useI18n();
+  const [current, setCurrent] = createSignal('');
+  const [passphrase, setPassphrase] = createSignal('');
+  const [confirmation, setConfirmation] = createSignal('');
+  const [currentError, setCurrentError] = createSignal<string | null>(null);
+  const [errors, setErrors] = createSignal<NewPassphraseErrors>({});
+  const [formError, setFormError] = createSignal<string | null>(null);
+  const [done, setDone] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  let form: HTMLFormElement | undefined;
+  let checking = false;
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy() || checking) return;
+    setFormError(null);
+    setCurrentError(null);
+    setDone(false);
+    checking = true;
+    const found = await checkNewPassphrase({
+      passphrase: passphrase(),
+      confirmation: confirmation(),
+      locale: locale(),
+      current: current(),
+    }).finally(() => {
+      checking = false;
+    });
+    setErrors(found);
+    if (current() === '') setCurrentError(t('vault.change.currentEmpty'));
+    if (currentError() !== null || hasErrors(found)) {
+      focusFirstInvalid(form);
+      return;
+    }
+    setBusy(true);
+    try {
+      await app.changePassphrase(current(), passphrase());
+      setBusy(false);
+      setCurrent('');
+      setPassphrase('');
+      setConfirmation('');
+      setDone(true);
+    } catch (caught) {
+      setBusy(false);
+      const error = toAppError(caught);
+      if (error.reason === 'wrong-passphrase') {
+        setCurrentError(errorText(t, error));
+        focusFirstInvalid(form);
+      } else {
+        setFormError(errorText(t, error));
+      }
+    }
+  }
+
+  return (
+    <form ref={form} class="stack" aria-label={t('vault.change.title')} onSubmit={submit} novalidate>
+      <Show when={formError()}>
+        <p class="message message--error" role="alert">
+          {formError()}
+        </p>
+      </Show>
+      <fieldset class="vault-fieldset stack" disabled={busy()}>
+        <div class="field">
+          <PassphraseInput
+            id="change-current"
+            label={t('vault.passphrase.currentLabel')}
+            value={current()}
+            onInput={setCurrent}
+            autocomplete="current-password"
+            invalid={currentError() !== null}
+            describedBy={currentError() ? 'change-current-error' : undefined}
+          />
+          <Show when={currentError()}>
+            <p class="field__error" id="change-current-error" role="alert">
+              {currentError()}
+            </p>
+          </Show>
+        </div>
+        <NewPassphraseFields
+          idPrefix="change"
+          label={t('vault.passphrase.newLabel')}
+          passphrase={passphrase()}
+          onPassphrase={setPassphrase}
+          confirmation={confirmation()}
+          onConfirmation={setConfirmation}
+          errors={errors()}
+        />
+        <div class="form-actions">
+          <button type="submit" class="button">
+            {t('vault.change.submit')}
+          </button>
+        </div>
+      </fieldset>
+      <KdfProgressBar active={busy()} />
+      <p role="status" class="vault-status" classList={{ message: done() }}>
+        {done() ? t('vault.change.done') : ''}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,106 @@
+import { createSignal, Show } from 'solid-js';
+import { errorText } from '../../app/error-text.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { focusFirstInvalid } from './focus-first-invalid.ts';
+import { KdfProgressBar } from './kdf-progress-bar.tsx';
+import { NewPassphraseFields } from './new-passphrase-fields.tsx';
+import { hasErrors, type NewPassphraseErrors } from './passphrase-rules.ts';
+import { checkNewPassphrase } from './passphrase-strength.ts';
+
+export interface ChoosePassphraseFormProps {
+  /** Creates the vault; rejects with the error to show. */
+  create: (passphrase: string) => Promise<void>;
+}
+
+/** Step 1 of creating a vault: a strong passphrase, and the plain warning acknowledged. */
+export function ChoosePassphraseForm(props: ChoosePassphraseFormProps) {
+  const { t, locale } = useI18n();
+  const [passphrase, setPassphrase] = createSignal('');
+  const [confirmation, setConfirmation] = createSignal('');
+  const [acknowledged, setAcknowledged] = createSignal(false);
+  const [errors, setErrors] = createSignal<NewPassphraseErrors>({});
+  const [ackError, setAckError] = createSignal(false);
+  const [formError, setFormError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  let form: HTMLFormElement | undefined;
+  // The first check may wait for the estimator to load: ignore a second press meanwhile.
+  let checking = false;
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy() || checking) return;
+    setFormError(null);
+    checking = true;
+    const found = await checkNewPassphrase({
+      passphrase: passphrase(),
+      confirmation: confirmation(),
+      locale: locale(),
+    }).finally(() => {
+      checking = false;
+    });
+    setErrors(found);
+    setAckError(!acknowledged());
+    if (hasErrors(found) || !acknowledged()) {
+      focusFirstInvalid(form);
+      return;
+    }
+    setBusy(true);
+    try {
+      await props.create(passphrase());
+    } catch (error) {
+      setBusy(false);
+      setFormError(errorText(t, error));
+    }
+  }
+
+  return (
+    <form ref={form} class="stack" onSubmit={submit} novalidate>
+      <p>{t('vault.create.passphraseIntro')}</p>
+      <Show when={formError()}>
+        <p class="message message--error" role="alert">
+          {formError()}
+        </p>
+      </Show>
+      <fieldset class="vault-fieldset stack" disabled={busy()}>
+        <NewPassphraseFields
+          idPrefix="create"
+          label={t('vault.passphrase.label')}
+          passphrase={passphrase()}
+          onPassphrase={setPassphrase}
+          confirmation={confirmation()}
+          onConfirmation={setConfirmation}
+          errors={errors()}
+        />
+        <div class="message vault-warning">
+          <h3 class="vault-warning__title">{t('vault.create.warningTitle')}</h3>
+          <p id="create-warning">{t('vault.create.warning')}</p>
+          <div class="vault-checkbox">
+            <input
+              id="create-acknowledge"
+              type="checkbox"
+              checked={acknowledged()}
+              onChange={(event) => {
+                setAcknowledged(event.currentTarget.checked);
+                if (event.currentTarget.checked) setAckError(false);
+              }}
+              aria-invalid={ackError() ? 'true' : undefined}
+              aria-describedby={ackError() ? 'create-warning create-acknowledge-error' : 'create-warning'}
+            />
+            <label for="create-acknowledge">{t('vault.create.acknowledge')}</label>
+          </div>
+          <Show when={ackError()}>
+            <p class="field__error" id="create-acknowledge-error">
+              {t('vault.create.acknowledgeError')}
+            </p>
+          </Show>
+        </div>
+        <div class="form-actions">
+          <button type="submit" class="button">
+            {t('vault.create.submit')}
+          </button>
+        </div>
+      </fieldset>
+      <KdfProgressBar active={busy()} />
+    </form>
+  );
+}
