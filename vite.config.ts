@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -9,7 +10,49 @@ const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.me
 export default defineConfig({
   root: fromRoot('./web'),
   publicDir: fromRoot('./public'),
-  plugins: [solid()],
+  plugins: [
+    solid(),
+    VitePWA({
+      strategies: 'generateSW',
+      // The app registers the worker itself (features/pwa) so it can ask before updating.
+      registerType: 'prompt',
+      injectRegister: false,
+      devOptions: { enabled: false },
+      // The icons are already in the precache through globPatterns; listing them again duplicates entries.
+      includeManifestIcons: false,
+      manifest: {
+        name: 'Carnet',
+        short_name: 'Carnet',
+        description: 'An offline-first, end-to-end-encrypted personal health record.',
+        id: '/',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#0f5c57',
+        background_color: '#f6f4ef',
+        lang: 'en',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // Only the app's own build output is precached. Nothing under /api is ever cached: health
+        // data lives encrypted in IndexedDB, never in Cache Storage (there is no runtimeCaching).
+        // The plugin adds the web manifest (and its icons) to the precache itself.
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        // The main bundle is about 1 MB and the KDF worker (libsodium) about 0.5 MB.
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/healthz(\/|$)/, /^\/peerjs(\/|$)/],
+        cleanupOutdatedCaches: true,
+        // A new version waits until the user agrees to reload (see update-prompt.tsx).
+        skipWaiting: false,
+        clientsClaim: false,
+      },
+    }),
+  ],
   build: {
     // CARNET_OUT_DIR lets parallel e2e runs build side by side without clobbering each other.
     outDir: fromRoot(`./${process.env.CARNET_OUT_DIR ?? 'dist'}`),

@@ -35,7 +35,8 @@ describe('security headers', () => {
       expect(csp, path).toBe(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
           "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; " +
-          "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+          "frame-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; " +
+          "form-action 'self'",
       );
       expect(csp).not.toContain("'unsafe-inline'");
       expect(csp).not.toContain("'unsafe-eval'");
@@ -114,6 +115,8 @@ describe('static site', () => {
     writeFileSync(join(dir, 'index.html'), indexHtml);
     writeFileSync(join(dir, 'assets', 'app-abc123.js'), 'export {};\n');
     writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});\n');
+    writeFileSync(join(dir, 'manifest.webmanifest'), '{"name":"Carnet"}');
   });
 
   afterAll(() => {
@@ -140,6 +143,20 @@ describe('static site', () => {
     const res = await createApp({ staticDir: dir }).request('/favicon.svg');
     expect(res.status).toBe(200);
     expect(res.headers.get('Cache-Control')).toBe('no-cache');
+  });
+
+  it('revalidates the service worker and the web manifest, and types the manifest', async () => {
+    // A year-long cache on sw.js would pin clients to an old version; the browser checks it for updates.
+    const app = createApp({ staticDir: dir });
+    const sw = await app.request('/sw.js');
+    expect(sw.status).toBe(200);
+    expect(sw.headers.get('Content-Type')).toMatch(/javascript/);
+    expect(sw.headers.get('Cache-Control')).toBe('no-cache');
+
+    const manifest = await app.request('/manifest.webmanifest');
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers.get('Content-Type')).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers.get('Cache-Control')).toBe('no-cache');
   });
 
   it('falls back to index.html for a deep link that wants HTML', async () => {

@@ -5,6 +5,8 @@ import { secureHeaders } from 'hono/secure-headers';
  * Everything the app loads comes from this origin: no inline script or style, no eval.
  * `'wasm-unsafe-eval'` lets libsodium compile its WebAssembly; it does not allow JavaScript eval.
  * `blob:`/`data:` images are decrypted attachments and generated QR codes shown in the page.
+ * `frame-src blob:` lets a decrypted PDF open in the browser's viewer inside the page; the app
+ * only frames blobs it typed `application/pdf` itself (features/documents).
  */
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -14,6 +16,7 @@ export const CONTENT_SECURITY_POLICY = {
   connectSrc: ["'self'"],
   workerSrc: ["'self'"],
   manifestSrc: ["'self'"],
+  frameSrc: ["'self'", 'blob:'],
   objectSrc: ["'none'"],
   baseUri: ["'none'"],
   frameAncestors: ["'none'"],
