@@ -1,8 +1,3 @@
 /** Strings of the record feature; French must match the English shape (checked by the compiler). */
-export const recordEn = {
-  title: 'record',
-};
-
-export const recordFr: typeof recordEn = {
-  title: 'record',
-};
+export { recordEn } from './strings-en.ts';
+export { recordFr } from './strings-fr.ts';

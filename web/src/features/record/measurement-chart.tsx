@@ -1,0 +1,123 @@
+/**
+ * One uPlot line chart. Canvas charts say nothing to assistive technology, so the chart is an image
+ * with a text alternative and the same data follows as a table (measurement-table.tsx). uPlot sets
+ * its element styles through the CSSOM, which the CSP allows; nothing here writes a style attribute.
+ */
+import { createEffect, createSignal, onCleanup, onMount } from 'solid-js';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { chartData, type MeasurementSeries } from './measurement-series.ts';
+import { DATE_TIME, type RecordText } from './record-text.ts';
+
+export interface MeasurementChartProps {
+  series: MeasurementSeries;
+  /** The text alternative of the chart. */
+  label: string;
+  /** The y axis title, with its unit. */
+  axisLabel: string;
+  /** One name per line: ["Systolic", "Diastolic"] or ["Weight"]. */
+  lineNames: readonly string[];
+  /** The legend's name for the x value ("Date and time"). */
+  timeLabel: string;
+  text: RecordText;
+}
+
+const HEIGHT = 260;
+const DAY = 24 * 3600;
+
+function cssColour(name: string, fallback: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+const HOUR = 3600;
+// Whole days once the chart spans more than two days: 12-hour ticks would print each date twice.
+const SHORT_STEPS = [15 * 60, 30 * 60, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY];
+const LONG_STEPS = [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY, 91 * DAY, 182 * DAY, 365 * DAY, 730 * DAY];
+
+/** Tick labels that fit the span shown: hours within two days, months beyond ten months. */
+function tickFormat(span: number): Intl.DateTimeFormatOptions {
+  if (span <= 2 * DAY) return { hour: 'numeric', minute: '2-digit' };
+  if (span >= 300 * DAY) return { month: 'short', year: 'numeric' };
+  return { day: 'numeric', month: 'short' };
+}
+
+export function MeasurementChart(props: MeasurementChartProps) {
+  let box: HTMLDivElement | undefined;
+  let chart: uPlot | undefined;
+  // Colours are read from the CSS variables when the chart is built: rebuild when the scheme flips.
+  const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+  const [dark, setDark] = createSignal(darkQuery.matches);
+  const onScheme = (event: MediaQueryListEvent) => setDark(event.matches);
+  darkQuery.addEventListener('change', onScheme);
+  onCleanup(() => darkQuery.removeEventListener('change', onScheme));
+
+  const build = () => {
+    dark();
+    if (!box) return;
+    chart?.destroy();
+    const { formatDate, formatNumber } = props.text;
+    const text = cssColour('--text', '#1b2422');
+    const grid = cssColour('--border', '#c9d3d0');
+    const colours = [cssColour('--accent', '#0f5c57'), cssColour('--focus', '#9a3412')];
+    const number = (value: number | null) =>
+      value === null || Number.isNaN(value) ? '—' : formatNumber(value, { maximumFractionDigits: 2 });
+    const options: uPlot.Options = {
+      width: Math.max(box.clientWidth, 280),
+      height: HEIGHT,
+      cursor: { drag: { x: false, y: false } },
+      series: [
+        {
+          label: props.timeLabel,
+          value: (_u, seconds) => (seconds === null ? '—' : formatDate(seconds * 1000, DATE_TIME)),
+        },
+        ...props.lineNames.map((name, i) => ({
+          label: name,
+          stroke: colours[i] ?? text,
+          width: 2,
+          // The second line is dashed, so the two differ without relying on colour.
+          dash: i === 1 ? [8, 5] : undefined,
+          points: { show: true, size: 7, fill: colours[i] ?? text },
+          value: (_u: uPlot, value: number | null) => number(value),
+        })),
+      ],
+      axes: [
+        {
+          stroke: text,
+          grid: { stroke: grid, width: 1 },
+          ticks: { stroke: grid, width: 1 },
+          incrs: (_u, _axis, min, max) => (max - min > 2 * DAY ? LONG_STEPS : SHORT_STEPS),
+          values: (u, splits) => {
+            const span = (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0);
+            const labels = splits.map((seconds) => formatDate(seconds * 1000, tickFormat(span)));
+            // Never the same label twice in a row (a short span shown in days).
+            return labels.map((label, i) => (label === labels[i - 1] ? '' : label));
+          },
+        },
+        {
+          label: props.axisLabel,
+          stroke: text,
+          size: 60,
+          grid: { stroke: grid, width: 1 },
+          ticks: { stroke: grid, width: 1 },
+          values: (_u, splits) => splits.map((value) => number(value)),
+        },
+      ],
+    };
+    chart = new uPlot(options, chartData(props.series) as uPlot.AlignedData, box);
+  };
+
+  onMount(() => {
+    const observer = new ResizeObserver(() => {
+      if (box && chart && box.clientWidth > 0 && box.clientWidth !== chart.width) {
+        chart.setSize({ width: box.clientWidth, height: HEIGHT });
+      }
+    });
+    if (box) observer.observe(box);
+    onCleanup(() => observer.disconnect());
+  });
+  // Rebuilt when the data or the language changes (labels and formats are baked into the chart).
+  createEffect(build);
+  onCleanup(() => chart?.destroy());
+
+  return <div ref={box} class="measurement-chart" role="img" aria-label={props.label} />;
+}

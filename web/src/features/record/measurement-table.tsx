@@ -1,0 +1,71 @@
+/** The data of a measurement chart as a table, newest first, each reading as it was typed. */
+import { A } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import type { MeasurementSeries } from './measurement-series.ts';
+import { unitText } from './measurement-units.ts';
+import { DATE_TIME, type RecordText } from './record-text.ts';
+
+export interface MeasurementTableProps {
+  series: MeasurementSeries;
+  caption: string;
+  text: RecordText;
+}
+
+export function MeasurementTable(props: MeasurementTableProps) {
+  const { tr, formatDate, formatNumber } = props.text;
+  const pressure = () => props.series.type === 'blood-pressure';
+  const rows = () => [...props.series.readings].reverse();
+  const withUnit = (value: number, unit: string) =>
+    `${formatNumber(value)} ${unitText(props.series.type, unit, props.text)}`;
+
+  return (
+    <div class="table-scroll">
+      <table class="data-table">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{tr('measurements.date')}</th>
+            <Show when={pressure()} fallback={<th scope="col">{tr('measurements.value')}</th>}>
+              <th scope="col">{tr('measurements.systolic')}</th>
+              <th scope="col">{tr('measurements.diastolic')}</th>
+            </Show>
+            <th scope="col">{tr('measurements.note')}</th>
+            <th scope="col">
+              <span class="visually-hidden">{tr('actions.edit')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={rows()}>
+            {(reading) => {
+              const record = reading.record;
+              const when = () => formatDate(record.measuredAt, DATE_TIME);
+              return (
+                <tr>
+                  <th scope="row">
+                    <time datetime={record.measuredAt}>{when()}</time>
+                  </th>
+                  {record.type === 'blood-pressure' ? (
+                    <>
+                      <td>{withUnit(record.systolic, record.unit)}</td>
+                      <td>{withUnit(record.diastolic, record.unit)}</td>
+                    </>
+                  ) : (
+                    <td>{withUnit(record.value, record.unit)}</td>
+                  )}
+                  <td>{record.note ?? ''}</td>
+                  <td>
+                    <A href={`/record/measurement/${reading.id}`}>
+                      {tr('actions.edit')}
+                      <span class="visually-hidden"> {when()}</span>
+                    </A>
+                  </td>
+                </tr>
+              );
+            }}
+          </For>
+        </tbody>
+      </table>
+    </div>
+  );
+}

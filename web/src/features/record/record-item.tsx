@@ -1,0 +1,69 @@
+/**
+ * One entry in a list: its date, key facts and a link to open it. An entry that could not be
+ * decrypted or failed its schema check is shown as unreadable, never as data.
+ */
+import { A } from '@solidjs/router';
+import { Show } from 'solid-js';
+import type { RecordEntry } from '../../records/record-service.ts';
+import { entryHref, isWritableKind } from './kinds.ts';
+import { clinicalDate } from './record-dates.ts';
+import { DATE_TIME, type RecordText } from './record-text.ts';
+import { summarize } from './summary.ts';
+
+export interface RecordItemProps {
+  entry: RecordEntry;
+  text: RecordText;
+  /** Show the kind ("Allergy") above the facts: lists that mix kinds need it. */
+  showKind?: boolean;
+}
+
+export function formatClinicalDate(date: string, { formatDate }: RecordText): string {
+  return date.length === 10 ? formatDate(date) : formatDate(date, DATE_TIME);
+}
+
+export function RecordItem(props: RecordItemProps) {
+  const { tr } = props.text;
+  return (
+    <li class="list__item record-item">
+      <Show
+        when={props.entry.record}
+        fallback={<p class="record-item__problem">{tr('timeline.unreadable')}</p>}
+      >
+        {(record) => {
+          const summary = () => summarize(record(), props.text);
+          const date = () => clinicalDate(record());
+          const action = () =>
+            record().kind === 'document'
+              ? tr('timeline.openDocuments')
+              : isWritableKind(record().kind)
+                ? tr('actions.edit')
+                : tr('actions.view');
+          return (
+            <>
+              <div class="record-item__body">
+                <p class="record-item__meta">
+                  <Show when={props.showKind}>
+                    <span class="record-item__kind">{tr(`kinds.${record().kind}`)}</span>
+                  </Show>
+                  <Show when={date()}>
+                    {(value) => <time datetime={value()}>{formatClinicalDate(value(), props.text)}</time>}
+                  </Show>
+                </p>
+                <p class="record-item__facts">
+                  <span class="record-item__title">{summary().title}</span>
+                  {summary()
+                    .details.map((detail) => ` — ${detail}`)
+                    .join('')}
+                </p>
+              </div>
+              <A class="record-item__link" href={entryHref(record().kind, props.entry.id)}>
+                {action()}
+                <span class="visually-hidden"> {summary().title}</span>
+              </A>
+            </>
+          );
+        }}
+      </Show>
+    </li>
+  );
+}
