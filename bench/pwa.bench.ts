@@ -83,7 +83,7 @@ export async function benchPwa(): Promise<void> {
     );
     report(
       `Unlock → first render, ${result.count} records (KDF excluded)`,
-      `${result.afterKdfToRenderMs?.toFixed(0)} ms (${result.decrypted} decrypted)`,
+      `${result.afterKdfToRenderMs?.toFixed(0)} ms (${result.decrypted} decrypted; records in memory after ${result.recordsReadyMs?.toFixed(0)} ms; ${result.timelineItems} list items)`,
     );
   } finally {
     await browser.close();

@@ -92,6 +92,7 @@ async function run(): Promise<void> {
   const t0 = performance.now();
   await store.unlock(PASSPHRASE);
   const unlocked = performance.now();
+  const decryptedAt = await waitFor(() => store.records().length >= count);
   const rendered = await waitFor(() =>
     (document.querySelector('main')?.textContent ?? '').includes('Bench allergen'),
   );
@@ -103,6 +104,8 @@ async function run(): Promise<void> {
     unlockToRenderMs: rendered - t0,
     afterKdfToRenderMs: rendered - kdfEnd,
     unlockResolvedMs: unlocked - t0,
+    recordsReadyMs: decryptedAt - t0,
+    timelineItems: document.querySelectorAll('main li').length,
   };
 }
 

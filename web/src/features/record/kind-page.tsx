@@ -11,6 +11,9 @@ import { RecordItem } from './record-item.tsx';
 import { useRecordText } from './record-text.ts';
 import './record.css';
 
+/** Entries rendered at first and per "show more", as on the timeline. */
+const PAGE_SIZE = 100;
+
 export function KindPage() {
   const app = useApp();
   const text = useRecordText();
@@ -21,6 +24,9 @@ export function KindPage() {
   const entries = createMemo(() =>
     sortByClinicalDate(app.profileRecords().filter((entry) => entry.record?.kind === params.kind)),
   );
+
+  const [limit, setLimit] = createSignal(PAGE_SIZE);
+  const hidden = () => Math.max(0, entries().length - limit());
 
   // Set after mount, so the live region exists before its text changes and is announced.
   const [notice, setNotice] = createSignal('');
@@ -67,8 +73,22 @@ export function KindPage() {
           </Show>
           <Show when={entries().length > 0}>
             <ul class="list record-list" aria-labelledby="kind-page-title">
-              <For each={entries()}>{(entry) => <RecordItem entry={entry} text={text} />}</For>
+              <For each={entries().slice(0, limit())}>
+                {(entry) => <RecordItem entry={entry} text={text} />}
+              </For>
             </ul>
+            <Show when={hidden() > 0}>
+              <p class="timeline__more">
+                <span>{tr('timeline.showing', { shown: limit(), total: entries().length })}</span>{' '}
+                <button
+                  type="button"
+                  class="button button--secondary"
+                  onClick={() => setLimit(limit() + PAGE_SIZE * 5)}
+                >
+                  {tr('timeline.showMore', { count: Math.min(hidden(), PAGE_SIZE * 5) })}
+                </button>
+              </p>
+            </Show>
           </Show>
         </Show>
         <KindMenu />

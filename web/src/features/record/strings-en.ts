@@ -8,6 +8,8 @@ export const recordEn = {
     resultsOne: '1 entry found',
     results: '{{ count }} entries found',
     noResults: 'Nothing matches “{{ query }}”.',
+    showMore: 'Show {{ count }} more',
+    showing: 'Showing the {{ shown }} most recent of {{ total }} entries.',
     empty: 'This record is empty. Add a first entry with one of the links above.',
     undated: 'Without a date',
     start: 'Add to the record',

@@ -10,6 +10,8 @@ export const recordFr: typeof recordEn = {
     resultsOne: '1 élément trouvé',
     results: '{{ count }} éléments trouvés',
     noResults: 'Rien ne correspond à « {{ query }} ».',
+    showMore: 'Afficher {{ count }} de plus',
+    showing: 'Les {{ shown }} éléments les plus récents sur {{ total }}.',
     empty: 'Ce dossier est vide. Ajoutez un premier élément avec l’un des liens ci-dessus.',
     undated: 'Sans date',
     start: 'Ajouter au dossier',

@@ -22,15 +22,21 @@ function monthTitle(month: string | null, { tr, formatDate }: RecordText): strin
   return title.charAt(0).toUpperCase() + title.slice(1);
 }
 
+/** Entries rendered at first and per "show more": a record of 10,000 entries opens at once. */
+const PAGE_SIZE = 100;
+
 export function TimelinePage() {
   const app = useApp();
   const text = useRecordText();
   const { tr } = text;
   const [query, setQuery] = createSignal('');
+  const [limit, setLimit] = createSignal(PAGE_SIZE);
 
+  const sorted = createMemo(() => sortByClinicalDate(app.profileRecords()));
   // The searchable text of each entry: its own words plus what the list shows in this language.
+  // Built only while searching, so opening the record does not pay for it.
   const indexed = createMemo(() =>
-    sortByClinicalDate(app.profileRecords()).map((entry) => {
+    sorted().map((entry) => {
       if (!entry.record) return { entry, haystack: '' };
       const summary = summarize(entry.record, text);
       const words = [
@@ -44,13 +50,14 @@ export function TimelinePage() {
   );
   const searching = () => normalizeText(query()) !== '';
   const found = createMemo(() =>
-    indexed()
-      .filter(({ entry, haystack }) =>
-        searching() ? entry.record !== null && matchesQuery(haystack, query()) : true,
-      )
-      .map(({ entry }) => entry),
+    searching()
+      ? indexed()
+          .filter(({ entry, haystack }) => entry.record !== null && matchesQuery(haystack, query()))
+          .map(({ entry }) => entry)
+      : sorted(),
   );
-  const groups = createMemo(() => groupByMonth(found()));
+  const groups = createMemo(() => groupByMonth(found().slice(0, limit())));
+  const hidden = () => Math.max(0, found().length - limit());
 
   return (
     <Show when={app.activeProfile()} fallback={<NoProfile title={tr('timeline.title')} />}>
@@ -85,7 +92,10 @@ export function TimelinePage() {
               autocomplete="off"
               aria-describedby="timeline-search-hint"
               value={query()}
-              onInput={(event) => setQuery(event.currentTarget.value)}
+              onInput={(event) => {
+                setQuery(event.currentTarget.value);
+                setLimit(PAGE_SIZE);
+              }}
             />
           </search>
           <p role="status" class="timeline__count">
@@ -111,6 +121,18 @@ export function TimelinePage() {
                 </section>
               )}
             </For>
+            <Show when={hidden() > 0}>
+              <p class="timeline__more">
+                <span>{tr('timeline.showing', { shown: limit(), total: found().length })}</span>{' '}
+                <button
+                  type="button"
+                  class="button button--secondary"
+                  onClick={() => setLimit(limit() + PAGE_SIZE * 5)}
+                >
+                  {tr('timeline.showMore', { count: Math.min(hidden(), PAGE_SIZE * 5) })}
+                </button>
+              </p>
+            </Show>
           </Show>
           <KindMenu />
         </section>
