@@ -1,3 +1,5 @@
+export * from './account.ts';
 export * from './errors.ts';
+export * from './keyring.ts';
 export * from './replication.ts';
 export * from './version.ts';

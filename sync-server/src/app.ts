@@ -5,6 +5,7 @@ import { type LogSink, requestLogger } from './http/logger.ts';
 import { securityHeaders } from './http/security.ts';
 import { staticSite } from './http/static.ts';
 import { apiRoutes } from './routes/api.ts';
+import { type ApiOptions, createApiDeps } from './routes/deps.ts';
 import { healthRoutes } from './routes/health.ts';
 
 export interface AppOptions {
@@ -12,6 +13,8 @@ export interface AppOptions {
   staticDir?: string;
   /** Where request and error logs go. Without it nothing is logged (tests). */
   log?: LogSink;
+  /** Store, server key and the like for accounts and sync. Without it only `/api/version` is served. */
+  api?: ApiOptions;
 }
 
 /**
@@ -26,7 +29,7 @@ export function createApp(options: AppOptions = {}) {
   app.use('*', securityHeaders());
 
   app.route('/', healthRoutes(APP_VERSION));
-  app.route('/api', apiRoutes());
+  app.route('/api', apiRoutes(options.api ? createApiDeps(options.api) : undefined));
   if (options.staticDir) app.use('*', staticSite(options.staticDir));
 
   app.notFound(notFound);

@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: '/srv/carnet/data',
       staticDir: '/srv/carnet/dist',
+      rateLimitScale: 1,
     });
   });
 
@@ -21,7 +22,18 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       dataDir: '/var/lib/carnet',
       staticDir: '/srv/carnet/build',
+      rateLimitScale: 1,
     });
+  });
+
+  it('reads the database URL and the server secret when set', () => {
+    const secret = 's'.repeat(32);
+    const config = loadConfig({ DATABASE_URL: 'postgres://db/carnet', SERVER_SECRET: secret }, '/srv');
+    expect(config.databaseUrl).toBe('postgres://db/carnet');
+    expect(config.serverSecret).toBe(secret);
+    expect(() => loadConfig({ SERVER_SECRET: 'short' })).toThrow(/SERVER_SECRET/);
+    expect(loadConfig({ RATE_LIMIT_SCALE: '50' }).rateLimitScale).toBe(50);
+    expect(() => loadConfig({ RATE_LIMIT_SCALE: '0' })).toThrow(/RATE_LIMIT_SCALE/);
   });
 
   it('names the setting that is wrong', () => {

@@ -6,6 +6,9 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   STATIC_DIR: z.string().min(1).default('./dist'),
+  DATABASE_URL: z.string().min(1).optional(),
+  SERVER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  RATE_LIMIT_SCALE: z.coerce.number().positive().max(10_000).default(1),
 });
 
 export interface ServerConfig {
@@ -15,6 +18,12 @@ export interface ServerConfig {
   dataDir: string;
   /** Absolute path of the built PWA. */
   staticDir: string;
+  /** PostgreSQL connection string; without it the store is SQLite under `dataDir`. */
+  databaseUrl?: string;
+  /** Keys the email hashes; without it one is created in `dataDir` (auth/server-secret.ts). */
+  serverSecret?: string;
+  /** Multiplies the auth rate limits (auth/rate-limit.ts); 1 in production. */
+  rateLimitScale: number;
 }
 
 /** Reads the server's settings from the environment; an invalid value stops startup with its name. */
@@ -24,6 +33,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
-  const { PORT, HOST, DATA_DIR, STATIC_DIR } = parsed.data;
-  return { port: PORT, host: HOST, dataDir: resolve(cwd, DATA_DIR), staticDir: resolve(cwd, STATIC_DIR) };
+  const { PORT, HOST, DATA_DIR, STATIC_DIR, DATABASE_URL, SERVER_SECRET, RATE_LIMIT_SCALE } = parsed.data;
+  return {
+    port: PORT,
+    host: HOST,
+    dataDir: resolve(cwd, DATA_DIR),
+    staticDir: resolve(cwd, STATIC_DIR),
+    rateLimitScale: RATE_LIMIT_SCALE,
+    ...(DATABASE_URL ? { databaseUrl: DATABASE_URL } : {}),
+    ...(SERVER_SECRET ? { serverSecret: SERVER_SECRET } : {}),
+  };
 }

@@ -1,39 +1,95 @@
 /**
- * Node entry point: reads the configuration, serves the app on one port and shuts down cleanly on
- * SIGTERM/SIGINT (exit code 0), so process managers and the e2e harness can stop it without errors.
+ * Node entry point: reads the configuration, opens the store (SQLite under DATA_DIR, or PostgreSQL
+ * when DATABASE_URL is set), serves the app on one port and shuts down cleanly on SIGTERM/SIGINT
+ * (exit code 0): live streams end, the socket closes, then the database.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { initCrypto } from '../../shared/crypto/sodium.ts';
 import { createApp } from './app.ts';
+import { DEFAULT_RATE_LIMITS, scaleRateLimits } from './auth/rate-limit.ts';
+import { loadServerKey } from './auth/server-secret.ts';
 import { loadConfig } from './config.ts';
 import { jsonLineSink } from './http/logger.ts';
+import { openPostgresStore } from './store/postgres.ts';
+import { openSqliteStore, SQLITE_FILE_NAME } from './store/sqlite.ts';
+import type { Store } from './store/store.ts';
+import { LiveStreams } from './sync/live-streams.ts';
+
+const PURGE_EVERY_MS = 10 * 60 * 1000;
 
 const config = loadConfig(process.env);
 const log = jsonLineSink();
 
-mkdirSync(config.dataDir, { recursive: true });
+// The data folder holds the database and the server secret: the server's user only.
+mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
 if (!existsSync(join(config.staticDir, 'index.html'))) {
   log({ level: 'warn', msg: 'no built app: only the API is served (run `npm run build`)' });
 }
 
-const app = createApp({ staticDir: config.staticDir, log });
+await initCrypto();
+let store: Store;
+try {
+  store = config.databaseUrl
+    ? await openPostgresStore(config.databaseUrl)
+    : openSqliteStore(join(config.dataDir, SQLITE_FILE_NAME));
+} catch (error) {
+  // The error's name and code only: a driver message may quote the connection string.
+  const { name, code } = error as { name?: string; code?: string };
+  log({ level: 'error', msg: 'cannot open the store', error: name ?? 'Error', code: code ?? null });
+  process.exit(1);
+}
+log({ level: 'info', msg: 'store opened', store: store.kind });
+if (config.databaseUrl && !config.serverSecret) {
+  log({
+    level: 'warn',
+    msg: 'SERVER_SECRET is not set: every instance sharing this database must use the same one',
+  });
+}
+
+const streams = new LiveStreams();
+const serverKey = loadServerKey(config.serverSecret, config.dataDir);
+const rateLimits = scaleRateLimits(DEFAULT_RATE_LIMITS, config.rateLimitScale);
+const app = createApp({ staticDir: config.staticDir, log, api: { store, serverKey, streams, rateLimits } });
+
+const purge = setInterval(() => {
+  store.purgeExpired(Date.now()).catch(() => log({ level: 'warn', msg: 'purge of expired sessions failed' }));
+}, PURGE_EVERY_MS);
+purge.unref();
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Carnet is running at http://${config.host}:${info.port}`);
 });
 
 let stopping = false;
+/** How long requests under way may take to finish once shutdown starts. */
+const GRACE_MS = 3_000;
+
 function shutdown(signal: NodeJS.Signals): void {
   if (stopping) return;
   stopping = true;
   log({ level: 'info', msg: 'shutting down', signal });
+  clearInterval(purge);
+  // Streams end with a clean end of response (clients reconnect elsewhere); then the socket closes.
+  streams.closeAll();
   server.close((error) => {
     if (error) log({ level: 'error', msg: 'close failed', error: error.name });
-    process.exit(error ? 1 : 0);
+    store.close().then(
+      () => process.exit(error ? 1 : 0),
+      () => process.exit(1),
+    );
   });
-  // Idle keep-alive sockets (and, later, SSE streams) would hold close() open indefinitely.
-  if ('closeAllConnections' in server) server.closeAllConnections();
+  // Idle keep-alive sockets would hold close() open: close each as soon as its last response ends.
+  // A request that hangs is cut after the grace.
+  const closeIdle = () => {
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+  };
+  closeIdle();
+  setInterval(closeIdle, 50).unref();
+  setTimeout(() => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  }, GRACE_MS).unref();
 }
 
 process.on('SIGTERM', shutdown);

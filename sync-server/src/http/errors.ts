@@ -13,11 +13,19 @@ import type { LogSink } from './logger.ts';
 /** An `HTTPException` whose reason is chosen by the thrower instead of derived from the status. */
 export class ApiError extends HTTPException {
   readonly reason: ErrorReason;
+  /** Sent with the error response, e.g. `Retry-After` on a 429 or `WWW-Authenticate` on a 401. */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(status: ContentfulStatusCode, reason: ErrorReason, message: string) {
+  constructor(
+    status: ContentfulStatusCode,
+    reason: ErrorReason,
+    message: string,
+    headers: Readonly<Record<string, string>> = {},
+  ) {
     super(status, { message });
     this.name = 'ApiError';
     this.reason = reason;
+    this.headers = headers;
   }
 }
 
@@ -52,7 +60,10 @@ export function createErrorHandler(log?: LogSink): ErrorHandler {
       const reason = err instanceof ApiError ? err.reason : reasonForStatus(err.status);
       // An exception is never a success: a stray 2xx/3xx status is a bug, reported as one.
       const status = err.status >= 400 ? err.status : 500;
-      return errorResponse(c, status, reason, err.message || reasonMessage(reason));
+      const response = errorResponse(c, status, reason, err.message || reasonMessage(reason));
+      if (err instanceof ApiError)
+        for (const [name, value] of Object.entries(err.headers)) response.headers.set(name, value);
+      return response;
     }
     // Only the error's type and stack frames are logged: messages of third-party errors can quote input.
     log?.({

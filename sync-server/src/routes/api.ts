@@ -1,9 +1,22 @@
 import { Hono } from 'hono';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version.ts';
+import { accountRoutes } from './account.ts';
+import { authRoutes } from './auth.ts';
+import type { ApiDeps } from './deps.ts';
+import { syncRoutes } from './sync.ts';
 
-/** The JSON API, mounted at `/api`. Each resource will be its own sub-app routed from here. */
-export function apiRoutes() {
-  return new Hono().get('/version', (c) => c.json({ protocolVersion: PROTOCOL_VERSION }));
+/**
+ * The JSON API, mounted at `/api`. Without a store (tests of the HTTP shell) only the version is
+ * served; with one, accounts, sessions and replication too.
+ */
+export function apiRoutes(deps?: ApiDeps) {
+  const api = new Hono().get('/version', (c) => c.json({ protocolVersion: PROTOCOL_VERSION }));
+  if (deps) {
+    api.route('/auth', authRoutes(deps));
+    api.route('/account', accountRoutes(deps));
+    api.route('/sync', syncRoutes(deps));
+  }
+  return api;
 }
 
 /** For a typed client: `hc<ApiRoutes>('/api')`. */

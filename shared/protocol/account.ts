@@ -1,0 +1,87 @@
+/**
+ * Account and session messages of the sync API (DESIGN §5), shared by client and server.
+ *
+ * - Register `{email, keyring, authPublicKey}`: an existing local vault becomes a sync account. The
+ *   server keeps the keyring (no secret in clear), the Ed25519 public key derived from the auth key
+ *   (shared/crypto/auth-proof.ts) and a keyed hash of the email, never the email itself.
+ * - Pre-login `{email} → {kdf, salt}`: what the client needs to run Argon2id. For an unknown email the
+ *   answer is a deterministic fake of the same shape, so accounts cannot be enumerated.
+ * - Challenge `{email} → {nonce}`, then login `{email, nonce, signature}` → a session token, shown
+ *   once and stored hashed by the server. Nonces are single use and expire after two minutes.
+ * - Emails are normalized (NFC, trimmed, lower case) by the schema, so both sides hash one spelling.
+ */
+import { normalizeEmail } from '../crypto/auth-proof.ts';
+import { messages } from '../schema/common.ts';
+import { z } from '../schema/zod.ts';
+import { base64urlField, keyringSchema } from './keyring.ts';
+
+export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
+export const CHALLENGE_TTL_MS = 2 * 60 * 1000;
+
+/** 32 random bytes, base64url: the bearer token of a session. */
+export const SESSION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+const EMAIL_MESSAGE = 'Email must be an address such as name@example.org';
+
+export const emailSchema = z
+  .string({ error: messages('Email', 'Email must be text') })
+  .max(320, EMAIL_MESSAGE)
+  .transform(normalizeEmail)
+  .pipe(
+    z
+      .string()
+      .max(254, EMAIL_MESSAGE)
+      .regex(/^[^\s@]+@[^\s@]+$/, EMAIL_MESSAGE),
+  );
+
+/** The auth key's Ed25519 public key, 32 bytes. */
+const authPublicKey = base64urlField('Auth public key', { exact: 43 });
+
+export const registerRequestSchema = z.strictObject({
+  email: emailSchema,
+  keyring: keyringSchema,
+  authPublicKey,
+});
+export type RegisterRequest = z.infer<typeof registerRequestSchema>;
+
+/** Answer to register and login: the token is returned once; only its hash is kept. */
+export const sessionResponseSchema = z.strictObject({
+  token: z.string().regex(SESSION_TOKEN_PATTERN, 'Token must be 43 base64url characters'),
+  /** Milliseconds since the epoch. */
+  expiresAt: z.int().min(0),
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+export const preloginRequestSchema = z.strictObject({ email: emailSchema });
+export type PreloginRequest = z.infer<typeof preloginRequestSchema>;
+
+export const preloginResponseSchema = keyringSchema.pick({ kdf: true, salt: true });
+export type PreloginResponse = z.infer<typeof preloginResponseSchema>;
+
+export const challengeRequestSchema = z.strictObject({ email: emailSchema });
+export type ChallengeRequest = z.infer<typeof challengeRequestSchema>;
+
+export const challengeResponseSchema = z.strictObject({
+  /** 32 random bytes, base64url; sign it with `signLoginProof`. */
+  nonce: base64urlField('Nonce', { exact: 43 }),
+  expiresAt: z.int().min(0),
+});
+export type ChallengeResponse = z.infer<typeof challengeResponseSchema>;
+
+export const loginRequestSchema = z.strictObject({
+  email: emailSchema,
+  nonce: base64urlField('Nonce', { exact: 43 }),
+  /** Ed25519 signature, 64 bytes. */
+  signature: base64urlField('Signature', { exact: 86 }),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const loginResponseSchema = sessionResponseSchema.extend({ keyring: keyringSchema });
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const accountResponseSchema = z.strictObject({ keyring: keyringSchema });
+export type AccountResponse = z.infer<typeof accountResponseSchema>;
+
+/** After a passphrase change: the re-wrapped keyring and the new auth public key. */
+export const keyringUpdateRequestSchema = z.strictObject({ keyring: keyringSchema, authPublicKey });
+export type KeyringUpdateRequest = z.infer<typeof keyringUpdateRequestSchema>;

@@ -1,0 +1,69 @@
+/**
+ * Every request body goes through here: JSON only (415 otherwise), a size limit per route (413,
+ * checked before anything is parsed), then its zod schema (400 with the fields at fault). Messages
+ * name fields and rules, never values: the body is not echoed back, and never logged.
+ */
+
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import type { z } from 'zod';
+import { ApiError } from './errors.ts';
+
+export const KIB = 1024;
+export const MIB = 1024 * KIB;
+/** Default for small requests: auth, account, pull. */
+export const SMALL_BODY_LIMIT = 64 * KIB;
+
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+const MAX_ISSUES = 5;
+const MAX_MESSAGE = 160;
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** One line a developer can act on: `rows.0.newDocumentState.rev: Revision must be at least 1; …`. */
+export function describeIssues(error: z.ZodError): string {
+  const parts = error.issues.slice(0, MAX_ISSUES).map((issue) => {
+    const path = clip(issue.path.map(String).join('.'), 80);
+    // Unknown keys are part of the body: say that there are some, not what they are.
+    const message = issue.code === 'unrecognized_keys' ? 'unknown fields are not allowed' : issue.message;
+    return `${path || 'body'}: ${clip(message, MAX_MESSAGE)}`;
+  });
+  const more = error.issues.length > MAX_ISSUES ? ` (and ${error.issues.length - MAX_ISSUES} more)` : '';
+  return `Invalid request: ${parts.join('; ')}${more}`;
+}
+
+export function jsonBody<S extends z.ZodType>(schema: S, maxBytes: number = SMALL_BODY_LIMIT) {
+  const limit = bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new ApiError(413, 'payload-too-large', `The request body must be at most ${maxBytes} bytes`);
+    },
+  });
+  return createMiddleware<{ Variables: { body: z.output<S> } }>(async (c, next) => {
+    if (!JSON_TYPE.test(c.req.header('Content-Type') ?? '')) {
+      throw new ApiError(415, 'unsupported-media-type', 'The request body must be application/json');
+    }
+    let parsed: z.output<S> | undefined;
+    await limit(c, async () => {
+      let text: string;
+      try {
+        text = await c.req.text();
+      } catch {
+        throw new ApiError(400, 'bad-request', 'The request body could not be read');
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new ApiError(400, 'bad-request', 'The request body is not valid JSON');
+      }
+      const result = schema.safeParse(json);
+      if (!result.success) throw new ApiError(400, 'bad-request', describeIssues(result.error));
+      parsed = result.data;
+    });
+    c.set('body', parsed as z.output<S>);
+    await next();
+  });
+}

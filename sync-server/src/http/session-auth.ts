@@ -1,0 +1,39 @@
+/**
+ * Bearer-token authentication for the account and sync routes. The token is looked up by its
+ * SHA-256 (the database has nothing else); an unknown, malformed or expired token is a 401 with one
+ * message, so a caller cannot tell which. The handler then sees only its own account id: no route
+ * takes an account id from the request, so one account cannot name another's data.
+ */
+import { createMiddleware } from 'hono/factory';
+import { SESSION_TOKEN_PATTERN } from '../../../shared/protocol/account.ts';
+import { hashToken } from '../auth/tokens.ts';
+import type { Store } from '../store/store.ts';
+import { ApiError } from './errors.ts';
+
+export interface Session {
+  readonly accountId: string;
+  readonly tokenHash: string;
+  readonly expiresAt: number;
+}
+
+export type SessionEnv = { Variables: { session: Session } };
+
+const BEARER = /^Bearer ([^\s]+)$/;
+
+export function unauthorized(): ApiError {
+  return new ApiError(401, 'unauthorized', 'Sign in again: this session is unknown or has expired', {
+    'WWW-Authenticate': 'Bearer',
+  });
+}
+
+export function requireSession(store: Store, now: () => number) {
+  return createMiddleware<SessionEnv>(async (c, next) => {
+    const token = BEARER.exec(c.req.header('Authorization') ?? '')?.[1];
+    if (!token || !SESSION_TOKEN_PATTERN.test(token)) throw unauthorized();
+    const tokenHash = hashToken(token);
+    const session = await store.findSession(tokenHash, now());
+    if (!session) throw unauthorized();
+    c.set('session', { accountId: session.accountId, tokenHash, expiresAt: session.expiresAt });
+    await next();
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * What the account and sync routes need from the outside world, passed in so tests can use a
+ * real store with a fixed clock and tight rate limits, and main.ts the production ones.
+ */
+import type { Context } from 'hono';
+import { createEmailHasher, type EmailHasher } from '../auth/email-hash.ts';
+import { type AuthRateLimitConfig, AuthRateLimits } from '../auth/rate-limit.ts';
+import { socketAddress } from '../http/client-ip.ts';
+import type { Store } from '../store/store.ts';
+import { LiveStreams } from '../sync/live-streams.ts';
+
+export interface ApiOptions {
+  readonly store: Store;
+  /** 32-byte key for the email hashes (auth/server-secret.ts). */
+  readonly serverKey: Uint8Array;
+  readonly now?: () => number;
+  readonly rateLimits?: AuthRateLimitConfig;
+  /** Pass one in to close every stream on shutdown. */
+  readonly streams?: LiveStreams;
+  readonly heartbeatMs?: number;
+  readonly clientIp?: (c: Context) => string;
+}
+
+export interface ApiDeps {
+  readonly store: Store;
+  readonly emails: EmailHasher;
+  readonly now: () => number;
+  readonly limits: AuthRateLimits;
+  readonly streams: LiveStreams;
+  readonly heartbeatMs: number;
+  readonly clientIp: (c: Context) => string;
+}
+
+export const HEARTBEAT_MS = 25_000;
+
+export function createApiDeps(options: ApiOptions): ApiDeps {
+  return {
+    store: options.store,
+    emails: createEmailHasher(options.serverKey),
+    now: options.now ?? Date.now,
+    limits: new AuthRateLimits(options.rateLimits),
+    streams: options.streams ?? new LiveStreams(),
+    heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
+    clientIp: options.clientIp ?? socketAddress,
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Schema versions, applied in order and recorded in `schema_migrations`, so a server started on an
+ * older database upgrades it and one started twice does nothing. Never edit a shipped migration:
+ * add the next one. Each dialect gets its own SQL; the shapes are the same.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'accounts, sessions, challenges, documents',
+    sql: `
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        email_hash TEXT NOT NULL UNIQUE,
+        keyring TEXT NOT NULL,
+        auth_public_key TEXT NOT NULL,
+        seq INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX sessions_account ON sessions(account_id);
+      CREATE TABLE challenges (
+        nonce_hash TEXT PRIMARY KEY,
+        email_hash TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX challenges_email ON challenges(email_hash);
+      CREATE TABLE documents (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        profile_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        rev INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        deleted INTEGER NOT NULL,
+        key_id TEXT NOT NULL,
+        schema_version INTEGER NOT NULL,
+        nonce TEXT NOT NULL,
+        ciphertext TEXT NOT NULL,
+        author TEXT,
+        sig TEXT,
+        PRIMARY KEY (account_id, id)
+      ) STRICT;
+      CREATE UNIQUE INDEX documents_seq ON documents(account_id, seq);
+      CREATE INDEX documents_live_profiles ON documents(account_id) WHERE kind = 'profile' AND deleted = 0;
+    `,
+  },
+];
+
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'accounts, sessions, challenges, documents',
+    sql: `
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        email_hash TEXT NOT NULL UNIQUE,
+        keyring TEXT NOT NULL,
+        auth_public_key TEXT NOT NULL,
+        seq BIGINT NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX sessions_account ON sessions(account_id);
+      CREATE TABLE challenges (
+        nonce_hash TEXT PRIMARY KEY,
+        email_hash TEXT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX challenges_email ON challenges(email_hash);
+      CREATE TABLE documents (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        profile_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        rev BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        deleted BOOLEAN NOT NULL,
+        key_id TEXT NOT NULL,
+        schema_version INTEGER NOT NULL,
+        nonce TEXT NOT NULL,
+        ciphertext TEXT NOT NULL,
+        author TEXT,
+        sig TEXT,
+        PRIMARY KEY (account_id, id)
+      );
+      CREATE UNIQUE INDEX documents_seq ON documents(account_id, seq);
+      CREATE INDEX documents_live_profiles ON documents(account_id) WHERE kind = 'profile' AND NOT deleted;
+    `,
+  },
+];

@@ -1,0 +1,196 @@
+/**
+ * PostgreSQL store, used when DATABASE_URL is set; several server instances may share it.
+ *
+ * A push is one transaction that first locks the account row (`SELECT … FOR UPDATE`): concurrent
+ * pushes to one account queue there, so sequence numbers are handed out in commit order and a pull
+ * by `seq` never skips a late commit. Pushes to different accounts do not wait for each other.
+ * Change notifications are sent with `pg_notify` inside the transaction (postgres-notify.ts).
+ */
+import pg from 'pg';
+import { ChangeFanout } from './change-fanout.ts';
+import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.ts';
+import { POSTGRES_MIGRATIONS } from './migrations.ts';
+import { listenForChanges, NOTIFY_CHANNEL, notifyPayload } from './postgres-notify.ts';
+import { pushInTransaction } from './postgres-push.ts';
+import type { AccountRecord, Store } from './store.ts';
+
+/** Any number serializes migrations of instances starting together; this one is "carnet" in ASCII. */
+const MIGRATION_LOCK = 0x636172_6e6574;
+
+interface AccountRow {
+  id: string;
+  email_hash: string;
+  keyring: string;
+  auth_public_key: string;
+  seq: string;
+  created_at: string;
+}
+
+function toAccount(row: AccountRow | undefined): AccountRecord | null {
+  if (!row) return null;
+  return {
+    id: row.id,
+    emailHash: row.email_hash,
+    keyringJson: row.keyring,
+    authPublicKey: row.auth_public_key,
+    seq: Number(row.seq),
+    createdAt: Number(row.created_at),
+  };
+}
+
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {
+      broken = true; // the connection itself failed: do not hand it out again
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`);
+    const { rows } = await client.query<{ v: number }>(
+      'SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations',
+    );
+    const applied = rows[0]?.v ?? 0;
+    for (const migration of POSTGRES_MIGRATIONS.filter((m) => m.version > applied)) {
+      await client.query(migration.sql);
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+        migration.version,
+        migration.name,
+        Date.now(),
+      ]);
+    }
+  });
+}
+
+export async function openPostgresStore(connectionString: string, poolSize = 10): Promise<Store> {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  await migrate(pool);
+  const fanout = new ChangeFanout();
+  const listener = await listenForChanges(connectionString, fanout, () =>
+    fanout.publishAll({ type: 'change', seq: Number.MAX_SAFE_INTEGER }),
+  );
+  const one = async <R extends pg.QueryResultRow>(sql: string, params: unknown[]) =>
+    (await pool.query<R>(sql, params)).rows[0];
+
+  return {
+    kind: 'postgres',
+    async createAccount(a) {
+      const result = await pool.query(
+        `INSERT INTO accounts (id, email_hash, keyring, auth_public_key, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (email_hash) DO NOTHING`,
+        [a.id, a.emailHash, a.keyringJson, a.authPublicKey, a.createdAt],
+      );
+      return result.rowCount === 1;
+    },
+    async findAccountByEmailHash(emailHash) {
+      return toAccount(await one<AccountRow>('SELECT * FROM accounts WHERE email_hash = $1', [emailHash]));
+    },
+    async getAccount(accountId) {
+      return toAccount(await one<AccountRow>('SELECT * FROM accounts WHERE id = $1', [accountId]));
+    },
+    async updateKeyring(accountId, keyringJson, authPublicKey) {
+      const result = await pool.query(
+        'UPDATE accounts SET keyring = $2, auth_public_key = $3 WHERE id = $1',
+        [accountId, keyringJson, authPublicKey],
+      );
+      return result.rowCount === 1;
+    },
+    async deleteAccount(accountId) {
+      return inTransaction(pool, async (client) => {
+        const gone = await client.query<{ email_hash: string }>(
+          'SELECT email_hash FROM accounts WHERE id = $1 FOR UPDATE',
+          [accountId],
+        );
+        const account = gone.rows[0];
+        if (!account) return false;
+        await client.query('DELETE FROM documents WHERE account_id = $1', [accountId]);
+        await client.query('DELETE FROM sessions WHERE account_id = $1', [accountId]);
+        await client.query('DELETE FROM challenges WHERE email_hash = $1', [account.email_hash]);
+        await client.query('DELETE FROM accounts WHERE id = $1', [accountId]);
+        await client.query('SELECT pg_notify($1, $2)', [
+          NOTIFY_CHANNEL,
+          notifyPayload(accountId, { type: 'deleted' }),
+        ]);
+        return true;
+      });
+    },
+    async putChallenge(nonceHash, emailHash, expiresAt) {
+      await pool.query('INSERT INTO challenges (nonce_hash, email_hash, expires_at) VALUES ($1, $2, $3)', [
+        nonceHash,
+        emailHash,
+        expiresAt,
+      ]);
+    },
+    async takeChallenge(nonceHash, now) {
+      const row = await one<{ email_hash: string; expires_at: string }>(
+        'DELETE FROM challenges WHERE nonce_hash = $1 RETURNING email_hash, expires_at',
+        [nonceHash],
+      );
+      return row && Number(row.expires_at) > now ? row.email_hash : null;
+    },
+    async createSession(tokenHash, accountId, expiresAt) {
+      await pool.query('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES ($1, $2, $3)', [
+        tokenHash,
+        accountId,
+        expiresAt,
+      ]);
+    },
+    async findSession(tokenHash, now) {
+      const row = await one<{ account_id: string; expires_at: string }>(
+        'SELECT account_id, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2',
+        [tokenHash, now],
+      );
+      return row ? { accountId: row.account_id, expiresAt: Number(row.expires_at) } : null;
+    },
+    async deleteSession(tokenHash) {
+      await pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+    },
+    async deleteOtherSessions(accountId, keepTokenHash) {
+      await pool.query('DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2', [
+        accountId,
+        keepTokenHash,
+      ]);
+    },
+    async purgeExpired(now) {
+      await pool.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
+      await pool.query('DELETE FROM challenges WHERE expires_at <= $1', [now]);
+    },
+    async pull(accountId, afterSeq, limit) {
+      const { rows } = await pool.query<DocumentRow & { seq: string }>(
+        `SELECT seq, ${DOCUMENT_COLUMNS} FROM documents WHERE account_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+        [accountId, afterSeq, limit],
+      );
+      const last = rows.at(-1);
+      return { documents: rows.map(toEnvelope), checkpoint: last ? Number(last.seq) : afterSeq };
+    },
+    async push(accountId, rows, now) {
+      return inTransaction(pool, (client) => pushInTransaction(client, accountId, rows, now));
+    },
+    subscribe(accountId, listener) {
+      return fanout.subscribe(accountId, listener);
+    },
+    async close() {
+      await listener.close();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * SQLite store (the default): one file under DATA_DIR, WAL so readers never wait for the writer.
+ * better-sqlite3 is synchronous, so each method runs to completion without interleaving; a push is
+ * one `BEGIN IMMEDIATE` transaction, which takes the write lock up front: reading the server copies,
+ * numbering the writes and committing happen under one lock, as the sequence invariant requires.
+ *
+ * `synchronous = FULL` makes every acknowledged push survive a power cut, not only a killed
+ * process; `secure_delete` overwrites the pages of deleted rows, so a wiped account leaves no
+ * ciphertext behind in free pages.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { PushRow } from '../../../shared/protocol/replication.ts';
+import type { Envelope } from '../../../shared/schema/envelope.ts';
+import { ChangeFanout } from './change-fanout.ts';
+import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.ts';
+import { AccountGoneError } from './errors.ts';
+import { SQLITE_MIGRATIONS } from './migrations.ts';
+import { checkProfileLimit, planPush } from './push-rules.ts';
+import type { AccountListener, AccountRecord, PullPage, PushOutcome, SessionRecord, Store } from './store.ts';
+
+export const SQLITE_FILE_NAME = 'carnet.sqlite';
+
+interface AccountRow {
+  id: string;
+  email_hash: string;
+  keyring: string;
+  auth_public_key: string;
+  seq: number;
+  created_at: number;
+}
+
+function toAccount(row: AccountRow | undefined): AccountRecord | null {
+  if (!row) return null;
+  return {
+    id: row.id,
+    emailHash: row.email_hash,
+    keyringJson: row.keyring,
+    authPublicKey: row.auth_public_key,
+    seq: row.seq,
+    createdAt: row.created_at,
+  };
+}
+
+function migrate(db: Database.Database): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
+  const applied = db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as {
+    v: number;
+  };
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of SQLITE_MIGRATIONS.filter((m) => m.version > applied.v)) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, Date.now());
+    }).immediate();
+  }
+}
+
+export function openSqliteStore(file: string): Store {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const fanout = new ChangeFanout();
+  const q = {
+    insertAccount: db.prepare(`INSERT INTO accounts (id, email_hash, keyring, auth_public_key, created_at)
+      VALUES (?, ?, ?, ?, ?) ON CONFLICT (email_hash) DO NOTHING`),
+    accountByEmail: db.prepare('SELECT * FROM accounts WHERE email_hash = ?'),
+    accountById: db.prepare('SELECT * FROM accounts WHERE id = ?'),
+    updateKeyring: db.prepare('UPDATE accounts SET keyring = ?, auth_public_key = ? WHERE id = ?'),
+    deleteDocuments: db.prepare('DELETE FROM documents WHERE account_id = ?'),
+    deleteSessions: db.prepare('DELETE FROM sessions WHERE account_id = ?'),
+    deleteChallenges: db.prepare('DELETE FROM challenges WHERE email_hash = ?'),
+    deleteAccount: db.prepare('DELETE FROM accounts WHERE id = ?'),
+    putChallenge: db.prepare('INSERT INTO challenges (nonce_hash, email_hash, expires_at) VALUES (?, ?, ?)'),
+    takeChallenge: db.prepare('DELETE FROM challenges WHERE nonce_hash = ? RETURNING email_hash, expires_at'),
+    putSession: db.prepare('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES (?, ?, ?)'),
+    session: db.prepare(
+      'SELECT account_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?',
+    ),
+    deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
+    deleteOtherSessions: db.prepare('DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?'),
+    purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+    purgeChallenges: db.prepare('DELETE FROM challenges WHERE expires_at <= ?'),
+    pull: db.prepare(`SELECT seq, ${DOCUMENT_COLUMNS} FROM documents
+      WHERE account_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
+    master: db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE account_id = ? AND id = ?`),
+    liveProfiles: db.prepare(
+      "SELECT COUNT(*) AS n FROM documents WHERE account_id = ? AND kind = 'profile' AND deleted = 0",
+    ),
+    upsert: db.prepare(`INSERT INTO documents (account_id, seq, ${DOCUMENT_COLUMNS})
+      VALUES (@accountId, @seq, @id, @profileId, @kind, @rev, @updatedAt, @deleted, @keyId, @schemaVersion,
+              @nonce, @ciphertext, @author, @sig)
+      ON CONFLICT (account_id, id) DO UPDATE SET seq = excluded.seq, profile_id = excluded.profile_id,
+        kind = excluded.kind, rev = excluded.rev, updated_at = excluded.updated_at, deleted = excluded.deleted,
+        key_id = excluded.key_id, schema_version = excluded.schema_version, nonce = excluded.nonce,
+        ciphertext = excluded.ciphertext, author = excluded.author, sig = excluded.sig`),
+    setSeq: db.prepare('UPDATE accounts SET seq = ? WHERE id = ?'),
+  };
+
+  const deleteTx = db.transaction((accountId: string): boolean => {
+    const account = q.accountById.get(accountId) as AccountRow | undefined;
+    if (!account) return false;
+    q.deleteDocuments.run(accountId);
+    q.deleteSessions.run(accountId);
+    q.deleteChallenges.run(account.email_hash);
+    q.deleteAccount.run(accountId);
+    return true;
+  });
+
+  const pushTx = db.transaction((accountId: string, rows: readonly PushRow[], now: number): PushOutcome => {
+    const account = q.accountById.get(accountId) as AccountRow | undefined;
+    if (!account) throw new AccountGoneError();
+    const masters = new Map<string, Envelope>();
+    for (const row of rows) {
+      const found = q.master.get(accountId, row.newDocumentState.id) as DocumentRow | undefined;
+      if (found) masters.set(found.id, toEnvelope(found));
+    }
+    const plan = planPush(masters, rows, now);
+    if (plan.profileDelta > 0) {
+      checkProfileLimit((q.liveProfiles.get(accountId) as { n: number }).n, plan.profileDelta);
+    }
+    let seq = account.seq;
+    for (const doc of plan.writes) {
+      seq += 1;
+      q.upsert.run({
+        ...doc,
+        accountId,
+        seq,
+        deleted: doc._deleted ? 1 : 0,
+        author: doc.author ?? null,
+        sig: doc.sig ?? null,
+      });
+    }
+    if (plan.writes.length > 0) q.setSeq.run(seq, accountId);
+    return { conflicts: plan.conflicts, written: plan.writes.length, seq };
+  });
+
+  return {
+    kind: 'sqlite',
+    async createAccount(a) {
+      return (
+        q.insertAccount.run(a.id, a.emailHash, a.keyringJson, a.authPublicKey, a.createdAt).changes === 1
+      );
+    },
+    async findAccountByEmailHash(emailHash) {
+      return toAccount(q.accountByEmail.get(emailHash) as AccountRow | undefined);
+    },
+    async getAccount(accountId) {
+      return toAccount(q.accountById.get(accountId) as AccountRow | undefined);
+    },
+    async updateKeyring(accountId, keyringJson, authPublicKey) {
+      return q.updateKeyring.run(keyringJson, authPublicKey, accountId).changes === 1;
+    },
+    async deleteAccount(accountId) {
+      const deleted = deleteTx.immediate(accountId);
+      if (deleted) fanout.publish(accountId, { type: 'deleted' });
+      return deleted;
+    },
+    async putChallenge(nonceHash, emailHash, expiresAt) {
+      q.putChallenge.run(nonceHash, emailHash, expiresAt);
+    },
+    async takeChallenge(nonceHash, now) {
+      const row = q.takeChallenge.get(nonceHash) as { email_hash: string; expires_at: number } | undefined;
+      return row && row.expires_at > now ? row.email_hash : null;
+    },
+    async createSession(tokenHash, accountId, expiresAt) {
+      q.putSession.run(tokenHash, accountId, expiresAt);
+    },
+    async findSession(tokenHash, now): Promise<SessionRecord | null> {
+      const row = q.session.get(tokenHash, now) as { account_id: string; expires_at: number } | undefined;
+      return row ? { accountId: row.account_id, expiresAt: row.expires_at } : null;
+    },
+    async deleteSession(tokenHash) {
+      q.deleteSession.run(tokenHash);
+    },
+    async deleteOtherSessions(accountId, keepTokenHash) {
+      q.deleteOtherSessions.run(accountId, keepTokenHash);
+    },
+    async purgeExpired(now) {
+      q.purgeSessions.run(now);
+      q.purgeChallenges.run(now);
+    },
+    async pull(accountId, afterSeq, limit): Promise<PullPage> {
+      const rows = q.pull.all(accountId, afterSeq, limit) as (DocumentRow & { seq: number })[];
+      return { documents: rows.map(toEnvelope), checkpoint: rows.at(-1)?.seq ?? afterSeq };
+    },
+    async push(accountId, rows, now) {
+      const outcome = pushTx.immediate(accountId, rows, now);
+      if (outcome.written > 0) fanout.publish(accountId, { type: 'change', seq: outcome.seq });
+      return outcome;
+    },
+    subscribe(accountId: string, listener: AccountListener) {
+      return fanout.subscribe(accountId, listener);
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

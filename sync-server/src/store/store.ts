@@ -1,0 +1,95 @@
+/**
+ * The server's storage, behind one interface with a SQLite and a PostgreSQL implementation
+ * (DESIGN §5). Both pass the same contract suite (store.contract.ts).
+ *
+ * Invariants every implementation keeps:
+ * - Each account has a strictly increasing `seq`; every document write takes the next value in the
+ *   same transaction as the write, under a lock on the account, so a pull by `seq` never skips a
+ *   document that commits late (timestamps would).
+ * - One push is one transaction: all of its rows are written, or none (profile limit, crash).
+ * - Deleting an account removes every row that belongs to it in one transaction.
+ * - The store holds envelopes, a keyring (no secret in clear), an Ed25519 public key and hashes of
+ *   emails, tokens and nonces: nothing that decrypts, nothing in clear that names a person.
+ */
+import type { PushRow } from '../../../shared/protocol/replication.ts';
+import type { Envelope } from '../../../shared/schema/envelope.ts';
+
+export interface NewAccount {
+  readonly id: string;
+  /** Keyed hash of the normalized email (auth/email-hash.ts). */
+  readonly emailHash: string;
+  /** The keyring JSON as uploaded (validated by the route). */
+  readonly keyringJson: string;
+  readonly authPublicKey: string;
+  readonly createdAt: number;
+}
+
+export interface AccountRecord extends NewAccount {
+  /** The last sequence number given to one of this account's documents; 0 before the first write. */
+  readonly seq: number;
+}
+
+export interface SessionRecord {
+  readonly accountId: string;
+  readonly expiresAt: number;
+}
+
+export interface PullPage {
+  readonly documents: Envelope[];
+  /** Sequence of the last document returned, or the requested one when nothing is new. */
+  readonly checkpoint: number;
+}
+
+export interface PushOutcome {
+  /** Server copies of the rows that were refused (their assumed revision was not the server's). */
+  readonly conflicts: Envelope[];
+  /** How many documents this push wrote (retried rows already stored count as none). */
+  readonly written: number;
+  /** The account's sequence after the push. */
+  readonly seq: number;
+}
+
+/** What the change feed says about an account: new documents up to `seq`, or the account is gone. */
+export type AccountEvent = { readonly type: 'change'; readonly seq: number } | { readonly type: 'deleted' };
+
+export type AccountListener = (event: AccountEvent) => void;
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+
+  /** False when the email hash is already registered. */
+  createAccount(account: NewAccount): Promise<boolean>;
+  findAccountByEmailHash(emailHash: string): Promise<AccountRecord | null>;
+  getAccount(accountId: string): Promise<AccountRecord | null>;
+  /** After a passphrase change. False when the account does not exist. */
+  updateKeyring(accountId: string, keyringJson: string, authPublicKey: string): Promise<boolean>;
+  /** Wipes the account, its sessions, challenges and documents, in one transaction. */
+  deleteAccount(accountId: string): Promise<boolean>;
+
+  putChallenge(nonceHash: string, emailHash: string, expiresAt: number): Promise<void>;
+  /** Removes the challenge and returns its email hash, if it existed and had not expired: single use. */
+  takeChallenge(nonceHash: string, now: number): Promise<string | null>;
+
+  createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void>;
+  /** The live session for this token hash, or null (unknown or expired). */
+  findSession(tokenHash: string, now: number): Promise<SessionRecord | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of the account except `keepTokenHash` (after a passphrase change). */
+  deleteOtherSessions(accountId: string, keepTokenHash: string): Promise<void>;
+  /** Drops expired sessions and challenges. */
+  purgeExpired(now: number): Promise<void>;
+
+  /** Documents with `seq > afterSeq`, in `seq` order, at most `limit`. */
+  pull(accountId: string, afterSeq: number, limit: number): Promise<PullPage>;
+  /**
+   * Applies the rows in one transaction (push-rules.ts decides each row), with `updatedAt = now`.
+   * Throws `ProfileLimitError` (nothing written) when the account would hold too many profiles,
+   * `AccountGoneError` when the account no longer exists.
+   */
+  push(accountId: string, rows: readonly PushRow[], now: number): Promise<PushOutcome>;
+
+  /** Events after each committed push or deletion of this account, from any server instance. */
+  subscribe(accountId: string, listener: AccountListener): () => void;
+
+  close(): Promise<void>;
+}
