@@ -20,10 +20,14 @@ async function audit(page: Page, label: string): Promise<string[]> {
   // Let the route render (and lazy chunks load) before auditing.
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
   const violations = await seriousViolations(page);
-  return violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.targets.slice(0, 3).join(', ')}`);
+  return violations.map(
+    (v) => `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.targets.slice(0, 3).join(', ')}`,
+  );
 }
 
-test('axe finds no serious or critical violation on any route, in English and in French', async ({ page }) => {
+test('axe finds no serious or critical violation on any route, in English and in French', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const vault = new VaultPage(page);
   const problems: string[] = [];
@@ -49,7 +53,11 @@ test('axe finds no serious or critical violation on any route, in English and in
   await records.addBloodPressure({ systolic: 135, diastolic: 85, at: '2026-11-21T08:30' });
   const documents = new DocumentsPage(page);
   await documents.goto();
-  await documents.upload({ name: 'ordonnance.txt', mimeType: 'text/plain', buffer: Buffer.from('Amoxicilline') });
+  await documents.upload({
+    name: 'ordonnance.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Amoxicilline'),
+  });
 
   const unlockedRoutes = [
     '/',

@@ -17,7 +17,9 @@ const markers = {
   passphrase: `${MARK}-passphrase-orchard-glacier`,
 };
 
-test('no plaintext health data, passphrase or key in IndexedDB, localStorage or Cache Storage', async ({ page }) => {
+test('no plaintext health data, passphrase or key in IndexedDB, localStorage or Cache Storage', async ({
+  page,
+}) => {
   const vault = new VaultPage(page);
   const profiles = new ProfilesPage(page);
   const records = new RecordPage(page);
@@ -27,10 +29,19 @@ test('no plaintext health data, passphrase or key in IndexedDB, localStorage or 
   const recoveryKey = await vault.createVault(markers.passphrase);
   await profiles.createFirst({ name: markers.profile });
   await records.addAllergy({ substance: markers.allergy, severity: 'severe', reaction: markers.reaction });
-  await records.addMedication({ name: markers.medication, dose: '5 mg', frequency: 'once a day', start: '2026-01-10' });
+  await records.addMedication({
+    name: markers.medication,
+    dose: '5 mg',
+    frequency: 'once a day',
+    start: '2026-01-10',
+  });
   await records.addNote('Suivi', markers.note);
   await documents.goto();
-  await documents.upload({ name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from(`${markers.document}\n`) });
+  await documents.upload({
+    name: 'note.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`${markers.document}\n`),
+  });
   await records.gotoTimeline();
   await records.expectInTimeline(markers.allergy);
 
@@ -42,5 +53,7 @@ test('no plaintext health data, passphrase or key in IndexedDB, localStorage or 
     expect(dump.includes(marker), `${what} marker found in storage`).toBe(false);
   }
   const compactKey = recoveryKey.replace(/[-\s]/g, '');
-  expect(dump.includes(compactKey) || dump.includes(recoveryKey), 'recovery key found in storage').toBe(false);
+  expect(dump.includes(compactKey) || dump.includes(recoveryKey), 'recovery key found in storage').toBe(
+    false,
+  );
 });

@@ -19,7 +19,12 @@ test('the whole vault life cycle keeps the record', async ({ page }) => {
   const recoveryKey = await vault.createVault(PASSPHRASE);
   await profiles.createFirst({ name: 'Camille Martin' });
   await records.addAllergy({ substance: 'Penicillin', severity: 'severe', reaction: 'Hives' });
-  await records.addMedication({ name: 'Amoxicillin', dose: '1 g', frequency: 'three times a day', start: '2026-11-01' });
+  await records.addMedication({
+    name: 'Amoxicillin',
+    dose: '1 g',
+    frequency: 'three times a day',
+    start: '2026-11-01',
+  });
   await records.addBloodPressure({ systolic: 128, diastolic: 82, at: '2026-11-20T08:30' });
 
   const expectRecord = async () => {

@@ -24,7 +24,9 @@ export class ProfilesPage {
 
   private async fill(form: Locator, profile: NewProfile): Promise<void> {
     await form.getByLabel('Name').fill(profile.name);
-    await form.getByLabel('Relationship').selectOption({ label: RELATIONSHIP_LABEL[profile.relationship ?? 'self'] });
+    await form
+      .getByLabel('Relationship')
+      .selectOption({ label: RELATIONSHIP_LABEL[profile.relationship ?? 'self'] });
     await form.getByLabel('Date of birth').fill(profile.dateOfBirth ?? '1984-03-12');
   }
 

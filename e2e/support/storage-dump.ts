@@ -12,7 +12,8 @@ export async function dumpBrowserStorage(page: Page): Promise<string> {
     const stringify = (value: unknown): string =>
       JSON.stringify(value, (_key, v: unknown) => {
         if (v instanceof ArrayBuffer) return decoder.decode(new Uint8Array(v));
-        if (ArrayBuffer.isView(v)) return decoder.decode(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+        if (ArrayBuffer.isView(v))
+          return decoder.decode(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
         return v;
       });
 
