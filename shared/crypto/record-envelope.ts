@@ -1,8 +1,9 @@
 /**
  * Record envelope encryption (DESIGN §2): XChaCha20-Poly1305, a random nonce per write, and
  * additional data binding the ciphertext to `profileId | kind (the collection) | id | rev | keyId |
- * schemaVersion`, so a server cannot swap envelopes between records or profiles, replay an old
- * revision under a new rev, or roll back unnoticed.
+ * schemaVersion`, so a server cannot swap envelopes between records or profiles, nor relabel an old
+ * ciphertext with a new rev. (Replaying an older, genuine (rev, ciphertext) pair is not detectable
+ * here: the replication client must refuse a rev lower than the one it already holds.)
  *
  * The plaintext is JSON, padded (ISO/IEC 7816-4) to a multiple of 256 bytes so that ciphertext
  * length does not reveal which kind of record it is.

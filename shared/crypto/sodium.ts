@@ -15,10 +15,16 @@ let lib: Sodium | null = null;
 let loading: Promise<void> | null = null;
 
 export function initCrypto(): Promise<void> {
-  loading ??= import('libsodium-wrappers-sumo').then(async (module) => {
-    await module.default.ready;
-    lib = module.default;
-  });
+  loading ??= import('libsodium-wrappers-sumo')
+    .then(async (module) => {
+      await module.default.ready;
+      lib = module.default;
+    })
+    .catch((error: unknown) => {
+      // A failed chunk load (offline before the first cache, say) must not poison every later try.
+      loading = null;
+      throw error;
+    });
   return loading;
 }
 

@@ -15,6 +15,7 @@ export type AppErrorReason =
   | 'unsupported-version'
   | 'file-too-large'
   | 'not-found'
+  | 'conflict'
   | 'locked'
   | 'storage';
 

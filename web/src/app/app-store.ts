@@ -17,7 +17,7 @@ import { AppError } from './app-error.ts';
 import { createKdfProgress } from './kdf-progress.ts';
 import { createRecordDecryptor, liveProfiles } from './live-records.ts';
 
-export type VaultStatus = 'loading' | 'no-vault' | 'locked' | 'unlocked';
+export type VaultStatus = 'loading' | 'no-vault' | 'locked' | 'unlocked' | 'error';
 
 export interface AppStore {
   status: Accessor<VaultStatus>;
@@ -40,13 +40,19 @@ export interface AppStore {
   setAutoLockMinutes(minutes: number): Promise<void>;
   /** Call on user activity; restarts the auto-lock countdown. */
   touch(): void;
+  /**
+   * Locks if the idle time has passed by the wall clock. Timers do not run while a device sleeps or
+   * a page is frozen, so the layout calls this on wake-up events (visibility, focus, pageshow).
+   */
+  checkIdle(): void;
 
   createProfile(profile: Profile): Promise<ProfileEntry>;
   updateProfile(id: string, profile: Profile): Promise<ProfileEntry>;
   deleteProfile(id: string): Promise<void>;
 
   addRecord(input: unknown): Promise<RecordEntry>;
-  updateRecord(id: string, input: unknown): Promise<RecordEntry>;
+  /** With `expectedRev`, refuses (reason `conflict`) if the entry changed since the form opened. */
+  updateRecord(id: string, input: unknown, expectedRev?: number): Promise<RecordEntry>;
   deleteRecord(id: string): Promise<void>;
   addDocument(doc: NewDocument): Promise<RecordEntry>;
   readDocument(entry: RecordEntry): Promise<Uint8Array>;
@@ -59,6 +65,7 @@ export interface AppStoreOptions {
   kdf: KdfRunner;
   /** Injected so tests can use fake timers; defaults to the real clock. */
   setTimer?: (fn: () => void, ms: number) => () => void;
+  now?: () => number;
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
 }
 
@@ -84,22 +91,41 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   );
   const [autoLockMinutes, setAutoLock] = createSignal(DEFAULT_AUTO_LOCK_MINUTES);
 
+  const now = options.now ?? Date.now;
   let subscriptions: Subscription[] = [];
   let cancelTimer: (() => void) | null = null;
+  let lastActivity = now();
+  // Bumped by every lock: an unlock that finishes after a lock it did not see is dropped.
+  let generation = 0;
 
-  void vault.meta().then((meta) => {
-    setStatus(meta ? 'locked' : 'no-vault');
-    if (meta) setAutoLock(meta.autoLockMinutes);
-  });
+  vault.meta().then(
+    (meta) => {
+      setStatus(meta ? 'locked' : 'no-vault');
+      if (meta) setAutoLock(meta.autoLockMinutes);
+    },
+    // Never guess 'no-vault' here: that would offer to create a vault over an existing one.
+    () => setStatus('error'),
+  );
 
   function armAutoLock(): void {
     cancelTimer?.();
     cancelTimer = null;
+    lastActivity = now();
     const minutes = autoLockMinutes();
     if (session() && minutes > 0) cancelTimer = setTimer(lock, minutes * 60_000);
   }
 
+  /** Runs an unlock-like step; its session is used only if no lock happened meanwhile. */
+  async function opening(open: () => Promise<Session>): Promise<void> {
+    const started = generation;
+    const next = await open();
+    if (generation !== started) throw new AppError('locked', 'the vault was locked while opening');
+    start(next);
+  }
+
   function start(next: Session): void {
+    // One session at a time: end any previous one, so no old subscription can repopulate state.
+    if (session()) lock();
     setSession(next);
     const decrypt = createRecordDecryptor();
     let latestDocs: StoredEnvelope[] = [];
@@ -118,6 +144,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   }
 
   function lock(): void {
+    generation++;
     for (const subscription of subscriptions) subscription.unsubscribe();
     subscriptions = [];
     cancelTimer?.();
@@ -141,6 +168,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   });
 
   function requireProfile(): ProfileEntry {
+    requireSession();
     const profile = activeProfile();
     if (!profile) throw new AppError('not-found', 'no profile yet');
     return profile;
@@ -165,17 +193,23 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     autoLockMinutes,
 
     async createVault(passphrase) {
-      const { session: created, recoveryKey } = await vault.create(passphrase);
-      start(created);
+      let recoveryKey = '';
+      await opening(async () => {
+        const created = await vault.create(passphrase);
+        recoveryKey = created.recoveryKey;
+        return created.session;
+      });
       return recoveryKey;
     },
     async unlock(passphrase) {
-      const meta = await vault.meta();
-      if (meta) setAutoLock(meta.autoLockMinutes);
-      start(await vault.unlock(passphrase));
+      await opening(async () => {
+        const meta = await vault.meta();
+        if (meta) setAutoLock(meta.autoLockMinutes);
+        return vault.unlock(passphrase);
+      });
     },
     async recover(recoveryKey, newPassphrase) {
-      start(await vault.recover(recoveryKey, newPassphrase));
+      await opening(() => vault.recover(recoveryKey, newPassphrase));
     },
     async changePassphrase(current, next) {
       await vault.changePassphrase(requireSession(), current, next);
@@ -188,6 +222,10 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     },
     touch() {
       if (session()) armAutoLock();
+    },
+    checkIdle() {
+      const minutes = autoLockMinutes();
+      if (session() && minutes > 0 && now() - lastActivity >= minutes * 60_000) lock();
     },
 
     async createProfile(profile) {
@@ -204,11 +242,17 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       await profileService().remove(id);
     },
 
-    addRecord: (input) => recordService.add(requireProfile(), input),
-    updateRecord: (id, input) => recordService.update(requireProfile(), id, input),
-    deleteRecord: (id) => recordService.remove(id),
-    addDocument: (doc) => documentService.add(requireProfile(), doc),
+    // async: a locked vault rejects the promise (reason `locked`) rather than throwing synchronously.
+    addRecord: async (input) => recordService.add(requireProfile(), input),
+    updateRecord: async (id, input, expectedRev) =>
+      recordService.update(requireProfile(), id, input, expectedRev),
+    deleteRecord: async (id) => {
+      requireSession();
+      await recordService.remove(id);
+    },
+    addDocument: async (doc) => documentService.add(requireProfile(), doc),
     async readDocument(entry) {
+      requireSession();
       const profile = profiles().find((p) => p.id === entry.profileId);
       if (!profile) throw new AppError('not-found');
       return documentService.read(profile, entry);

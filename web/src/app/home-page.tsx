@@ -14,6 +14,14 @@ export function HomePage() {
       <Match when={app.status() === 'loading'}>
         <p role="status">{t('app.loading')}</p>
       </Match>
+      <Match when={app.status() === 'error'}>
+        <section class="stack">
+          <h1>{t('app.storageErrorTitle')}</h1>
+          <p class="message message--error" role="alert">
+            {t('app.storageError')}
+          </p>
+        </section>
+      </Match>
       <Match when={app.status() === 'no-vault'}>
         <WelcomePage />
       </Match>

@@ -11,17 +11,23 @@ export function Layout(props: ParentProps) {
   const { t } = useI18n();
   const navigate = useNavigate();
 
-  // Any keyboard or pointer activity restarts the auto-lock countdown.
+  // Any keyboard or pointer activity restarts the auto-lock countdown; waking up checks the clock.
   const touch = () => app.touch();
+  const check = () => app.checkIdle();
+  const activity = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+  const wakeUps = ['focus', 'pageshow'] as const;
+  let interval: ReturnType<typeof setInterval> | undefined;
   onMount(() => {
-    for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const) {
-      window.addEventListener(type, touch, { passive: true });
-    }
+    for (const type of activity) window.addEventListener(type, touch, { passive: true });
+    for (const type of wakeUps) window.addEventListener(type, check);
+    document.addEventListener('visibilitychange', check);
+    interval = setInterval(check, 15_000);
   });
   onCleanup(() => {
-    for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const) {
-      window.removeEventListener(type, touch);
-    }
+    for (const type of activity) window.removeEventListener(type, touch);
+    for (const type of wakeUps) window.removeEventListener(type, check);
+    document.removeEventListener('visibilitychange', check);
+    clearInterval(interval);
   });
 
   const lock = () => {

@@ -10,8 +10,20 @@ import { decryptProfile, type ProfileEntry } from '../records/profile-service.ts
 import { openRecord, type RecordEntry } from '../records/record-service.ts';
 import type { Session } from '../vault/vault-service.ts';
 
+/**
+ * Everything that decides what an envelope decrypts to: every field bound by the additional data,
+ * the nonce and the ciphertext. Any change (even a tampered byte) means decrypting again.
+ */
 function cacheKey(envelope: StoredEnvelope): string {
-  return `${envelope.rev}:${envelope.nonce}`;
+  return JSON.stringify([
+    envelope.profileId,
+    envelope.kind,
+    envelope.rev,
+    envelope.keyId,
+    envelope.schemaVersion,
+    envelope.nonce,
+    envelope.ciphertext,
+  ]);
 }
 
 export function liveProfiles(db: CarnetDatabase, session: Session): Observable<ProfileEntry[]> {

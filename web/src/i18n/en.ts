@@ -10,6 +10,9 @@ export const en = {
     name: 'Carnet',
     tagline: 'Your health record, kept on your device.',
     loading: 'Opening Carnet…',
+    storageErrorTitle: 'Carnet cannot open its storage',
+    storageError:
+      'This browser refused access to Carnet’s storage on this device (private mode, full disk or a blocked site). Nothing was changed or deleted. Close other Carnet tabs, free some space, then reload.',
   },
   language: {
     label: 'Language',
@@ -35,6 +38,8 @@ export const en = {
     'unsupported-version': 'This data was written by a newer version of Carnet. Update the app.',
     'file-too-large': 'This file is too large: the limit is 20 MB.',
     'not-found': 'Not found.',
+    conflict:
+      'This entry was changed elsewhere meanwhile. Reopen it to see the latest version, then edit again.',
     locked: 'The vault is locked.',
     storage: 'The device’s storage failed. Nothing was changed.',
   },

@@ -11,6 +11,9 @@ export const fr: RawDictionary = {
     name: 'Carnet',
     tagline: 'Votre dossier de santé, gardé sur votre appareil.',
     loading: 'Ouverture de Carnet…',
+    storageErrorTitle: 'Carnet ne peut pas ouvrir son stockage',
+    storageError:
+      'Ce navigateur refuse l’accès au stockage de Carnet sur cet appareil (navigation privée, disque plein ou site bloqué). Rien n’a été modifié ni supprimé. Fermez les autres onglets de Carnet, libérez de la place, puis rechargez.',
   },
   language: {
     label: 'Langue',
@@ -39,6 +42,8 @@ export const fr: RawDictionary = {
       'Ces données viennent d’une version plus récente de Carnet. Mettez l’application à jour.',
     'file-too-large': 'Ce fichier est trop volumineux : la limite est de 20 Mo.',
     'not-found': 'Introuvable.',
+    conflict:
+      'Cet élément a été modifié ailleurs entre-temps. Rouvrez-le pour voir sa dernière version, puis modifiez-le.',
     locked: 'Le coffre est verrouillé.',
     storage: 'Le stockage de l’appareil a échoué. Rien n’a été modifié.',
   },

@@ -69,16 +69,25 @@ export class DocumentService {
     };
     // Validate the metadata before writing any chunk, so bad input leaves nothing behind.
     checkRecord(metadata);
-    for (let start = 0; start < chunkCount; start += INSERT_BATCH) {
-      const batch: StoredEnvelope[] = [];
-      for (let index = start; index < Math.min(chunkCount, start + INSERT_BATCH); index++) {
-        const binding = { profileId: profile.id, kind: 'blob' as const, id: chunkId(id, index), rev: 1 };
-        const slice = doc.bytes.subarray(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES);
-        batch.push({ ...binding, updatedAt: 0, ...encryptBytes(binding, slice, profile.key) });
+    const written: string[] = [];
+    try {
+      for (let start = 0; start < chunkCount; start += INSERT_BATCH) {
+        const batch: StoredEnvelope[] = [];
+        for (let index = start; index < Math.min(chunkCount, start + INSERT_BATCH); index++) {
+          const binding = { profileId: profile.id, kind: 'blob' as const, id: chunkId(id, index), rev: 1 };
+          const slice = doc.bytes.subarray(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES);
+          batch.push({ ...binding, updatedAt: 0, ...encryptBytes(binding, slice, profile.key) });
+        }
+        await this.db.blobs.bulkInsert(batch);
+        written.push(...batch.map((chunk) => chunk.id));
       }
-      await this.db.blobs.bulkInsert(batch);
+      // The metadata goes last: until it exists, no partial document can be listed.
+      return await this.records.add(profile, metadata, id);
+    } catch (error) {
+      // Storage full, or anything else: take back the chunks already written.
+      await this.db.blobs.bulkRemove(written).catch(() => undefined);
+      throw toAppError(error);
     }
-    return this.records.add(profile, metadata, id);
   }
 
   /** Decrypts and joins the chunks; throws `tampered` if anything is missing or altered. */

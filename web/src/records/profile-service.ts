@@ -13,6 +13,7 @@ import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import type { Session } from '../vault/vault-service.ts';
 import { newId } from './ids.ts';
+import { withLock } from './with-lock.ts';
 
 export interface ProfileEntry {
   readonly id: string;
@@ -75,29 +76,37 @@ export class ProfileService {
 
   async create(input: Profile): Promise<ProfileEntry> {
     const profile = checkProfile(input);
-    const count = await this.db.profiles.count().exec();
-    if (count >= MAX_PROFILES) {
-      throw new AppError('profile-limit', `at most ${MAX_PROFILES} profiles per vault`, {
-        max: MAX_PROFILES,
-      });
-    }
-    const id = newId();
-    const key = generateKey();
-    await this.db.profiles.insert(sealProfile(id, 1, profile, key, this.session));
-    return { id, rev: 1, profile, key };
+    // Count and insert under one lock, so two tabs (or two clicks) cannot both pass the check.
+    return withLock('carnet-profiles', async () => {
+      const count = await this.db.profiles.count().exec();
+      if (count >= MAX_PROFILES) {
+        throw new AppError('profile-limit', `at most ${MAX_PROFILES} profiles per vault`, {
+          max: MAX_PROFILES,
+        });
+      }
+      const id = newId();
+      const key = generateKey();
+      await this.db.profiles.insert(sealProfile(id, 1, profile, key, this.session));
+      return { id, rev: 1, profile, key };
+    });
   }
 
   async update(entry: ProfileEntry, input: Profile): Promise<ProfileEntry> {
     const profile = checkProfile(input);
     const doc = await this.db.profiles.findOne(entry.id).exec();
     if (!doc) throw new AppError('not-found');
-    const rev = doc.rev + 1;
-    await doc.incrementalModify(() => sealProfile(entry.id, rev, profile, entry.key, this.session));
+    let rev = 0;
+    await doc.incrementalModify((current) => {
+      // The next rev comes from the latest stored state, so concurrent saves never reuse one.
+      rev = current.rev + 1;
+      return sealProfile(entry.id, rev, profile, entry.key, this.session);
+    });
     return { ...entry, rev, profile };
   }
 
   /** Deletes the profile with every record and file it holds. */
   async remove(id: string): Promise<void> {
+    // Records first, profile (and its key) last: an interrupted delete can be run again.
     await this.db.records.find({ selector: { profileId: id } }).remove();
     await this.db.blobs.find({ selector: { profileId: id } }).remove();
     await this.db.profiles.findOne(id).remove();

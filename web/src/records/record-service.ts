@@ -22,6 +22,10 @@ export interface RecordEntry {
   readonly problem?: AppErrorReason;
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export class InvalidRecordError extends AppError {
   constructor(readonly issues: readonly ReadableIssue[]) {
     super('invalid-record', issues.map((i) => `${i.path}: ${i.message}`).join('; '), {
@@ -73,12 +77,25 @@ export class RecordService {
     return { id, profileId: profile.id, rev: 1, updatedAt: 0, record };
   }
 
-  async update(profile: ProfileEntry, id: string, input: unknown): Promise<RecordEntry> {
+  /**
+   * Re-encrypts the record with the next rev. With `expectedRev`, a record changed meanwhile (in
+   * another tab, or by sync) is refused with `conflict` instead of being silently overwritten.
+   */
+  async update(
+    profile: ProfileEntry,
+    id: string,
+    input: unknown,
+    expectedRev?: number,
+  ): Promise<RecordEntry> {
     const record = checkRecord(input);
     const doc = await this.db.records.findOne(id).exec();
     if (!doc || doc.profileId !== profile.id) throw new AppError('not-found');
     let rev = 0;
     await doc.incrementalModify((current) => {
+      // Computed inside the modifier: it runs on the latest stored state, even under concurrency.
+      if (expectedRev !== undefined && current.rev !== expectedRev) {
+        throw new AppError('conflict', 'this entry was changed elsewhere meanwhile', { rev: current.rev });
+      }
       rev = current.rev + 1;
       return sealRecord(id, rev, profile, record);
     });
@@ -87,8 +104,8 @@ export class RecordService {
 
   async remove(id: string): Promise<void> {
     await this.db.records.findOne(id).remove();
-    // A document's chunks go with its metadata record.
-    await this.db.blobs.find({ selector: { id: { $regex: `^${id}_` } } }).remove();
+    // A document's chunks go with its metadata record: exactly `<id>_<index>`, nothing else.
+    await this.db.blobs.find({ selector: { id: { $regex: `^${escapeRegExp(id)}_\\d+$` } } }).remove();
   }
 
   async list(profiles: readonly ProfileEntry[]): Promise<RecordEntry[]> {

@@ -182,3 +182,48 @@ describe('documents', () => {
     expect(await db.blobs.count().exec()).toBe(0);
   });
 });
+
+describe('under concurrency', () => {
+  it('never lets concurrent creations pass the six-profile limit', async () => {
+    const { db, session } = await freshVault();
+    const profiles = new ProfileService(db, session);
+    for (let i = 0; i < 5; i++) await profiles.create({ ...me, displayName: `Person ${i + 1}` });
+    const results = await Promise.allSettled(
+      [1, 2, 3].map((i) => profiles.create({ ...me, displayName: `Extra ${i}` })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await db.profiles.count().exec()).toBe(6);
+  });
+
+  it('gives concurrent profile saves distinct revs, each newer than the last', async () => {
+    const { db, session } = await freshVault();
+    const profiles = new ProfileService(db, session);
+    const entry = await profiles.create(me);
+    const [a, b] = await Promise.all([
+      profiles.update(entry, { ...me, displayName: 'A' }),
+      profiles.update(entry, { ...me, displayName: 'B' }),
+    ]);
+    expect(new Set([a.rev, b.rev])).toEqual(new Set([2, 3]));
+    expect((await db.profiles.findOne(entry.id).exec())?.rev).toBe(3);
+  });
+
+  it('deleting a record removes its own chunks only, not those of an id that starts the same', async () => {
+    const { db, session } = await freshVault();
+    const profile = await new ProfileService(db, session).create(me);
+    const records = new RecordService(db);
+    const a = await records.add(profile, EXAMPLE_RECORDS.note, 'abc');
+    const other = { id: 'abc_1_0', profileId: profile.id, kind: 'blob' as const, rev: 1, updatedAt: 0 };
+    await db.blobs.insert({ ...other, keyId: 'k', schemaVersion: 1, nonce: 'AAAA', ciphertext: 'AAAA' });
+    await db.blobs.insert({
+      ...other,
+      id: 'abc_0',
+      keyId: 'k',
+      schemaVersion: 1,
+      nonce: 'AAAA',
+      ciphertext: 'AAAA',
+    });
+    await records.remove(a.id);
+    const left = (await db.blobs.find().exec()).map((doc) => doc.id);
+    expect(left).toEqual(['abc_1_0']);
+  });
+});

@@ -17,10 +17,18 @@ export const inlineKdfRunner: KdfRunner = async (passphrase, salt, params) => {
   return accountKeysFromPassphrase(passphrase, salt, params);
 };
 
+/** Far above any real derivation (about 0.2–1.5 s): only a worker that died or hung hits it. */
+const KDF_TIMEOUT_MS = 60_000;
+
 export const workerKdfRunner: KdfRunner = (passphrase, salt, params) =>
   new Promise<AccountKeys>((resolve, reject) => {
     const worker = new Worker(new URL('./kdf-worker.ts', import.meta.url), { type: 'module' });
+    const timeout = setTimeout(() => {
+      worker.terminate();
+      reject(new Error('key derivation did not finish'));
+    }, KDF_TIMEOUT_MS);
     worker.onmessage = (event: MessageEvent<KdfResponse>) => {
+      clearTimeout(timeout);
       worker.terminate();
       const data = event.data;
       if (data.ok) {
@@ -30,6 +38,7 @@ export const workerKdfRunner: KdfRunner = (passphrase, salt, params) =>
       }
     };
     worker.onerror = (event) => {
+      clearTimeout(timeout);
       worker.terminate();
       reject(new Error(event.message || 'key derivation failed'));
     };

@@ -59,7 +59,8 @@ export function RecordEditorPage() {
       <Match when={writable() && record() !== undefined && id()} keyed>
         {(entryId) => {
           const kind = writable();
-          return kind && <RecordEditor kind={kind} id={entryId} record={record()} />;
+          const rev = app.profileRecords().find((r) => r.id === entryId)?.rev;
+          return kind && <RecordEditor kind={kind} id={entryId} record={record()} rev={rev} />;
         }}
       </Match>
       <Match when={readOnly()}>{(entry) => <ReadOnlyEntry record={entry()} />}</Match>

@@ -29,6 +29,8 @@ export interface RecordEditorProps {
   /** The entry to edit; without it the form creates a new record. */
   id?: string;
   record?: ClinicalRecord;
+  /** The revision the form was opened on: saving over a newer one is refused, not silently lost. */
+  rev?: number;
   /** A measurement type to start with (`?type=blood-pressure`). */
   initialType?: string;
 }
@@ -85,7 +87,7 @@ export function RecordEditor(props: RecordEditorProps) {
     setFormError('');
     setBusy(true);
     try {
-      if (props.id) await app.updateRecord(props.id, record);
+      if (props.id) await app.updateRecord(props.id, record, props.rev);
       else await app.addRecord(record);
       navigate(back, { state: { notice: 'saved' } satisfies RecordNotice });
     } catch (error) {
