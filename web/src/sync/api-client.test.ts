@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signLoginProof } from '../../../shared/crypto/auth-proof.ts';
+import { initCrypto } from '../../../shared/crypto/sodium.ts';
+import { testVault } from '../../../sync-server/src/testing/api-client.ts';
+import { envelope } from '../../../sync-server/src/testing/envelopes.ts';
+import { createTestApp, type TestApp } from '../../../sync-server/src/testing/test-app.ts';
+import { ApiClient, type FetchLike } from './api-client.ts';
+import { SyncError } from './sync-error.ts';
+
+const TOKEN = 'T'.repeat(43);
+
+function fake(status: number, body: unknown, headers: Record<string, string> = {}): FetchLike {
+  return async () =>
+    new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers });
+}
+
+async function failure(promise: Promise<unknown>): Promise<SyncError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(SyncError);
+  return error as SyncError;
+}
+
+describe('ApiClient against the real server', () => {
+  let t: TestApp;
+  let client: ApiClient;
+  beforeAll(async () => {
+    await initCrypto();
+    t = await createTestApp();
+    client = new ApiClient({
+      baseUrl: 'http://carnet.test/',
+      fetch: async (input, init) => t.app.request(input, init),
+    });
+  });
+  afterAll(() => t.close());
+
+  it('registers, signs in, reads and replaces the keyring, syncs, logs out and deletes', async () => {
+    const vault = testVault('dana@example.org');
+    const registered = await client.register({
+      email: vault.email,
+      keyring: vault.keyring as never,
+      authPublicKey: vault.authPublicKey,
+    });
+    expect(await client.prelogin(vault.email)).toEqual({ kdf: vault.keyring.kdf, salt: vault.keyring.salt });
+    const { nonce } = await client.challenge(vault.email);
+    const login = await client.login({
+      email: vault.email,
+      nonce,
+      signature: signLoginProof(vault.authKey, nonce, vault.email),
+    });
+    expect(login.keyring).toEqual(vault.keyring);
+
+    const signed = client.withToken(registered.token);
+    expect(await signed.getAccount()).toEqual({ keyring: vault.keyring });
+    const doc = envelope('r1');
+    expect(await signed.push([{ assumedMasterState: null, newDocumentState: doc }])).toEqual({
+      conflicts: [],
+    });
+    const page = await signed.pull(null, 10);
+    expect(page.documents).toHaveLength(1);
+    expect(page.checkpoint).toEqual({ seq: 1 });
+
+    const other = client.withToken(login.token);
+    await other.logout();
+    expect((await failure(other.getAccount())).reason).toBe('unauthorized');
+    await signed.putKeyring({ keyring: vault.keyring as never, authPublicKey: vault.authPublicKey });
+    await signed.deleteAccount();
+    expect((await failure(signed.pull({ seq: 0 }, 10))).reason).toBe('unauthorized');
+  });
+
+  it('says when an email is taken', async () => {
+    const vault = testVault('erin@example.org');
+    const body = { email: vault.email, keyring: vault.keyring as never, authPublicKey: vault.authPublicKey };
+    await client.register(body);
+    expect((await failure(client.register(body))).reason).toBe('account-exists');
+  });
+});
+
+describe('ApiClient failures', () => {
+  const at = (fetchImpl: FetchLike) =>
+    new ApiClient({ baseUrl: 'https://s.example', token: TOKEN, fetch: fetchImpl });
+
+  it('maps each failure to a reason, without body or token in the message', async () => {
+    const secret = { error: { reason: 'bad-request', message: 'HIV test is not allowed' } };
+    const cases: [FetchLike, string][] = [
+      [async () => Promise.reject(new TypeError('fetch failed')), 'offline'],
+      [fake(401, { error: { reason: 'unauthorized', message: 'x' } }), 'unauthorized'],
+      [fake(409, { error: { reason: 'profile-limit', message: 'x' } }), 'profile-limit'],
+      [fake(500, 'Internal error'), 'server'],
+      [fake(503, ''), 'server'],
+      [fake(400, secret), 'rejected'],
+      [fake(200, 'not json'), 'bad-response'],
+      [fake(200, { documents: [], checkpoint: { seq: -1 } }), 'bad-response'],
+    ];
+    for (const [fetchImpl, reason] of cases) {
+      const error = await failure(at(fetchImpl).pull({ seq: 0 }, 10));
+      expect(error.reason, reason).toBe(reason);
+      expect(error.message).not.toContain(TOKEN);
+      expect(error.message).not.toContain('HIV');
+    }
+  });
+
+  it('reads Retry-After on 429', async () => {
+    const error = await failure(
+      at(fake(429, { error: { reason: 'rate-limited', message: 'x' } }, { 'Retry-After': '12' })).prelogin(
+        'a@b.c',
+      ),
+    );
+    expect(error.reason).toBe('rate-limited');
+    expect(error.meta.retryAfter).toBe(12);
+  });
+
+  it('keeps pulled documents unvalidated for the replication to check one by one', async () => {
+    const page = await at(fake(200, { documents: [{ id: 'x', title: 'bad' }], checkpoint: { seq: 3 } })).pull(
+      null,
+      10,
+    );
+    expect(page).toEqual({ documents: [{ id: 'x', title: 'bad' }], checkpoint: { seq: 3 } });
+  });
+
+  it('sends the token in the Authorization header only', async () => {
+    let seen: RequestInit | undefined;
+    let url = '';
+    await at(async (input, init) => {
+      url = input;
+      seen = init;
+      return new Response(JSON.stringify({ conflicts: [] }), { status: 200 });
+    }).push([]);
+    expect(url).toBe('https://s.example/api/sync/push');
+    expect((seen?.headers as Record<string, string> | undefined)?.Authorization).toBe(`Bearer ${TOKEN}`);
+    expect(seen?.credentials).toBe('omit');
+  });
+});

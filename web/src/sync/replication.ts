@@ -1,0 +1,166 @@
+/**
+ * Starts the replication of the envelope collections with the sync server (DESIGN §4): one RxDB
+ * `replicateRxCollection` per collection (profiles, records, blobs), each keeping its own envelope
+ * `kind` from the account's single sequence; one live stream shared by the three.
+ *
+ * Run it while the vault is unlocked: conflicts are resolved after decryption (conflict-handler.ts,
+ * installed on the collections by the database), so a locked device has nothing to resolve with.
+ * Errors are retried by RxDB every `retryTime` (and at once when the browser comes back online);
+ * the status says why meanwhile.
+ */
+import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
+import { filter, map, type Observable, type Subscription, share } from 'rxjs';
+import type { Checkpoint } from '../../../shared/protocol/replication.ts';
+import { type EnvelopeKind, envelopeSchema } from '../../../shared/schema/envelope.ts';
+import type { CarnetDatabase } from '../db/database.ts';
+import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import type { ApiClient } from './api-client.ts';
+import type { SyncedEnvelope } from './envelope-state.ts';
+import { createPullHandler, createPushHandler, type InvalidDocumentReport } from './replication-handlers.ts';
+import { liveStream, type SetTimer, type StreamItem } from './stream.ts';
+import { SyncError, toSyncError } from './sync-error.ts';
+import { type SyncStatus, SyncStatusTracker } from './sync-status.ts';
+
+export const SYNCED_COLLECTIONS = [
+  { name: 'profiles', kind: 'profile', pushBatch: 100 },
+  { name: 'records', kind: 'record', pushBatch: 100 },
+  // 512 KiB chunks: a handful per request keeps pushes under the server's body limit.
+  { name: 'blobs', kind: 'blob', pushBatch: 8 },
+] as const satisfies readonly {
+  name: keyof CarnetDatabase['collections'];
+  kind: EnvelopeKind;
+  pushBatch: number;
+}[];
+
+export interface StartReplicationOptions {
+  readonly db: CarnetDatabase;
+  readonly api: ApiClient;
+  readonly onStatus?: (status: SyncStatus) => void;
+  readonly onInvalidDocument?: (report: InvalidDocumentReport) => void;
+  /** Names this replication's checkpoints in the database; one per server and account. */
+  readonly identifier?: string;
+  readonly live?: boolean;
+  /** Defaults to the live stream over `api`; tests may pass their own or none. */
+  readonly stream$?: Observable<StreamItem> | null;
+  readonly retryTime?: number;
+  readonly pullBatchSize?: number;
+  /** With several tabs open, only the leader replicates (RxDB's default). */
+  readonly waitForLeadership?: boolean;
+  readonly setTimer?: SetTimer;
+  readonly now?: () => number;
+}
+
+export interface SyncHandle {
+  status(): SyncStatus;
+  /** Resolves when every local write is on the server and every server change is here. */
+  awaitInSync(): Promise<void>;
+  /** Pulls now (e.g. the user pressed "retry"). */
+  reSync(): void;
+  stop(): Promise<void>;
+}
+
+type ReplicationState = RxReplicationState<StoredEnvelope, Checkpoint>;
+
+export function startReplication(options: StartReplicationOptions): SyncHandle {
+  const status = new SyncStatusTracker(options.onStatus, options.now);
+  const identifier = options.identifier ?? `carnet-sync:${options.api.baseUrl}`;
+  const subscriptions: Subscription[] = [];
+  const api = () => options.api;
+
+  const shared$ =
+    options.stream$ === undefined
+      ? liveStream({
+          api: options.api,
+          ...(options.setTimer ? { setTimer: options.setTimer } : {}),
+          onError: (error) => status.failed(error),
+          onConnected: () => status.succeeded(),
+        }).pipe(share())
+      : options.stream$?.pipe(share());
+
+  const tracked =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        const result = await fn(...args);
+        status.succeeded();
+        return result;
+      } catch (error) {
+        status.failed(toSyncError(error));
+        throw error;
+      }
+    };
+
+  const states: ReplicationState[] = SYNCED_COLLECTIONS.map(({ name, kind, pushBatch }) => {
+    const pull = createPullHandler({
+      api,
+      kind,
+      onPulled: (count) => status.pulled(count),
+      onInvalid: (report) => {
+        options.onInvalidDocument?.(report);
+        status.failed(new SyncError('invalid-document', 'a document from the server was skipped'));
+      },
+    });
+    const push = createPushHandler({
+      api,
+      onPushing: (rows) => status.pushing(rows),
+      onPushed: (rows) => status.pushed(rows),
+    });
+    const state = replicateRxCollection<StoredEnvelope, Checkpoint>({
+      replicationIdentifier: `${identifier}:${name}`,
+      collection: options.db.collections[name],
+      live: options.live ?? true,
+      retryTime: options.retryTime ?? 5_000,
+      waitForLeadership: options.waitForLeadership ?? true,
+      pull: {
+        handler: tracked(pull),
+        batchSize: options.pullBatchSize ?? 200,
+        ...(shared$
+          ? {
+              stream$: shared$.pipe(
+                map((item) => forKind(item, kind)),
+                filter(isDefined),
+              ),
+            }
+          : {}),
+      },
+      push: { handler: tracked(push), batchSize: pushBatch },
+    });
+    subscriptions.push(state.active$.subscribe((active) => status.setActive(name, active)));
+    return state;
+  });
+
+  return {
+    status: () => status.status,
+    async awaitInSync() {
+      await Promise.all(states.map((state) => state.awaitInSync()));
+    },
+    reSync() {
+      for (const state of states) state.reSync();
+    },
+    async stop() {
+      for (const subscription of subscriptions) subscription.unsubscribe();
+      await Promise.all(states.map((state) => state.cancel()));
+    },
+  };
+}
+
+type PullStreamItem = 'RESYNC' | { documents: SyncedEnvelope[]; checkpoint: Checkpoint };
+
+/**
+ * A stream event as one collection sees it: its own kind only. A change carrying an invalid
+ * envelope becomes a resync, so the pull path (which never passes an invalid document) handles it.
+ */
+function forKind(item: StreamItem, kind: EnvelopeKind): PullStreamItem | undefined {
+  if (item === 'RESYNC') return item;
+  const documents: SyncedEnvelope[] = [];
+  for (const doc of item.documents) {
+    const parsed = envelopeSchema.safeParse(doc);
+    if (!parsed.success) return 'RESYNC';
+    if (parsed.data.kind === kind) documents.push(parsed.data);
+  }
+  return documents.length > 0 ? { documents, checkpoint: item.checkpoint } : undefined;
+}
+
+function isDefined<T>(value: T | undefined): value is T {
+  return value !== undefined;
+}

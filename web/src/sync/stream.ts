@@ -1,0 +1,136 @@
+/**
+ * The live replication stream (DESIGN §4) as an RxDB `pull.stream$`: `GET /api/sync/stream` read
+ * with fetch streaming, because the bearer token goes in the Authorization header.
+ *
+ * Invariants:
+ * - `'RESYNC'` is emitted on every (re)connect (the server's `resync` message comes first on each
+ *   connection): events may have been missed while disconnected, so RxDB pulls from its checkpoint.
+ * - A change is emitted as `{documents, checkpoint}` with the documents still unvalidated; the
+ *   replication checks each envelope. A message that does not parse becomes `'RESYNC'`: the pull
+ *   path then handles whatever it carried, with the same rules.
+ * - Reconnects back off (1 s doubling to 30 s, reset once connected); silence longer than
+ *   `idleTimeoutMs` (the server sends a heartbeat every 25 s) counts as a dead connection.
+ * - `unauthorized` stops reconnecting: only a new sign-in helps. Unsubscribing aborts the request.
+ */
+import { Observable } from 'rxjs';
+import { type Checkpoint, checkpointSchema } from '../../../shared/protocol/replication.ts';
+import { z } from '../../../shared/schema/zod.ts';
+import type { ApiClient } from './api-client.ts';
+import { SseParser } from './sse-parser.ts';
+import { SyncError, toSyncError } from './sync-error.ts';
+
+export type StreamItem =
+  | 'RESYNC'
+  | { readonly documents: readonly unknown[]; readonly checkpoint: Checkpoint };
+
+export type SetTimer = (fn: () => void, ms: number) => () => void;
+
+export interface LiveStreamOptions {
+  readonly api: ApiClient;
+  readonly setTimer?: SetTimer;
+  readonly initialBackoffMs?: number;
+  readonly maxBackoffMs?: number;
+  readonly idleTimeoutMs?: number;
+  /** Each failed connection attempt, for the sync status. */
+  readonly onError?: (error: SyncError) => void;
+  /** Each successful (re)connection. */
+  readonly onConnected?: () => void;
+}
+
+const messageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('change'), documents: z.array(z.unknown()), checkpoint: checkpointSchema }),
+  z.object({ type: z.literal('resync') }),
+]);
+
+export const realTimer: SetTimer = (fn, ms) => {
+  const handle = setTimeout(fn, ms);
+  return () => clearTimeout(handle);
+};
+
+export function liveStream(options: LiveStreamOptions): Observable<StreamItem> {
+  const setTimer = options.setTimer ?? realTimer;
+  const initial = options.initialBackoffMs ?? 1_000;
+  const max = options.maxBackoffMs ?? 30_000;
+  const idleTimeout = options.idleTimeoutMs ?? 70_000;
+
+  return new Observable<StreamItem>((subscriber) => {
+    let stopped = false;
+    let attempt = 0;
+    let controller: AbortController | null = null;
+    let cancelRetry: (() => void) | null = null;
+
+    async function connect(): Promise<void> {
+      controller = new AbortController();
+      const current = controller;
+      const idle = { cancel: (): void => {} };
+      const armIdle = (): void => {
+        idle.cancel();
+        idle.cancel = setTimer(() => current.abort(), idleTimeout);
+      };
+      try {
+        armIdle();
+        const response = await options.api.openStream(current.signal);
+        const reader = response.body?.getReader();
+        if (!reader) throw new TypeError('no stream body');
+        // Not every fetch ends the body when its signal aborts (an in-process app does not).
+        current.signal.addEventListener('abort', () => void reader.cancel().catch(() => {}), { once: true });
+        const decoder = new TextDecoder();
+        const parser = new SseParser();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done || stopped) break;
+          armIdle();
+          for (const item of parser.push(decoder.decode(value, { stream: true }))) {
+            if (item.type !== 'event') continue;
+            const emitted = handle(item.data);
+            if (emitted === 'RESYNC') {
+              attempt = 0;
+              options.onConnected?.();
+            }
+            subscriber.next(emitted);
+          }
+        }
+        if (stopped) return;
+        // Silence (the idle timer cancelled the body), or the server ended the stream: reconnect.
+        if (current.signal.aborted)
+          options.onError?.(new SyncError('offline', 'the live stream went silent'));
+        scheduleReconnect();
+      } catch (error) {
+        if (stopped) return;
+        const failure = current.signal.aborted ? toSyncError(new TypeError('idle')) : toSyncError(error);
+        options.onError?.(failure);
+        if (failure.reason !== 'unauthorized') scheduleReconnect();
+      } finally {
+        idle.cancel();
+      }
+    }
+
+    function scheduleReconnect(): void {
+      const delay = Math.min(max, initial * 2 ** attempt);
+      attempt += 1;
+      cancelRetry = setTimer(() => {
+        cancelRetry = null;
+        if (!stopped) void connect();
+      }, delay);
+    }
+
+    void connect();
+    return () => {
+      stopped = true;
+      cancelRetry?.();
+      controller?.abort();
+    };
+  });
+}
+
+function handle(data: string): StreamItem {
+  try {
+    const parsed = messageSchema.safeParse(JSON.parse(data));
+    if (parsed.success && parsed.data.type === 'change') {
+      return { documents: parsed.data.documents, checkpoint: parsed.data.checkpoint };
+    }
+  } catch {
+    // Not JSON: fall through to a resync, which the pull path validates.
+  }
+  return 'RESYNC';
+}

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveAccountKeys, generateSalt } from '../../../shared/crypto/account-keys.ts';
+import { authKeyPair } from '../../../shared/crypto/auth-proof.ts';
+import { isCryptoError } from '../../../shared/crypto/errors.ts';
+import { DEFAULT_KDF_PARAMS } from '../../../shared/crypto/kdf-params.ts';
+import { createVaultWithKeys } from '../../../shared/crypto/keyring.ts';
+import { initCrypto, sodium } from '../../../shared/crypto/sodium.ts';
+import { generateKey } from '../../../shared/crypto/symmetric-key.ts';
+import { createTestApp, type TestApp } from '../../../sync-server/src/testing/test-app.ts';
+import type { KdfRunner } from '../vault/kdf-runner.ts';
+import { ApiClient } from './api-client.ts';
+import {
+  openSyncCredentials,
+  sealSyncCredentials,
+  signInOnThisDevice,
+  turnOnSync,
+} from './sync-credentials.ts';
+
+const credentials = { email: 'a@b.org', token: 'x'.repeat(43), serverUrl: 'https://s.example', expiresAt: 1 };
+
+/** Argon2id stands in: a keyed hash of the passphrase, so the flow runs in milliseconds. */
+const fastKdf: KdfRunner = async (passphrase, salt) =>
+  deriveAccountKeys(
+    sodium().crypto_generichash(32, `${passphrase}|${Buffer.from(salt).toString('hex')}`, null),
+  );
+
+describe('sync credentials at rest', () => {
+  beforeAll(initCrypto);
+
+  it('round-trips under the vault key and refuses another key or an edit', () => {
+    const key = generateKey();
+    const sealed = sealSyncCredentials(credentials, key, 3);
+    expect(sealed).not.toContain(credentials.token);
+    expect(sealed).not.toContain('a@b.org');
+    expect(openSyncCredentials(sealed, key)).toEqual({ ...credentials, rev: 3 });
+    expect(() => openSyncCredentials(sealed, generateKey())).toThrow(/another key/);
+    const edited = JSON.stringify({ ...JSON.parse(sealed), rev: 2 });
+    expect(() => openSyncCredentials(edited, key)).toSatisfy((fn: () => unknown) => {
+      try {
+        fn();
+        return false;
+      } catch (error) {
+        return isCryptoError(error, 'tampered');
+      }
+    });
+    expect(() => openSyncCredentials('{', key)).toThrow(/malformed/);
+  });
+});
+
+describe('turn on sync, then sign in on another device', () => {
+  let t: TestApp;
+  let api: ApiClient;
+  beforeAll(async () => {
+    await initCrypto();
+    t = await createTestApp();
+    api = new ApiClient({
+      baseUrl: 'http://carnet.test',
+      fetch: async (input, init) => t.app.request(input, init),
+    });
+  });
+  afterAll(() => t.close());
+
+  it('registers with the passphrase confirmed, and signs in elsewhere to the same vault key', async () => {
+    const salt = generateSalt();
+    const keys = await fastKdf('correct horse', salt, DEFAULT_KDF_PARAMS);
+    const vault = createVaultWithKeys(keys, salt, DEFAULT_KDF_PARAMS);
+    const wrong = turnOnSync({
+      api,
+      email: 'Léa@Example.org',
+      keyring: vault.keyring,
+      proof: { passphrase: 'typo', kdf: fastKdf },
+    });
+    await expect(wrong).rejects.toSatisfy((e: unknown) => isCryptoError(e, 'wrong-passphrase'));
+
+    const on = await turnOnSync({
+      api,
+      email: ' Léa@Example.org',
+      keyring: vault.keyring,
+      proof: { passphrase: 'correct horse', kdf: fastKdf },
+    });
+    expect(on.email).toBe('léa@example.org');
+    expect(on.serverUrl).toBe('http://carnet.test');
+
+    const signed = await signInOnThisDevice({
+      api,
+      email: 'LÉA@example.org',
+      passphrase: 'correct horse',
+      kdf: fastKdf,
+    });
+    expect(signed.session.vaultKey.id).toBe(vault.vaultKey.id);
+    expect(signed.keyring).toEqual(vault.keyring);
+    await expect(
+      signInOnThisDevice({ api, email: 'léa@example.org', passphrase: 'nope', kdf: fastKdf }),
+    ).rejects.toMatchObject({
+      reason: 'unauthorized',
+    });
+  });
+
+  it('accepts the auth key instead of the passphrase', async () => {
+    const keys = deriveAccountKeys(sodium().randombytes_buf(32));
+    const vault = createVaultWithKeys(keys, generateSalt(), DEFAULT_KDF_PARAMS);
+    const on = await turnOnSync({
+      api,
+      email: 'sam@example.org',
+      keyring: vault.keyring,
+      proof: { authKey: keys.authKey },
+    });
+    expect((await api.withToken(on.token).getAccount()).keyring).toEqual(vault.keyring);
+    expect(authKeyPair(keys.authKey).publicKey).toHaveLength(43);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The sync status the UI always shows (issue 4): offline, syncing n/m, synced at hh:mm, or an error
+ * with its reason and a retry. Fed by the replication's handlers; emits only when it changes.
+ */
+import type { SyncError, SyncErrorReason } from './sync-error.ts';
+
+export type SyncState = 'offline' | 'syncing' | 'synced' | 'error';
+
+export interface SyncStatus {
+  readonly state: SyncState;
+  /** Documents of this round not yet acknowledged by the server. */
+  readonly pending?: number;
+  /** Documents sent or received in this round. */
+  readonly total?: number;
+  /** Milliseconds since the epoch of the last time everything was in sync. */
+  readonly lastSyncedAt?: number;
+  readonly error?: SyncErrorReason;
+}
+
+export class SyncStatusTracker {
+  private readonly active = new Set<string>();
+  private error: SyncError | null = null;
+  private total = 0;
+  private done = 0;
+  private lastSyncedAt: number | undefined;
+  private last = '';
+  private current: SyncStatus = { state: 'syncing' };
+
+  constructor(
+    private readonly onStatus: (status: SyncStatus) => void = () => {},
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get status(): SyncStatus {
+    return this.current;
+  }
+
+  setActive(name: string, active: boolean): void {
+    if (active) this.active.add(name);
+    else this.active.delete(name);
+    this.emit();
+  }
+
+  failed(error: SyncError): void {
+    this.error = error;
+    this.emit();
+  }
+
+  succeeded(): void {
+    if (this.error === null) return;
+    this.error = null;
+    this.emit();
+  }
+
+  pushing(rows: number): void {
+    this.total += rows;
+    this.emit();
+  }
+
+  pushed(rows: number): void {
+    this.done += rows;
+    this.emit();
+  }
+
+  pulled(count: number): void {
+    this.total += count;
+    this.done += count;
+    this.emit();
+  }
+
+  private compute(): SyncStatus {
+    const progress = this.total > 0 ? { pending: this.total - this.done, total: this.total } : {};
+    const since = this.lastSyncedAt === undefined ? {} : { lastSyncedAt: this.lastSyncedAt };
+    if (this.error) {
+      const state = this.error.reason === 'offline' ? 'offline' : 'error';
+      return { state, ...since, ...(state === 'error' ? { error: this.error.reason } : {}) };
+    }
+    if (this.active.size > 0) return { state: 'syncing', ...progress, ...since };
+    this.lastSyncedAt = this.now();
+    this.total = 0;
+    this.done = 0;
+    return { state: 'synced', lastSyncedAt: this.lastSyncedAt };
+  }
+
+  private emit(): void {
+    const next = this.compute();
+    const key = JSON.stringify({ ...next, lastSyncedAt: next.state === 'synced' ? 0 : next.lastSyncedAt });
+    this.current = next;
+    if (key === this.last) return;
+    this.last = key;
+    this.onStatus(next);
+  }
+}
