@@ -2,6 +2,7 @@ import { render } from 'solid-js/web';
 import { App } from './app/app.tsx';
 import { AppProvider } from './app/app-context.tsx';
 import { createAppStore } from './app/app-store.ts';
+import { createSyncWiring } from './app/sync-controller.ts';
 import { openDatabase } from './db/database.ts';
 import { createI18n } from './i18n/create-i18n.ts';
 import { I18nProvider } from './i18n/i18n-context.tsx';
@@ -12,8 +13,17 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 const i18n = createI18n({ storage: browserLocaleStorage(), preferred: navigator.languages });
-const db = await openDatabase();
-const store = createAppStore({ db, kdf: workerKdfRunner, storage: localStorage });
+// The conflict handlers must exist when the collections are created; they decrypt with the
+// session's keys, which the store hands to the wiring on unlock.
+const syncWiring = createSyncWiring();
+const db = await openDatabase(undefined, syncWiring.conflictHandlers);
+syncWiring.attach(db);
+const store = createAppStore({
+  db,
+  kdf: workerKdfRunner,
+  storage: localStorage,
+  sync: { wiring: syncWiring, serverUrl: location.origin },
+});
 
 render(
   () => (

@@ -16,6 +16,10 @@ export type AppErrorReason =
   | 'file-too-large'
   | 'not-found'
   | 'conflict'
+  | 'sync-email-taken'
+  | 'sync-offline'
+  | 'sync-rate-limited'
+  | 'sync-failed'
   | 'locked'
   | 'storage';
 

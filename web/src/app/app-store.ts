@@ -11,11 +11,18 @@ import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { DocumentService, type NewDocument } from '../records/document-service.ts';
 import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
 import { type RecordEntry, RecordService } from '../records/record-service.ts';
+import type { SyncStatus } from '../sync/sync-status.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
 import { DEFAULT_AUTO_LOCK_MINUTES, type Session, VaultService } from '../vault/vault-service.ts';
 import { AppError } from './app-error.ts';
 import { createKdfProgress } from './kdf-progress.ts';
 import { createRecordDecryptor, liveProfiles } from './live-records.ts';
+import {
+  createSyncController,
+  requireSync,
+  type SyncController,
+  type SyncWiring,
+} from './sync-controller.ts';
 
 export type VaultStatus = 'loading' | 'no-vault' | 'locked' | 'unlocked' | 'error';
 
@@ -31,6 +38,9 @@ export interface AppStore {
   /** Records of the active profile. */
   profileRecords: Accessor<readonly RecordEntry[]>;
   autoLockMinutes: Accessor<number>;
+  /** null while sync is off on this device. */
+  syncStatus: Accessor<SyncStatus | null>;
+  syncEmail: Accessor<string | null>;
 
   createVault(passphrase: string): Promise<string>;
   unlock(passphrase: string): Promise<void>;
@@ -45,6 +55,14 @@ export interface AppStore {
    * a page is frozen, so the layout calls this on wake-up events (visibility, focus, pageshow).
    */
   checkIdle(): void;
+
+  /** Registers this vault on the server (same origin) and starts syncing; needs the passphrase again. */
+  turnOnSync(email: string, passphrase: string): Promise<void>;
+  /** With no vault on this device: downloads the keyring, unlocks, and pulls the whole record. */
+  signInOnThisDevice(email: string, passphrase: string): Promise<void>;
+  retrySync(): void;
+  /** Signs this device out of the server and stops syncing; local data stays. */
+  turnOffSync(): Promise<void>;
 
   createProfile(profile: Profile): Promise<ProfileEntry>;
   updateProfile(id: string, profile: Profile): Promise<ProfileEntry>;
@@ -67,6 +85,8 @@ export interface AppStoreOptions {
   setTimer?: (fn: () => void, ms: number) => () => void;
   now?: () => number;
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
+  /** Sync with the server at `serverUrl`; without it the app is local-only. */
+  sync?: { wiring: SyncWiring; serverUrl: string };
 }
 
 export function createAppStore(options: AppStoreOptions): AppStore {
@@ -92,6 +112,14 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   const [autoLockMinutes, setAutoLock] = createSignal(DEFAULT_AUTO_LOCK_MINUTES);
 
   const now = options.now ?? Date.now;
+  const sync: SyncController | null = options.sync
+    ? createSyncController({
+        db,
+        wiring: options.sync.wiring,
+        serverUrl: options.sync.serverUrl,
+        kdf: progress.wrap(options.kdf),
+      })
+    : null;
   let subscriptions: Subscription[] = [];
   let cancelTimer: (() => void) | null = null;
   let lastActivity = now();
@@ -141,10 +169,13 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     ];
     setStatus('unlocked');
     armAutoLock();
+    // Replication runs only while unlocked: conflict resolution needs the keys.
+    sync?.resume(next).catch(() => undefined);
   }
 
   function lock(): void {
     generation++;
+    sync?.stop();
     for (const subscription of subscriptions) subscription.unsubscribe();
     subscriptions = [];
     cancelTimer?.();
@@ -191,6 +222,31 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       return records().filter((r) => r.profileId === id);
     }),
     autoLockMinutes,
+    syncStatus: () => sync?.status() ?? null,
+    syncEmail: () => sync?.email() ?? null,
+
+    async turnOnSync(email, passphrase) {
+      const controller = requireSync(sync);
+      const meta = await vault.meta();
+      if (!meta) throw new AppError('not-found');
+      await controller.turnOn(requireSession(), meta.keyring, email, passphrase);
+    },
+    async signInOnThisDevice(email, passphrase) {
+      const controller = requireSync(sync);
+      if (await vault.exists()) throw new AppError('storage', 'a vault already exists on this device');
+      await opening(async () => {
+        const signed = await controller.signIn(email, passphrase);
+        await vault.adopt(signed.keyring);
+        await controller.remember(signed.session, signed.credentials);
+        return signed.session;
+      });
+    },
+    retrySync() {
+      sync?.retry();
+    },
+    async turnOffSync() {
+      await requireSync(sync).turnOff();
+    },
 
     async createVault(passphrase) {
       let recoveryKey = '';

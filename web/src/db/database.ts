@@ -2,7 +2,13 @@
  * The device's database: RxDB on Dexie (IndexedDB). It holds only encrypted envelopes plus the
  * keyring (wrapped keys, no secret in clear) and non-health settings (DESIGN §1.5).
  */
-import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema } from 'rxdb';
+import {
+  createRxDatabase,
+  type RxCollection,
+  type RxConflictHandler,
+  type RxDatabase,
+  type RxJsonSchema,
+} from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Keyring } from '../../../shared/crypto/keyring.ts';
 import { envelopeRxSchema, type StoredEnvelope } from './envelope-schema.ts';
@@ -28,8 +34,27 @@ const vaultMetaSchema: RxJsonSchema<VaultMeta> = {
   required: ['id', 'keyring', 'autoLockMinutes', 'createdAt'],
 };
 
+/** This device's sync credentials, encrypted with the vault key (web/src/sync/sync-credentials.ts). */
+export interface SyncState {
+  /** Always 'sync'. */
+  id: string;
+  sealed: string;
+}
+
+const syncStateSchema: RxJsonSchema<SyncState> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 16 },
+    sealed: { type: 'string' },
+  },
+  required: ['id', 'sealed'],
+};
+
 export interface CarnetCollections {
   vault: RxCollection<VaultMeta>;
+  syncstate: RxCollection<SyncState>;
   profiles: RxCollection<StoredEnvelope>;
   records: RxCollection<StoredEnvelope>;
   blobs: RxCollection<StoredEnvelope>;
@@ -39,7 +64,16 @@ export type CarnetDatabase = RxDatabase<CarnetCollections>;
 
 export const DEFAULT_DATABASE_NAME = 'carnet';
 
-export async function openDatabase(name: string = DEFAULT_DATABASE_NAME): Promise<CarnetDatabase> {
+/** Sync conflicts are resolved after decryption (web/src/sync/conflict-handler.ts). */
+export type EnvelopeConflictHandlers = Record<
+  'profiles' | 'records' | 'blobs',
+  RxConflictHandler<StoredEnvelope>
+>;
+
+export async function openDatabase(
+  name: string = DEFAULT_DATABASE_NAME,
+  conflictHandlers?: EnvelopeConflictHandlers,
+): Promise<CarnetDatabase> {
   const db = await createRxDatabase<CarnetCollections>({
     name,
     storage: getRxStorageDexie(),
@@ -49,9 +83,16 @@ export async function openDatabase(name: string = DEFAULT_DATABASE_NAME): Promis
   });
   await db.addCollections({
     vault: { schema: vaultMetaSchema },
-    profiles: { schema: envelopeRxSchema },
-    records: { schema: envelopeRxSchema },
-    blobs: { schema: envelopeRxSchema },
+    syncstate: { schema: syncStateSchema },
+    profiles: {
+      schema: envelopeRxSchema,
+      ...(conflictHandlers && { conflictHandler: conflictHandlers.profiles }),
+    },
+    records: {
+      schema: envelopeRxSchema,
+      ...(conflictHandlers && { conflictHandler: conflictHandlers.records }),
+    },
+    blobs: { schema: envelopeRxSchema, ...(conflictHandlers && { conflictHandler: conflictHandlers.blobs }) },
   });
   return db;
 }

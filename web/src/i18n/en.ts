@@ -38,6 +38,12 @@ export const en = {
     'unsupported-version': 'This data was written by a newer version of Carnet. Update the app.',
     'file-too-large': 'This file is too large: the limit is 20 MB.',
     'not-found': 'Not found.',
+    'sync-email-taken':
+      'An account already uses this email. Sign in on this device instead, or use another email.',
+    'sync-offline':
+      'The sync server cannot be reached. Check the connection and try again; your data stays on this device.',
+    'sync-rate-limited': 'Too many attempts. Wait a minute, then try again.',
+    'sync-failed': 'Sync failed. Nothing was lost; try again later.',
     conflict:
       'This entry was changed elsewhere meanwhile. Reopen it to see the latest version, then edit again.',
     locked: 'The vault is locked.',

@@ -42,6 +42,12 @@ export const fr: RawDictionary = {
       'Ces données viennent d’une version plus récente de Carnet. Mettez l’application à jour.',
     'file-too-large': 'Ce fichier est trop volumineux : la limite est de 20 Mo.',
     'not-found': 'Introuvable.',
+    'sync-email-taken':
+      'Un compte utilise déjà cet e-mail. Connectez plutôt cet appareil, ou utilisez un autre e-mail.',
+    'sync-offline':
+      'Le serveur de synchronisation est injoignable. Vérifiez la connexion et réessayez ; vos données restent sur cet appareil.',
+    'sync-rate-limited': 'Trop de tentatives. Attendez une minute, puis réessayez.',
+    'sync-failed': 'La synchronisation a échoué. Rien n’a été perdu ; réessayez plus tard.',
     conflict:
       'Cet élément a été modifié ailleurs entre-temps. Rouvrez-le pour voir sa dernière version, puis modifiez-le.',
     locked: 'Le coffre est verrouillé.',

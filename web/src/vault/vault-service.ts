@@ -73,6 +73,17 @@ export class VaultService {
     };
   }
 
+  /** Stores a keyring that came from the sync server (signing in on a new device). */
+  async adopt(keyring: Keyring): Promise<void> {
+    if (await this.exists()) throw new AppError('storage', 'a vault already exists on this device');
+    await this.db.vault.insert({
+      id: VAULT_ID,
+      keyring,
+      autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
+      createdAt: new Date().toISOString(),
+    });
+  }
+
   private async keyring(): Promise<Keyring> {
     const meta = await this.meta();
     if (!meta) throw new AppError('not-found', 'there is no vault on this device');

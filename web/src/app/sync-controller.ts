@@ -1,0 +1,190 @@
+/**
+ * Wires the sync library (web/src/sync) into the app: conflict handlers that can decrypt while the
+ * vault is unlocked, the encrypted credentials kept in the `syncstate` collection, and one
+ * replication that runs only while unlocked. Only ciphertext ever leaves the device.
+ */
+import { type Accessor, createSignal } from 'solid-js';
+import type { Keyring } from '../../../shared/crypto/keyring.ts';
+import type { CarnetDatabase, EnvelopeConflictHandlers } from '../db/database.ts';
+import { ApiClient } from '../sync/api-client.ts';
+import { createConflictHandlers } from '../sync/conflict-handler.ts';
+import { type SyncHandle, startReplication } from '../sync/replication.ts';
+import { saveConflictCopy } from '../sync/save-conflict-copy.ts';
+import {
+  openSyncCredentials,
+  type SyncCredentials,
+  sealSyncCredentials,
+  signInOnThisDevice,
+  turnOnSync,
+} from '../sync/sync-credentials.ts';
+import { isSyncError } from '../sync/sync-error.ts';
+import { type SyncKeys, syncKeysFromDatabase } from '../sync/sync-keys.ts';
+import type { SyncStatus } from '../sync/sync-status.ts';
+import type { KdfRunner } from '../vault/kdf-runner.ts';
+import type { Session } from '../vault/vault-service.ts';
+import { AppError, toAppError } from './app-error.ts';
+
+const STATE_ID = 'sync';
+
+/** Created before the database (which needs the conflict handlers), attached to it after. */
+export interface SyncWiring {
+  readonly conflictHandlers: EnvelopeConflictHandlers;
+  attach(db: CarnetDatabase): void;
+  setSession(session: Session | null): void;
+}
+
+export function createSyncWiring(): SyncWiring {
+  let db: CarnetDatabase | null = null;
+  let session: Session | null = null;
+  let keys: SyncKeys | null = null;
+  return {
+    conflictHandlers: createConflictHandlers({
+      getKeys: () => {
+        if (!db || !session) return null;
+        keys ??= syncKeysFromDatabase(db, session.vaultKey);
+        return keys;
+      },
+      saveCopy: async (envelope) => {
+        if (db) await saveConflictCopy(db, envelope);
+      },
+    }),
+    attach(next) {
+      db = next;
+    },
+    setSession(next) {
+      session = next;
+      keys = null;
+    },
+  };
+}
+
+/** Maps sync failures onto the reasons the UI explains. */
+export function toSyncAppError(error: unknown): AppError {
+  if (isSyncError(error)) {
+    if (error.reason === 'offline') return new AppError('sync-offline', error.message);
+    if (error.reason === 'rate-limited') return new AppError('sync-rate-limited', error.message);
+    if (error.reason === 'account-exists') return new AppError('sync-email-taken', error.message);
+    // One answer for an unknown email and a wrong passphrase: accounts cannot be enumerated.
+    if (error.reason === 'unauthorized') return new AppError('wrong-passphrase', error.message);
+    return new AppError('sync-failed', error.message, { reason: error.reason });
+  }
+  return toAppError(error);
+}
+
+export interface SyncController {
+  status: Accessor<SyncStatus | null>;
+  email: Accessor<string | null>;
+  /** Starts syncing if this device has credentials. */
+  resume(session: Session): Promise<void>;
+  turnOn(session: Session, keyring: Keyring, email: string, passphrase: string): Promise<void>;
+  signIn(
+    email: string,
+    passphrase: string,
+  ): Promise<{ session: Session; keyring: Keyring; credentials: SyncCredentials }>;
+  /** After signIn, once the vault is stored: keep the credentials (resume then starts syncing). */
+  remember(session: Session, credentials: SyncCredentials): Promise<void>;
+  retry(): void;
+  /** Stops replicating (on lock); credentials stay. */
+  stop(): void;
+  turnOff(): Promise<void>;
+}
+
+export interface SyncControllerOptions {
+  db: CarnetDatabase;
+  wiring: SyncWiring;
+  serverUrl: string;
+  kdf: KdfRunner;
+}
+
+export function createSyncController(options: SyncControllerOptions): SyncController {
+  const { db, wiring } = options;
+  const [status, setStatus] = createSignal<SyncStatus | null>(null);
+  const [email, setEmail] = createSignal<string | null>(null);
+  let handle: SyncHandle | null = null;
+  let credentials: SyncCredentials | null = null;
+
+  const api = (token: string | null = null) => new ApiClient({ baseUrl: options.serverUrl, token });
+
+  function run(session: Session, creds: SyncCredentials): void {
+    stop();
+    credentials = creds;
+    wiring.setSession(session);
+    setEmail(creds.email);
+    setStatus({ state: 'syncing' });
+    handle = startReplication({
+      db,
+      api: api(creds.token),
+      onStatus: setStatus,
+      identifier: `carnet-sync-${creds.serverUrl}`,
+    });
+  }
+
+  async function save(session: Session, creds: SyncCredentials): Promise<void> {
+    await db.syncstate.upsert({ id: STATE_ID, sealed: sealSyncCredentials(creds, session.vaultKey) });
+  }
+
+  function stop(): void {
+    const current = handle;
+    handle = null;
+    wiring.setSession(null);
+    void current?.stop();
+  }
+
+  return {
+    status,
+    email,
+    async resume(session) {
+      const doc = await db.syncstate.findOne(STATE_ID).exec();
+      if (!doc) return;
+      run(session, openSyncCredentials(doc.sealed, session.vaultKey));
+    },
+    async turnOn(session, keyring, address, passphrase) {
+      try {
+        const creds = await turnOnSync({
+          api: api(),
+          email: address,
+          keyring,
+          proof: { passphrase, kdf: options.kdf },
+        });
+        await save(session, creds);
+        run(session, creds);
+      } catch (error) {
+        throw toSyncAppError(error);
+      }
+    },
+    async signIn(address, passphrase) {
+      try {
+        return await signInOnThisDevice({ api: api(), email: address, passphrase, kdf: options.kdf });
+      } catch (error) {
+        throw toSyncAppError(error);
+      }
+    },
+    async remember(session, creds) {
+      await save(session, creds);
+    },
+    retry() {
+      handle?.reSync();
+    },
+    stop() {
+      stop();
+      setStatus(null);
+    },
+    async turnOff() {
+      const token = credentials?.token ?? null;
+      stop();
+      setStatus(null);
+      setEmail(null);
+      credentials = null;
+      await db.syncstate.findOne(STATE_ID).remove();
+      // Best effort: the server forgets this device's session; offline, it simply expires.
+      await api(token)
+        .logout()
+        .catch(() => undefined);
+    },
+  };
+}
+
+export function requireSync(controller: SyncController | null): SyncController {
+  if (!controller) throw new AppError('sync-failed', 'sync is not available in this build');
+  return controller;
+}
