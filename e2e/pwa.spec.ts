@@ -118,7 +118,7 @@ test('after one visit the shell opens offline; Cache Storage holds only static f
   await context.setOffline(true);
   await page.reload();
   await expect(page).toHaveTitle('Carnet');
-  await expect(page.getByRole('link', { name: 'Carnet' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Carnet', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
   // A deep link works offline too: the service worker answers navigations with the shell.
   await page.goto('/documents');

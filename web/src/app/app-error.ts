@@ -16,6 +16,7 @@ export type AppErrorReason =
   | 'file-too-large'
   | 'not-found'
   | 'conflict'
+  | 'crypto-unavailable'
   | 'sync-email-taken'
   | 'sync-offline'
   | 'sync-rate-limited'
@@ -46,6 +47,9 @@ export function toAppError(error: unknown): AppError {
       case 'wrong-key':
       case 'unsupported-version':
         return new AppError(error.reason, error.message, error.meta);
+      case 'not-ready':
+        // libsodium did not load: a network or packaging problem, never a sign of tampering.
+        return new AppError('crypto-unavailable', error.message);
       default:
         return new AppError('tampered', error.message, error.meta);
     }

@@ -29,6 +29,9 @@ const SettingsPage = lazy(() =>
 const CreateVaultPage = lazy(() =>
   import('../features/vault/create-vault-page.tsx').then((m) => ({ default: m.CreateVaultPage })),
 );
+const SignInPage = lazy(() =>
+  import('../features/sync/sign-in-page.tsx').then((m) => ({ default: m.SignInPage })),
+);
 const RecoverPage = lazy(() =>
   import('../features/vault/recover-page.tsx').then((m) => ({ default: m.RecoverPage })),
 );
@@ -51,6 +54,7 @@ export function App() {
       <Route path="/" component={HomePage} />
       <Route path="/create" component={CreateVaultPage} />
       <Route path="/recover" component={RecoverPage} />
+      <Route path="/sign-in" component={SignInPage} />
       <Route path="/" component={Guarded}>
         <Route path="/profiles" component={ProfilesPage} />
         <Route path="/record" component={TimelinePage} />

@@ -2,6 +2,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { onCleanup, onMount, type ParentProps, Show } from 'solid-js';
 import { ProfileSwitcher } from '../features/profiles/profile-switcher.tsx';
 import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
+import { SyncStatusBadge } from '../features/sync/sync-status-badge.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useApp } from './app-context.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -51,6 +52,7 @@ export function Layout(props: ParentProps) {
         <div class="shell__tools">
           <LanguageSwitch />
           <Show when={app.status() === 'unlocked'}>
+            <SyncStatusBadge />
             <button type="button" class="button button--secondary" onClick={lock}>
               {t('nav.lock')}
             </button>

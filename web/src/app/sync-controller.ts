@@ -5,6 +5,7 @@
  */
 import { type Accessor, createSignal } from 'solid-js';
 import type { Keyring } from '../../../shared/crypto/keyring.ts';
+import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import type { CarnetDatabase, EnvelopeConflictHandlers } from '../db/database.ts';
 import { ApiClient } from '../sync/api-client.ts';
 import { createConflictHandlers } from '../sync/conflict-handler.ts';
@@ -154,6 +155,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     },
     async signIn(address, passphrase) {
       try {
+        // A fresh device has loaded nothing yet: creating or unlocking a vault is what usually does.
+        await initCrypto();
         return await signInOnThisDevice({ api: api(), email: address, passphrase, kdf: options.kdf });
       } catch (error) {
         throw toSyncAppError(error);

@@ -3,6 +3,7 @@ import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
 import { recordEn } from '../features/record/strings.ts';
 import { settingsEn } from '../features/settings/strings.ts';
+import { syncEn } from '../features/sync/strings.ts';
 import { vaultEn } from '../features/vault/strings.ts';
 
 export const en = {
@@ -44,6 +45,8 @@ export const en = {
       'The sync server cannot be reached. Check the connection and try again; your data stays on this device.',
     'sync-rate-limited': 'Too many attempts. Wait a minute, then try again.',
     'sync-failed': 'Sync failed. Nothing was lost; try again later.',
+    'crypto-unavailable':
+      'Carnet could not load its encryption module. Reload the page (online, the first time).',
     conflict:
       'This entry was changed elsewhere meanwhile. Reopen it to see the latest version, then edit again.',
     locked: 'The vault is locked.',
@@ -55,4 +58,5 @@ export const en = {
   record: recordEn,
   documents: documentsEn,
   pwa: pwaEn,
+  sync: syncEn,
 };

@@ -3,6 +3,7 @@ import { profilesFr } from '../features/profiles/strings.ts';
 import { pwaFr } from '../features/pwa/strings.ts';
 import { recordFr } from '../features/record/strings.ts';
 import { settingsFr } from '../features/settings/strings.ts';
+import { syncFr } from '../features/sync/strings.ts';
 import { vaultFr } from '../features/vault/strings.ts';
 import type { RawDictionary } from './dictionary.ts';
 
@@ -48,6 +49,8 @@ export const fr: RawDictionary = {
       'Le serveur de synchronisation est injoignable. Vérifiez la connexion et réessayez ; vos données restent sur cet appareil.',
     'sync-rate-limited': 'Trop de tentatives. Attendez une minute, puis réessayez.',
     'sync-failed': 'La synchronisation a échoué. Rien n’a été perdu ; réessayez plus tard.',
+    'crypto-unavailable':
+      'Carnet n’a pas pu charger son module de chiffrement. Rechargez la page (en ligne, la première fois).',
     conflict:
       'Cet élément a été modifié ailleurs entre-temps. Rouvrez-le pour voir sa dernière version, puis modifiez-le.',
     locked: 'Le coffre est verrouillé.',
@@ -59,4 +62,5 @@ export const fr: RawDictionary = {
   record: recordFr,
   documents: documentsFr,
   pwa: pwaFr,
+  sync: syncFr,
 };

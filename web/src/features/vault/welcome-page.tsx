@@ -21,6 +21,9 @@ export function WelcomePage() {
             {t('vault.welcome.create')}
           </A>
         </p>
+        <p>
+          <A href="/sign-in">{t('sync.signIn.link')}</A>
+        </p>
       </section>
     </div>
   );

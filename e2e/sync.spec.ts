@@ -1,0 +1,241 @@
+/**
+ * Sync between two devices (issue 4): two browser contexts share one server. Records and a
+ * document made on one device appear on the other live, both ways; the same record edited offline
+ * on both devices keeps both edits once they reconnect. Every step goes through the UI; the vault
+ * is never reloaded (a reload locks it).
+ */
+import { randomBytes } from 'node:crypto';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { recordEn } from '../web/src/features/record/strings.ts';
+import { DocumentsPage } from './pages/documents-page.ts';
+import { ProfilesPage } from './pages/profiles-page.ts';
+import { RecordPage } from './pages/record-page.ts';
+import { SyncPage } from './pages/sync-page.ts';
+import { VaultPage } from './pages/vault-page.ts';
+import { seriousViolations } from './support/axe.ts';
+
+const PASSPHRASE = 'orchard-glacier-thimble-2049';
+const PROFILE = 'Camille Martin';
+/** Live updates go through the server's event stream; offline edits wait for the retry. */
+const LIVE_TIMEOUT = 15_000;
+const RECONNECT_TIMEOUT = 45_000;
+
+const SEVERE = recordEn.options.severity.severe;
+
+interface Device {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  record: RecordPage;
+  sync: SyncPage;
+}
+
+function device(name: string, context: BrowserContext, page: Page): Device {
+  return { name, context, page, record: new RecordPage(page), sync: new SyncPage(page) };
+}
+
+/** The one-line summaries of the allergies listed on screen ("Penicillin — Severe — Rash"). */
+async function allergyFacts(page: Page): Promise<string[]> {
+  const list = page.getByRole('main').getByRole('list', { name: recordEn.kindTitles.allergy });
+  const facts = await list.locator('.record-item__facts').allTextContents();
+  return facts.map((text) => text.trim()).filter((text) => text.startsWith('Penicillin'));
+}
+
+/**
+ * Where the two offline edits stand on one device: `merged` when one entry has both, `copies`
+ * when a conflicting copy keeps one of them beside the other (no edit lost either way).
+ */
+function outcome(facts: readonly string[]): 'merged' | 'copies' | 'pending' {
+  const hasBoth = (text: string) => text.includes('Rash') && text.includes(SEVERE) && !text.includes('Hives');
+  if (facts.some(hasBoth)) return 'merged';
+  const rash = facts.some((text) => text.includes('Rash'));
+  const severe = facts.some((text) => text.includes(SEVERE));
+  return rash && severe && facts.length > 1 ? 'copies' : 'pending';
+}
+
+test('two devices: sign in, live updates both ways, a document, offline edits of one record merge', async ({
+  browser,
+  context,
+  page,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  const email = `a-${randomBytes(6).toString('hex')}@example.org`;
+  const a = device('A', context, page);
+
+  // 1. Device A: a vault, a profile, an allergy and a note, then sync on.
+  const vaultA = new VaultPage(a.page);
+  await vaultA.gotoHome();
+  await vaultA.createVault(PASSPHRASE);
+  await new ProfilesPage(a.page).createFirst({ name: PROFILE });
+  await a.record.addAllergy({ substance: 'Penicillin', severity: 'moderate', reaction: 'Hives' });
+  await a.record.addNote('Vaccination card', 'Kept in the blue folder');
+  await a.sync.turnOnSync(email, PASSPHRASE);
+  await a.sync.expectSynced();
+  expect(await seriousViolations(a.page)).toEqual([]);
+
+  // 2. Device B: a fresh browser profile signs in and finds A's profile and records.
+  const contextB = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    locale: 'en-US',
+    acceptDownloads: true,
+  });
+  try {
+    const b = device('B', contextB, await contextB.newPage());
+    await b.sync.signIn(email, PASSPHRASE);
+    await expect(new ProfilesPage(b.page).switcher.locator('option', { hasText: PROFILE })).toHaveCount(1, {
+      timeout: LIVE_TIMEOUT,
+    });
+    await b.record.gotoTimeline();
+    await expect(timelineItem(b, 'Penicillin')).toBeVisible({ timeout: LIVE_TIMEOUT });
+    await expect(timelineItem(b, 'Vaccination card')).toBeVisible();
+    await b.sync.expectSynced();
+
+    // 3. Live, both ways, without a reload: each device watches its timeline while the other adds.
+    await a.record.addNote('Added on A', 'Written on device A');
+    await expect(timelineItem(b, 'Added on A')).toBeVisible({ timeout: LIVE_TIMEOUT });
+    await a.record.gotoTimeline();
+    await b.record.addNote('Added on B', 'Written on device B');
+    await expect(timelineItem(a, 'Added on B')).toBeVisible({ timeout: LIVE_TIMEOUT });
+
+    // A document uploaded on A is listed on B and downloads byte-identical.
+    const file = {
+      name: 'sync-check.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`Carnet sync check ${randomBytes(16).toString('hex')}\n`),
+    };
+    const documentsA = new DocumentsPage(a.page);
+    await documentsA.goto();
+    await documentsA.upload(file);
+    const documentsB = new DocumentsPage(b.page);
+    await documentsB.goto();
+    await expect(documentsB.item(file.name)).toBeVisible({ timeout: LIVE_TIMEOUT });
+    // The chunks replicate beside the document's record: wait until B has caught up.
+    await b.sync.expectSynced();
+    await expect(async () => {
+      const downloaded = await documentsB.download(file.name);
+      expect(downloaded.fileName).toBe(file.name);
+      expect(downloaded.bytes.equals(file.buffer)).toBe(true);
+    }).toPass({ timeout: LIVE_TIMEOUT });
+
+    // 4. Both offline, the same allergy edited on both: A its reaction, B its severity.
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    await a.record.editFirst('allergy', { reaction: 'Rash' });
+    await b.record.editFirst('allergy', { severity: 'severe' });
+    await expect(a.sync.badge).toHaveText(a.sync.s.status.offline, { timeout: LIVE_TIMEOUT });
+    await expect(b.sync.badge).toHaveText(b.sync.s.status.offline, { timeout: LIVE_TIMEOUT });
+    expect(await allergyFacts(a.page)).toEqual([expect.stringContaining('Rash')]);
+    expect(await allergyFacts(b.page)).toEqual([expect.stringContaining(SEVERE)]);
+    await a.context.setOffline(false);
+    await b.context.setOffline(false);
+
+    // Both devices converge on the same entries, and they hold both edits.
+    let settled: string[] = [];
+    await expect
+      .poll(
+        async () => {
+          const [factsA, factsB] = [await allergyFacts(a.page), await allergyFacts(b.page)];
+          const same = JSON.stringify([...factsA].sort()) === JSON.stringify([...factsB].sort());
+          settled = factsA;
+          return same ? outcome(factsA) : 'pending';
+        },
+        { timeout: RECONNECT_TIMEOUT, intervals: [500, 1_000, 2_000] },
+      )
+      .not.toBe('pending');
+    if (outcome(settled) === 'copies') {
+      // Allowed by DESIGN §4 (no edit lost), but disjoint fields are expected to merge: say so.
+      testInfo.annotations.push({
+        type: 'sync',
+        description: `offline edits kept as a conflicting copy, not merged: ${settled.join(' | ')}`,
+      });
+    }
+    for (const { page: devicePage } of [a, b]) {
+      const main = devicePage.getByRole('main');
+      await expect(main.getByText(/Rash/).first()).toBeVisible();
+      await expect(main.getByText(new RegExp(SEVERE)).first()).toBeVisible();
+    }
+
+    // 5. Both badges end on "Synced at …".
+    await a.sync.expectSynced(RECONNECT_TIMEOUT);
+    await b.sync.expectSynced(RECONNECT_TIMEOUT);
+    expect(await a.sync.status()).toMatch(/^Synced at /);
+    expect(await b.sync.status()).toMatch(/^Synced at /);
+  } finally {
+    await contextB.close();
+  }
+});
+
+test('sign-in errors are announced; turning sync off keeps the records on the device', async ({
+  browser,
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const email = `a-${randomBytes(6).toString('hex')}@example.org`;
+  const a = device('A', page.context(), page);
+  const vault = new VaultPage(page);
+  await vault.gotoHome();
+  await vault.createVault(PASSPHRASE);
+  await new ProfilesPage(page).createFirst({ name: PROFILE });
+  await a.record.addNote('Stays here', 'Kept after sync is turned off');
+
+  // A wrong passphrase is refused before anything is registered.
+  await a.sync.gotoSettings();
+  const section = a.sync.section;
+  await section.getByLabel(a.sync.s.settings.emailLabel, { exact: true }).fill(email);
+  await section
+    .getByLabel(a.sync.s.settings.passphraseLabel, { exact: true })
+    .fill('not-the-passphrase-at-all');
+  await section.getByRole('button', { name: a.sync.s.settings.submit, exact: true }).click();
+  await expect(section.getByRole('alert')).toBeVisible({ timeout: 30_000 });
+  await expect(section.getByLabel(a.sync.s.settings.passphraseLabel, { exact: true })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await a.sync.turnOnSync(email, PASSPHRASE);
+  await a.sync.expectSynced();
+
+  // Another device: an unknown email gets the same answer as a wrong passphrase.
+  const contextB = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'en-US' });
+  try {
+    const b = await contextB.newPage();
+    await b.goto('/sign-in');
+    const title = b.getByRole('heading', { level: 1, name: a.sync.s.signIn.title });
+    await expect(title).toBeVisible();
+    expect(await seriousViolations(b)).toEqual([]);
+    const passphrase = b.getByLabel(a.sync.s.signIn.passphraseLabel, { exact: true });
+    await b.getByLabel(a.sync.s.signIn.emailLabel, { exact: true }).fill(`nobody-${email}`);
+    await passphrase.fill(PASSPHRASE);
+    await b.getByRole('button', { name: a.sync.s.signIn.submit, exact: true }).click();
+    const alert = b.getByRole('alert');
+    await expect(alert).toBeVisible({ timeout: 30_000 });
+    const unknownEmail = await alert.textContent();
+    await expect(passphrase).toBeFocused();
+    await b.getByLabel(a.sync.s.signIn.emailLabel, { exact: true }).fill(email);
+    await passphrase.fill('not-the-passphrase-at-all');
+    await b.getByRole('button', { name: a.sync.s.signIn.submit, exact: true }).click();
+    await expect(alert).toHaveText(unknownEmail ?? '', { timeout: 30_000 });
+    await expect(title).toBeVisible();
+  } finally {
+    await contextB.close();
+  }
+
+  // Turned off with the keyboard: Cancel has the focus first, Escape backs out, then confirmed.
+  await a.sync.gotoSettings();
+  const turnOff = section.getByRole('button', { name: a.sync.s.settings.turnOff, exact: true });
+  await turnOff.focus();
+  await page.keyboard.press('Enter');
+  await expect(section.getByRole('button', { name: a.sync.s.settings.confirmNo, exact: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(turnOff).toBeFocused();
+  await expect(a.sync.badge).toBeVisible();
+  await a.sync.turnOff();
+  await expect(section.getByRole('status').filter({ hasText: a.sync.s.settings.turnedOff })).toBeVisible();
+  await a.record.gotoTimeline();
+  await expect(timelineItem(a, 'Stays here')).toBeVisible();
+  await expect(a.sync.badge).toHaveCount(0);
+});
+
+/** An entry of the timeline (or the list on screen) that shows this text. */
+function timelineItem(d: Device, text: string) {
+  return d.record.main.getByRole('listitem').filter({ hasText: text }).first();
+}

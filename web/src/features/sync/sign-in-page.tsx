@@ -1,0 +1,141 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
+import { useApp } from '../../app/app-context.tsx';
+import { toAppError } from '../../app/app-error.ts';
+import { errorText } from '../../app/error-text.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { focusFirstInvalid } from '../vault/focus-first-invalid.ts';
+import { KdfProgressBar } from '../vault/kdf-progress-bar.tsx';
+import { PassphraseInput } from '../vault/passphrase-input.tsx';
+import { checkEmail } from './email-check.ts';
+import { EmailField } from './email-field.tsx';
+import './sync.css';
+
+/**
+ * `/sign-in`: "Sign in on this device", for a device with no vault yet. The key derivation shows
+ * its progress bar; the sign-in and the download that follow have their own status line. A wrong
+ * passphrase and an unknown email get the same answer: the server does not tell them apart.
+ */
+export function SignInPage() {
+  const app = useApp();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [email, setEmail] = createSignal('');
+  const [passphrase, setPassphrase] = createSignal('');
+  const [emailError, setEmailError] = createSignal<string | null>(null);
+  const [passphraseError, setPassphraseError] = createSignal<string | null>(null);
+  const [formError, setFormError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  let form: HTMLFormElement | undefined;
+  let emailInput: HTMLInputElement | undefined;
+  let submitButton: HTMLButtonElement | undefined;
+
+  onMount(() => emailInput?.focus());
+
+  // Key derivation runs while kdfProgress is a number; before and after it, the network works.
+  const deriving = () => busy() && app.kdfProgress() !== null;
+  const working = () => busy() && app.kdfProgress() === null;
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    setEmailError(null);
+    setPassphraseError(null);
+    setFormError(null);
+    const problem = checkEmail(email());
+    if (problem)
+      setEmailError(t(problem === 'empty' ? 'sync.settings.emailEmpty' : 'sync.settings.emailInvalid'));
+    if (passphrase() === '') setPassphraseError(t('sync.settings.passphraseEmpty'));
+    if (problem || passphrase() === '') {
+      focusFirstInvalid(form);
+      return;
+    }
+    setBusy(true);
+    try {
+      await app.signInOnThisDevice(email().trim(), passphrase());
+      setPassphrase('');
+      navigate('/', { replace: true });
+      return;
+    } catch (caught) {
+      const error = toAppError(caught);
+      if (error.reason === 'wrong-passphrase') setPassphraseError(errorText(t, error));
+      else setFormError(errorText(t, error));
+    }
+    setBusy(false);
+    if (formError()) submitButton?.focus();
+    else focusFirstInvalid(form);
+  }
+
+  const passphraseDescribedBy = () => (passphraseError() ? 'sign-in-passphrase-error' : undefined);
+
+  return (
+    <div class="stack sync-page">
+      <h1>{t('sync.signIn.title')}</h1>
+      <Switch>
+        <Match when={app.status() === 'loading'}>
+          <p class="card">{t('app.loading')}</p>
+        </Match>
+        <Match when={!busy() && (app.status() === 'locked' || app.status() === 'unlocked')}>
+          <section class="card stack">
+            <p>{t('sync.signIn.alreadyHasVault')}</p>
+            <p>
+              <A href="/" class="button">
+                {t('sync.signIn.home')}
+              </A>
+            </p>
+          </section>
+        </Match>
+        <Match when={true}>
+          <form ref={form} class="card stack" onSubmit={submit} novalidate>
+            <p>{t('sync.signIn.intro')}</p>
+            <Show when={formError()}>
+              <p class="message message--error" role="alert">
+                {formError()}
+              </p>
+            </Show>
+            <fieldset class="sync-fieldset stack" disabled={busy()}>
+              <EmailField
+                id="sign-in-email"
+                label={t('sync.signIn.emailLabel')}
+                value={email()}
+                onInput={setEmail}
+                error={emailError()}
+                ref={(element) => {
+                  emailInput = element;
+                }}
+              />
+              <div class="field">
+                <PassphraseInput
+                  id="sign-in-passphrase"
+                  label={t('sync.signIn.passphraseLabel')}
+                  value={passphrase()}
+                  onInput={setPassphrase}
+                  autocomplete="current-password"
+                  invalid={passphraseError() !== null}
+                  describedBy={passphraseDescribedBy()}
+                />
+                <Show when={passphraseError()}>
+                  <p class="field__error" id="sign-in-passphrase-error" role="alert">
+                    {passphraseError()}
+                  </p>
+                </Show>
+              </div>
+              <div class="form-actions">
+                <button ref={submitButton} type="submit" class="button">
+                  {t('sync.signIn.submit')}
+                </button>
+              </div>
+            </fieldset>
+            <KdfProgressBar active={deriving()} />
+            <p role="status" class="sync-page__working">
+              {working() ? t('sync.signIn.working') : ''}
+            </p>
+            <p>
+              <A href="/create">{t('sync.signIn.create')}</A>
+            </p>
+          </form>
+        </Match>
+      </Switch>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+/** Strings of the sync feature; French must match the English shape (checked by the compiler). */
+import type { SyncErrorReason } from '../../sync/sync-error.ts';
+
+/** One sentence per reason of `web/src/sync/sync-error.ts`: the compiler checks none is missing. */
+type ReasonTexts = Record<SyncErrorReason, string>;
+
+const reasonsEn: ReasonTexts = {
+  offline: 'the server cannot be reached. Carnet will try again when the connection is back.',
+  unauthorized:
+    'this device is no longer signed in (the session expired or was ended). Turn off sync on this device in Settings, then turn it on again.',
+  'rate-limited': 'too many attempts. Wait a few minutes, then try again.',
+  'profile-limit':
+    'your vault would have more than six profiles. Delete a profile on one of your devices, then try again.',
+  'account-exists': 'an account already uses this email.',
+  rejected: 'the server refused what this device sent. Update Carnet, then try again.',
+  server: 'the server had a problem. Try again later.',
+  'bad-response': 'the server’s answer could not be read. Update Carnet, then try again.',
+  'invalid-document':
+    'an item from the server failed its integrity check and was left out. Your other records are in sync.',
+};
+
+const reasonsFr: ReasonTexts = {
+  offline: 'le serveur est injoignable. Carnet réessaiera dès le retour de la connexion.',
+  unauthorized:
+    'cet appareil n’est plus connecté (la session a expiré ou a été fermée). Désactivez la synchronisation sur cet appareil dans les Réglages, puis réactivez-la.',
+  'rate-limited': 'trop de tentatives. Patientez quelques minutes, puis réessayez.',
+  'profile-limit':
+    'votre coffre dépasserait six profils. Supprimez un profil sur l’un de vos appareils, puis réessayez.',
+  'account-exists': 'un compte utilise déjà cette adresse e-mail.',
+  rejected: 'le serveur a refusé ce que cet appareil a envoyé. Mettez Carnet à jour, puis réessayez.',
+  server: 'le serveur a rencontré un problème. Réessayez plus tard.',
+  'bad-response': 'la réponse du serveur est illisible. Mettez Carnet à jour, puis réessayez.',
+  'invalid-document':
+    'un élément reçu du serveur n’a pas passé le contrôle d’intégrité et a été écarté. Vos autres données sont synchronisées.',
+};
+
+export const syncEn = {
+  status: {
+    label: 'Sync status',
+    offline: 'Offline',
+    syncing: 'Syncing…',
+    syncingProgress: 'Syncing {{ done }}/{{ total }}',
+    synced: 'Synced',
+    syncedAt: 'Synced at {{ time }}',
+    error: 'Sync error: {{ reason }}',
+    retry: 'Retry',
+  },
+  reasons: reasonsEn,
+  settings: {
+    title: 'Sync between devices',
+    offIntro:
+      'Sync keeps your vault up to date on your other devices through the Carnet server. Everything is encrypted on this device first: only ciphertext leaves it, so the server can read neither your records, nor your documents, nor your passphrase.',
+    emailLabel: 'Email',
+    emailHint: 'It identifies your account when you sign in on another device.',
+    passphraseLabel: 'Passphrase',
+    passphraseHint:
+      'Type your passphrase again: it is needed to derive the key that signs this device in. It never leaves this device.',
+    submit: 'Turn on sync',
+    emailEmpty: 'Enter your email address.',
+    emailInvalid: 'Enter an email address such as name@example.org.',
+    passphraseEmpty: 'Enter your passphrase.',
+    working: 'Registering this vault with the server…',
+    onIntro: 'Sync is on. Only ciphertext leaves this device.',
+    account: 'Account',
+    status: 'Status',
+    syncNow: 'Sync now',
+    turnOff: 'Turn off sync on this device',
+    confirmText:
+      'This device will stop syncing and sign out of the server. Your records stay on this device, and on your other devices.',
+    confirmYes: 'Yes, turn off sync',
+    confirmNo: 'Cancel',
+    turnedOn: 'Done. Your other devices can now sign in with this email and your passphrase.',
+    turnedOff: 'Sync is off on this device. Your records stay here.',
+  },
+  signIn: {
+    link: 'Already use Carnet on another device? Sign in',
+    title: 'Sign in on this device',
+    intro:
+      'If you use sync on another device, sign in with the same email and passphrase. Your vault is downloaded encrypted and opened here, on this device.',
+    emailLabel: 'Email',
+    passphraseLabel: 'Passphrase',
+    submit: 'Sign in',
+    working: 'Signing in and downloading your encrypted records…',
+    alreadyHasVault: 'This device already has a vault. To sync it, unlock it and turn on sync in Settings.',
+    home: 'Go to the start page',
+    create: 'New to Carnet? Create a vault instead',
+  },
+};
+
+export const syncFr: typeof syncEn = {
+  status: {
+    label: 'État de la synchronisation',
+    offline: 'Hors ligne',
+    syncing: 'Synchronisation…',
+    syncingProgress: 'Synchronisation {{ done }}/{{ total }}',
+    synced: 'Synchronisé',
+    syncedAt: 'Synchronisé à {{ time }}',
+    error: 'Erreur de synchronisation\u00a0: {{ reason }}',
+    retry: 'Réessayer',
+  },
+  reasons: reasonsFr,
+  settings: {
+    title: 'Synchronisation entre appareils',
+    offIntro:
+      'La synchronisation tient votre coffre à jour sur vos autres appareils grâce au serveur Carnet. Tout est d’abord chiffré sur cet appareil\u00a0: seules des données chiffrées en sortent, si bien que le serveur ne peut lire ni vos dossiers, ni vos documents, ni votre phrase de passe.',
+    emailLabel: 'Adresse e-mail',
+    emailHint: 'Elle identifie votre compte quand vous vous connectez sur un autre appareil.',
+    passphraseLabel: 'Phrase de passe',
+    passphraseHint:
+      'Saisissez à nouveau votre phrase de passe\u00a0: elle sert à calculer la clé qui connecte cet appareil. Elle ne quitte jamais cet appareil.',
+    submit: 'Activer la synchronisation',
+    emailEmpty: 'Saisissez votre adresse e-mail.',
+    emailInvalid: 'Saisissez une adresse e-mail comme nom@example.org.',
+    passphraseEmpty: 'Saisissez votre phrase de passe.',
+    working: 'Enregistrement de ce coffre sur le serveur…',
+    onIntro: 'La synchronisation est activée. Seules des données chiffrées quittent cet appareil.',
+    account: 'Compte',
+    status: 'État',
+    syncNow: 'Synchroniser maintenant',
+    turnOff: 'Désactiver la synchronisation sur cet appareil',
+    confirmText:
+      'Cet appareil cessera de se synchroniser et se déconnectera du serveur. Vos dossiers restent sur cet appareil, ainsi que sur vos autres appareils.',
+    confirmYes: 'Oui, désactiver',
+    confirmNo: 'Annuler',
+    turnedOn:
+      'C’est fait. Vos autres appareils peuvent maintenant se connecter avec cette adresse e-mail et votre phrase de passe.',
+    turnedOff: 'La synchronisation est désactivée sur cet appareil. Vos dossiers restent ici.',
+  },
+  signIn: {
+    link: 'Vous utilisez déjà Carnet sur un autre appareil\u00a0? Connectez-vous',
+    title: 'Se connecter sur cet appareil',
+    intro:
+      'Si vous utilisez la synchronisation sur un autre appareil, connectez-vous avec la même adresse e-mail et la même phrase de passe. Votre coffre est téléchargé chiffré et ouvert ici, sur cet appareil.',
+    emailLabel: 'Adresse e-mail',
+    passphraseLabel: 'Phrase de passe',
+    submit: 'Se connecter',
+    working: 'Connexion et téléchargement de vos données chiffrées…',
+    alreadyHasVault:
+      'Cet appareil a déjà un coffre. Pour le synchroniser, déverrouillez-le puis activez la synchronisation dans les Réglages.',
+    home: 'Aller à l’accueil',
+    create: 'Nouveau sur Carnet\u00a0? Créez plutôt un coffre',
+  },
+};

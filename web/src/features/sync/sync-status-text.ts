@@ -1,0 +1,24 @@
+/** The one line that describes a sync status, shared by the header badge and the settings section. */
+import type { I18n } from '../../i18n/create-i18n.ts';
+import type { SyncStatus } from '../../sync/sync-status.ts';
+
+export function syncStatusText(i18n: Pick<I18n, 't' | 'formatDate'>, status: SyncStatus): string {
+  const { t, formatDate } = i18n;
+  switch (status.state) {
+    case 'offline':
+      return t('sync.status.offline');
+    case 'syncing':
+      if (status.total === undefined || status.total === 0) return t('sync.status.syncing');
+      return t('sync.status.syncingProgress', {
+        done: status.total - (status.pending ?? 0),
+        total: status.total,
+      });
+    case 'synced':
+      if (status.lastSyncedAt === undefined) return t('sync.status.synced');
+      return t('sync.status.syncedAt', { time: formatDate(status.lastSyncedAt, { timeStyle: 'short' }) });
+    case 'error':
+      return t('sync.status.error', {
+        reason: status.error ? t(`sync.reasons.${status.error}`) : t('sync.reasons.server'),
+      });
+  }
+}

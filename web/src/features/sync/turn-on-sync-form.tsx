@@ -1,0 +1,110 @@
+import { createSignal, Show } from 'solid-js';
+import { useApp } from '../../app/app-context.tsx';
+import { toAppError } from '../../app/app-error.ts';
+import { errorText } from '../../app/error-text.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { focusFirstInvalid } from '../vault/focus-first-invalid.ts';
+import { KdfProgressBar } from '../vault/kdf-progress-bar.tsx';
+import { PassphraseInput } from '../vault/passphrase-input.tsx';
+import { checkEmail } from './email-check.ts';
+import { EmailField } from './email-field.tsx';
+
+/**
+ * "Turn on sync" for the unlocked vault. The passphrase is asked again: the session keeps only the
+ * vault key, and the login key is derived from the passphrase (it never leaves the device).
+ */
+export function TurnOnSyncForm(props: { onTurnedOn: () => void }) {
+  const app = useApp();
+  const { t } = useI18n();
+  const [email, setEmail] = createSignal('');
+  const [passphrase, setPassphrase] = createSignal('');
+  const [emailError, setEmailError] = createSignal<string | null>(null);
+  const [passphraseError, setPassphraseError] = createSignal<string | null>(null);
+  const [formError, setFormError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  let form: HTMLFormElement | undefined;
+  let submitButton: HTMLButtonElement | undefined;
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    // Cleared first, so the same message is announced again on a second failure.
+    setEmailError(null);
+    setPassphraseError(null);
+    setFormError(null);
+    const problem = checkEmail(email());
+    if (problem)
+      setEmailError(t(problem === 'empty' ? 'sync.settings.emailEmpty' : 'sync.settings.emailInvalid'));
+    if (passphrase() === '') setPassphraseError(t('sync.settings.passphraseEmpty'));
+    if (problem || passphrase() === '') {
+      focusFirstInvalid(form);
+      return;
+    }
+    setBusy(true);
+    try {
+      await app.turnOnSync(email().trim(), passphrase());
+      setPassphrase('');
+      setBusy(false);
+      props.onTurnedOn();
+      return;
+    } catch (caught) {
+      const error = toAppError(caught);
+      if (error.reason === 'wrong-passphrase') setPassphraseError(errorText(t, error));
+      else if (error.reason === 'sync-email-taken') setEmailError(errorText(t, error));
+      else setFormError(errorText(t, error));
+    }
+    // Enabled again before focusing: a disabled field cannot take focus.
+    setBusy(false);
+    if (formError()) submitButton?.focus();
+    else focusFirstInvalid(form);
+  }
+
+  const passphraseDescribedBy = () =>
+    ['sync-passphrase-hint', passphraseError() ? 'sync-passphrase-error' : ''].filter(Boolean).join(' ');
+
+  return (
+    <form ref={form} class="stack" aria-label={t('sync.settings.submit')} onSubmit={submit} novalidate>
+      <p>{t('sync.settings.offIntro')}</p>
+      <Show when={formError()}>
+        <p class="message message--error" role="alert">
+          {formError()}
+        </p>
+      </Show>
+      <fieldset class="sync-fieldset stack" disabled={busy()}>
+        <EmailField
+          id="sync-email"
+          label={t('sync.settings.emailLabel')}
+          hint={t('sync.settings.emailHint')}
+          value={email()}
+          onInput={setEmail}
+          error={emailError()}
+        />
+        <div class="field">
+          <PassphraseInput
+            id="sync-passphrase"
+            label={t('sync.settings.passphraseLabel')}
+            value={passphrase()}
+            onInput={setPassphrase}
+            autocomplete="current-password"
+            invalid={passphraseError() !== null}
+            describedBy={passphraseDescribedBy()}
+          />
+          <p class="field__hint" id="sync-passphrase-hint">
+            {t('sync.settings.passphraseHint')}
+          </p>
+          <Show when={passphraseError()}>
+            <p class="field__error" id="sync-passphrase-error" role="alert">
+              {passphraseError()}
+            </p>
+          </Show>
+        </div>
+        <div class="form-actions">
+          <button ref={submitButton} type="submit" class="button">
+            {t('sync.settings.submit')}
+          </button>
+        </div>
+      </fieldset>
+      <KdfProgressBar active={busy()} />
+    </form>
+  );
+}
