@@ -160,6 +160,21 @@ test('two devices: sign in, live updates both ways, a document, offline edits of
     await b.sync.expectSynced(RECONNECT_TIMEOUT);
     expect(await a.sync.status()).toMatch(/^Synced at /);
     expect(await b.sync.status()).toMatch(/^Synced at /);
+
+    // 6. The same field edited differently offline: one version is kept, the other stays visible
+    // as a labelled conflicting copy on both devices, so the user can choose (no edit lost).
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    await a.record.editFirst('allergy', { reaction: 'Swelling' });
+    await b.record.editFirst('allergy', { reaction: 'Itching' });
+    await a.context.setOffline(false);
+    await b.context.setOffline(false);
+    for (const { page: devicePage } of [a, b]) {
+      const main = devicePage.getByRole('main');
+      await expect(main.getByText(/Swelling/).first()).toBeVisible({ timeout: RECONNECT_TIMEOUT });
+      await expect(main.getByText(/Itching/).first()).toBeVisible({ timeout: RECONNECT_TIMEOUT });
+      await expect(main.getByText(recordEn.timeline.conflictCopy).first()).toBeVisible();
+    }
   } finally {
     await contextB.close();
   }

@@ -61,6 +61,8 @@ export interface AppStore {
   /** With no vault on this device: downloads the keyring, unlocks, and pulls the whole record. */
   signInOnThisDevice(email: string, passphrase: string): Promise<void>;
   retrySync(): void;
+  /** After the server refused this device (passphrase changed elsewhere): sign in again. */
+  signInAgain(passphrase: string): Promise<void>;
   /** Signs this device out of the server and stops syncing; local data stays. */
   turnOffSync(): Promise<void>;
 
@@ -92,7 +94,15 @@ export interface AppStoreOptions {
 export function createAppStore(options: AppStoreOptions): AppStore {
   const { db } = options;
   const progress = createKdfProgress(options.storage);
-  const vault = new VaultService({ db, kdf: progress.wrap(options.kdf) });
+  let sync: SyncController | null = null;
+  const vault = new VaultService({
+    db,
+    kdf: progress.wrap(options.kdf),
+    // Best effort: the local change stands; offline, the upload is retried when sync resumes.
+    onKeyringChanged: async (keyring, authKey) => {
+      await sync?.publishKeyring(keyring, authKey).catch(() => undefined);
+    },
+  });
   const recordService = new RecordService(db);
   const documentService = new DocumentService(db, recordService);
   const setTimer =
@@ -112,7 +122,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   const [autoLockMinutes, setAutoLock] = createSignal(DEFAULT_AUTO_LOCK_MINUTES);
 
   const now = options.now ?? Date.now;
-  const sync: SyncController | null = options.sync
+  sync = options.sync
     ? createSyncController({
         db,
         wiring: options.sync.wiring,
@@ -243,6 +253,11 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     },
     retrySync() {
       sync?.retry();
+    },
+    async signInAgain(passphrase) {
+      const keyring = await requireSync(sync).signInAgain(requireSession(), passphrase);
+      // The account's keyring opens this same vault (checked): from now on the passphrase is the new one.
+      await vault.replaceKeyring(keyring);
     },
     async turnOffSync() {
       await requireSync(sync).turnOff();

@@ -9,17 +9,19 @@ import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { EXAMPLE_RECORDS } from '../../../shared/schema/examples.ts';
 import { listen, type RunningServer } from '../../../sync-server/src/testing/http-server.ts';
 import { createTestApp, type TestApp } from '../../../sync-server/src/testing/test-app.ts';
-import { openDatabase } from '../db/database.ts';
+import { type CarnetDatabase, openDatabase } from '../db/database.ts';
 import { inlineKdfRunner } from '../vault/kdf-runner.ts';
 import { AppError } from './app-error.ts';
 import { type AppStore, createAppStore } from './app-store.ts';
 import { createSyncWiring } from './sync-controller.ts';
 
 const PASSPHRASE = 'lantern-meadow-copper-7731';
+const NEW_PASSPHRASE = 'harbour-violet-pepper-5820';
 const EMAIL = `camille-${Date.now()}@example.org`;
 let t: TestApp;
 let server: RunningServer;
 const disposers: (() => void)[] = [];
+const databases = new Map<AppStore, CarnetDatabase>();
 
 async function device(name: string): Promise<AppStore> {
   const wiring = createSyncWiring();
@@ -30,7 +32,14 @@ async function device(name: string): Promise<AppStore> {
     return createAppStore({ db, kdf: inlineKdfRunner, sync: { wiring, serverUrl: server.baseUrl } });
   });
   await until(() => store.status() !== 'loading');
+  databases.set(store, db);
   return store;
+}
+
+/** RxDB's open core allows ~13 collections per JavaScript context: a device leaves before another comes. */
+async function leave(store: AppStore): Promise<void> {
+  store.lock();
+  await databases.get(store)?.close();
 }
 
 async function until(predicate: () => boolean, ms = 15_000): Promise<void> {
@@ -95,6 +104,25 @@ describe('sync through the app store', () => {
     await until(() =>
       b.records().some((r) => r.record?.kind === 'note' && r.record.title === 'While B was locked'),
     );
+
+    // A changes the passphrase: the server gets the new keyring, a new device needs the new one,
+    // and B (signed out by the server) signs in again, which also updates its local keyring.
+    await a.changePassphrase(PASSPHRASE, NEW_PASSPHRASE);
+    await leave(a);
+    const c = await device('store-c');
+    const old = await c.signInOnThisDevice(EMAIL, PASSPHRASE).catch((e: unknown) => e);
+    expect((old as AppError).reason).toBe('wrong-passphrase');
+    await c.signInOnThisDevice(EMAIL, NEW_PASSPHRASE);
+    await until(() => c.records().some((r) => r.record?.kind === 'note' && r.record.title === 'From B'));
+    await b.addRecord({ ...EXAMPLE_RECORDS.note, title: 'Before signing in again' });
+    await until(() => b.syncStatus()?.error === 'unauthorized');
+    await b.signInAgain(NEW_PASSPHRASE);
+    await until(() =>
+      c.records().some((r) => r.record?.kind === 'note' && r.record.title === 'Before signing in again'),
+    );
+    b.lock();
+    await b.unlock(NEW_PASSPHRASE);
+    expect(b.status()).toBe('unlocked');
 
     // Turning sync off keeps the local record.
     await b.turnOffSync();

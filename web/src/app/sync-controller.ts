@@ -4,8 +4,10 @@
  * replication that runs only while unlocked. Only ciphertext ever leaves the device.
  */
 import { type Accessor, createSignal } from 'solid-js';
+import { authKeyPair } from '../../../shared/crypto/auth-proof.ts';
 import type { Keyring } from '../../../shared/crypto/keyring.ts';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
+import { keyringUpdateRequestSchema } from '../../../shared/protocol/account.ts';
 import type { CarnetDatabase, EnvelopeConflictHandlers } from '../db/database.ts';
 import { ApiClient } from '../sync/api-client.ts';
 import { createConflictHandlers } from '../sync/conflict-handler.ts';
@@ -85,6 +87,17 @@ export interface SyncController {
   /** After signIn, once the vault is stored: keep the credentials (resume then starts syncing). */
   remember(session: Session, credentials: SyncCredentials): Promise<void>;
   retry(): void;
+  /**
+   * After a passphrase change: gives the server the new keyring and login key, so signing in on
+   * another device takes the new passphrase. Best effort: offline, it is retried on the next resume.
+   */
+  publishKeyring(keyring: Keyring, authKey: Uint8Array): Promise<void>;
+  /**
+   * The server refused this device's session (the passphrase was changed on another device, or it
+   * expired): signs in again with the account's current passphrase and returns the account's keyring,
+   * which the caller stores once it has checked that it opens this same vault.
+   */
+  signInAgain(session: Session, passphrase: string): Promise<Keyring>;
   /** Stops replicating (on lock); credentials stay. */
   stop(): void;
   turnOff(): Promise<void>;
@@ -103,6 +116,9 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
   const [email, setEmail] = createSignal<string | null>(null);
   let handle: SyncHandle | null = null;
   let credentials: SyncCredentials | null = null;
+  let pendingUpload: { keyring: Keyring; authPublicKey: string } | null = null;
+  // Bumped by every stop: a resume still reading its credentials must not start after one.
+  let epoch = 0;
 
   const api = (token: string | null = null) => new ApiClient({ baseUrl: options.serverUrl, token });
 
@@ -112,12 +128,16 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     wiring.setSession(session);
     setEmail(creds.email);
     setStatus({ state: 'syncing' });
-    handle = startReplication({
+    const started: SyncHandle = startReplication({
       db,
       api: api(creds.token),
-      onStatus: setStatus,
+      // A stopped replication may still report once while it winds down: ignore it.
+      onStatus: (next) => {
+        if (handle === started) setStatus(next);
+      },
       identifier: `carnet-sync-${creds.serverUrl}`,
     });
+    handle = started;
   }
 
   async function save(session: Session, creds: SyncCredentials): Promise<void> {
@@ -125,6 +145,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
   }
 
   function stop(): void {
+    epoch++;
     const current = handle;
     handle = null;
     wiring.setSession(null);
@@ -135,9 +156,21 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     status,
     email,
     async resume(session) {
+      const started = epoch;
       const doc = await db.syncstate.findOne(STATE_ID).exec();
-      if (!doc) return;
-      run(session, openSyncCredentials(doc.sealed, session.vaultKey));
+      if (!doc || epoch !== started) return;
+      const creds = openSyncCredentials(doc.sealed, session.vaultKey);
+      if (pendingUpload) {
+        const upload = keyringUpdateRequestSchema.parse(pendingUpload);
+        await api(creds.token)
+          .putKeyring(upload)
+          .then(() => {
+            pendingUpload = null;
+          })
+          .catch(() => undefined);
+      }
+      if (epoch !== started) return;
+      run(session, creds);
     },
     async turnOn(session, keyring, address, passphrase) {
       try {
@@ -167,6 +200,31 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     },
     retry() {
       handle?.reSync();
+    },
+    async publishKeyring(keyring, authKey) {
+      if (!credentials) return;
+      const upload = { keyring, authPublicKey: authKeyPair(authKey).publicKey };
+      try {
+        await api(credentials.token).putKeyring(keyringUpdateRequestSchema.parse(upload));
+      } catch (error) {
+        pendingUpload = upload;
+        throw toSyncAppError(error);
+      }
+    },
+    async signInAgain(session, passphrase) {
+      const address = credentials?.email ?? email();
+      if (!address) throw new AppError('sync-failed', 'sync is not on');
+      try {
+        const signed = await signInOnThisDevice({ api: api(), email: address, passphrase, kdf: options.kdf });
+        if (signed.session.vaultKey.id !== session.vaultKey.id) {
+          throw new AppError('wrong-key', 'this account holds another vault');
+        }
+        await save(session, signed.credentials);
+        run(session, signed.credentials);
+        return signed.keyring;
+      } catch (error) {
+        throw toSyncAppError(error);
+      }
     },
     stop() {
       stop();

@@ -32,17 +32,21 @@ export interface VaultServiceOptions {
   db: CarnetDatabase;
   kdf: KdfRunner;
   params?: KdfParams;
+  /** Called after the passphrase changed (change or recovery): sync publishes the new keyring. */
+  onKeyringChanged?: (keyring: Keyring, authKey: Uint8Array) => Promise<void>;
 }
 
 export class VaultService {
   private readonly db: CarnetDatabase;
   private readonly kdf: KdfRunner;
   private readonly params: KdfParams;
+  private readonly onKeyringChanged: VaultServiceOptions['onKeyringChanged'];
 
   constructor(options: VaultServiceOptions) {
     this.db = options.db;
     this.kdf = options.kdf;
     this.params = options.params ?? DEFAULT_KDF_PARAMS;
+    this.onKeyringChanged = options.onKeyringChanged;
   }
 
   async meta(): Promise<VaultMeta | null> {
@@ -129,9 +133,15 @@ export class VaultService {
     const salt = generateSalt();
     const keys = await this.kdf(passphrase, salt, this.params);
     const next = rewrapVaultKey(keyring, session.vaultKey, keys, salt, this.params);
+    await this.replaceKeyring(next.keyring);
+    await this.onKeyringChanged?.(next.keyring, next.authKey);
+  }
+
+  /** Stores a keyring for this same vault (after a passphrase change here or on another device). */
+  async replaceKeyring(keyring: Keyring): Promise<void> {
     const doc = await this.db.vault.findOne(VAULT_ID).exec();
     if (!doc) throw new AppError('not-found');
-    await doc.incrementalPatch({ keyring: next.keyring });
+    await doc.incrementalPatch({ keyring });
   }
 
   async setAutoLockMinutes(minutes: number): Promise<void> {

@@ -1,10 +1,12 @@
 /**
  * One entry in a list: its date, key facts and a link to open it. An entry that could not be
- * decrypted or failed its schema check is shown as unreadable, never as data.
+ * decrypted or failed its schema check is shown as unreadable, never as data. A conflicting copy
+ * (two devices changed the same field) says so and links to the version that was kept.
  */
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import type { RecordEntry } from '../../records/record-service.ts';
+import { conflictCopyRoot, isConflictCopy } from '../../sync/conflict-copy.ts';
 import { entryHref, isWritableKind } from './kinds.ts';
 import { clinicalDate } from './record-dates.ts';
 import { DATE_TIME, type RecordText } from './record-text.ts';
@@ -49,6 +51,14 @@ export function RecordItem(props: RecordItemProps) {
                     {(value) => <time datetime={value()}>{formatClinicalDate(value(), props.text)}</time>}
                   </Show>
                 </p>
+                <Show when={isConflictCopy(props.entry.id)}>
+                  <p class="record-item__conflict">
+                    <strong>{tr('timeline.conflictCopy')}</strong> {tr('timeline.conflictCopyHint')}{' '}
+                    <A href={entryHref(record().kind, conflictCopyRoot(props.entry.id))}>
+                      {tr('timeline.conflictOriginal')}
+                    </A>
+                  </p>
+                </Show>
                 <p class="record-item__facts">
                   <span class="record-item__title">{summary().title}</span>
                   {summary()

@@ -8,6 +8,10 @@ export const recordEn = {
     resultsOne: '1 entry found',
     results: '{{ count }} entries found',
     noResults: 'Nothing matches “{{ query }}”.',
+    conflictCopy: 'Conflicting copy.',
+    conflictCopyHint:
+      'This device’s version, kept when another device changed the same entry. Compare, keep what is right, delete the other.',
+    conflictOriginal: 'Open the version that was kept',
     showMore: 'Show {{ count }} more',
     showing: 'Showing the {{ shown }} most recent of {{ total }} entries.',
     empty: 'This record is empty. Add a first entry with one of the links above.',

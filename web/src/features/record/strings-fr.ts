@@ -10,6 +10,10 @@ export const recordFr: typeof recordEn = {
     resultsOne: '1 élément trouvé',
     results: '{{ count }} éléments trouvés',
     noResults: 'Rien ne correspond à « {{ query }} ».',
+    conflictCopy: 'Copie en conflit.',
+    conflictCopyHint:
+      'La version de cet appareil, gardée quand un autre appareil a modifié le même élément. Comparez, gardez la bonne, supprimez l’autre.',
+    conflictOriginal: 'Ouvrir la version conservée',
     showMore: 'Afficher {{ count }} de plus',
     showing: 'Les {{ shown }} éléments les plus récents sur {{ total }}.',
     empty: 'Ce dossier est vide. Ajoutez un premier élément avec l’un des liens ci-dessus.',

@@ -7,7 +7,7 @@ type ReasonTexts = Record<SyncErrorReason, string>;
 const reasonsEn: ReasonTexts = {
   offline: 'the server cannot be reached. Carnet will try again when the connection is back.',
   unauthorized:
-    'this device is no longer signed in (the session expired or was ended). Turn off sync on this device in Settings, then turn it on again.',
+    'this device is no longer signed in (the session expired, or the passphrase was changed on another device). Sign in again in Settings.',
   'rate-limited': 'too many attempts. Wait a few minutes, then try again.',
   'profile-limit':
     'your vault would have more than six profiles. Delete a profile on one of your devices, then try again.',
@@ -22,7 +22,7 @@ const reasonsEn: ReasonTexts = {
 const reasonsFr: ReasonTexts = {
   offline: 'le serveur est injoignable. Carnet réessaiera dès le retour de la connexion.',
   unauthorized:
-    'cet appareil n’est plus connecté (la session a expiré ou a été fermée). Désactivez la synchronisation sur cet appareil dans les Réglages, puis réactivez-la.',
+    'cet appareil n’est plus connecté (la session a expiré, ou la phrase de passe a été changée sur un autre appareil). Reconnectez-le dans les Réglages.',
   'rate-limited': 'trop de tentatives. Patientez quelques minutes, puis réessayez.',
   'profile-limit':
     'votre coffre dépasserait six profils. Supprimez un profil sur l’un de vos appareils, puis réessayez.',
@@ -71,6 +71,11 @@ export const syncEn = {
     confirmNo: 'Cancel',
     turnedOn: 'Done. Your other devices can now sign in with this email and your passphrase.',
     turnedOff: 'Sync is off on this device. Your records stay here.',
+    signInAgainTitle: 'Sign in again',
+    signInAgainIntro:
+      'The server no longer accepts this device. If the passphrase was changed on another device, type the new one: it will also become this device’s passphrase.',
+    signInAgainSubmit: 'Sign in again',
+    signedInAgain: 'Signed in again. Sync resumes.',
   },
   signIn: {
     link: 'Already use Carnet on another device? Sign in',
@@ -124,6 +129,11 @@ export const syncFr: typeof syncEn = {
     confirmNo: 'Annuler',
     turnedOn:
       'C’est fait. Vos autres appareils peuvent maintenant se connecter avec cette adresse e-mail et votre phrase de passe.',
+    signInAgainTitle: 'Se reconnecter',
+    signInAgainIntro:
+      'Le serveur n’accepte plus cet appareil. Si la phrase de passe a été changée sur un autre appareil, tapez la nouvelle : elle deviendra aussi celle de cet appareil.',
+    signInAgainSubmit: 'Se reconnecter',
+    signedInAgain: 'Reconnecté. La synchronisation reprend.',
     turnedOff: 'La synchronisation est désactivée sur cet appareil. Vos dossiers restent ici.',
   },
   signIn: {

@@ -1,6 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { SignInAgain } from './sign-in-again.tsx';
 import { syncStatusText } from './sync-status-text.ts';
 import { TurnOffSync } from './turn-off-sync.tsx';
 import { TurnOnSyncForm } from './turn-on-sync-form.tsx';
@@ -57,6 +58,9 @@ export function SyncSettings() {
                 {t('sync.settings.syncNow')}
               </button>
             </div>
+            <Show when={status().error === 'unauthorized'}>
+              <SignInAgain />
+            </Show>
             <TurnOffSync onTurnedOff={() => changed('off')} />
           </div>
         )}

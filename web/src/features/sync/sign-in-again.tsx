@@ -1,0 +1,65 @@
+import { createSignal, Show } from 'solid-js';
+import { useApp } from '../../app/app-context.tsx';
+import { errorText } from '../../app/error-text.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+
+/**
+ * Shown when the server refused this device (`unauthorized`): typically the passphrase was changed
+ * on another device, which signs the others out. Signing in again with the account's passphrase
+ * restores sync and stores the account's keyring here, so both devices share the new passphrase.
+ */
+export function SignInAgain() {
+  const app = useApp();
+  const { t } = useI18n();
+  const [passphrase, setPassphrase] = createSignal('');
+  const [error, setError] = createSignal('');
+  const [done, setDone] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    setError('');
+    if (passphrase() === '') {
+      setError(t('sync.settings.passphraseEmpty'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await app.signInAgain(passphrase());
+      setPassphrase('');
+      setDone(true);
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="stack sync-sign-in-again" onSubmit={submit} novalidate aria-labelledby="sign-in-again-title">
+      <h3 id="sign-in-again-title">{t('sync.settings.signInAgainTitle')}</h3>
+      <p>{t('sync.settings.signInAgainIntro')}</p>
+      <Show when={error()}>
+        <p class="message message--error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <p role="status">{done() ? t('sync.settings.signedInAgain') : ''}</p>
+      <div class="field">
+        <label for="sign-in-again-passphrase">{t('sync.settings.passphraseLabel')}</label>
+        <input
+          id="sign-in-again-passphrase"
+          type="password"
+          autocomplete="current-password"
+          value={passphrase()}
+          onInput={(e) => setPassphrase(e.currentTarget.value)}
+        />
+      </div>
+      <div class="form-actions">
+        <button type="submit" class="button" disabled={busy()}>
+          {t('sync.settings.signInAgainSubmit')}
+        </button>
+      </div>
+    </form>
+  );
+}
