@@ -128,16 +128,16 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     wiring.setSession(session);
     setEmail(creds.email);
     setStatus({ state: 'syncing' });
-    const started: SyncHandle = startReplication({
+    // A stopped replication may still report once while it winds down: only the current one counts.
+    const token = epoch;
+    handle = startReplication({
       db,
       api: api(creds.token),
-      // A stopped replication may still report once while it winds down: ignore it.
       onStatus: (next) => {
-        if (handle === started) setStatus(next);
+        if (epoch === token) setStatus(next);
       },
       identifier: `carnet-sync-${creds.serverUrl}`,
     });
-    handle = started;
   }
 
   async function save(session: Session, creds: SyncCredentials): Promise<void> {
