@@ -9,10 +9,8 @@ import { sortByClinicalDate } from './record-dates.ts';
 import type { RecordNotice } from './record-editor.tsx';
 import { RecordItem } from './record-item.tsx';
 import { useRecordText } from './record-text.ts';
+import { ShowMore, usePaging } from './show-more.tsx';
 import './record.css';
-
-/** Entries rendered at first and per "show more", as on the timeline. */
-const PAGE_SIZE = 100;
 
 export function KindPage() {
   const app = useApp();
@@ -25,8 +23,7 @@ export function KindPage() {
     sortByClinicalDate(app.profileRecords().filter((entry) => entry.record?.kind === params.kind)),
   );
 
-  const [limit, setLimit] = createSignal(PAGE_SIZE);
-  const hidden = () => Math.max(0, entries().length - limit());
+  const paging = usePaging();
 
   // Set after mount, so the live region exists before its text changes and is announced.
   const [notice, setNotice] = createSignal('');
@@ -73,22 +70,11 @@ export function KindPage() {
           </Show>
           <Show when={entries().length > 0}>
             <ul class="list record-list" aria-labelledby="kind-page-title">
-              <For each={entries().slice(0, limit())}>
+              <For each={entries().slice(0, paging.limit())}>
                 {(entry) => <RecordItem entry={entry} text={text} />}
               </For>
             </ul>
-            <Show when={hidden() > 0}>
-              <p class="timeline__more">
-                <span>{tr('timeline.showing', { shown: limit(), total: entries().length })}</span>{' '}
-                <button
-                  type="button"
-                  class="button button--secondary"
-                  onClick={() => setLimit(limit() + PAGE_SIZE * 5)}
-                >
-                  {tr('timeline.showMore', { count: Math.min(hidden(), PAGE_SIZE * 5) })}
-                </button>
-              </p>
-            </Show>
+            <ShowMore paging={paging} total={entries().length} text={text} />
           </Show>
         </Show>
         <KindMenu />

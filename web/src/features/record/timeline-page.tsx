@@ -13,6 +13,7 @@ import { groupByMonth, sortByClinicalDate } from './record-dates.ts';
 import { RecordItem } from './record-item.tsx';
 import { type RecordText, useRecordText } from './record-text.ts';
 import { matchesQuery, normalizeText, recordWords } from './search.ts';
+import { ShowMore, usePaging } from './show-more.tsx';
 import { summarize } from './summary.ts';
 import './record.css';
 
@@ -22,15 +23,12 @@ function monthTitle(month: string | null, { tr, formatDate }: RecordText): strin
   return title.charAt(0).toUpperCase() + title.slice(1);
 }
 
-/** Entries rendered at first and per "show more": a record of 10,000 entries opens at once. */
-const PAGE_SIZE = 100;
-
 export function TimelinePage() {
   const app = useApp();
   const text = useRecordText();
   const { tr } = text;
   const [query, setQuery] = createSignal('');
-  const [limit, setLimit] = createSignal(PAGE_SIZE);
+  const paging = usePaging();
 
   const sorted = createMemo(() => sortByClinicalDate(app.profileRecords()));
   // The searchable text of each entry: its own words plus what the list shows in this language.
@@ -56,8 +54,7 @@ export function TimelinePage() {
           .map(({ entry }) => entry)
       : sorted(),
   );
-  const groups = createMemo(() => groupByMonth(found().slice(0, limit())));
-  const hidden = () => Math.max(0, found().length - limit());
+  const groups = createMemo(() => groupByMonth(found().slice(0, paging.limit())));
 
   return (
     <Show when={app.activeProfile()} fallback={<NoProfile title={tr('timeline.title')} />}>
@@ -94,7 +91,7 @@ export function TimelinePage() {
               value={query()}
               onInput={(event) => {
                 setQuery(event.currentTarget.value);
-                setLimit(PAGE_SIZE);
+                paging.reset();
               }}
             />
           </search>
@@ -121,18 +118,7 @@ export function TimelinePage() {
                 </section>
               )}
             </For>
-            <Show when={hidden() > 0}>
-              <p class="timeline__more">
-                <span>{tr('timeline.showing', { shown: limit(), total: found().length })}</span>{' '}
-                <button
-                  type="button"
-                  class="button button--secondary"
-                  onClick={() => setLimit(limit() + PAGE_SIZE * 5)}
-                >
-                  {tr('timeline.showMore', { count: Math.min(hidden(), PAGE_SIZE * 5) })}
-                </button>
-              </p>
-            </Show>
+            <ShowMore paging={paging} total={found().length} text={text} />
           </Show>
           <KindMenu />
         </section>

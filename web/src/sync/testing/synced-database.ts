@@ -1,11 +1,8 @@
 /**
- * A device database for sync tests: the same collections as web/src/db/database.ts, with the
- * conflict handlers installed the way database.ts must install them (see the sync report).
+ * A device database for sync tests: the app's own database (web/src/db/database.ts) with the
+ * conflict handlers installed, and the outcomes of conflict resolution recorded for assertions.
  */
-import { createRxDatabase } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import type { CarnetCollections, CarnetDatabase, VaultMeta } from '../../db/database.ts';
-import { envelopeRxSchema } from '../../db/envelope-schema.ts';
+import { type CarnetDatabase, openDatabase, type VaultMeta } from '../../db/database.ts';
 import type { Session } from '../../vault/vault-service.ts';
 import { type ConflictOutcome, createConflictHandlers } from '../conflict-handler.ts';
 import { saveConflictCopy } from '../save-conflict-copy.ts';
@@ -20,41 +17,22 @@ export interface Device {
 export async function openDevice(name: string): Promise<Device> {
   let keys: SyncKeys | null = null;
   const device: Device = { db: null as unknown as CarnetDatabase, session: null, outcomes: [] };
-  const db = await createRxDatabase<CarnetCollections>({
-    name,
-    storage: getRxStorageDexie(),
-    multiInstance: false,
-  });
+  let db: CarnetDatabase | null = null;
   const handlers = createConflictHandlers({
     getKeys: () => {
-      if (!device.session) return null;
+      if (!db || !device.session) return null;
       keys ??= syncKeysFromDatabase(db, device.session.vaultKey);
       return keys;
     },
-    saveCopy: (envelope) => saveConflictCopy(db, envelope),
+    saveCopy: async (envelope) => {
+      if (db) await saveConflictCopy(db, envelope);
+    },
     onResolved: (event) => device.outcomes.push(event.outcome),
   });
-  await db.addCollections({
-    vault: { schema: vaultSchema },
-    profiles: { schema: envelopeRxSchema, conflictHandler: handlers.profiles },
-    records: { schema: envelopeRxSchema, conflictHandler: handlers.records },
-    blobs: { schema: envelopeRxSchema, conflictHandler: handlers.blobs },
-  });
+  // The app's own database, with the conflict handlers installed as main.tsx installs them.
+  db = await openDatabase(name, handlers);
   return Object.assign(device, { db });
 }
-
-const vaultSchema = {
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    id: { type: 'string', maxLength: 16 },
-    keyring: { type: 'object' },
-    autoLockMinutes: { type: 'integer', minimum: 0 },
-    createdAt: { type: 'string' },
-  },
-  required: ['id', 'keyring', 'autoLockMinutes', 'createdAt'],
-} as const;
 
 export type { VaultMeta };
 
