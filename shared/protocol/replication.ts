@@ -1,10 +1,12 @@
 /**
  * The replication protocol (DESIGN §4), RxDB-style over HTTP, shared by client and server.
  *
- * - Pull `(checkpoint, batchSize) → {documents, checkpoint}`: documents strictly after the
+ * - Pull `(checkpoint, batchSize, kind?) → {documents, checkpoint}`: documents strictly after the
  *   checkpoint, in the order of a per-account sequence the server assigns under a lock in the same
  *   transaction as the write. `seq` is that sequence, never a timestamp: concurrent transactions
- *   can commit timestamps out of order, and a puller would skip the late one.
+ *   can commit timestamps out of order, and a puller would skip the late one. With `kind`, only
+ *   documents of that kind are returned (one collection pulls only its own); the checkpoint is
+ *   still the `seq` of the last document returned, or the request's when none is.
  * - Push `rows → conflicts`: for each row the server compares the plaintext `rev` of its copy with
  *   `assumedMasterState.rev` (never the ciphertext, which changes on every encryption). On a
  *   mismatch it keeps its copy and returns it as a conflict. Pushes are retried, so they are
@@ -13,7 +15,7 @@
  */
 
 import { messages } from '../schema/common.ts';
-import { envelopeSchema } from '../schema/envelope.ts';
+import { ENVELOPE_KINDS, envelopeSchema } from '../schema/envelope.ts';
 import { z } from '../schema/zod.ts';
 
 export const MAX_BATCH_SIZE = 500;
@@ -35,6 +37,10 @@ export const pullRequestSchema = z.strictObject({
     .int({ error: messages('Batch size', 'Batch size must be a whole number') })
     .min(1, `Batch size must be between 1 and ${MAX_BATCH_SIZE}`)
     .max(MAX_BATCH_SIZE, `Batch size must be between 1 and ${MAX_BATCH_SIZE}`),
+  /** Only documents of this kind; absent: every kind. */
+  kind: z
+    .enum(ENVELOPE_KINDS, { error: messages('Kind', `Kind must be one of: ${ENVELOPE_KINDS.join(', ')}`) })
+    .optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 

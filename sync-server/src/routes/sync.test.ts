@@ -34,6 +34,39 @@ describe('replication', () => {
     });
   });
 
+  it('pulls only the kind asked for, with the checkpoint of the last one returned', async () => {
+    const token = await newAccount();
+    const docs = [
+      envelope('r1'),
+      envelope('b1', 1, { kind: 'blob' }),
+      envelope('r2'),
+      envelope('b2', 1, { kind: 'blob' }),
+      profileEnvelope('p1'),
+    ];
+    await push(t.fetcher, token, docs.map(create));
+    const records = await pull(t.fetcher, token, null, 10, 'record');
+    expect(records.documents.map((d) => d.id)).toEqual(['r1', 'r2']);
+    expect(records.checkpoint).toEqual({ seq: 3 });
+    const blobs = await pull(t.fetcher, token, { seq: 2 }, 1, 'blob');
+    expect(blobs).toEqual({ documents: [expect.objectContaining({ id: 'b2' })], checkpoint: { seq: 4 } });
+    expect(await pull(t.fetcher, token, records.checkpoint, 10, 'record')).toEqual({
+      documents: [],
+      checkpoint: { seq: 3 },
+    });
+    expect(await pull(t.fetcher, token, null, 10, 'keyring')).toEqual({
+      documents: [],
+      checkpoint: { seq: 0 },
+    });
+    expect((await pull(t.fetcher, token, null, 10)).documents).toHaveLength(5);
+
+    const bad = await t.fetcher(
+      '/api/sync/pull',
+      jsonInit('POST', { checkpoint: null, batchSize: 10, kind: 'note' }, token),
+    );
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Kind must be one of: record, blob, keyring, profile');
+  });
+
   it('assigns updatedAt on the server', async () => {
     const token = await newAccount();
     clock += 1000;

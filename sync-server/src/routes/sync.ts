@@ -31,8 +31,8 @@ export function syncRoutes(deps: ApiDeps) {
   return new Hono()
     .use(requireSession(store, now))
     .post('/pull', jsonBody(pullRequestSchema), async (c) => {
-      const { checkpoint, batchSize } = c.get('body');
-      const page = await store.pull(c.get('session').accountId, checkpoint?.seq ?? 0, batchSize);
+      const { checkpoint, batchSize, kind } = c.get('body');
+      const page = await store.pull(c.get('session').accountId, checkpoint?.seq ?? 0, batchSize, kind);
       return c.json<PullResponse>({ documents: page.documents, checkpoint: { seq: page.checkpoint } });
     })
     .all('/pull', methodNotAllowed('POST'))

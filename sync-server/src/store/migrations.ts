@@ -55,6 +55,11 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX documents_live_profiles ON documents(account_id) WHERE kind = 'profile' AND deleted = 0;
     `,
   },
+  {
+    version: 2,
+    name: 'index for pulls of one kind',
+    sql: 'CREATE INDEX documents_kind_seq ON documents(account_id, kind, seq);',
+  },
 ];
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -102,5 +107,10 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX documents_seq ON documents(account_id, seq);
       CREATE INDEX documents_live_profiles ON documents(account_id) WHERE kind = 'profile' AND NOT deleted;
     `,
+  },
+  {
+    version: 2,
+    name: 'index for pulls of one kind',
+    sql: 'CREATE INDEX documents_kind_seq ON documents(account_id, kind, seq);',
   },
 ];

@@ -174,11 +174,18 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
       await pool.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
       await pool.query('DELETE FROM challenges WHERE expires_at <= $1', [now]);
     },
-    async pull(accountId, afterSeq, limit) {
-      const { rows } = await pool.query<DocumentRow & { seq: string }>(
-        `SELECT seq, ${DOCUMENT_COLUMNS} FROM documents WHERE account_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-        [accountId, afterSeq, limit],
-      );
+    async pull(accountId, afterSeq, limit, kind) {
+      const { rows } =
+        kind === undefined
+          ? await pool.query<DocumentRow & { seq: string }>(
+              `SELECT seq, ${DOCUMENT_COLUMNS} FROM documents WHERE account_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+              [accountId, afterSeq, limit],
+            )
+          : await pool.query<DocumentRow & { seq: string }>(
+              `SELECT seq, ${DOCUMENT_COLUMNS} FROM documents
+               WHERE account_id = $1 AND kind = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
+              [accountId, kind, afterSeq, limit],
+            );
       const last = rows.at(-1);
       return { documents: rows.map(toEnvelope), checkpoint: last ? Number(last.seq) : afterSeq };
     },

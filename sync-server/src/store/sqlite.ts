@@ -91,6 +91,8 @@ export function openSqliteStore(file: string): Store {
     purgeChallenges: db.prepare('DELETE FROM challenges WHERE expires_at <= ?'),
     pull: db.prepare(`SELECT seq, ${DOCUMENT_COLUMNS} FROM documents
       WHERE account_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
+    pullKind: db.prepare(`SELECT seq, ${DOCUMENT_COLUMNS} FROM documents
+      WHERE account_id = ? AND kind = ? AND seq > ? ORDER BY seq LIMIT ?`),
     master: db.prepare(`SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE account_id = ? AND id = ?`),
     liveProfiles: db.prepare(
       "SELECT COUNT(*) AS n FROM documents WHERE account_id = ? AND kind = 'profile' AND deleted = 0",
@@ -188,8 +190,12 @@ export function openSqliteStore(file: string): Store {
       q.purgeSessions.run(now);
       q.purgeChallenges.run(now);
     },
-    async pull(accountId, afterSeq, limit): Promise<PullPage> {
-      const rows = q.pull.all(accountId, afterSeq, limit) as (DocumentRow & { seq: number })[];
+    async pull(accountId, afterSeq, limit, kind): Promise<PullPage> {
+      const rows = (
+        kind === undefined
+          ? q.pull.all(accountId, afterSeq, limit)
+          : q.pullKind.all(accountId, kind, afterSeq, limit)
+      ) as (DocumentRow & { seq: number })[];
       return { documents: rows.map(toEnvelope), checkpoint: rows.at(-1)?.seq ?? afterSeq };
     },
     async push(accountId, rows, now) {

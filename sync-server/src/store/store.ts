@@ -12,7 +12,7 @@
  *   emails, tokens and nonces: nothing that decrypts, nothing in clear that names a person.
  */
 import type { PushRow } from '../../../shared/protocol/replication.ts';
-import type { Envelope } from '../../../shared/schema/envelope.ts';
+import type { Envelope, EnvelopeKind } from '../../../shared/schema/envelope.ts';
 
 export interface NewAccount {
   readonly id: string;
@@ -79,8 +79,11 @@ export interface Store {
   /** Drops expired sessions and challenges. */
   purgeExpired(now: number): Promise<void>;
 
-  /** Documents with `seq > afterSeq`, in `seq` order, at most `limit`. */
-  pull(accountId: string, afterSeq: number, limit: number): Promise<PullPage>;
+  /**
+   * Documents with `seq > afterSeq`, in `seq` order, at most `limit`; only those of `kind` when it
+   * is given (the checkpoint is then the `seq` of the last one of that kind returned).
+   */
+  pull(accountId: string, afterSeq: number, limit: number, kind?: EnvelopeKind): Promise<PullPage>;
   /**
    * Applies the rows in one transaction (push-rules.ts decides each row), with `updatedAt = now`.
    * Throws `ProfileLimitError` (nothing written) when the account would hold too many profiles,

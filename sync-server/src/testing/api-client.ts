@@ -12,7 +12,7 @@ import { sodium } from '../../../shared/crypto/sodium.ts';
 import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
 import type { ChallengeResponse, LoginResponse, SessionResponse } from '../../../shared/protocol/account.ts';
 import type { PullResponse, PushResponse, PushRow } from '../../../shared/protocol/replication.ts';
-import type { Envelope } from '../../../shared/schema/envelope.ts';
+import type { Envelope, EnvelopeKind } from '../../../shared/schema/envelope.ts';
 
 export type Fetcher = (path: string, init?: RequestInit) => Promise<Response>;
 
@@ -81,8 +81,9 @@ export async function pull(
   token: string,
   checkpoint: { seq: number } | null,
   batchSize = 500,
+  kind?: EnvelopeKind,
 ): Promise<PullResponse> {
-  const response = await fetcher('/api/sync/pull', jsonInit('POST', { checkpoint, batchSize }, token));
+  const response = await fetcher('/api/sync/pull', jsonInit('POST', { checkpoint, batchSize, kind }, token));
   return expectJson<PullResponse>(response, 200, 'pull');
 }
 

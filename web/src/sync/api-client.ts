@@ -30,6 +30,7 @@ import {
   type PushRow,
   pushResponseSchema,
 } from '../../../shared/protocol/replication.ts';
+import type { EnvelopeKind } from '../../../shared/schema/envelope.ts';
 import { z } from '../../../shared/schema/zod.ts';
 import { SyncError } from './sync-error.ts';
 
@@ -104,8 +105,9 @@ export class ApiClient {
     await this.send('DELETE', '/api/account', undefined, 204);
   }
 
-  pull(checkpoint: Checkpoint | null, batchSize: number): Promise<RawPullResponse> {
-    return this.json('POST', '/api/sync/pull', rawPullResponseSchema, { checkpoint, batchSize }, 200);
+  /** With `kind`, the server returns only documents of that kind (shared/protocol/replication.ts). */
+  pull(checkpoint: Checkpoint | null, batchSize: number, kind?: EnvelopeKind): Promise<RawPullResponse> {
+    return this.json('POST', '/api/sync/pull', rawPullResponseSchema, { checkpoint, batchSize, kind }, 200);
   }
 
   push(rows: readonly PushRow[]): Promise<PushResponse> {

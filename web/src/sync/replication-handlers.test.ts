@@ -39,7 +39,47 @@ function serverWith(docs: unknown[]) {
   return { api, calls };
 }
 
+/** A fake server that filters by kind as the real one does, with the checkpoint of the last one sent. */
+function filteringServerWith(docs: Envelope[]) {
+  const calls: { seq: number; batchSize: number; kind: string | undefined }[] = [];
+  const api = {
+    pull: async (checkpoint: { seq: number } | null, batchSize: number, kind?: Envelope['kind']) => {
+      const seq = checkpoint?.seq ?? 0;
+      calls.push({ seq, batchSize, kind });
+      const page = docs
+        .map((doc, i) => ({ doc, seq: i + 1 }))
+        .filter((d) => d.seq > seq && (kind === undefined || d.doc.kind === kind))
+        .slice(0, batchSize);
+      return { documents: page.map((d) => d.doc), checkpoint: { seq: page.at(-1)?.seq ?? seq } };
+    },
+  } as unknown as ApiClient;
+  return { api, calls };
+}
+
 describe('pull handler', () => {
+  it('asks the server for its own kind only, in one request per page', async () => {
+    const docs = [
+      env('p1', 'profile'),
+      env('b1', 'blob'),
+      env('r1'),
+      env('b2', 'blob'),
+      env('r2'),
+      env('r3'),
+    ];
+    const { api, calls } = filteringServerWith(docs);
+    const pull = createPullHandler({ api: () => api, kind: 'record' });
+    const first = await pull(undefined, 2);
+    expect(first.documents.map((d) => d.id)).toEqual(['r1', 'r2']);
+    expect(first.checkpoint).toEqual({ seq: 5 });
+    const second = await pull(first.checkpoint, 2);
+    expect(second.documents.map((d) => d.id)).toEqual(['r3']);
+    expect(second.checkpoint).toEqual({ seq: 6 });
+    expect(calls).toEqual([
+      { seq: 0, batchSize: 2, kind: 'record' },
+      { seq: 5, batchSize: 2, kind: 'record' },
+    ]);
+  });
+
   it('keeps its own kind and reads on past pages of other kinds', async () => {
     const docs = [
       env('p1', 'profile'),

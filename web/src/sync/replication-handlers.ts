@@ -2,11 +2,13 @@
  * Pull and push handlers for RxDB's `replicateRxCollection` over the sync API (DESIGN §4).
  *
  * Pull (checkpoint `{seq}`, the account's one server sequence):
- * - The server returns every kind of envelope; each collection keeps its own `kind`. Because RxDB
- *   stops asking when a page has fewer documents than the batch size, and never stores the
- *   checkpoint of an empty page, the handler reads on until it has a full batch of its kind or the
- *   end, and remembers in memory where a scan that found nothing ended, so it is not repeated.
- *   (A kind filter on the server would spare this reading: see the report.)
+ * - Each collection asks the server for its own `kind` only, so a page holds nothing else and one
+ *   request answers a pull. The handler still checks each document's kind and keeps only its own,
+ *   as a guard: should a page hold other kinds (a server that did not filter), it reads on until it
+ *   has a full batch of its kind or the end, because RxDB stops asking when a page has fewer
+ *   documents than the batch size and never stores the checkpoint of an empty page, and it
+ *   remembers in memory where a scan that found nothing ended, so it is not repeated. With a
+ *   filtering server these loops end after the first request.
  * - Each document is parsed with `envelopeSchema`. The first invalid one stops the page: the valid
  *   ones before it are returned with the checkpoint just before it (asked of the server with a
  *   shorter page), so the checkpoint never passes a document this client did not store. It is
@@ -76,7 +78,7 @@ export function createPullHandler(
       return { documents: kept, checkpoint: { seq: at } };
     };
     for (;;) {
-      const page = await api.pull({ seq }, batchSize);
+      const page = await api.pull({ seq }, batchSize, options.kind);
       const valid: Envelope[] = [];
       for (const doc of page.documents) {
         const parsed = envelopeSchema.safeParse(doc);
@@ -106,7 +108,7 @@ async function checkpointBefore(
   kind: EnvelopeKind,
 ): Promise<number> {
   if (valid.length === 0) return seq;
-  const again = await api.pull({ seq }, valid.length);
+  const again = await api.pull({ seq }, valid.length, kind);
   const same =
     again.documents.length === valid.length &&
     again.documents.every((doc, i) => (doc as { id?: unknown }).id === valid[i]?.id);
