@@ -53,7 +53,7 @@ export function parseNumber(raw: string): number | undefined {
 export function selectValue(field: FieldSpec, raw: string | boolean | undefined): string {
   const options = field.options ?? [];
   if (typeof raw === 'string' && options.includes(raw)) return raw;
-  return field.placeholder ? '' : (options[0] ?? '');
+  return field.emptyChoice ? '' : (options[0] ?? '');
 }
 
 function fieldValue(field: FieldSpec, raw: string | boolean | undefined, stored: unknown): unknown {

@@ -43,7 +43,7 @@ export interface FieldSpec {
   /** select: the label of a value. */
   readonly optionLabel?: (value: string, text: RecordText) => string;
   /** select: starts on an empty "Choose…" entry instead of the first value. */
-  readonly placeholder?: boolean;
+  readonly emptyChoice?: boolean;
   /** A new record starts with this value; a function for values that depend on the moment. */
   readonly initial?: string | boolean | (() => string);
   /** list: write an empty list when no line is filled (the schema requires the field). */

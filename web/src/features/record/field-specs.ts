@@ -37,7 +37,7 @@ function select(
 const STATIC_FIELDS: { readonly [K in Exclude<WritableKind, 'measurement'>]: readonly FieldSpec[] } = {
   allergy: [
     { path: 'substance', input: 'text', label: 'fields.substance', required: true },
-    select('severity', 'severity', ALLERGY_SEVERITIES, 'severity', { required: true, placeholder: true }),
+    select('severity', 'severity', ALLERGY_SEVERITIES, 'severity', { required: true, emptyChoice: true }),
     { path: 'reactions', input: 'list', label: 'fields.reactions', hint: 'hints.reactions', keepEmpty: true },
     select('category', 'category', ALLERGY_CATEGORIES, 'allergyCategory', { initial: 'other' }),
     select('type', 'allergyType', ALLERGY_TYPES, 'allergyType'),
@@ -98,7 +98,7 @@ const STATIC_FIELDS: { readonly [K in Exclude<WritableKind, 'measurement'>]: rea
     { path: 'referenceRange.low', input: 'number', label: 'fields.referenceLow' },
     { path: 'referenceRange.high', input: 'number', label: 'fields.referenceHigh' },
     { path: 'referenceRange.text', input: 'text', label: 'fields.referenceText' },
-    select('interpretation', 'interpretation', LAB_INTERPRETATIONS, 'interpretation', { placeholder: true }),
+    select('interpretation', 'interpretation', LAB_INTERPRETATIONS, 'interpretation', { emptyChoice: true }),
     note,
   ],
   lifestyle: [
@@ -109,7 +109,7 @@ const STATIC_FIELDS: { readonly [K in Exclude<WritableKind, 'measurement'>]: rea
       required: true,
       initial: () => todayInput(),
     },
-    select('smoking.status', 'smokingStatus', SMOKING_STATUSES, 'smoking', { placeholder: true }),
+    select('smoking.status', 'smokingStatus', SMOKING_STATUSES, 'smoking', { emptyChoice: true }),
     { path: 'smoking.packsPerDay', input: 'number', label: 'fields.packsPerDay' },
     {
       path: 'alcoholUnitsPerWeek',
@@ -159,7 +159,7 @@ const measurementType: FieldSpec = {
   label: 'fields.measurementType',
   options: MEASUREMENT_TYPES,
   optionLabel: (value, { tr }) => tr(`measurementTypes.${value}`),
-  placeholder: true,
+  emptyChoice: true,
   required: true,
 };
 

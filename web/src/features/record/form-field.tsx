@@ -107,7 +107,7 @@ export function FormField(props: FormFieldProps) {
             aria-required={required()}
             onChange={(event) => props.onChange(field.path, event.currentTarget.value)}
           >
-            <Show when={field.placeholder}>
+            <Show when={field.emptyChoice}>
               <option value="" selected={selectValue(field, raw()) === ''}>
                 {tr('editor.choose')}
               </option>
