@@ -6,9 +6,8 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { focusFirstInvalid } from './focus-first-invalid.ts';
 import { KdfProgressBar } from './kdf-progress-bar.tsx';
 import { NewPassphraseFields } from './new-passphrase-fields.tsx';
+import { createNewPassphrase } from './new-passphrase-state.ts';
 import { PassphraseInput } from './passphrase-input.tsx';
-import { hasErrors, type NewPassphraseErrors } from './passphrase-rules.ts';
-import { checkNewPassphrase } from './passphrase-strength.ts';
 import './vault.css';
 
 /**
@@ -20,44 +19,31 @@ export function ChangePassphraseForm() {
   const app = useApp();
   const { t, locale } = useI18n();
   const [current, setCurrent] = createSignal('');
-  const [passphrase, setPassphrase] = createSignal('');
-  const [confirmation, setConfirmation] = createSignal('');
+  const fresh = createNewPassphrase(locale);
   const [currentError, setCurrentError] = createSignal<string | null>(null);
-  const [errors, setErrors] = createSignal<NewPassphraseErrors>({});
   const [formError, setFormError] = createSignal<string | null>(null);
   const [done, setDone] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   let form: HTMLFormElement | undefined;
-  let checking = false;
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
-    if (busy() || checking) return;
+    if (busy() || fresh.checking()) return;
     setFormError(null);
     setCurrentError(null);
     setDone(false);
-    checking = true;
-    const found = await checkNewPassphrase({
-      passphrase: passphrase(),
-      confirmation: confirmation(),
-      locale: locale(),
-      current: current(),
-    }).finally(() => {
-      checking = false;
-    });
-    setErrors(found);
+    const acceptable = await fresh.check(current());
     if (current() === '') setCurrentError(t('vault.change.currentEmpty'));
-    if (currentError() !== null || hasErrors(found)) {
+    if (currentError() !== null || !acceptable) {
       focusFirstInvalid(form);
       return;
     }
     setBusy(true);
     try {
-      await app.changePassphrase(current(), passphrase());
+      await app.changePassphrase(current(), fresh.passphrase());
       setBusy(false);
       setCurrent('');
-      setPassphrase('');
-      setConfirmation('');
+      fresh.clear();
       setDone(true);
     } catch (caught) {
       setBusy(false);
@@ -98,11 +84,11 @@ export function ChangePassphraseForm() {
         <NewPassphraseFields
           idPrefix="change"
           label={t('vault.passphrase.newLabel')}
-          passphrase={passphrase()}
-          onPassphrase={setPassphrase}
-          confirmation={confirmation()}
-          onConfirmation={setConfirmation}
-          errors={errors()}
+          passphrase={fresh.passphrase()}
+          onPassphrase={fresh.setPassphrase}
+          confirmation={fresh.confirmation()}
+          onConfirmation={fresh.setConfirmation}
+          errors={fresh.errors()}
         />
         <div class="form-actions">
           <button type="submit" class="button">

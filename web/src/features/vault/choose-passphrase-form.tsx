@@ -4,8 +4,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { focusFirstInvalid } from './focus-first-invalid.ts';
 import { KdfProgressBar } from './kdf-progress-bar.tsx';
 import { NewPassphraseFields } from './new-passphrase-fields.tsx';
-import { hasErrors, type NewPassphraseErrors } from './passphrase-rules.ts';
-import { checkNewPassphrase } from './passphrase-strength.ts';
+import { createNewPassphrase } from './new-passphrase-state.ts';
 
 export interface ChoosePassphraseFormProps {
   /** Creates the vault; rejects with the error to show. */
@@ -15,38 +14,26 @@ export interface ChoosePassphraseFormProps {
 /** Step 1 of creating a vault: a strong passphrase, and the plain warning acknowledged. */
 export function ChoosePassphraseForm(props: ChoosePassphraseFormProps) {
   const { t, locale } = useI18n();
-  const [passphrase, setPassphrase] = createSignal('');
-  const [confirmation, setConfirmation] = createSignal('');
+  const fresh = createNewPassphrase(locale);
   const [acknowledged, setAcknowledged] = createSignal(false);
-  const [errors, setErrors] = createSignal<NewPassphraseErrors>({});
   const [ackError, setAckError] = createSignal(false);
   const [formError, setFormError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   let form: HTMLFormElement | undefined;
-  // The first check may wait for the estimator to load: ignore a second press meanwhile.
-  let checking = false;
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
-    if (busy() || checking) return;
+    if (busy() || fresh.checking()) return;
     setFormError(null);
-    checking = true;
-    const found = await checkNewPassphrase({
-      passphrase: passphrase(),
-      confirmation: confirmation(),
-      locale: locale(),
-    }).finally(() => {
-      checking = false;
-    });
-    setErrors(found);
+    const acceptable = await fresh.check();
     setAckError(!acknowledged());
-    if (hasErrors(found) || !acknowledged()) {
+    if (!acceptable || !acknowledged()) {
       focusFirstInvalid(form);
       return;
     }
     setBusy(true);
     try {
-      await props.create(passphrase());
+      await props.create(fresh.passphrase());
     } catch (error) {
       setBusy(false);
       setFormError(errorText(t, error));
@@ -65,11 +52,11 @@ export function ChoosePassphraseForm(props: ChoosePassphraseFormProps) {
         <NewPassphraseFields
           idPrefix="create"
           label={t('vault.passphrase.label')}
-          passphrase={passphrase()}
-          onPassphrase={setPassphrase}
-          confirmation={confirmation()}
-          onConfirmation={setConfirmation}
-          errors={errors()}
+          passphrase={fresh.passphrase()}
+          onPassphrase={fresh.setPassphrase}
+          confirmation={fresh.confirmation()}
+          onConfirmation={fresh.setConfirmation}
+          errors={fresh.errors()}
         />
         <div class="message vault-warning">
           <h3 class="vault-warning__title">{t('vault.create.warningTitle')}</h3>

@@ -7,8 +7,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { focusFirstInvalid } from './focus-first-invalid.ts';
 import { KdfProgressBar } from './kdf-progress-bar.tsx';
 import { NewPassphraseFields } from './new-passphrase-fields.tsx';
-import { hasErrors, type NewPassphraseErrors } from './passphrase-rules.ts';
-import { checkNewPassphrase } from './passphrase-strength.ts';
+import { createNewPassphrase } from './new-passphrase-state.ts';
 import { groupOfPosition } from './recovery-groups.ts';
 import './vault.css';
 
@@ -18,14 +17,11 @@ export function RecoverPage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const [recoveryKey, setRecoveryKey] = createSignal('');
-  const [passphrase, setPassphrase] = createSignal('');
-  const [confirmation, setConfirmation] = createSignal('');
+  const fresh = createNewPassphrase(locale);
   const [keyError, setKeyError] = createSignal<string | null>(null);
-  const [errors, setErrors] = createSignal<NewPassphraseErrors>({});
   const [formError, setFormError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   let form: HTMLFormElement | undefined;
-  let checking = false;
 
   /** The checksum sentence, plus what exactly is wrong when the parser knows. */
   function recoveryKeyText(error: AppError): string {
@@ -43,26 +39,18 @@ export function RecoverPage() {
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
-    if (busy() || checking) return;
+    if (busy() || fresh.checking()) return;
     setFormError(null);
     setKeyError(null);
-    checking = true;
-    const found = await checkNewPassphrase({
-      passphrase: passphrase(),
-      confirmation: confirmation(),
-      locale: locale(),
-    }).finally(() => {
-      checking = false;
-    });
-    setErrors(found);
+    const acceptable = await fresh.check();
     if (recoveryKey().trim() === '') setKeyError(t('vault.recover.empty'));
-    if (keyError() !== null || hasErrors(found)) {
+    if (keyError() !== null || !acceptable) {
       focusFirstInvalid(form);
       return;
     }
     setBusy(true);
     try {
-      await app.recover(recoveryKey(), passphrase());
+      await app.recover(recoveryKey(), fresh.passphrase());
       navigate('/', { replace: true });
     } catch (caught) {
       setBusy(false);
@@ -127,11 +115,11 @@ export function RecoverPage() {
               <NewPassphraseFields
                 idPrefix="recover"
                 label={t('vault.passphrase.newLabel')}
-                passphrase={passphrase()}
-                onPassphrase={setPassphrase}
-                confirmation={confirmation()}
-                onConfirmation={setConfirmation}
-                errors={errors()}
+                passphrase={fresh.passphrase()}
+                onPassphrase={fresh.setPassphrase}
+                confirmation={fresh.confirmation()}
+                onConfirmation={fresh.setConfirmation}
+                errors={fresh.errors()}
               />
               <div class="form-actions">
                 <button type="submit" class="button">
