@@ -7,6 +7,7 @@
  * Change notifications are sent with `pg_notify` inside the transaction (postgres-notify.ts).
  */
 import pg from 'pg';
+import { type AccountRow, toAccount } from './account-row.ts';
 import { ChangeFanout } from './change-fanout.ts';
 import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.ts';
 import { POSTGRES_MIGRATIONS } from './migrations.ts';
@@ -16,27 +17,6 @@ import type { AccountRecord, Store } from './store.ts';
 
 /** Any number serializes migrations of instances starting together; this one is "carnet" in ASCII. */
 const MIGRATION_LOCK = 0x636172_6e6574;
-
-interface AccountRow {
-  id: string;
-  email_hash: string;
-  keyring: string;
-  auth_public_key: string;
-  seq: string;
-  created_at: string;
-}
-
-function toAccount(row: AccountRow | undefined): AccountRecord | null {
-  if (!row) return null;
-  return {
-    id: row.id,
-    emailHash: row.email_hash,
-    keyringJson: row.keyring,
-    authPublicKey: row.auth_public_key,
-    seq: Number(row.seq),
-    createdAt: Number(row.created_at),
-  };
-}
 
 export async function inTransaction<T>(
   pool: pg.Pool,

@@ -13,6 +13,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { PushRow } from '../../../shared/protocol/replication.ts';
 import type { Envelope } from '../../../shared/schema/envelope.ts';
+import { type AccountRow, toAccount } from './account-row.ts';
 import { ChangeFanout } from './change-fanout.ts';
 import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.ts';
 import { AccountGoneError } from './errors.ts';
@@ -21,27 +22,6 @@ import { checkProfileLimit, planPush } from './push-rules.ts';
 import type { AccountListener, AccountRecord, PullPage, PushOutcome, SessionRecord, Store } from './store.ts';
 
 export const SQLITE_FILE_NAME = 'carnet.sqlite';
-
-interface AccountRow {
-  id: string;
-  email_hash: string;
-  keyring: string;
-  auth_public_key: string;
-  seq: number;
-  created_at: number;
-}
-
-function toAccount(row: AccountRow | undefined): AccountRecord | null {
-  if (!row) return null;
-  return {
-    id: row.id,
-    emailHash: row.email_hash,
-    keyringJson: row.keyring,
-    authPublicKey: row.auth_public_key,
-    seq: row.seq,
-    createdAt: row.created_at,
-  };
-}
 
 function migrate(db: Database.Database): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -129,7 +109,7 @@ export function openSqliteStore(file: string): Store {
     if (plan.profileDelta > 0) {
       checkProfileLimit((q.liveProfiles.get(accountId) as { n: number }).n, plan.profileDelta);
     }
-    let seq = account.seq;
+    let seq = Number(account.seq);
     for (const doc of plan.writes) {
       seq += 1;
       q.upsert.run({
