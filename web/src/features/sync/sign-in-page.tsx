@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { focusFirstInvalid } from '../vault/focus-first-invalid.ts';
 import { KdfProgressBar } from '../vault/kdf-progress-bar.tsx';
 import { PassphraseInput } from '../vault/passphrase-input.tsx';
-import { checkEmail } from './email-check.ts';
+import { credentialErrors } from './credential-errors.ts';
 import { EmailField } from './email-field.tsx';
 import './sync.css';
 
@@ -42,11 +42,10 @@ export function SignInPage() {
     setEmailError(null);
     setPassphraseError(null);
     setFormError(null);
-    const problem = checkEmail(email());
-    if (problem)
-      setEmailError(t(problem === 'empty' ? 'sync.settings.emailEmpty' : 'sync.settings.emailInvalid'));
-    if (passphrase() === '') setPassphraseError(t('sync.settings.passphraseEmpty'));
-    if (problem || passphrase() === '') {
+    const found = credentialErrors(t, email(), passphrase());
+    setEmailError(found.email);
+    setPassphraseError(found.passphrase);
+    if (found.email || found.passphrase) {
       focusFirstInvalid(form);
       return;
     }
