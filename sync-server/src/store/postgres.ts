@@ -13,7 +13,7 @@ import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.t
 import { POSTGRES_MIGRATIONS } from './migrations.ts';
 import { listenForChanges, NOTIFY_CHANNEL, notifyPayload } from './postgres-notify.ts';
 import { pushInTransaction } from './postgres-push.ts';
-import type { AccountRecord, Store } from './store.ts';
+import type { Store } from './store.ts';
 
 /** Any number serializes migrations of instances starting together; this one is "carnet" in ASCII. */
 const MIGRATION_LOCK = 0x636172_6e6574;

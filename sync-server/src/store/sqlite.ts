@@ -19,7 +19,7 @@ import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.t
 import { AccountGoneError } from './errors.ts';
 import { SQLITE_MIGRATIONS } from './migrations.ts';
 import { checkProfileLimit, planPush } from './push-rules.ts';
-import type { AccountListener, AccountRecord, PullPage, PushOutcome, SessionRecord, Store } from './store.ts';
+import type { AccountListener, PullPage, PushOutcome, SessionRecord, Store } from './store.ts';
 
 export const SQLITE_FILE_NAME = 'carnet.sqlite';
 
