@@ -1,0 +1,5 @@
+export * from './budget.ts';
+export * from './labels.ts';
+export * from './payload.ts';
+export * from './plain-text.ts';
+export * from './profile.ts';

@@ -1,0 +1,81 @@
+/**
+ * Section labels in the languages Carnet speaks. Shared by the printed plain text (patient's
+ * language) and the responder page (responder's language), so both say the same thing.
+ */
+import type { EmergencyLanguage } from './profile.ts';
+
+export interface EmergencyLabels {
+  readonly title: string;
+  readonly directive: string;
+  readonly conditions: string;
+  readonly allergies: string;
+  readonly medications: string;
+  readonly devices: string;
+  readonly pregnancy: string;
+  readonly name: string;
+  readonly born: string;
+  readonly age: string;
+  readonly contacts: string;
+  readonly languages: string;
+  readonly bloodType: string;
+  readonly organDonor: string;
+  readonly yes: string;
+  readonly no: string;
+  readonly note: string;
+  readonly updated: string;
+  readonly patientSpeaks: string;
+  readonly languageNames: { readonly [L in EmergencyLanguage]: string };
+}
+
+export const EMERGENCY_LABELS: { readonly [L in EmergencyLanguage]: EmergencyLabels } = {
+  en: {
+    title: 'EMERGENCY MEDICAL INFORMATION',
+    directive: 'Advance directive',
+    conditions: 'Conditions',
+    allergies: 'Allergies',
+    medications: 'Medications',
+    devices: 'Implants/devices',
+    pregnancy: 'Pregnancy',
+    name: 'Name',
+    born: 'Born',
+    age: 'age',
+    contacts: 'Contacts',
+    languages: 'Speaks',
+    bloodType: 'Blood type',
+    organDonor: 'Organ donor',
+    yes: 'yes',
+    no: 'no',
+    note: 'Note',
+    updated: 'Updated',
+    patientSpeaks: 'Patient speaks',
+    languageNames: { en: 'English', fr: 'French' },
+  },
+  fr: {
+    title: 'INFORMATIONS MÉDICALES D’URGENCE',
+    directive: 'Directives anticipées',
+    conditions: 'Maladies',
+    allergies: 'Allergies',
+    medications: 'Traitements',
+    devices: 'Implants/appareils',
+    pregnancy: 'Grossesse',
+    name: 'Nom',
+    born: 'Né(e) le',
+    age: 'âge',
+    contacts: 'Contacts',
+    languages: 'Parle',
+    bloodType: 'Groupe sanguin',
+    organDonor: 'Donneur d’organes',
+    yes: 'oui',
+    no: 'non',
+    note: 'Note',
+    updated: 'Mis à jour',
+    patientSpeaks: 'Le patient parle',
+    languageNames: { en: 'anglais', fr: 'français' },
+  },
+};
+
+/** Whole years between a birth date and `today` (both `YYYY-MM-DD`), compared as written. */
+export function ageOn(dateOfBirth: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  return today.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
+}
