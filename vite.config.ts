@@ -45,7 +45,8 @@ export default defineConfig({
         // The main bundle is about 1 MB and the KDF worker (libsodium) about 0.5 MB.
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/healthz(\/|$)/, /^\/peerjs(\/|$)/],
+        // `/e` is the responder page (e.html): the precache's clean-URL match serves it, never index.html.
+        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/healthz(\/|$)/, /^\/peerjs(\/|$)/, /^\/e$/],
         cleanupOutdatedCaches: true,
         // A new version waits until the user agrees to reload (see update-prompt.tsx).
         skipWaiting: false,
@@ -58,5 +59,9 @@ export default defineConfig({
     outDir: fromRoot(`./${process.env.CARNET_OUT_DIR ?? 'dist'}`),
     emptyOutDir: true,
     target: 'es2022',
+    rollupOptions: {
+      // The responder page (`/e`) is its own tiny entry: no RxDB, no libsodium, no router.
+      input: { main: fromRoot('./web/index.html'), e: fromRoot('./web/e.html') },
+    },
   },
 });

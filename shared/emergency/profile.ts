@@ -5,48 +5,43 @@
  * Lengths are capped so the sections that are never trimmed (name, date of birth, advance directive,
  * first condition, first allergy) fit the QR budget for ordinary text (see `budget.ts`).
  */
-import { z } from '../schema/zod.ts';
+import { z } from './zod-mini.ts';
 
 export const EMERGENCY_LANGUAGES = ['en', 'fr'] as const;
 export type EmergencyLanguage = (typeof EMERGENCY_LANGUAGES)[number];
 
-const line = (max: number) => z.string().trim().min(1).max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date must be YYYY-MM-DD');
+const line = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Date must be YYYY-MM-DD'));
+const list = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 
 export const emergencyContactLineSchema = z.strictObject({
   name: line(60),
-  relationship: line(40).optional(),
+  relationship: z.optional(line(40)),
   // Digits, spaces, +, (, ), -, . only: it becomes a `tel:` link on the responder page.
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ().-]{3,30}$/, 'Phone must contain digits only'),
+  phone: z.string().check(z.trim(), z.regex(/^\+?[0-9 ().-]{3,30}$/, 'Phone must contain digits only')),
 });
 
 export const emergencyProfileSchema = z.strictObject({
   /** The patient's language: the printed text is in it, the responder page states it. */
   language: z.enum(EMERGENCY_LANGUAGES),
   name: line(60),
-  dateOfBirth: isoDate.optional(),
+  dateOfBirth: z.optional(isoDate),
   /** Advance directive / do-not-resuscitate, as the patient words it. */
-  directive: line(120).optional(),
-  conditions: z.array(line(120)).max(20),
-  allergies: z.array(line(120)).max(20),
-  medications: z.array(line(120)).max(20),
-  devices: z.array(line(120)).max(10),
-  pregnancy: line(120).optional(),
-  contacts: z.array(emergencyContactLineSchema).max(5),
+  directive: z.optional(line(120)),
+  conditions: list(line(120), 20),
+  allergies: list(line(120), 20),
+  medications: list(line(120), 20),
+  devices: list(line(120), 10),
+  pregnancy: z.optional(line(120)),
+  contacts: list(emergencyContactLineSchema, 5),
   /** Languages the patient speaks, as written ("français", "LSF"). */
-  languages: z.array(line(40)).max(6),
-  bloodType: line(12).optional(),
-  organDonor: z.boolean().optional(),
-  note: line(300).optional(),
+  languages: list(line(40), 6),
+  bloodType: z.optional(line(12)),
+  organDonor: z.optional(z.boolean()),
+  note: z.optional(line(300)),
   updatedOn: isoDate,
   /** Opt-in access log: 128 random bits, base64url. Never health data. */
-  token: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{22}$/)
-    .optional(),
+  token: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/))),
 });
 
 export type EmergencyProfile = z.infer<typeof emergencyProfileSchema>;

@@ -19,6 +19,8 @@ export function isApiPath(path: string): boolean {
 export function staticSite(root: string): MiddlewareHandler {
   const file = serveStatic({ root });
   const shell = serveStatic({ root, path: 'index.html' });
+  // The emergency responder page has its own entry; `/e` must never get the app shell.
+  const responder = serveStatic({ root, path: 'e.html' });
   const missing = async (): Promise<void> => {};
 
   return async (c, next) => {
@@ -27,6 +29,10 @@ export function staticSite(root: string): MiddlewareHandler {
     const found = await file(c, missing);
     if (found) return withCacheControl(found, c.req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
 
+    if (c.req.path === '/e' && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+      const page = await responder(c, missing);
+      if (page) return withCacheControl(page, REVALIDATE);
+    }
     if (c.req.method === 'GET' && acceptsHtml(c)) {
       const index = await shell(c, missing);
       if (index) return withCacheControl(index, REVALIDATE);

@@ -1,0 +1,36 @@
+/**
+ * Responder page entry (`/e`). Reads the profile from `location.hash` only: the fragment is never
+ * sent to a server. Works offline (precached by the service worker). With the opt-in access-log
+ * token and a network, it reports the opening once; with no network nothing is sent.
+ */
+import { decodeFragment, EmergencyPayloadError } from '../../../../../shared/emergency/payload.ts';
+import { renderProfile } from './render-profile.ts';
+import { reportOpening } from './report-opening.ts';
+import { RESPONDER_STRINGS, responderLanguage } from './strings.ts';
+import './responder.css';
+
+function show(): void {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const language = responderLanguage(navigator.languages);
+  const strings = RESPONDER_STRINGS[language];
+  document.documentElement.lang = language;
+  document.title = strings.heading;
+  root.replaceChildren();
+  if (location.hash.length <= 1) {
+    root.append(Object.assign(document.createElement('p'), { className: 'error', textContent: strings.noData }));
+    return;
+  }
+  try {
+    const profile = decodeFragment(location.hash);
+    root.append(renderProfile(profile, language, new Date().toISOString().slice(0, 10)));
+    if (profile.token) reportOpening(profile.token);
+  } catch (error) {
+    const reason = error instanceof EmergencyPayloadError ? error.reason : 'corrupt';
+    const text = reason === 'bad-version' ? strings.badVersion : reason === 'invalid' ? strings.invalid : strings.corrupt;
+    root.append(Object.assign(document.createElement('p'), { className: 'error', textContent: text }));
+  }
+}
+
+show();
+addEventListener('hashchange', show);

@@ -1,0 +1,86 @@
+/**
+ * Builds the responder view with DOM calls and `textContent` only: the data comes from a QR code
+ * anyone can print, so nothing in it is ever parsed as HTML.
+ */
+import { ageOn, EMERGENCY_LABELS } from '../../../../../shared/emergency/labels.ts';
+import type { EmergencyLanguage, EmergencyProfile } from '../../../../../shared/emergency/profile.ts';
+import { RESPONDER_STRINGS } from './strings.ts';
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function section(title: string, items: readonly string[], critical: boolean): HTMLElement | undefined {
+  if (items.length === 0) return undefined;
+  const box = el('section', critical ? 'block block--critical' : 'block');
+  box.append(el('h2', undefined, title));
+  const list = el('ul');
+  for (const item of items) list.append(el('li', undefined, item));
+  box.append(list);
+  return box;
+}
+
+export function renderProfile(
+  profile: EmergencyProfile,
+  language: EmergencyLanguage,
+  today: string,
+): HTMLElement {
+  const l = EMERGENCY_LABELS[language];
+  const s = RESPONDER_STRINGS[language];
+  const root = el('article', 'profile');
+  root.append(el('h1', undefined, s.heading));
+
+  const who = el('p', 'who');
+  who.append(el('strong', undefined, profile.name));
+  if (profile.dateOfBirth) {
+    who.append(` · ${l.born} ${profile.dateOfBirth} (${l.age} ${ageOn(profile.dateOfBirth, today)})`);
+  }
+  root.append(who);
+  const speaks = [l.languageNames[profile.language], ...profile.languages].filter(
+    (v, i, all) => all.indexOf(v) === i,
+  );
+  root.append(el('p', 'speaks', `${l.patientSpeaks}: ${speaks.join(', ')}`));
+
+  const blocks = [
+    section(l.directive, profile.directive ? [profile.directive] : [], true),
+    section(l.conditions, profile.conditions, true),
+    section(l.allergies, profile.allergies, true),
+    section(l.medications, profile.medications, true),
+    section(l.devices, profile.devices, false),
+    section(l.pregnancy, profile.pregnancy ? [profile.pregnancy] : [], true),
+  ];
+  for (const block of blocks) if (block) root.append(block);
+
+  if (profile.contacts.length > 0) {
+    const box = el('section', 'block');
+    box.append(el('h2', undefined, l.contacts));
+    const list = el('ul', 'contacts');
+    for (const contact of profile.contacts) {
+      const item = el('li');
+      const link = el('a', 'call');
+      // The schema allows digits and + ( ) - . space only, so this cannot become another scheme.
+      link.href = `tel:${contact.phone.replace(/[^0-9+]/g, '')}`;
+      link.textContent = `${s.call} ${contact.name}${contact.relationship ? ` (${contact.relationship})` : ''} · ${contact.phone}`;
+      item.append(link);
+      list.append(item);
+    }
+    box.append(list);
+    root.append(box);
+  }
+
+  const facts: string[] = [];
+  if (profile.bloodType) facts.push(`${l.bloodType}: ${profile.bloodType}`);
+  if (profile.organDonor !== undefined) facts.push(`${l.organDonor}: ${profile.organDonor ? l.yes : l.no}`);
+  const factBlock = section(l.note, [...facts, ...(profile.note ? [profile.note] : [])], false);
+  if (factBlock) root.append(factBlock);
+
+  root.append(el('p', 'meta', `${l.updated}: ${profile.updatedOn}. ${s.disclaimer}`));
+  return root;
+}
