@@ -158,4 +158,21 @@ export const EXAMPLE_RECORDS: ExampleRecords = {
     body: 'Essoufflement à l’effort depuis janvier ? Faut-il adapter le traitement ?',
     tags: ['cardio', 'rendez-vous'],
   },
+  'emergency-profile': {
+    kind: 'emergency-profile',
+    schemaVersion: 1,
+    profile: {
+      language: 'fr',
+      name: 'Camille Martin',
+      dateOfBirth: '1984-06-02',
+      conditions: ['Diabète de type 1'],
+      allergies: ['Pénicilline : choc anaphylactique'],
+      medications: ['Insuline glargine 20 UI le soir'],
+      devices: [],
+      contacts: [{ name: 'Alex Martin', relationship: 'conjoint', phone: '+33 6 12 34 56 78' }],
+      languages: ['français'],
+      bloodType: 'O-',
+      updatedOn: '2025-03-14',
+    },
+  },
 };

@@ -4,7 +4,7 @@ import { parseRecord, RECORD_KINDS } from './record.ts';
 import { recordIssues } from './testing.ts';
 
 describe('record', () => {
-  it('knows the thirteen clinical kinds', () => {
+  it('knows the thirteen clinical kinds and the emergency profile', () => {
     expect([...RECORD_KINDS].sort()).toEqual([
       'administrative',
       'allergy',
@@ -12,6 +12,7 @@ describe('record', () => {
       'consultation',
       'document',
       'emergency-contact',
+      'emergency-profile',
       'lab-result',
       'lifestyle',
       'measurement',

@@ -10,6 +10,7 @@ import { conditionSchema } from './condition.ts';
 import { consultationSchema } from './consultation.ts';
 import { documentSchema } from './document.ts';
 import { emergencyContactSchema } from './emergency-contact.ts';
+import { emergencyProfileRecordSchema } from './emergency-profile.ts';
 import { labResultSchema } from './lab-result.ts';
 import { lifestyleSchema } from './lifestyle.ts';
 import { measurementSchema } from './measurement.ts';
@@ -34,6 +35,7 @@ const schemas = [
   practitionerEntrySchema,
   consultationSchema,
   noteSchema,
+  emergencyProfileRecordSchema,
 ] as const;
 
 type Kinds = z.infer<(typeof schemas)[number]>['kind'];
@@ -53,6 +55,7 @@ const KIND_KEYS: { readonly [K in Kinds]: true } = {
   'practitioner-entry': true,
   consultation: true,
   note: true,
+  'emergency-profile': true,
 };
 
 export type RecordKind = Kinds;

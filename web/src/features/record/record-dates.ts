@@ -29,6 +29,7 @@ export function clinicalDate(record: ClinicalRecord): string | undefined {
     case 'administrative':
     case 'emergency-contact':
     case 'note':
+    case 'emergency-profile':
       return undefined;
   }
 }

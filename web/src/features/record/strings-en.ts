@@ -70,6 +70,7 @@ export const recordEn = {
     'practitioner-entry': 'Practitioner entry',
     consultation: 'Consultation',
     note: 'Note',
+    'emergency-profile': 'Emergency profile',
   },
   kindTitles: {
     allergy: 'Allergies and intolerances',
@@ -85,6 +86,7 @@ export const recordEn = {
     'practitioner-entry': 'Practitioner entries',
     consultation: 'Consultations',
     note: 'Notes',
+    'emergency-profile': 'Emergency profile',
   },
   addKind: {
     allergy: 'Add an allergy',

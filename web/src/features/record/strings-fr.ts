@@ -72,6 +72,7 @@ export const recordFr: typeof recordEn = {
     'practitioner-entry': 'Note de soignant',
     consultation: 'Consultation',
     note: 'Note',
+    'emergency-profile': 'Profil d’urgence',
   },
   kindTitles: {
     allergy: 'Allergies et intolérances',
@@ -87,6 +88,7 @@ export const recordFr: typeof recordEn = {
     'practitioner-entry': 'Notes des soignants',
     consultation: 'Consultations',
     note: 'Notes',
+    'emergency-profile': 'Profil d’urgence',
   },
   addKind: {
     allergy: 'Ajouter une allergie',

@@ -125,6 +125,8 @@ export function summarize(record: ClinicalRecord, text: RecordText): RecordSumma
         title: record.practitionerName,
         details: present(tr('summary.minutes', { n: Math.round(record.durationSeconds / 60) })),
       };
+    case 'emergency-profile':
+      return { title: text.tr('kinds.emergency-profile'), details: present(record.profile.name) };
     case 'note':
       return {
         title: record.title,
