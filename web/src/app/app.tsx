@@ -26,6 +26,15 @@ const RecordEditorPage = lazy(() =>
 const SettingsPage = lazy(() =>
   import('../features/settings/settings-page.tsx').then((m) => ({ default: m.SettingsPage })),
 );
+const EmergencyPage = lazy(() =>
+  import('../features/emergency/emergency-page.tsx').then((m) => ({ default: m.EmergencyPage })),
+);
+const LockScreenPage = lazy(() =>
+  import('../features/emergency/lock-screen-page.tsx').then((m) => ({ default: m.LockScreenPage })),
+);
+const ScanPage = lazy(() =>
+  import('../features/emergency/scan-page.tsx').then((m) => ({ default: m.ScanPage })),
+);
 const CreateVaultPage = lazy(() =>
   import('../features/vault/create-vault-page.tsx').then((m) => ({ default: m.CreateVaultPage })),
 );
@@ -55,6 +64,7 @@ export function App() {
       <Route path="/create" component={CreateVaultPage} />
       <Route path="/recover" component={RecoverPage} />
       <Route path="/sign-in" component={SignInPage} />
+      <Route path="/emergency/lock-screen" component={LockScreenPage} />
       <Route path="/" component={Guarded}>
         <Route path="/profiles" component={ProfilesPage} />
         <Route path="/record" component={TimelinePage} />
@@ -64,6 +74,8 @@ export function App() {
         <Route path="/documents" component={DocumentsPage} />
         <Route path="/measurements" component={MeasurementsPage} />
         <Route path="/settings" component={SettingsPage} />
+        <Route path="/emergency" component={EmergencyPage} />
+        <Route path="/scan" component={ScanPage} />
       </Route>
       <Route path="*" component={HomePage} />
     </Router>

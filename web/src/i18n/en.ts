@@ -1,4 +1,5 @@
 import { documentsEn } from '../features/documents/strings.ts';
+import { emergencyEn } from '../features/emergency/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
 import { recordEn } from '../features/record/strings.ts';
@@ -59,4 +60,5 @@ export const en = {
   documents: documentsEn,
   pwa: pwaEn,
   sync: syncEn,
+  emergency: emergencyEn,
 };

@@ -1,4 +1,5 @@
 import { documentsFr } from '../features/documents/strings.ts';
+import { emergencyFr } from '../features/emergency/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
 import { pwaFr } from '../features/pwa/strings.ts';
 import { recordFr } from '../features/record/strings.ts';
@@ -63,4 +64,5 @@ export const fr: RawDictionary = {
   documents: documentsFr,
   pwa: pwaFr,
   sync: syncFr,
+  emergency: emergencyFr,
 };

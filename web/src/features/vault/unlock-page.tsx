@@ -3,6 +3,7 @@ import { createSignal, onMount, Show } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
 import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { EmergencyButton } from '../emergency/emergency-button.tsx';
 import { KdfProgressBar } from './kdf-progress-bar.tsx';
 import { PassphraseInput } from './passphrase-input.tsx';
 import './vault.css';
@@ -48,6 +49,7 @@ export function UnlockPage() {
   return (
     <div class="stack vault-page">
       <h1>{t('vault.unlock.title')}</h1>
+      <EmergencyButton />
       <form class="card" onSubmit={submit} novalidate>
         <p>{t('vault.unlock.intro')}</p>
         <fieldset class="vault-fieldset stack" disabled={busy()}>

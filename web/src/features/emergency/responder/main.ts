@@ -18,7 +18,9 @@ function show(): void {
   document.title = strings.heading;
   root.replaceChildren();
   if (location.hash.length <= 1) {
-    root.append(Object.assign(document.createElement('p'), { className: 'error', textContent: strings.noData }));
+    root.append(
+      Object.assign(document.createElement('p'), { className: 'error', textContent: strings.noData }),
+    );
     return;
   }
   try {
@@ -27,7 +29,12 @@ function show(): void {
     if (profile.token) reportOpening(profile.token);
   } catch (error) {
     const reason = error instanceof EmergencyPayloadError ? error.reason : 'corrupt';
-    const text = reason === 'bad-version' ? strings.badVersion : reason === 'invalid' ? strings.invalid : strings.corrupt;
+    const text =
+      reason === 'bad-version'
+        ? strings.badVersion
+        : reason === 'invalid'
+          ? strings.invalid
+          : strings.corrupt;
     root.append(Object.assign(document.createElement('p'), { className: 'error', textContent: text }));
   }
 }

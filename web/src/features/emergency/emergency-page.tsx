@@ -1,0 +1,116 @@
+/**
+ * `/emergency`: the active profile's emergency profile. Prefilled from the decrypted record, edited
+ * item by item, saved encrypted in the vault as an `emergency-profile` record; shows both QR codes,
+ * trimmed to the QR v25-M budget, the lock-screen opt-in and the take-away files.
+ */
+import { A } from '@solidjs/router';
+import { createMemo, createSignal, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import type { ClinicalRecord } from '../../../../shared/schema/record.ts';
+import { useApp } from '../../app/app-context.tsx';
+import { errorText } from '../../app/error-text.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { ProfileEntry } from '../../records/profile-service.ts';
+import { NoProfile } from '../record/no-profile.tsx';
+import { AccessLog } from './access-log.tsx';
+import { checkDraft } from './draft.ts';
+import { DraftForm } from './draft-form.tsx';
+import { fittedCodes } from './fitted-codes.ts';
+import { localDate } from './local-date.ts';
+import { hasLockScreenCopy, saveLockScreenCopy } from './lock-screen-copy.ts';
+import { LockScreenSetting } from './lock-screen-setting.tsx';
+import { prefillDraft } from './prefill.ts';
+import { QrPreview } from './qr-preview.tsx';
+import { TakeAway } from './take-away.tsx';
+import './emergency.css';
+
+function Editor(props: { person: ProfileEntry }) {
+  const app = useApp();
+  const { t } = useI18n();
+  const today = localDate();
+  const savedEntry = () => app.profileRecords().find((e) => e.record?.kind === 'emergency-profile');
+  const savedProfile = () => {
+    const record = savedEntry()?.record;
+    return record?.kind === 'emergency-profile' ? record.profile : undefined;
+  };
+  const records = app.profileRecords().flatMap((e) => (e.record ? [e.record] : []));
+  const [draft, setDraft] = createStore(prefillDraft(props.person.profile, records, savedProfile()));
+  const [status, setStatus] = createSignal('');
+  const [error, setError] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+
+  const check = createMemo(() => checkDraft(draft, today));
+  const codes = createMemo(() => {
+    const result = check();
+    return result.ok ? fittedCodes(result.profile, location.origin) : undefined;
+  });
+
+  async function save(event: SubmitEvent) {
+    event.preventDefault();
+    setStatus('');
+    setError('');
+    const result = check();
+    if (!result.ok) {
+      setError(t('emergency.invalid', { fields: result.fields.join(', ') }));
+      return;
+    }
+    setBusy(true);
+    try {
+      const record: ClinicalRecord = { kind: 'emergency-profile', schemaVersion: 1, profile: result.profile };
+      const entry = savedEntry();
+      if (entry) await app.updateRecord(entry.id, record, entry.rev);
+      else await app.addRecord(record);
+      // An opted-in lock-screen copy follows every saved change.
+      const fitted = codes()?.link.profile;
+      if (fitted && hasLockScreenCopy(localStorage, props.person.id)) {
+        saveLockScreenCopy(localStorage, props.person.id, fitted);
+      }
+      setStatus(t('emergency.saved'));
+    } catch (caught) {
+      setError(errorText(t, caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div class="stack emergency">
+      <h1>{t('emergency.title')}</h1>
+      <p>{t('emergency.intro')}</p>
+      <p>
+        <A href="/scan">{t('emergency.scan.link')}</A>
+      </p>
+      <form class="card stack" onSubmit={save} novalidate aria-labelledby="emergency-form-title">
+        <h2 id="emergency-form-title" class="visually-hidden">
+          {t('emergency.title')}
+        </h2>
+        <DraftForm draft={draft} setDraft={setDraft} />
+        <div class="form-actions">
+          <button type="submit" class="button" disabled={busy()}>
+            {t('emergency.save')}
+          </button>
+        </div>
+        <p role="status">{status()}</p>
+        <Show when={error()}>
+          <p class="message message--error" role="alert">
+            {error()}
+          </p>
+        </Show>
+      </form>
+      <Show when={codes()}>{(c) => <QrPreview codes={c()} />}</Show>
+      <AccessLog draft={draft} setDraft={setDraft} />
+      <LockScreenSetting profileId={props.person.id} current={() => codes()?.link.profile} />
+      <TakeAway codes={codes()} today={today} />
+    </div>
+  );
+}
+
+export function EmergencyPage() {
+  const app = useApp();
+  const { t } = useI18n();
+  return (
+    <Show when={app.activeProfile()} keyed fallback={<NoProfile title={t('emergency.title')} />}>
+      {(person) => <Editor person={person} />}
+    </Show>
+  );
+}

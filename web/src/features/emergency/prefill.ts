@@ -1,0 +1,91 @@
+/**
+ * Prefills the emergency draft from the decrypted record: what a responder needs, nothing else.
+ * Items the patient saved before come first and stay included; record items not on the saved
+ * profile are offered, switched off, so nothing new is published without the patient's choice.
+ */
+import type { EmergencyLanguage, EmergencyProfile } from '../../../../shared/emergency/profile.ts';
+import type { Profile } from '../../../../shared/schema/profile.ts';
+import type { ClinicalRecord } from '../../../../shared/schema/record.ts';
+import type { DraftContact, DraftItem, EmergencyDraft, ListSection } from './draft.ts';
+
+type Candidates = Record<ListSection, DraftItem[]>;
+
+/** Each record item, switched on when it is what a responder must see, offered switched off otherwise. */
+function candidates(records: readonly ClinicalRecord[]): Candidates {
+  const out: Candidates = { conditions: [], allergies: [], medications: [], devices: [] };
+  for (const r of records) {
+    if (r.kind === 'condition' && ['active', 'recurrence', 'relapse'].includes(r.clinicalStatus)) {
+      out.conditions.push({ text: r.name, include: r.critical });
+    } else if (r.kind === 'allergy' && r.status === 'active') {
+      const reactions = r.reactions.length > 0 ? `: ${r.reactions.join(', ')}` : '';
+      const severe = r.severity === 'severe' || r.criticality === 'high';
+      out.allergies.push({ text: `${r.substance}${reactions}`, include: severe });
+    } else if (r.kind === 'medication' && r.stopDate === undefined) {
+      const dose = typeof r.dose === 'string' ? r.dose : `${r.dose.value} ${r.dose.unit}`;
+      out.medications.push({ text: `${r.name} ${dose}, ${r.frequency}`, include: r.highRisk });
+    }
+  }
+  // Included (critical) items first: they are what a responder must see, and trimming keeps them.
+  for (const list of Object.values(out)) list.sort((a, b) => Number(b.include) - Number(a.include));
+  return out;
+}
+
+function merge(saved: readonly string[] | undefined, offered: readonly DraftItem[]): DraftItem[] {
+  if (saved === undefined) return offered.map((item) => ({ ...item }));
+  const items: DraftItem[] = saved.map((text) => ({ text, include: true }));
+  for (const item of offered) {
+    if (!saved.includes(item.text)) items.push({ text: item.text, include: false });
+  }
+  return items;
+}
+
+export function prefillDraft(
+  person: Profile,
+  records: readonly ClinicalRecord[],
+  saved: EmergencyProfile | undefined,
+): EmergencyDraft {
+  const offered = candidates(records);
+  const has = saved !== undefined;
+  const admin = records.find((r) => r.kind === 'administrative');
+  const contacts: DraftContact[] = (saved?.contacts ?? []).map((c) => ({
+    name: c.name,
+    relationship: c.relationship ?? '',
+    phone: c.phone,
+    include: true,
+  }));
+  const recordContacts = records
+    .filter((r) => r.kind === 'emergency-contact')
+    .sort((a, b) => a.priority - b.priority);
+  for (const c of recordContacts) {
+    if (!contacts.some((d) => d.name === c.name && d.phone === c.phone)) {
+      contacts.push({ name: c.name, relationship: c.relationship, phone: c.phone, include: !has });
+    }
+  }
+  const language: EmergencyLanguage = saved?.language ?? person.locale;
+  const bloodType = admin && admin.bloodType !== 'unknown' ? admin.bloodType : '';
+  const donor = admin?.organDonor ?? 'unknown';
+  return {
+    language,
+    name: saved?.name ?? person.displayName,
+    dateOfBirth: saved?.dateOfBirth ?? person.dateOfBirth,
+    includeDateOfBirth: has ? saved.dateOfBirth !== undefined : true,
+    directive: saved?.directive ?? '',
+    conditions: merge(saved?.conditions, offered.conditions),
+    allergies: merge(saved?.allergies, offered.allergies),
+    medications: merge(saved?.medications, offered.medications),
+    devices: merge(saved?.devices, offered.devices),
+    pregnancy: saved?.pregnancy ?? '',
+    contacts,
+    languages: (saved?.languages ?? []).join(', '),
+    bloodType: saved ? (saved.bloodType ?? '') : bloodType,
+    organDonor: saved
+      ? saved.organDonor === undefined
+        ? 'unknown'
+        : saved.organDonor
+          ? 'yes'
+          : 'no'
+      : donor,
+    note: saved?.note ?? '',
+    ...(saved?.token ? { token: saved.token } : {}),
+  };
+}

@@ -1,0 +1,51 @@
+/** Wallet card (PDF) and wallpaper (PNG) downloads; pdf-lib loads only when asked for. */
+import { createSignal, Show } from 'solid-js';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { download } from './download.ts';
+import type { FittedCodes } from './fitted-codes.ts';
+
+export function TakeAway(props: { codes: FittedCodes | undefined; today: string }) {
+  const { t } = useI18n();
+  const [error, setError] = createSignal('');
+  const slug = () => (props.codes?.link.profile.name ?? 'carnet').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const card = async () => {
+    const codes = props.codes;
+    if (!codes) return;
+    try {
+      const { walletCardPdf } = await import('./wallet-card.ts');
+      const bytes = await walletCardPdf(codes.link.profile, codes, props.today);
+      download(new Blob([bytes as BlobPart], { type: 'application/pdf' }), `emergency-card-${slug()}.pdf`);
+    } catch (caught) {
+      setError(String(caught));
+    }
+  };
+  const wallpaper = async () => {
+    const codes = props.codes;
+    if (!codes) return;
+    try {
+      const { wallpaperPng } = await import('./wallpaper.ts');
+      download(await wallpaperPng(codes, props.today), `emergency-wallpaper-${slug()}.png`);
+    } catch (caught) {
+      setError(String(caught));
+    }
+  };
+  return (
+    <section class="card stack" aria-labelledby="emergency-take-away-title">
+      <h2 id="emergency-take-away-title">{t('emergency.takeAway.title')}</h2>
+      <p class="field__hint">{t('emergency.takeAway.cardHint')}</p>
+      <div class="form-actions">
+        <button type="button" class="button" disabled={!props.codes} onClick={card}>
+          {t('emergency.takeAway.card')}
+        </button>
+        <button type="button" class="button button--secondary" disabled={!props.codes} onClick={wallpaper}>
+          {t('emergency.takeAway.wallpaper')}
+        </button>
+      </div>
+      <Show when={error()}>
+        <p class="message message--error" role="alert">
+          {error()}
+        </p>
+      </Show>
+    </section>
+  );
+}
