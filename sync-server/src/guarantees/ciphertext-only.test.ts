@@ -152,7 +152,15 @@ describe('ciphertext only', () => {
             "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
           );
           expect(tables.rows.map((t) => t.name).sort()).toEqual(
-            ['accounts', 'challenges', 'documents', 'schema_migrations', 'sessions'].sort(),
+            [
+              'accounts',
+              'challenges',
+              'documents',
+              'emergency_openings',
+              'emergency_tokens',
+              'schema_migrations',
+              'sessions',
+            ].sort(),
           );
           let dump = '';
           for (const { name } of tables.rows) {

@@ -59,6 +59,23 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'index for pulls of one kind',
     sql: 'CREATE INDEX documents_kind_seq ON documents(account_id, kind, seq);',
+  },  {
+    version: 3,
+    name: 'emergency access log: token hashes and openings',
+    sql: `
+      CREATE TABLE emergency_tokens (
+        token_hash TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX emergency_tokens_account ON emergency_tokens(account_id);
+      CREATE TABLE emergency_openings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        opened_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX emergency_openings_account ON emergency_openings(account_id, opened_at);
+    `,
   },
 ];
 
@@ -112,5 +129,22 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'index for pulls of one kind',
     sql: 'CREATE INDEX documents_kind_seq ON documents(account_id, kind, seq);',
+  },  {
+    version: 3,
+    name: 'emergency access log: token hashes and openings',
+    sql: `
+      CREATE TABLE emergency_tokens (
+        token_hash TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX emergency_tokens_account ON emergency_tokens(account_id);
+      CREATE TABLE emergency_openings (
+        id BIGSERIAL PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        opened_at BIGINT NOT NULL
+      );
+      CREATE INDEX emergency_openings_account ON emergency_openings(account_id, opened_at);
+    `,
   },
 ];

@@ -103,6 +103,8 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
         const account = gone.rows[0];
         if (!account) return false;
         await client.query('DELETE FROM documents WHERE account_id = $1', [accountId]);
+        await client.query('DELETE FROM emergency_openings WHERE account_id = $1', [accountId]);
+        await client.query('DELETE FROM emergency_tokens WHERE account_id = $1', [accountId]);
         await client.query('DELETE FROM sessions WHERE account_id = $1', [accountId]);
         await client.query('DELETE FROM challenges WHERE email_hash = $1', [account.email_hash]);
         await client.query('DELETE FROM accounts WHERE id = $1', [accountId]);
@@ -171,6 +173,30 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
     },
     async push(accountId, rows, now) {
       return inTransaction(pool, (client) => pushInTransaction(client, accountId, rows, now));
+    },
+    async registerEmergencyToken(accountId, tokenHash, now) {
+      const result = await pool.query(
+        `INSERT INTO emergency_tokens (token_hash, account_id, created_at)
+         SELECT $1, id, $2 FROM accounts WHERE id = $3 ON CONFLICT (token_hash) DO NOTHING`,
+        [tokenHash, now, accountId],
+      );
+      if (result.rowCount === 1) return true;
+      return (await one('SELECT 1 FROM accounts WHERE id = $1', [accountId])) !== undefined;
+    },
+    async recordEmergencyOpening(tokenHash, now) {
+      const result = await pool.query(
+        `INSERT INTO emergency_openings (account_id, opened_at)
+         SELECT account_id, $1 FROM emergency_tokens WHERE token_hash = $2`,
+        [now, tokenHash],
+      );
+      return result.rowCount === 1;
+    },
+    async listEmergencyOpenings(accountId, limit) {
+      const { rows } = await pool.query<{ opened_at: string }>(
+        'SELECT opened_at FROM emergency_openings WHERE account_id = $1 ORDER BY opened_at DESC, id DESC LIMIT $2',
+        [accountId, limit],
+      );
+      return rows.map((row) => ({ openedAt: Number(row.opened_at) }));
     },
     subscribe(accountId, listener) {
       return fanout.subscribe(accountId, listener);

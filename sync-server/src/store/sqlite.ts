@@ -85,12 +85,23 @@ export function openSqliteStore(file: string): Store {
         key_id = excluded.key_id, schema_version = excluded.schema_version, nonce = excluded.nonce,
         ciphertext = excluded.ciphertext, author = excluded.author, sig = excluded.sig`),
     setSeq: db.prepare('UPDATE accounts SET seq = ? WHERE id = ?'),
+    deleteEmergencyTokens: db.prepare('DELETE FROM emergency_tokens WHERE account_id = ?'),
+    deleteEmergencyOpenings: db.prepare('DELETE FROM emergency_openings WHERE account_id = ?'),
+    putEmergencyToken: db.prepare(`INSERT INTO emergency_tokens (token_hash, account_id, created_at)
+      SELECT ?, id, ? FROM accounts WHERE id = ? ON CONFLICT (token_hash) DO NOTHING`),
+    putEmergencyOpening: db.prepare(`INSERT INTO emergency_openings (account_id, opened_at)
+      SELECT account_id, ? FROM emergency_tokens WHERE token_hash = ?`),
+    emergencyOpenings: db.prepare(
+      'SELECT opened_at FROM emergency_openings WHERE account_id = ? ORDER BY opened_at DESC, id DESC LIMIT ?',
+    ),
   };
 
   const deleteTx = db.transaction((accountId: string): boolean => {
     const account = q.accountById.get(accountId) as AccountRow | undefined;
     if (!account) return false;
     q.deleteDocuments.run(accountId);
+    q.deleteEmergencyOpenings.run(accountId);
+    q.deleteEmergencyTokens.run(accountId);
     q.deleteSessions.run(accountId);
     q.deleteChallenges.run(account.email_hash);
     q.deleteAccount.run(accountId);
@@ -182,6 +193,17 @@ export function openSqliteStore(file: string): Store {
       const outcome = pushTx.immediate(accountId, rows, now);
       if (outcome.written > 0) fanout.publish(accountId, { type: 'change', seq: outcome.seq });
       return outcome;
+    },
+    async registerEmergencyToken(accountId, tokenHash, now) {
+      q.putEmergencyToken.run(tokenHash, now, accountId);
+      return q.accountById.get(accountId) !== undefined;
+    },
+    async recordEmergencyOpening(tokenHash, now) {
+      return q.putEmergencyOpening.run(now, tokenHash).changes === 1;
+    },
+    async listEmergencyOpenings(accountId, limit) {
+      const rows = q.emergencyOpenings.all(accountId, limit) as { opened_at: number }[];
+      return rows.map((row) => ({ openedAt: Number(row.opened_at) }));
     },
     subscribe(accountId: string, listener: AccountListener) {
       return fanout.subscribe(accountId, listener);

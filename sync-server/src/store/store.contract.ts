@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { create, envelope } from '../testing/envelopes.ts';
 import { documentContract, NOW } from './documents.contract.ts';
+import { emergencyContract } from './emergency.contract.ts';
 import { AccountGoneError } from './errors.ts';
 import type { Store } from './store.ts';
 
@@ -34,6 +35,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     }
 
     documentContract(() => store, newAccount);
+    emergencyContract(() => store, newAccount);
 
     it('creates accounts, refuses a second one with the same email hash, finds them', async () => {
       const id = await newAccount();

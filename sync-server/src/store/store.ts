@@ -7,7 +7,8 @@
  *   same transaction as the write, under a lock on the account, so a pull by `seq` never skips a
  *   document that commits late (timestamps would).
  * - One push is one transaction: all of its rows are written, or none (profile limit, crash).
- * - Deleting an account removes every row that belongs to it in one transaction.
+ * - Deleting an account removes every row that belongs to it in one transaction (emergency tokens
+ *   and openings included).
  * - The store holds envelopes, a keyring (no secret in clear), an Ed25519 public key and hashes of
  *   emails, tokens and nonces: nothing that decrypts, nothing in clear that names a person.
  */
@@ -52,6 +53,10 @@ export interface PushOutcome {
 /** What the change feed says about an account: new documents up to `seq`, or the account is gone. */
 export type AccountEvent = { readonly type: 'change'; readonly seq: number } | { readonly type: 'deleted' };
 
+export interface EmergencyOpening {
+  readonly openedAt: number;
+}
+
 export type AccountListener = (event: AccountEvent) => void;
 
 export interface Store {
@@ -90,6 +95,17 @@ export interface Store {
    * `AccountGoneError` when the account no longer exists.
    */
   push(accountId: string, rows: readonly PushRow[], now: number): Promise<PushOutcome>;
+
+  /**
+   * Emergency access log (opt-in). Tokens are stored as hashes only. Registering a hash that is
+   * already registered (by this or another account) changes nothing. Returns false when the account
+   * does not exist.
+   */
+  registerEmergencyToken(accountId: string, tokenHash: string, now: number): Promise<boolean>;
+  /** Records an opening of a registered token; false (and nothing stored) for an unknown one. */
+  recordEmergencyOpening(tokenHash: string, now: number): Promise<boolean>;
+  /** The account's openings, newest first, at most `limit`. */
+  listEmergencyOpenings(accountId: string, limit: number): Promise<EmergencyOpening[]>;
 
   /** Events after each committed push or deletion of this account, from any server instance. */
   subscribe(accountId: string, listener: AccountListener): () => void;
