@@ -3,6 +3,7 @@ import { PROTOCOL_VERSION } from '../../../shared/protocol/version.ts';
 import { accountRoutes } from './account.ts';
 import { authRoutes } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
+import { emergencyRoutes } from './emergency.ts';
 import { syncRoutes } from './sync.ts';
 
 /**
@@ -15,6 +16,7 @@ export function apiRoutes(deps?: ApiDeps) {
     api.route('/auth', authRoutes(deps));
     api.route('/account', accountRoutes(deps));
     api.route('/sync', syncRoutes(deps));
+    api.route('/emergency', emergencyRoutes(deps));
   }
   return api;
 }

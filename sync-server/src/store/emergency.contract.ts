@@ -37,7 +37,9 @@ export function emergencyContract(store: () => Store, newAccount: () => Promise<
   });
 
   it('refuses tokens for an unknown account, and wipes tokens and openings with the account', async () => {
-    expect(await store().registerEmergencyToken(`nobody-${randomUUID()}`, `tok-${randomUUID()}`, NOW)).toBe(false);
+    expect(await store().registerEmergencyToken(`nobody-${randomUUID()}`, `tok-${randomUUID()}`, NOW)).toBe(
+      false,
+    );
     const a = await newAccount();
     const b = await newAccount();
     const ta = `tok-${randomUUID()}`;

@@ -59,7 +59,8 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'index for pulls of one kind',
     sql: 'CREATE INDEX documents_kind_seq ON documents(account_id, kind, seq);',
-  },  {
+  },
+  {
     version: 3,
     name: 'emergency access log: token hashes and openings',
     sql: `
@@ -129,7 +130,8 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'index for pulls of one kind',
     sql: 'CREATE INDEX documents_kind_seq ON documents(account_id, kind, seq);',
-  },  {
+  },
+  {
     version: 3,
     name: 'emergency access log: token hashes and openings',
     sql: `

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sodium } from '../../../shared/crypto/sodium.ts';
+import { toBase64Url } from '../../../shared/emergency/base64url.ts';
+import { emergencyTokenHash } from '../../../shared/protocol/emergency.ts';
+import { jsonInit, register, testVault } from '../testing/api-client.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { OPENED_PER_MINUTE } from './emergency.ts';
+
+const newToken = () => toBase64Url(sodium().randombytes_buf(16));
+
+describe('emergency access log', () => {
+  let t: TestApp;
+  let clock = 1_800_000_000_000;
+  beforeAll(async () => {
+    t = await createTestApp({ now: () => clock });
+  });
+  afterAll(() => t.close());
+
+  const call = (method: string, path: string, body?: unknown, token?: string) =>
+    t.fetcher(path, jsonInit(method, body, token));
+
+  it('records an opening of a registered token and lists it to its account only', async () => {
+    const owner = await register(t.fetcher, testVault('owner@example.org'));
+    const other = await register(t.fetcher, testVault('other@example.org'));
+    const token = newToken();
+    expect(
+      (await call('POST', '/api/emergency/tokens', { tokenHash: emergencyTokenHash(token) }, owner)).status,
+    ).toBe(204);
+
+    clock += 1000;
+    const opened = await call('POST', '/api/emergency/opened', { token });
+    expect(opened.status).toBe(204);
+    expect(await opened.text()).toBe('');
+
+    const list = await call('GET', '/api/emergency/openings', undefined, owner);
+    expect(list.status).toBe(200);
+    expect(await list.json()).toEqual({ openings: [{ openedAt: clock }] });
+    const none = await call('GET', '/api/emergency/openings', undefined, other);
+    expect(await none.json()).toEqual({ openings: [] });
+  });
+
+  it('answers 204 to an unknown token too, and stores nothing for it', async () => {
+    const owner = await register(t.fetcher, testVault('unknown@example.org'));
+    const res = await call('POST', '/api/emergency/opened', { token: newToken() });
+    expect(res.status).toBe(204);
+    expect(await (await call('GET', '/api/emergency/openings', undefined, owner)).json()).toEqual({
+      openings: [],
+    });
+  });
+
+  it('parses every body with its schema', async () => {
+    const owner = await register(t.fetcher, testVault('schema@example.org'));
+    for (const body of [
+      {},
+      { token: 'short' },
+      { token: `${newToken()}=` },
+      { token: newToken(), extra: 1 },
+      'x',
+    ]) {
+      const res = await call('POST', '/api/emergency/opened', body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect((await res.json()).error.reason).toBe('bad-request');
+    }
+    const bad = await call('POST', '/api/emergency/tokens', { tokenHash: 'nope' }, owner);
+    expect(bad.status).toBe(400);
+    const text = await t.fetcher('/api/emergency/opened', { method: 'POST', body: 'token' });
+    expect(text.status).toBe(415);
+  });
+
+  it('needs a session to register tokens and read openings', async () => {
+    expect(
+      (await call('POST', '/api/emergency/tokens', { tokenHash: emergencyTokenHash(newToken()) })).status,
+    ).toBe(401);
+    expect((await call('GET', '/api/emergency/openings')).status).toBe(401);
+    expect((await call('GET', '/api/emergency/opened')).status).toBe(405);
+  });
+
+  it('rate-limits reports per IP', async () => {
+    const limited = await createTestApp({ now: () => clock, clientIp: () => '203.0.113.9' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i <= OPENED_PER_MINUTE; i++) {
+        statuses.push(
+          (await limited.fetcher('/api/emergency/opened', jsonInit('POST', { token: newToken() }))).status,
+        );
+      }
+      expect(statuses.slice(0, OPENED_PER_MINUTE).every((s) => s === 204)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * `/api/emergency`: the opt-in emergency access log (shared/protocol/emergency.ts).
+ * - POST /opened (no auth): the responder page reports a token. Always 204, known or not, so the
+ *   endpoint reveals nothing; rate-limited per IP; the body holds a random token, no health data.
+ * - POST /tokens (session): the patient's device registers the hash of its profile's token.
+ * - GET /openings (session): when the account's emergency profile was opened, newest first.
+ */
+import { Hono } from 'hono';
+import {
+  type EmergencyOpeningsResponse,
+  emergencyOpenedRequestSchema,
+  emergencyTokenHash,
+  emergencyTokenRequestSchema,
+} from '../../../shared/protocol/emergency.ts';
+import { SlidingWindowLimiter } from '../auth/rate-limit.ts';
+import { ApiError } from '../http/errors.ts';
+import { jsonBody, KIB } from '../http/json-body.ts';
+import { methodNotAllowed } from '../http/method-not-allowed.ts';
+import { requireSession, unauthorized } from '../http/session-auth.ts';
+import type { ApiDeps } from './deps.ts';
+
+export const OPENINGS_LIMIT = 50;
+/** Per IP: a responder opens a profile a few times; anything near this is a script. */
+export const OPENED_PER_MINUTE = 30;
+
+export function emergencyRoutes(deps: ApiDeps) {
+  const { store } = deps;
+  const limiter = new SlidingWindowLimiter(OPENED_PER_MINUTE, 60_000);
+  const session = requireSession(store, deps.now);
+  return new Hono()
+    .post('/opened', jsonBody(emergencyOpenedRequestSchema, KIB), async (c) => {
+      const limit = limiter.take(deps.clientIp(c), deps.now());
+      if (!limit.ok) {
+        throw new ApiError(429, 'rate-limited', 'Too many reports: try again later', {
+          'Retry-After': String(Math.ceil(limit.retryAfterMs / 1000)),
+        });
+      }
+      await store.recordEmergencyOpening(emergencyTokenHash(c.get('body').token), deps.now());
+      return c.body(null, 204);
+    })
+    .all('/opened', methodNotAllowed('POST'))
+    .post('/tokens', session, jsonBody(emergencyTokenRequestSchema, KIB), async (c) => {
+      const registered = await store.registerEmergencyToken(
+        c.get('session').accountId,
+        c.get('body').tokenHash,
+        deps.now(),
+      );
+      if (!registered) throw unauthorized();
+      return c.body(null, 204);
+    })
+    .all('/tokens', methodNotAllowed('POST'))
+    .get('/openings', session, async (c) => {
+      const openings = await store.listEmergencyOpenings(c.get('session').accountId, OPENINGS_LIMIT);
+      return c.json<EmergencyOpeningsResponse>({ openings });
+    })
+    .all('/openings', methodNotAllowed('GET'));
+}
