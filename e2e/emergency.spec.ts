@@ -14,6 +14,7 @@ import { recordEn } from '../web/src/features/record/strings.ts';
 import { decodeQrPng, EmergencyPage } from './pages/emergency-page.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
 import { RecordPage } from './pages/record-page.ts';
+import { SyncPage } from './pages/sync-page.ts';
 import { VaultPage } from './pages/vault-page.ts';
 
 const PASSPHRASE = 'orchard-glacier-thimble-2049';
@@ -70,7 +71,7 @@ async function fillRecord(page: Page): Promise<void> {
   });
 }
 
-async function buildProfile(page: Page): Promise<EmergencyPage> {
+async function buildProfile(page: Page, accessLog = false): Promise<EmergencyPage> {
   const emergency = new EmergencyPage(page);
   await emergency.goto();
   // Prefilled from the record, switched on because they are severe / critical / high risk.
@@ -79,6 +80,8 @@ async function buildProfile(page: Page): Promise<EmergencyPage> {
   await expect(emergency.include('Warfarin 5 mg, every evening')).toBeChecked();
   await emergency.setDirective('DNR: do not resuscitate');
   await emergency.addContact('Alex Martin', 'partner', '+33 6 12 34 56 78');
+  if (accessLog)
+    await page.getByRole('checkbox', { name: 'Tell me when my emergency page is opened' }).check();
   await emergency.save();
   return emergency;
 }
@@ -108,7 +111,9 @@ test('the in-app QR opens the responder page offline and in a fresh browser; the
   const page = await context.newPage();
   await installApp(page);
   await fillRecord(page);
-  const emergency = await buildProfile(page);
+  // Sync on, for the opt-in access log: the server then learns when the page is opened, nothing else.
+  await new SyncPage(page).turnOnSync('camille@example.org', PASSPHRASE);
+  const emergency = await buildProfile(page, true);
 
   const link = await emergency.readQr(emergency.linkQr);
   expect(link).toMatch(new RegExp(`^${server.baseUrl}/e#1\\.[A-Za-z0-9_-]+$`));
@@ -126,9 +131,14 @@ test('the in-app QR opens the responder page offline and in a fresh browser; the
   // (a) The context that visited before, now offline: the service worker serves /e.
   await context.setOffline(true);
   const offline = await context.newPage();
+  const offlineRequests: string[] = [];
+  offline.on('request', (request) => offlineRequests.push(request.url()));
   await offline.goto(link);
   await expectResponderPage(offline);
   await expect(offline.locator('html')).toHaveAttribute('lang', 'en');
+  // With no network the page works the same and tries to send nothing.
+  expect(offlineRequests.filter((url) => url.includes('/api/'))).toEqual([]);
+  await offline.close();
   await context.setOffline(false);
 
   // (b) A fresh browser, online, in French: the page speaks the responder's language.
@@ -144,9 +154,16 @@ test('the in-app QR opens the responder page offline and in a fresh browser; the
   for (const url of requests) expect(url.includes(fragment.slice(2, 40)), url).toBe(false);
   await fresh.close();
 
+  // The access log: the patient sees the opening (the server got the token, not the profile).
+  await new RecordPage(page).gotoTimeline();
+  await emergency.goto();
+  await expect(page.getByTestId('emergency-openings')).toContainText('Emergency profile opened at');
+  await expect(page.getByTestId('emergency-openings').getByRole('listitem')).toHaveCount(1);
+
   // The server logged the responder page's request, and never the fragment.
   const log = server.output();
   expect(log).toMatch(/"path":"\/e"/);
+  expect(log).toMatch(/"path":"\/api\/emergency\/opened","status":204/);
   expect(log.includes(fragment.slice(2, 40))).toBe(false);
   expect(log.includes('#1.')).toBe(false);
   await context.close();

@@ -3,6 +3,7 @@
  * profiles and records (live from RxDB), the active profile, and auto-lock. UI components read
  * accessors and call actions; they never touch RxDB or crypto directly.
  */
+
 import type { Subscription } from 'rxjs';
 import { type Accessor, createMemo, createSignal } from 'solid-js';
 import type { Profile } from '../../../shared/schema/profile.ts';
@@ -11,6 +12,7 @@ import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { DocumentService, type NewDocument } from '../records/document-service.ts';
 import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
 import { type RecordEntry, RecordService } from '../records/record-service.ts';
+import type { ApiClient } from '../sync/api-client.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
 import { DEFAULT_AUTO_LOCK_MINUTES, type Session, VaultService } from '../vault/vault-service.ts';
@@ -41,6 +43,8 @@ export interface AppStore {
   /** null while sync is off on this device. */
   syncStatus: Accessor<SyncStatus | null>;
   syncEmail: Accessor<string | null>;
+  /** The signed-in API while sync runs on this device, else null. */
+  syncApi(): ApiClient | null;
 
   createVault(passphrase: string): Promise<string>;
   unlock(passphrase: string): Promise<void>;
@@ -234,6 +238,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     autoLockMinutes,
     syncStatus: () => sync?.status() ?? null,
     syncEmail: () => sync?.email() ?? null,
+    syncApi: () => sync?.signedInApi() ?? null,
 
     async turnOnSync(email, passphrase) {
       const controller = requireSync(sync);

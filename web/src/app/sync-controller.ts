@@ -100,6 +100,8 @@ export interface SyncController {
   signInAgain(session: Session, passphrase: string): Promise<Keyring>;
   /** Stops replicating (on lock); credentials stay. */
   stop(): void;
+  /** The API signed in as this device while sync runs, else null (emergency access log). */
+  signedInApi(): ApiClient | null;
   turnOff(): Promise<void>;
 }
 
@@ -155,6 +157,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
   return {
     status,
     email,
+    signedInApi: () => (credentials && status() !== null ? api(credentials.token) : null),
     async resume(session) {
       const started = epoch;
       const doc = await db.syncstate.findOne(STATE_ID).exec();

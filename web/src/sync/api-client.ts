@@ -6,6 +6,7 @@
  * Pull answers are parsed loosely per document (`documents: unknown[]`): the replication validates
  * each envelope itself, so one bad document is skipped and reported instead of failing the page.
  */
+
 import {
   type AccountResponse,
   accountResponseSchema,
@@ -21,6 +22,10 @@ import {
   type SessionResponse,
   sessionResponseSchema,
 } from '../../../shared/protocol/account.ts';
+import {
+  type EmergencyOpeningsResponse,
+  emergencyOpeningsResponseSchema,
+} from '../../../shared/protocol/emergency.ts';
 import { errorBodySchema } from '../../../shared/protocol/errors.ts';
 import {
   type Checkpoint,
@@ -112,6 +117,15 @@ export class ApiClient {
 
   push(rows: readonly PushRow[]): Promise<PushResponse> {
     return this.json('POST', '/api/sync/push', pushResponseSchema, { rows }, 200);
+  }
+
+  /** Emergency access log: registers the hash of the profile's token (shared/protocol/emergency.ts). */
+  async registerEmergencyToken(tokenHash: string): Promise<void> {
+    await this.send('POST', '/api/emergency/tokens', { tokenHash }, 204);
+  }
+
+  emergencyOpenings(): Promise<EmergencyOpeningsResponse> {
+    return this.json('GET', '/api/emergency/openings', emergencyOpeningsResponseSchema, undefined, 200);
   }
 
   /** Opens the live stream; the caller reads the body (stream.ts). */

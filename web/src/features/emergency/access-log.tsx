@@ -1,8 +1,14 @@
-/** Opt-in access log: a random token in the link QR; openings fetched from the server when sync is on. */
-import { Show } from 'solid-js';
+/**
+ * Opt-in access log: a random token in the link QR (never health data). While sync runs, the saved
+ * token's hash is registered with the server (idempotent, so every visit retries a failed one) and
+ * the openings are listed.
+ */
+import { createResource, For, Show } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
 import { toBase64Url } from '../../../../shared/emergency/base64url.ts';
+import { emergencyTokenHash } from '../../../../shared/protocol/emergency.ts';
 import { useApp } from '../../app/app-context.tsx';
+import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { EmergencyDraft } from './draft.ts';
 
@@ -10,9 +16,24 @@ export function newAccessToken(): string {
   return toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
 }
 
-export function AccessLog(props: { draft: EmergencyDraft; setDraft: SetStoreFunction<EmergencyDraft> }) {
-  const { t } = useI18n();
+export function AccessLog(props: {
+  draft: EmergencyDraft;
+  setDraft: SetStoreFunction<EmergencyDraft>;
+  /** The token of the saved profile: only a saved token can be on a printed code. */
+  savedToken: string | undefined;
+}) {
+  const { t, formatDate } = useI18n();
   const app = useApp();
+  const [openings] = createResource(
+    () => {
+      const api = app.syncApi();
+      return api && props.savedToken ? { api, token: props.savedToken } : undefined;
+    },
+    async ({ api, token }) => {
+      await api.registerEmergencyToken(emergencyTokenHash(token));
+      return (await api.emergencyOpenings()).openings;
+    },
+  );
   return (
     <section class="card stack" aria-labelledby="emergency-log-title">
       <h2 id="emergency-log-title">{t('emergency.accessLog.title')}</h2>
@@ -31,6 +52,31 @@ export function AccessLog(props: { draft: EmergencyDraft; setDraft: SetStoreFunc
       </p>
       <Show when={app.syncStatus() === null && props.draft.token !== undefined}>
         <p class="message">{t('emergency.accessLog.needsSync')}</p>
+      </Show>
+      <Show when={props.savedToken && app.syncApi()}>
+        <h3>{t('emergency.accessLog.openings')}</h3>
+        <Show
+          when={!openings.error}
+          fallback={
+            <p class="message message--error">
+              {t('emergency.accessLog.failed', { reason: errorText(t, openings.error) })}
+            </p>
+          }
+        >
+          <Show when={(openings() ?? []).length > 0} fallback={<p>{t('emergency.accessLog.none')}</p>}>
+            <ul class="list" data-testid="emergency-openings">
+              <For each={openings()}>
+                {(opening) => (
+                  <li class="list__item">
+                    {t('emergency.accessLog.opened', {
+                      time: formatDate(opening.openedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                    })}
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </Show>
       </Show>
     </section>
   );

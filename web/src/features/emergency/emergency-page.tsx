@@ -98,7 +98,7 @@ function Editor(props: { person: ProfileEntry }) {
         </Show>
       </form>
       <Show when={codes()}>{(c) => <QrPreview codes={c()} />}</Show>
-      <AccessLog draft={draft} setDraft={setDraft} />
+      <AccessLog draft={draft} setDraft={setDraft} savedToken={savedProfile()?.token} />
       <LockScreenSetting profileId={props.person.id} current={() => codes()?.link.profile} />
       <TakeAway codes={codes()} today={today} />
     </div>
