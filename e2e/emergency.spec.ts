@@ -16,6 +16,7 @@ import { ProfilesPage } from './pages/profiles-page.ts';
 import { RecordPage } from './pages/record-page.ts';
 import { SyncPage } from './pages/sync-page.ts';
 import { VaultPage } from './pages/vault-page.ts';
+import { seriousViolations } from './support/axe.ts';
 
 const PASSPHRASE = 'orchard-glacier-thimble-2049';
 const PORT = Number(process.env.E2E_PORT ?? 8790) + 1;
@@ -136,6 +137,7 @@ test('the in-app QR opens the responder page offline and in a fresh browser; the
   await offline.goto(link);
   await expectResponderPage(offline);
   await expect(offline.locator('html')).toHaveAttribute('lang', 'en');
+  expect(await seriousViolations(offline)).toEqual([]);
   // With no network the page works the same and tries to send nothing.
   expect(offlineRequests.filter((url) => url.includes('/api/'))).toEqual([]);
   await offline.close();
@@ -249,6 +251,7 @@ test('over budget, lowest-priority items are trimmed and the editor says so; wal
   await expect(view.getByText('DNR: do not resuscitate', { exact: true })).toBeVisible();
   const lockQr = decodeQrPng(await page.getByTestId('lock-screen-qr').screenshot());
   expect(lockQr).toMatch(new RegExp(`^${server.baseUrl}/e#1\\.`));
+  expect(await seriousViolations(page)).toEqual([]);
   // Still locked: the vault screens were never unlocked to show this.
   await page.getByRole('link', { name: 'Back to unlock' }).click();
   await expect(vault.unlockHeading).toBeVisible();
