@@ -1,9 +1,11 @@
 /** `npm run bench`: prints one line per figure. Benchmarks never fail the build; they inform. */
 import { benchCrypto } from './crypto.bench.ts';
+import { benchEmergency } from './emergency.bench.ts';
 import { benchPwa } from './pwa.bench.ts';
 import { benchSync } from './sync.bench.ts';
 
 console.log(`Carnet benchmarks — Node ${process.version}, ${process.platform}/${process.arch}`);
 await benchCrypto();
 await benchPwa();
+await benchEmergency();
 await benchSync();
