@@ -2,12 +2,12 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { lockScreenCopies } from './lock-screen-copy.ts';
+import { hasAnyLockScreenCopy } from './lock-screen-key.ts';
 
 export function EmergencyButton() {
   const { t } = useI18n();
   return (
-    <Show when={lockScreenCopies(localStorage).length > 0}>
+    <Show when={hasAnyLockScreenCopy(localStorage)}>
       <p>
         <A href="/emergency/lock-screen" class="button button--danger">
           {t('emergency.lockScreen.button')}

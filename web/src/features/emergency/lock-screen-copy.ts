@@ -5,7 +5,7 @@
  */
 import { type EmergencyProfile, emergencyProfileSchema } from '../../../../shared/emergency/profile.ts';
 
-export const LOCK_SCREEN_PREFIX = 'carnet.emergency.lock-screen.';
+import { LOCK_SCREEN_PREFIX } from './lock-screen-key.ts';
 
 export interface LockScreenCopy {
   readonly profileId: string;
