@@ -61,7 +61,7 @@ export default defineConfig({
     target: 'es2022',
     rollupOptions: {
       // The responder page (`/e`) is its own tiny entry: no RxDB, no libsodium, no router.
-      input: { main: fromRoot('./web/index.html'), e: fromRoot('./web/e.html') },
+      input: { index: fromRoot('./web/index.html'), e: fromRoot('./web/e.html') },
     },
   },
 });

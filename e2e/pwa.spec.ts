@@ -138,12 +138,13 @@ test('after one visit the shell opens offline; Cache Storage holds only static f
     expect(parsed.origin, url).toBe(new URL(page.url()).origin);
     return parsed.pathname;
   });
-  expect(paths).toEqual(expect.arrayContaining(['/index.html', '/manifest.webmanifest']));
+  // e.html: the emergency responder page (/e), which must open offline too.
+  expect(paths).toEqual(expect.arrayContaining(['/index.html', '/e.html', '/manifest.webmanifest']));
   expect(paths.some((path) => /^\/assets\/index-[\w-]+\.js$/.test(path))).toBe(true);
   expect(paths.some((path) => /^\/assets\/kdf-worker-[\w-]+\.js$/.test(path))).toBe(true);
   for (const path of paths) {
     expect(path, 'only build output is cached').toMatch(
-      /^\/(index\.html|manifest\.webmanifest|favicon\.svg|icons\/[\w.-]+\.(png|svg)|assets\/[\w.-]+\.(js|css|woff2|svg|png))$/,
+      /^\/(index\.html|e\.html|manifest\.webmanifest|favicon\.svg|icons\/[\w.-]+\.(png|svg)|assets\/[\w.-]+\.(js|css|woff2|svg|png))$/,
     );
   }
 });
