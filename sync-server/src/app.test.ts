@@ -106,6 +106,7 @@ describe('static site', () => {
   let parent: string;
   let dir: string;
   const indexHtml = '<!doctype html><title>Carnet test shell</title>';
+  const responderHtml = '<!doctype html><title>Emergency responder page</title>';
 
   beforeAll(() => {
     parent = mkdtempSync(join(tmpdir(), 'carnet-static-'));
@@ -113,6 +114,7 @@ describe('static site', () => {
     mkdirSync(join(dir, 'assets'), { recursive: true });
     writeFileSync(join(parent, 'secret.txt'), 'outside the static folder');
     writeFileSync(join(dir, 'index.html'), indexHtml);
+    writeFileSync(join(dir, 'e.html'), responderHtml);
     writeFileSync(join(dir, 'assets', 'app-abc123.js'), 'export {};\n');
     writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});\n');
@@ -157,6 +159,19 @@ describe('static site', () => {
     expect(manifest.status).toBe(200);
     expect(manifest.headers.get('Content-Type')).toMatch(/^application\/manifest\+json/);
     expect(manifest.headers.get('Cache-Control')).toBe('no-cache');
+  });
+
+  it('serves the emergency responder page at /e, never the app shell', async () => {
+    const app = createApp({ staticDir: dir });
+    for (const headers of [HTML, {}]) {
+      const res = await app.request('/e', { headers });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Cache-Control')).toBe('no-cache');
+      expect(res.headers.get('Content-Security-Policy')).not.toBeNull();
+      expect(await res.text()).toBe(responderHtml);
+    }
+    // Only the exact path: deeper links stay with the app's router.
+    expect(await (await app.request('/e/x', { headers: HTML })).text()).toBe(indexHtml);
   });
 
   it('falls back to index.html for a deep link that wants HTML', async () => {
