@@ -162,6 +162,28 @@ test('the in-app QR opens the responder page offline and in a fresh browser; the
   await expect(page.getByTestId('emergency-openings')).toContainText('Emergency profile opened at');
   await expect(page.getByTestId('emergency-openings').getByRole('listitem')).toHaveCount(1);
 
+  // The in-app scanner, from an image: a foreign code is shown as text and not opened; a Carnet
+  // emergency code opens the responder page.
+  const { toBuffer } = await import('qrcode');
+  await page.getByRole('link', { name: 'Scan a code' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Scan a code' })).toBeVisible();
+  const image = page.getByLabel('Open an image');
+  await image.setInputFiles({
+    name: 'foreign.png',
+    mimeType: 'image/png',
+    buffer: await toBuffer('https://evil.example/e#1.abc', { errorCorrectionLevel: 'M', scale: 6 }),
+  });
+  await expect(page.getByTestId('scan-foreign')).toContainText('https://evil.example/e#1.abc');
+  expect(new URL(page.url()).pathname).toBe('/scan');
+  await image.setInputFiles({
+    name: 'emergency.png',
+    mimeType: 'image/png',
+    buffer: await toBuffer(link, { errorCorrectionLevel: 'M', scale: 6 }),
+  });
+  await page.waitForURL((url) => url.pathname === '/e');
+  expect(page.url()).toBe(link);
+  await expectResponderPage(page);
+
   // The server logged the responder page's request, and never the fragment.
   const log = server.output();
   expect(log).toMatch(/"path":"\/e"/);
@@ -225,6 +247,14 @@ test('over budget, lowest-priority items are trimmed and the editor says so; wal
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+
+  // Wallpaper: a PNG whose QR opens the same page.
+  const [wallpaper] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download a lock-screen wallpaper (PNG)' }).click(),
+  ]);
+  const wallpaperPath = await wallpaper.path();
+  expect(decodeQrPng(readFileSync(wallpaperPath))).toMatch(new RegExp(`^${server.baseUrl}/e#1\\.`));
 
   // Lock screen: no button until the patient opts in.
   const vault = new VaultPage(page);
