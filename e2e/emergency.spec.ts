@@ -17,6 +17,7 @@ import { RecordPage } from './pages/record-page.ts';
 import { SyncPage } from './pages/sync-page.ts';
 import { VaultPage } from './pages/vault-page.ts';
 import { seriousViolations } from './support/axe.ts';
+import { externalRequests, watchPage } from './support/page-watch.ts';
 
 const PASSPHRASE = 'orchard-glacier-thimble-2049';
 const PORT = Number(process.env.E2E_PORT ?? 8790) + 1;
@@ -110,6 +111,7 @@ test('the in-app QR opens the responder page offline and in a fresh browser; the
   test.setTimeout(180_000);
   const context = await newContext(browser);
   const page = await context.newPage();
+  const watch = await watchPage(page);
   await installApp(page);
   await fillRecord(page);
   // Sync on, for the opt-in access log: the server then learns when the page is opened, nothing else.
@@ -146,6 +148,7 @@ test('the in-app QR opens the responder page offline and in a fresh browser; the
   // (b) A fresh browser, online, in French: the page speaks the responder's language.
   const fresh = await newContext(browser, 'fr-FR');
   const responder = await fresh.newPage();
+  const responderWatch = await watchPage(responder);
   const requests: string[] = [];
   responder.on('request', (request) => requests.push(request.url()));
   await responder.goto(link);
@@ -154,6 +157,9 @@ test('the in-app QR opens the responder page offline and in a fresh browser; the
   await expect(responder.getByRole('heading', { level: 1 })).toHaveText('Informations médicales d’urgence');
   // No request carries the payload (the browser strips fragments; nothing re-sends it).
   for (const url of requests) expect(url.includes(fragment.slice(2, 40)), url).toBe(false);
+  expect(responderWatch.errors, 'console errors').toEqual([]);
+  expect(responderWatch.cspViolations, 'CSP violations').toEqual([]);
+  expect(externalRequests(responderWatch)).toEqual([]);
   await fresh.close();
 
   // The access log: the patient sees the opening (the server got the token, not the profile).
@@ -184,6 +190,10 @@ test('the in-app QR opens the responder page offline and in a fresh browser; the
   expect(page.url()).toBe(link);
   await expectResponderPage(page);
 
+  expect(watch.errors, 'console errors').toEqual([]);
+  expect(watch.cspViolations, 'CSP violations').toEqual([]);
+  expect(externalRequests(watch)).toEqual([]);
+
   // The server logged the responder page's request, and never the fragment.
   const log = server.output();
   expect(log).toMatch(/"path":"\/e"/);
@@ -202,6 +212,14 @@ test('over budget, lowest-priority items are trimmed and the editor says so; wal
   await page.goto('/');
   await fillRecord(page);
   const emergency = await buildProfile(page);
+
+  // A bad phone number is refused with the section to fix, in the UI's language.
+  await emergency.addContact('Sam', 'neighbour', 'call me');
+  await page.getByRole('button', { name: 'Save the emergency profile' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Check these sections: Emergency contacts.');
+  await expect(emergency.linkQr).toHaveCount(0);
+  await emergency.include('Sam').uncheck();
+  await expect(emergency.linkQr).toBeVisible();
 
   // Over budget: twelve long medications. The last ones go first; the critical items stay.
   const meds = Array.from(

@@ -21,6 +21,7 @@ import { hasLockScreenCopy, saveLockScreenCopy } from './lock-screen-copy.ts';
 import { LockScreenSetting } from './lock-screen-setting.tsx';
 import { prefillDraft } from './prefill.ts';
 import { QrPreview } from './qr-preview.tsx';
+import { emergencyEn } from './strings.ts';
 import { TakeAway } from './take-away.tsx';
 import './emergency.css';
 
@@ -51,7 +52,11 @@ function Editor(props: { person: ProfileEntry }) {
     setError('');
     const result = check();
     if (!result.ok) {
-      setError(t('emergency.invalid', { fields: result.fields.join(', ') }));
+      const known = emergencyEn.sections as Record<string, string>;
+      const names = result.fields.map((field) =>
+        field in known ? t(`emergency.sections.${field as keyof typeof emergencyEn.sections}`) : field,
+      );
+      setError(t('emergency.invalid', { fields: names.join(', ') }));
       return;
     }
     setBusy(true);
