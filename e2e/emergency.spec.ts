@@ -7,8 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type Browser, type BrowserContext, chromium, expect, type Page, test } from '@playwright/test';
 import { PNG } from 'pngjs';
+import { emergencyLink } from '../shared/emergency/payload.ts';
+import { EXAMPLE_PROFILE } from '../shared/emergency/testing.ts';
 import { type SpawnedServer, spawnServer } from '../sync-server/src/testing/spawned-server.ts';
 import { recordEn } from '../web/src/features/record/strings.ts';
 import { decodeQrPng, EmergencyPage } from './pages/emergency-page.ts';
@@ -17,7 +19,9 @@ import { RecordPage } from './pages/record-page.ts';
 import { SyncPage } from './pages/sync-page.ts';
 import { VaultPage } from './pages/vault-page.ts';
 import { seriousViolations } from './support/axe.ts';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './support/chromium.ts';
 import { externalRequests, watchPage } from './support/page-watch.ts';
+import { writeQrVideo } from './support/qr-video.ts';
 
 const PASSPHRASE = 'orchard-glacier-thimble-2049';
 const PORT = Number(process.env.E2E_PORT ?? 8790) + 1;
@@ -234,6 +238,7 @@ test('over budget, lowest-priority items are trimmed and the editor says so; wal
   await expect(trimmed).not.toContainText('Penicillin');
   const text = await emergency.readQr(emergency.textQr);
   expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(997);
+  expect(Number(await emergency.textQr.getAttribute('data-qr-version'))).toBeLessThanOrEqual(25);
   expect(text).toContain('Penicillin: Anaphylaxis');
   expect(text).toContain('Type 1 diabetes');
   expect(text).toContain('DNR: do not resuscitate');
@@ -318,4 +323,38 @@ test('over budget, lowest-priority items are trimmed and the editor says so; wal
   await expect(vault.unlockHeading).toBeVisible();
   await expect(emergencyButton).toHaveCount(0);
   await context.close();
+});
+
+test('the scanner reads an emergency code from the camera and opens it', async () => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'carnet-camera-'));
+  const link = emergencyLink(server.baseUrl, EXAMPLE_PROFILE);
+  const video = join(dir, 'qr.y4m');
+  writeQrVideo(video, link);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_EXECUTABLE,
+    args: [
+      ...CHROMIUM_ARGS,
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  try {
+    const context = await browser.newContext({ baseURL: server.baseUrl, permissions: ['camera'] });
+    const page = await context.newPage();
+    await page.goto('/');
+    await new VaultPage(page).createVault(PASSPHRASE);
+    await new ProfilesPage(page).createFirst({ name: 'Scanner Test' });
+    await new EmergencyPage(page).goto();
+    await page.getByRole('link', { name: 'Scan a code' }).click();
+    await page.getByRole('button', { name: 'Start the camera' }).click();
+    await page.waitForURL((url) => url.pathname === '/e', { timeout: 30_000 });
+    expect(page.url()).toBe(link);
+    await expect(page.getByText('Penicillin: anaphylaxis', { exact: true })).toBeVisible();
+    await context.close();
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
