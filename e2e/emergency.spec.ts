@@ -322,6 +322,16 @@ test('over budget, lowest-priority items are trimmed and the editor says so; wal
   await vault.lock();
   await expect(vault.unlockHeading).toBeVisible();
   await expect(emergencyButton).toHaveCount(0);
+
+  // Deleting a profile deletes its lock-screen copy too.
+  await vault.unlock(PASSPHRASE);
+  await emergency.goto();
+  await emergency.setLockScreen(true);
+  expect(await lockKeys()).toHaveLength(1);
+  const profiles = new ProfilesPage(page);
+  await profiles.goto();
+  await profiles.remove('Camille Martin');
+  expect(await lockKeys()).toEqual([]);
   await context.close();
 });
 

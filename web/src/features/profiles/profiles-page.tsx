@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { ProfileEntry } from '../../records/profile-service.ts';
 import { ProfileForm } from './profile-form.tsx';
 import './profiles.css';
+import { removeLockScreenCopy } from '../emergency/lock-screen-copy.ts';
 
 /** Family profiles: up to six, each with its own key; create, rename, delete (confirmed), open. */
 export function ProfilesPage() {
@@ -22,6 +23,8 @@ export function ProfilesPage() {
     setError('');
     try {
       await app.deleteProfile(entry.id);
+      // The profile's unencrypted lock-screen copy, if any, goes with it.
+      removeLockScreenCopy(localStorage, entry.id);
       setConfirming(null);
       setStatus(t('profiles.deleted'));
     } catch (e) {
