@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version.ts';
 import { accountRoutes } from './account.ts';
 import { authRoutes } from './auth.ts';
+import { callRoutes } from './calls.ts';
 import type { ApiDeps } from './deps.ts';
 import { syncRoutes } from './sync.ts';
 
@@ -15,6 +16,7 @@ export function apiRoutes(deps?: ApiDeps) {
     api.route('/auth', authRoutes(deps));
     api.route('/account', accountRoutes(deps));
     api.route('/sync', syncRoutes(deps));
+    api.route('/calls', callRoutes(deps));
   }
   return api;
 }
