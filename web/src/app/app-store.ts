@@ -41,6 +41,8 @@ export interface AppStore {
   /** null while sync is off on this device. */
   syncStatus: Accessor<SyncStatus | null>;
   syncEmail: Accessor<string | null>;
+  /** The sync server session while signed in on this device (for call tokens), else null. */
+  syncSession(): { serverUrl: string; token: string } | null;
 
   createVault(passphrase: string): Promise<string>;
   unlock(passphrase: string): Promise<void>;
@@ -234,6 +236,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     autoLockMinutes,
     syncStatus: () => sync?.status() ?? null,
     syncEmail: () => sync?.email() ?? null,
+    syncSession: () => sync?.session() ?? null,
 
     async turnOnSync(email, passphrase) {
       const controller = requireSync(sync);

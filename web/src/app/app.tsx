@@ -36,6 +36,13 @@ const RecoverPage = lazy(() =>
   import('../features/vault/recover-page.tsx').then((m) => ({ default: m.RecoverPage })),
 );
 
+const ConsultPage = lazy(() =>
+  import('../features/call/consult-page.tsx').then((m) => ({ default: m.ConsultPage })),
+);
+const WaitingRoomPage = lazy(() =>
+  import('../features/call/waiting-room-page.tsx').then((m) => ({ default: m.WaitingRoomPage })),
+);
+
 function Guarded(props: ParentProps) {
   return <RequireUnlocked>{props.children}</RequireUnlocked>;
 }
@@ -64,6 +71,8 @@ export function App() {
         <Route path="/documents" component={DocumentsPage} />
         <Route path="/measurements" component={MeasurementsPage} />
         <Route path="/settings" component={SettingsPage} />
+        <Route path="/consult" component={ConsultPage} />
+        <Route path="/waiting-room" component={WaitingRoomPage} />
       </Route>
       <Route path="*" component={HomePage} />
     </Router>

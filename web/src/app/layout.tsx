@@ -67,6 +67,7 @@ export function Layout(props: ParentProps) {
           <A href="/measurements">{t('nav.measurements')}</A>
           <A href="/documents">{t('nav.documents')}</A>
           <A href="/profiles">{t('nav.profiles')}</A>
+          <A href="/consult">{t('call.nav')}</A>
           <A href="/settings">{t('nav.settings')}</A>
         </nav>
       </Show>

@@ -101,6 +101,8 @@ export interface SyncController {
   /** Stops replicating (on lock); credentials stay. */
   stop(): void;
   turnOff(): Promise<void>;
+  /** The server session while signed in (teleconsultation asks the server for call tokens with it). */
+  session(): { serverUrl: string; token: string } | null;
 }
 
 export interface SyncControllerOptions {
@@ -241,6 +243,10 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
       await api(token)
         .logout()
         .catch(() => undefined);
+    },
+    session() {
+      if (!credentials || status() === null) return null;
+      return { serverUrl: credentials.serverUrl, token: credentials.token };
     },
   };
 }

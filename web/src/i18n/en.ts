@@ -1,3 +1,4 @@
+import { callEn } from '../features/call/strings.ts';
 import { documentsEn } from '../features/documents/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
@@ -59,4 +60,5 @@ export const en = {
   documents: documentsEn,
   pwa: pwaEn,
   sync: syncEn,
+  call: callEn,
 };

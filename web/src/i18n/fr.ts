@@ -1,3 +1,4 @@
+import { callFr } from '../features/call/strings.ts';
 import { documentsFr } from '../features/documents/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
 import { pwaFr } from '../features/pwa/strings.ts';
@@ -63,4 +64,5 @@ export const fr: RawDictionary = {
   documents: documentsFr,
   pwa: pwaFr,
   sync: syncFr,
+  call: callFr,
 };

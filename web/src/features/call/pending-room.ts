@@ -1,0 +1,18 @@
+/**
+ * A room link (`/consult#CODE`) opened while the vault is locked would lose its code on the way
+ * through the unlock screen: it waits in sessionStorage (this tab only) until the join form reads it.
+ */
+import { parseRoomCode } from '../../../../shared/protocol/calls.ts';
+
+const KEY = 'carnet.pendingRoom';
+
+export function rememberRoomFromHash(hash: string): void {
+  const code = parseRoomCode(decodeURIComponent(hash.replace(/^#/, '')));
+  if (code) sessionStorage.setItem(KEY, code);
+}
+
+export function takePendingRoom(): string {
+  const code = sessionStorage.getItem(KEY) ?? '';
+  sessionStorage.removeItem(KEY);
+  return code;
+}
