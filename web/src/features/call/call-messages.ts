@@ -16,7 +16,10 @@ export const CHAT_MAX = 2_000;
 export const FILE_MAX_BYTES = 5 * 1024 * 1024;
 export const FILE_CHUNK_BYTES = 16 * 1024;
 
-const bytes = z.instanceof(Uint8Array);
+// PeerJS's binary serialization hands typed arrays back as ArrayBuffer: accept both, keep bytes.
+const bytes = z
+  .union([z.instanceof(Uint8Array), z.instanceof(ArrayBuffer)])
+  .transform((data) => (data instanceof Uint8Array ? data : new Uint8Array(data)));
 
 export const callMessageSchema = z.discriminatedUnion('type', [
   /** Patient → room: let me in. `session` when rejoining the same call after a drop. */
