@@ -53,10 +53,19 @@ test('practitioner admits a patient: media both ways, chat, file, entry, end, su
     await host.setRate('45');
     await expect(rate.getByRole('status')).toHaveText('Rate saved: €45.00 per hour.');
 
-    // 1. Room open; the patient knocks after the pre-call check; listed with the time.
+    // 1. Room open; the patient opens the room link (a page load locks the vault: the code waits
+    // through the unlock), knocks after the pre-call check, and is listed with the time.
     const code = await host.openRoom();
     expect(await seriousViolations(hostPage)).toEqual([]);
-    await patient.knock(code);
+    const link = await hostPage.locator('.room-link a').getAttribute('href');
+    expect(link).toMatch(new RegExp(`/consult#${code}$`));
+    await expect(hostPage.getByRole('img', { name: host.s.room.qr })).toBeVisible();
+    await patientPage.goto(new URL(link ?? '').pathname + new URL(link ?? '').hash);
+    await new VaultPage(patientPage).unlock(PASSPHRASE);
+    await new SyncPage(patientPage).expectSynced();
+    await patient.goto();
+    await expect(patientPage.getByLabel(patient.s.join.codeLabel)).toHaveValue(code);
+    await patient.knock();
     expect(await seriousViolations(patientPage)).toEqual([]);
     const waiting = host.waitingPatient(PATIENT);
     await expect(waiting).toBeVisible({ timeout: CALL_TIMEOUT });
@@ -97,11 +106,11 @@ test('practitioner admits a patient: media both ways, chat, file, entry, end, su
       buffer: Buffer.from(`Lab results ${randomBytes(40_000).toString('hex')}\n`),
     };
     await patient.sendFile(file);
-    const link = hostPage.getByRole('link', { name: `Download ${file.name}` });
-    await expect(link).toBeVisible({ timeout: CALL_TIMEOUT });
-    const [download] = await Promise.all([hostPage.waitForEvent('download'), link.click()]);
+    const download = hostPage.getByRole('link', { name: `Download ${file.name}` });
+    await expect(download).toBeVisible({ timeout: CALL_TIMEOUT });
+    const [saved] = await Promise.all([hostPage.waitForEvent('download'), download.click()]);
     const chunks: Buffer[] = [];
-    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    for await (const chunk of await saved.createReadStream()) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).equals(file.buffer)).toBe(true);
     await patientPage.getByLabel(patient.s.call.shareLabel).selectOption({ label: 'Blood pressure diary' });
     await patientPage.getByRole('button', { name: patient.s.call.share, exact: true }).click();

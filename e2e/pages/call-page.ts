@@ -65,10 +65,12 @@ export class CallPage {
     return (await code.textContent()) ?? '';
   }
 
-  /** Patient: code, pre-call check, knock. */
-  async knock(code: string): Promise<void> {
+  /** Patient: code (typed, unless the room link already filled it), pre-call check, knock. */
+  async knock(code?: string): Promise<void> {
     await this.goto();
-    await this.page.getByLabel(this.s.join.codeLabel).fill(code);
+    const field = this.page.getByLabel(this.s.join.codeLabel);
+    if (code === undefined) await expect(field).not.toHaveValue('');
+    else await field.fill(code);
     await this.page.getByRole('button', { name: this.s.join.startCheck }).click();
     await expect(this.page.getByLabel(this.s.join.camera)).toBeVisible();
     await expect(this.page.getByLabel(this.s.join.micLevel)).toBeVisible();

@@ -36,8 +36,8 @@ const RecoverPage = lazy(() =>
   import('../features/vault/recover-page.tsx').then((m) => ({ default: m.RecoverPage })),
 );
 
-const ConsultPage = lazy(() =>
-  import('../features/call/consult-page.tsx').then((m) => ({ default: m.ConsultPage })),
+const ConsultEntry = lazy(() =>
+  import('../features/call/consult-entry.tsx').then((m) => ({ default: m.ConsultEntry })),
 );
 const WaitingRoomPage = lazy(() =>
   import('../features/call/waiting-room-page.tsx').then((m) => ({ default: m.WaitingRoomPage })),
@@ -62,6 +62,7 @@ export function App() {
       <Route path="/create" component={CreateVaultPage} />
       <Route path="/recover" component={RecoverPage} />
       <Route path="/sign-in" component={SignInPage} />
+      <Route path="/consult" component={ConsultEntry} />
       <Route path="/" component={Guarded}>
         <Route path="/profiles" component={ProfilesPage} />
         <Route path="/record" component={TimelinePage} />
@@ -71,7 +72,6 @@ export function App() {
         <Route path="/documents" component={DocumentsPage} />
         <Route path="/measurements" component={MeasurementsPage} />
         <Route path="/settings" component={SettingsPage} />
-        <Route path="/consult" component={ConsultPage} />
         <Route path="/waiting-room" component={WaitingRoomPage} />
       </Route>
       <Route path="*" component={HomePage} />

@@ -8,7 +8,7 @@ import { CallView } from './call-view.tsx';
 import { canHostWaitingRoom } from './can-host.ts';
 import { joinRoom, type PatientCall } from './join-room.ts';
 import { createLocalMedia } from './local-media.ts';
-import { rememberRoomFromHash, takePendingRoom } from './pending-room.ts';
+import { forgetPendingRoom, pendingRoom } from './pending-room.ts';
 import { PrecallCheck } from './precall-check.tsx';
 import './call.css';
 
@@ -16,9 +16,8 @@ import './call.css';
 export function ConsultPage() {
   const app = useApp();
   const { t } = useI18n();
-  rememberRoomFromHash(window.location.hash);
   const media = createLocalMedia();
-  const [code, setCode] = createSignal(takePendingRoom());
+  const [code, setCode] = createSignal(pendingRoom());
   const [name, setName] = createSignal(app.activeProfile()?.profile.displayName ?? '');
   const [submitted, setSubmitted] = createSignal(false);
   const [call, setCall] = createSignal<PatientCall | null>(null);
@@ -47,6 +46,7 @@ export function ConsultPage() {
           onClosed: () => setError(t('call.join.roomClosed')),
         }),
       );
+      forgetPendingRoom();
     } catch (caught) {
       for (const track of stream.getTracks()) track.stop();
       setError(errorText(t, caught));

@@ -11,8 +11,11 @@ export function rememberRoomFromHash(hash: string): void {
   if (code) sessionStorage.setItem(KEY, code);
 }
 
-export function takePendingRoom(): string {
-  const code = sessionStorage.getItem(KEY) ?? '';
+export function pendingRoom(): string {
+  return sessionStorage.getItem(KEY) ?? '';
+}
+
+/** Once the patient got into the room: a later visit starts with an empty form. */
+export function forgetPendingRoom(): void {
   sessionStorage.removeItem(KEY);
-  return code;
 }
