@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { CALL_TIMEOUT, CallPage, RECORD_PEER_CONNECTIONS } from './pages/call-page.ts';
+import { CALL_TIMEOUT, CallPage, evaluateWithin, RECORD_PEER_CONNECTIONS } from './pages/call-page.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
 import { RecordPage } from './pages/record-page.ts';
 import { SyncPage } from './pages/sync-page.ts';
@@ -126,7 +126,26 @@ test('practitioner admits a patient: media both ways, chat, file, entry, end, su
     await expect(patientPage.getByRole('button', { name: patient.s.call.cameraOn })).toBeVisible();
     expect(await seriousViolations(hostPage)).toEqual([]);
 
-    // 6. The patient ends; both see the same summary: under 3 minutes, not billable, 0 €.
+    // 6. A drop: the patient's media connection dies. The host sees the connection lost, calls again
+    // within the grace period, and the session continues as a second connected stretch.
+    await evaluateWithin(patientPage, 5_000, async () => {
+      const all = (window as unknown as { __carnetPeerConnections: RTCPeerConnection[] })
+        .__carnetPeerConnections;
+      for (const pc of all) {
+        if (pc.getReceivers().some((receiver) => receiver.track.kind === 'video')) pc.close();
+      }
+    });
+    await expect(hostPage.locator('.call-state')).toHaveAttribute('data-state', 'reconnecting', {
+      timeout: CALL_TIMEOUT,
+    });
+    await host.expectConnected();
+    await patient.expectConnected();
+    const before = await patient.counters();
+    await expect(async () => {
+      expect((await patient.counters()).framesDecoded).toBeGreaterThan(before.framesDecoded);
+    }).toPass({ timeout: CALL_TIMEOUT });
+
+    // 7. The patient ends; both see the same summary: under 3 minutes, not billable, 0 €.
     await patientPage.getByRole('button', { name: patient.s.call.end }).click();
     for (const [side, profile] of [
       [host, HOST],
@@ -136,14 +155,14 @@ test('practitioner admits a patient: media both ways, chat, file, entry, end, su
       await expect(summary).toBeVisible({ timeout: CALL_TIMEOUT });
       await expect(summary.locator('.call-summary__billable')).toHaveText(side.s.summary.no);
       await expect(summary.locator('.call-summary__amount')).toHaveText('€0.00');
-      await expect(summary.locator('.call-summary__segments li')).toHaveCount(1);
+      await expect(summary.locator('.call-summary__segments li')).toHaveCount(2);
       await expect(summary.getByRole('status')).toHaveText(`Saved, encrypted, in the record of ${profile}.`);
     }
     const hostDuration = await host.summary().locator('.call-summary__duration').textContent();
     expect(await patient.summary().locator('.call-summary__duration').textContent()).toBe(hostDuration);
     expect(await seriousViolations(patientPage)).toEqual([]);
 
-    // 7. The summary is an entry of each record now (kind consultation).
+    // 8. The summary is an entry of each record now (kind consultation).
     for (const page of [hostPage, patientPage]) {
       await page.getByRole('button', { name: host.s.summary.back }).click();
       await page

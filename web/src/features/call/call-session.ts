@@ -60,6 +60,8 @@ export interface CallSession {
   saveError: Accessor<unknown>;
   /** New data and media connections (first connection, or a reconnect within the grace). */
   attach(conn: DataConnection, media: MediaConnection): void;
+  /** Whether the data connection is still up (a media-only drop can be re-called over the same one). */
+  readonly dataOpen: boolean;
   sendChat(text: string): void;
   sendFile(name: string, mime: string, data: Uint8Array): void;
   shareEntry(title: string, text: string): void;
@@ -223,16 +225,22 @@ export function createCallSession(options: CallSessionOptions): CallSession {
     summary,
     saveError,
     attach(nextConn, nextMedia) {
-      conn = nextConn;
+      if (nextConn !== conn) {
+        conn = nextConn;
+        nextConn.on('data', onMessage);
+        nextConn.on('close', () => {
+          if (state() === 'ending' && options.role === 'patient') fallbackSummary();
+        });
+      }
+      // A reconnect replaces the media connection; events of the old one no longer count.
+      if (media && media !== nextMedia) media.close();
       media = nextMedia;
       lastSample = null;
-      nextConn.on('data', onMessage);
-      nextConn.on('close', () => {
-        if (state() === 'ending' && options.role === 'patient') fallbackSummary();
+      nextMedia.on('stream', (stream) => {
+        if (media === nextMedia) setRemoteStream(stream);
       });
-      nextMedia.on('stream', (stream) => setRemoteStream(stream));
       nextMedia.on('close', () => {
-        if (state() === 'connected') {
+        if (media === nextMedia && state() === 'connected') {
           clock.disconnected(now());
           setState('reconnecting');
         }
@@ -240,10 +248,15 @@ export function createCallSession(options: CallSessionOptions): CallSession {
       const watch = () => {
         const pc = nextMedia.peerConnection;
         if (!pc) return setTimeout(watch, 50);
-        pc.addEventListener('connectionstatechange', () => onConnectionState(pc));
-        onConnectionState(pc);
+        pc.addEventListener('connectionstatechange', () => {
+          if (media === nextMedia) onConnectionState(pc);
+        });
+        if (media === nextMedia) onConnectionState(pc);
       };
       watch();
+    },
+    get dataOpen() {
+      return conn?.open ?? false;
     },
     sendChat(text) {
       const message = text.trim();

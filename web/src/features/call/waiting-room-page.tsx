@@ -1,4 +1,5 @@
 import { A } from '@solidjs/router';
+import type { DataConnection } from 'peerjs';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
 import { errorText } from '../../app/error-text.ts';
@@ -32,7 +33,10 @@ export function WaitingRoomPage() {
 
   const practitionerName = () => app.activeProfile()?.profile.displayName ?? app.syncEmail() ?? '';
 
+  let patientConn: DataConnection | null = null;
+
   function connectPatient(knock: Knock, current: CallSession, stream: MediaStream, r: WaitingRoom): void {
+    patientConn = knock.conn;
     void knock.conn.send({
       type: 'admitted',
       session: current.sessionId,
@@ -96,7 +100,18 @@ export function WaitingRoomPage() {
     connectPatient(knock, current, stream, r);
   }
 
+  // A media drop with the data connection still up: the host calls the patient again, within the
+  // grace period (the session continues as a new connected stretch).
+  const RECALL_EVERY_MS = 5_000;
+  const recall = setInterval(() => {
+    const current = session();
+    const r = room();
+    if (!current || !r || !patientConn || current.state() !== 'reconnecting' || !current.dataOpen) return;
+    current.attach(patientConn, r.peer.call(patientConn.peer, current.localStream));
+  }, RECALL_EVERY_MS);
+
   onCleanup(() => {
+    clearInterval(recall);
     session()?.end();
     room()?.close();
   });
