@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { callFr } from '../web/src/features/call/strings.ts';
 import { CALL_TIMEOUT, CallPage, evaluateWithin, RECORD_PEER_CONNECTIONS } from './pages/call-page.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
 import { RecordPage } from './pages/record-page.ts';
@@ -92,6 +93,13 @@ test('practitioner admits a patient: media both ways, chat, file, entry, end, su
     await expect(hostPage.locator('.call-quality')).not.toHaveAttribute('data-grade', 'unknown', {
       timeout: CALL_TIMEOUT,
     });
+
+    // The call screen in French, during the call: the notice, and no serious axe violation.
+    await hostPage.getByRole('banner').getByRole('button', { name: 'Français', exact: true }).click();
+    await expect(hostPage.getByText(callFr.notice)).toBeVisible();
+    await expect(hostPage.locator('.call-state')).toHaveText(callFr.call.state.connected);
+    expect(await seriousViolations(hostPage)).toEqual([]);
+    await hostPage.getByRole('banner').getByRole('button', { name: 'English', exact: true }).click();
 
     // 4. A message each way.
     await host.chat('Hello, how are you today?');
