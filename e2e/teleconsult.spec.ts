@@ -54,6 +54,15 @@ test('practitioner admits a patient: media both ways, chat, file, entry, end, su
     await host.setRate('45');
     await expect(rate.getByRole('status')).toHaveText('Rate saved: €45.00 per hour.');
 
+    // A code with no open room: the patient is told, and is not left waiting.
+    await patient.goto();
+    await patientPage.getByLabel(patient.s.join.codeLabel).fill('0000000000');
+    await patientPage.getByRole('button', { name: patient.s.join.knock }).click();
+    await expect(patientPage.getByRole('alert')).toHaveText(patient.s.join.roomClosed, {
+      timeout: CALL_TIMEOUT,
+    });
+    await expect(patientPage.getByRole('button', { name: patient.s.join.knock })).toBeVisible();
+
     // 1. Room open; the patient opens the room link (a page load locks the vault: the code waits
     // through the unlock), knocks after the pre-call check, and is listed with the time.
     const code = await host.openRoom();
@@ -61,6 +70,10 @@ test('practitioner admits a patient: media both ways, chat, file, entry, end, su
     const link = await hostPage.locator('.room-link a').getAttribute('href');
     expect(link).toMatch(new RegExp(`/consult#${code}$`));
     await expect(hostPage.getByRole('img', { name: host.s.room.qr })).toBeVisible();
+    await patientPage
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Record', exact: true })
+      .click();
     await patientPage.goto(new URL(link ?? '').pathname + new URL(link ?? '').hash);
     await new VaultPage(patientPage).unlock(PASSPHRASE);
     await new SyncPage(patientPage).expectSynced();

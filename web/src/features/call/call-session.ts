@@ -9,6 +9,7 @@
  */
 import type { DataConnection, MediaConnection } from 'peerjs';
 import { type Accessor, createSignal } from 'solid-js';
+import { rebilled } from '../../../../shared/billing/check-summary.ts';
 import { consultationSummary } from '../../../../shared/billing/consultation-summary.ts';
 import type { Consultation } from '../../../../shared/schema/consultation.ts';
 import { type CallMessage, parseCallMessage } from './call-messages.ts';
@@ -152,7 +153,8 @@ export function createCallSession(options: CallSessionOptions): CallSession {
         }
         return;
       case 'summary':
-        if (options.role === 'patient' && message.summary) void conclude(message.summary);
+        // The host bills; the patient recomputes from the same stretches and rate before saving.
+        if (options.role === 'patient') void conclude(rebilled(message.summary));
         return;
       default:
         return;

@@ -8,7 +8,7 @@ import { CallView } from './call-view.tsx';
 import { canHostWaitingRoom } from './can-host.ts';
 import { joinRoom, type PatientCall } from './join-room.ts';
 import { createLocalMedia } from './local-media.ts';
-import { forgetPendingRoom, pendingRoom } from './pending-room.ts';
+import { forgetPendingRoom, pendingRoom, rememberRoomFromHash } from './pending-room.ts';
 import { PrecallCheck } from './precall-check.tsx';
 import './call.css';
 
@@ -22,6 +22,14 @@ export function ConsultPage() {
   const [submitted, setSubmitted] = createSignal(false);
   const [call, setCall] = createSignal<PatientCall | null>(null);
   const [error, setError] = createSignal<string | null>(null);
+
+  // A room link opened while this page is already showing only changes the hash.
+  const onHash = () => {
+    rememberRoomFromHash(window.location.hash);
+    if (pendingRoom()) setCode(pendingRoom());
+  };
+  window.addEventListener('hashchange', onHash);
+  onCleanup(() => window.removeEventListener('hashchange', onHash));
 
   const codeValid = () => parseRoomCode(code()) !== undefined;
   const nameValid = () => name().trim().length > 0;
@@ -43,7 +51,10 @@ export function ConsultPage() {
           name: name().trim(),
           stream,
           save: async (summary) => void (await app.addRecord(summary)),
-          onClosed: () => setError(t('call.join.roomClosed')),
+          onClosed: () => {
+            leave();
+            setError(t('call.join.roomClosed'));
+          },
         }),
       );
       forgetPendingRoom();

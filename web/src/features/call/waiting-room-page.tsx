@@ -72,6 +72,11 @@ export function WaitingRoomPage() {
     }
   }
 
+  function closeRoom() {
+    room()?.close();
+    setRoom(null);
+  }
+
   async function admit(knock: Knock) {
     const r = room();
     if (!r || session()) return;
@@ -153,6 +158,9 @@ export function WaitingRoomPage() {
                 {(r) => (
                   <>
                     <RoomLink code={r().roomCode} />
+                    <button type="button" class="button button--secondary" onClick={closeRoom}>
+                      {t('call.room.close')}
+                    </button>
                     <section class="card stack" aria-labelledby="room-waiting">
                       <h2 id="room-waiting">{t('call.room.waitingTitle')}</h2>
                       <Show when={r().waiting().length > 0} fallback={<p>{t('call.room.empty')}</p>}>

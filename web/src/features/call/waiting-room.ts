@@ -33,6 +33,14 @@ export function createWaitingRoom(
   const [waiting, setWaiting] = createSignal<readonly Knock[]>([]);
   const remove = (conn: DataConnection) => setWaiting((list) => list.filter((k) => k.conn !== conn));
 
+  // The signaling socket dropped (server restart, network): the room registers again with its token.
+  peer.on('disconnected', () => {
+    setTimeout(() => {
+      if (!peer.destroyed && peer.disconnected) peer.reconnect();
+    }, 2_000);
+  });
+  peer.on('error', () => {});
+
   peer.on('connection', (conn) => {
     const onData = (data: unknown) => {
       const message = parseCallMessage(data);
