@@ -7,6 +7,7 @@
  * saved encrypted in each one's record. Every wait on WebRTC has a Node-side deadline.
  */
 import { randomBytes } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { callFr } from '../web/src/features/call/strings.ts';
 import { CALL_TIMEOUT, CallPage, evaluateWithin, RECORD_PEER_CONNECTIONS } from './pages/call-page.ts';
@@ -39,6 +40,8 @@ test('practitioner admits a patient: media both ways, chat, file, entry, end, su
   browser,
 }, testInfo) => {
   test.setTimeout(240_000);
+  // All call traffic must stay on loopback: this runs only in a network namespace that has just `lo`.
+  expect(Object.keys(networkInterfaces()), 'run it with `npm run test:e2e:call`').toEqual(['lo']);
   const options = { baseURL: testInfo.project.use.baseURL, locale: 'en-US', acceptDownloads: true };
   const hostContext = await browser.newContext(options);
   const patientContext = await browser.newContext(options);
@@ -96,6 +99,8 @@ test('practitioner admits a patient: media both ways, chat, file, entry, end, su
     for (const side of [host, patient]) {
       const first = await side.counters();
       expect(first.connected).toBeGreaterThan(0);
+      expect(first.addresses.length).toBeGreaterThan(0);
+      for (const address of first.addresses) expect(address).toMatch(/^(127\.0\.0\.1|::1)$/);
       await expect(async () => {
         const later = await side.counters();
         expect(later.framesDecoded).toBeGreaterThan(first.framesDecoded);

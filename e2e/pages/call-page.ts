@@ -33,6 +33,8 @@ export interface MediaCounters {
   framesDecoded: number;
   audioBytesReceived: number;
   connected: number;
+  /** Addresses of both ends of every selected candidate pair. */
+  addresses: string[];
 }
 
 /** The teleconsultation screens in English: room, join, call, summary. */
@@ -94,11 +96,17 @@ export class CallPage {
     return evaluateWithin(this.page, 10_000, async () => {
       const all = (window as unknown as { __carnetPeerConnections: RTCPeerConnection[] })
         .__carnetPeerConnections;
-      const result = { framesDecoded: 0, audioBytesReceived: 0, connected: 0 };
+      const result = { framesDecoded: 0, audioBytesReceived: 0, connected: 0, addresses: [] as string[] };
       for (const pc of all) {
         if (pc.connectionState !== 'connected') continue;
         result.connected++;
-        (await pc.getStats()).forEach((stat) => {
+        const report = await pc.getStats();
+        report.forEach((stat) => {
+          if (stat.type === 'candidate-pair' && stat.state === 'succeeded' && stat.nominated) {
+            for (const id of [stat.localCandidateId, stat.remoteCandidateId]) {
+              result.addresses.push(String(report.get(id)?.address ?? report.get(id)?.ip ?? '?'));
+            }
+          }
           if (stat.type !== 'inbound-rtp') return;
           if (stat.kind === 'video') result.framesDecoded += stat.framesDecoded ?? 0;
           if (stat.kind === 'audio') result.audioBytesReceived += stat.bytesReceived ?? 0;
