@@ -12,23 +12,14 @@ import { type Accessor, createSignal } from 'solid-js';
 import { rebilled } from '../../../../shared/billing/check-summary.ts';
 import { consultationSummary } from '../../../../shared/billing/consultation-summary.ts';
 import type { Consultation } from '../../../../shared/schema/consultation.ts';
+import { type CallChat, type ChatItem, createCallChat } from './call-chat.ts';
 import { type CallMessage, parseCallMessage } from './call-messages.ts';
 import { gradeQuality, type Quality, type StatsSample, sampleStats } from './connection-quality.ts';
-import { FileReceiver, fileMessages } from './file-transfer.ts';
+import { fileMessages } from './file-transfer.ts';
 import { SegmentClock } from './segment-clock.ts';
 
 export type CallRole = 'host' | 'patient';
 export type CallState = 'connecting' | 'connected' | 'reconnecting' | 'ending' | 'ended';
-
-export interface ChatItem {
-  readonly id: number;
-  readonly from: 'me' | 'them';
-  readonly kind: 'text' | 'file' | 'entry';
-  readonly text: string;
-  /** Files: an object URL to download it. */
-  readonly url?: string;
-  readonly at: number;
-}
 
 export interface CallSessionOptions {
   readonly role: CallRole;
@@ -69,15 +60,16 @@ export interface CallSession {
   toggleMute(): void;
   toggleCamera(): void;
   end(): void;
+  /** Frees what the call screen held (received files' object URLs). */
+  dispose(): void;
 }
 
 export function createCallSession(options: CallSessionOptions): CallSession {
   const now = options.now ?? Date.now;
   const clock = new SegmentClock(now());
-  const receiver = new FileReceiver();
+  const chat: CallChat = createCallChat(now);
   const [state, setState] = createSignal<CallState>('connecting');
   const [remoteStream, setRemoteStream] = createSignal<MediaStream | null>(null);
-  const [chat, setChat] = createSignal<readonly ChatItem[]>([]);
   const [elapsedMs, setElapsedMs] = createSignal(0);
   const [quality, setQuality] = createSignal<Quality | null>(null);
   const [muted, setMuted] = createSignal(false);
@@ -87,10 +79,7 @@ export function createCallSession(options: CallSessionOptions): CallSession {
   let conn: DataConnection | null = null;
   let media: MediaConnection | null = null;
   let lastSample: StatsSample | null = null;
-  let nextChatId = 1;
 
-  const addChat = (item: Omit<ChatItem, 'id' | 'at'>) =>
-    setChat((items) => [...items, { ...item, id: nextChatId++, at: now() }]);
   const send = (message: CallMessage) => {
     if (conn?.open) void conn.send(message);
   };
@@ -125,25 +114,8 @@ export function createCallSession(options: CallSessionOptions): CallSession {
   function onMessage(data: unknown): void {
     const message = parseCallMessage(data);
     if (!message) return;
+    if (chat.receive(message)) return;
     switch (message.type) {
-      case 'chat':
-        addChat({ from: 'them', kind: 'text', text: message.text });
-        return;
-      case 'entry':
-        addChat({ from: 'them', kind: 'entry', text: `${message.title}\n${message.text}` });
-        return;
-      case 'file-start':
-      case 'file-chunk':
-      case 'file-end': {
-        const file = receiver.accept(message);
-        if (file && file !== 'dropped') {
-          const blob = new Blob([file.data as Uint8Array<ArrayBuffer>], {
-            type: file.mime || 'application/octet-stream',
-          });
-          addChat({ from: 'them', kind: 'file', text: file.name, url: URL.createObjectURL(blob) });
-        }
-        return;
-      }
       case 'end':
         if (options.role === 'host') finish();
         else {
@@ -219,7 +191,7 @@ export function createCallSession(options: CallSessionOptions): CallSession {
     localStream: options.localStream,
     state,
     remoteStream,
-    chat,
+    chat: chat.items,
     elapsedMs,
     quality,
     muted,
@@ -264,16 +236,16 @@ export function createCallSession(options: CallSessionOptions): CallSession {
       const message = text.trim();
       if (!message) return;
       send({ type: 'chat', text: message });
-      addChat({ from: 'me', kind: 'text', text: message });
+      chat.add({ from: 'me', kind: 'text', text: message });
     },
     sendFile(name, mime, data) {
-      const id = `${now()}-${nextChatId}`;
+      const id = chat.nextFileId();
       for (const message of fileMessages(id, name, mime, data)) send(message);
-      addChat({ from: 'me', kind: 'file', text: name });
+      chat.add({ from: 'me', kind: 'file', text: name });
     },
     shareEntry(title, text) {
       send({ type: 'entry', title, text });
-      addChat({ from: 'me', kind: 'entry', text: `${title}\n${text}` });
+      chat.add({ from: 'me', kind: 'entry', text: `${title}\n${text}` });
     },
     toggleMute() {
       const next = !muted();
@@ -284,6 +256,9 @@ export function createCallSession(options: CallSessionOptions): CallSession {
       const next = !cameraOff();
       for (const track of options.localStream.getVideoTracks()) track.enabled = !next;
       setCameraOff(next);
+    },
+    dispose() {
+      chat.dispose();
     },
     end() {
       if (state() === 'ended' || state() === 'ending') return;

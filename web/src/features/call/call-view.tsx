@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { FILE_MAX_BYTES } from './call-messages.ts';
 import type { CallSession } from './call-session.ts';
@@ -15,6 +15,9 @@ export function CallView(props: { session: CallSession; onDone: () => void }) {
   const [message, setMessage] = createSignal('');
   const [fileError, setFileError] = createSignal<string | null>(null);
   let fileInput: HTMLInputElement | undefined;
+  // Captured now: reading props in a cleanup would be a stale read of the parent <Show>.
+  const owned = props.session;
+  onCleanup(() => owned.dispose());
 
   const sendChat = (event: SubmitEvent) => {
     event.preventDefault();
