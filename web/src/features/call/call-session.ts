@@ -86,7 +86,12 @@ export function createCallSession(options: CallSessionOptions): CallSession {
 
   const tick = setInterval(() => {
     setElapsedMs(clock.connectedMs(now()));
-    if (state() === 'reconnecting' && clock.graceExpired(now())) finish();
+    // Past the grace the session is over: the host bills it; a patient who cannot reach the host
+    // keeps its own summary.
+    if (state() === 'reconnecting' && clock.graceExpired(now())) {
+      if (options.role === 'host') finish();
+      else fallbackSummary();
+    }
   }, 1_000);
   const stats = setInterval(() => void readStats(), STATS_EVERY_MS);
 
@@ -165,7 +170,7 @@ export function createCallSession(options: CallSessionOptions): CallSession {
 
   /** Host: ends the session, bills it, tells the patient. */
   function finish(): void {
-    if (summary()) return;
+    if (summary() || state() === 'ending') return;
     clock.end(now());
     const result = buildSummary();
     send({ type: 'summary', summary: result });

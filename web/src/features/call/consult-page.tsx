@@ -163,7 +163,7 @@ export function ConsultPage() {
         </section>
       }
     >
-      {(session) => <CallView session={session()} onDone={() => setCall(null)} />}
+      {(session) => <CallView session={session()} onDone={leave} />}
     </Show>
   );
 }

@@ -14,6 +14,7 @@ import { fetchCallToken, type SyncSession } from './call-token.ts';
 import { openPeer } from './open-peer.ts';
 
 const REKNOCK_EVERY_MS = 5_000;
+const LEAVE_GRACE_MS = 8_000;
 
 export interface PatientCall {
   session: Accessor<CallSession | null>;
@@ -92,12 +93,17 @@ export async function joinRoom(options: JoinOptions): Promise<PatientCall> {
     leave() {
       left = true;
       clearInterval(retry);
-      session()?.end();
-      if (!session()) {
+      const current = session();
+      if (!current) {
         conn.close();
         peer.destroy();
         for (const track of options.stream.getTracks()) track.stop();
+        return;
       }
+      // Mid-call: say so, and give the host's summary time to arrive before signaling goes.
+      const ended = current.state() === 'ended';
+      current.end();
+      setTimeout(() => peer.destroy(), ended ? 0 : LEAVE_GRACE_MS);
     },
   };
 }
