@@ -72,6 +72,8 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/settings',
     '/emergency',
     '/scan',
+    '/consult',
+    '/waiting-room',
   ];
   for (const language of LANGUAGES) {
     await setLanguage(page, language);

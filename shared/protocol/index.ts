@@ -1,4 +1,5 @@
 export * from './account.ts';
+export * from './calls.ts';
 export * from './errors.ts';
 export * from './keyring.ts';
 export * from './replication.ts';

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       dataDir: '/srv/carnet/data',
       staticDir: '/srv/carnet/dist',
       rateLimitScale: 1,
+      iceServers: [],
     });
   });
 
@@ -23,6 +24,7 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/carnet',
       staticDir: '/srv/carnet/build',
       rateLimitScale: 1,
+      iceServers: [],
     });
   });
 
@@ -34,6 +36,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SERVER_SECRET: 'short' })).toThrow(/SERVER_SECRET/);
     expect(loadConfig({ RATE_LIMIT_SCALE: '50' }).rateLimitScale).toBe(50);
     expect(() => loadConfig({ RATE_LIMIT_SCALE: '0' })).toThrow(/RATE_LIMIT_SCALE/);
+  });
+
+  it('reads ICE servers as a JSON array and refuses anything else', () => {
+    const turn = { urls: ['turn:turn.example.org:3478'], username: 'u', credential: 'p' };
+    const json = JSON.stringify([{ urls: 'stun:stun.example.org:3478' }, turn]);
+    expect(loadConfig({ ICE_SERVERS: json }).iceServers).toEqual([
+      { urls: 'stun:stun.example.org:3478' },
+      turn,
+    ]);
+    for (const bad of ['not json', '{"urls":"stun:x"}', '[{"url":"stun:x"}]', '[{"urls":[]}]']) {
+      expect(() => loadConfig({ ICE_SERVERS: bad })).toThrow(/ICE_SERVERS/);
+    }
   });
 
   it('names the setting that is wrong', () => {

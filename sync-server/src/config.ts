@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type IceServer, iceServerSchema } from '../../shared/protocol/calls.ts';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
@@ -9,6 +10,19 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   SERVER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(10_000).default(1),
+  /** JSON array of RTCIceServer (STUN/TURN) handed to call clients; none by default. */
+  ICE_SERVERS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined || text.trim() === '') return [];
+      try {
+        const parsed = z.array(iceServerSchema).safeParse(JSON.parse(text));
+        if (parsed.success) return parsed.data;
+      } catch {}
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {urls, username?, credential?}' });
+      return z.NEVER;
+    }),
 });
 
 export interface ServerConfig {
@@ -24,6 +38,8 @@ export interface ServerConfig {
   serverSecret?: string;
   /** Multiplies the auth rate limits (auth/rate-limit.ts); 1 in production. */
   rateLimitScale: number;
+  /** STUN/TURN servers for calls (ICE_SERVERS); never PeerJS's public defaults. */
+  iceServers: IceServer[];
 }
 
 /** Reads the server's settings from the environment; an invalid value stops startup with its name. */
@@ -33,13 +49,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
-  const { PORT, HOST, DATA_DIR, STATIC_DIR, DATABASE_URL, SERVER_SECRET, RATE_LIMIT_SCALE } = parsed.data;
+  const { PORT, HOST, DATA_DIR, STATIC_DIR, DATABASE_URL, SERVER_SECRET, RATE_LIMIT_SCALE, ICE_SERVERS } =
+    parsed.data;
   return {
     port: PORT,
     host: HOST,
     dataDir: resolve(cwd, DATA_DIR),
     staticDir: resolve(cwd, STATIC_DIR),
     rateLimitScale: RATE_LIMIT_SCALE,
+    iceServers: ICE_SERVERS,
     ...(DATABASE_URL ? { databaseUrl: DATABASE_URL } : {}),
     ...(SERVER_SECRET ? { serverSecret: SERVER_SECRET } : {}),
   };

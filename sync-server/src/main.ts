@@ -1,17 +1,19 @@
 /**
  * Node entry point: reads the configuration, opens the store (SQLite under DATA_DIR, or PostgreSQL
  * when DATABASE_URL is set), serves the app on one port and shuts down cleanly on SIGTERM/SIGINT
- * (exit code 0): live streams end, the socket closes, then the database.
+ * (exit code 0): live streams and call signaling end, the socket closes, then the database.
+ * PeerServer (call signaling) shares the port under `/peerjs` (signaling/node-server.ts).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { initCrypto } from '../../shared/crypto/sodium.ts';
 import { createApp } from './app.ts';
 import { DEFAULT_RATE_LIMITS, scaleRateLimits } from './auth/rate-limit.ts';
 import { loadServerKey } from './auth/server-secret.ts';
 import { loadConfig } from './config.ts';
 import { jsonLineSink } from './http/logger.ts';
+import { createCallTokens } from './signaling/call-tokens.ts';
+import { createNodeServer } from './signaling/node-server.ts';
 import { openPostgresStore } from './store/postgres.ts';
 import { openSqliteStore, SQLITE_FILE_NAME } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
@@ -51,16 +53,21 @@ if (config.databaseUrl && !config.serverSecret) {
 const streams = new LiveStreams();
 const serverKey = loadServerKey(config.serverSecret, config.dataDir);
 const rateLimits = scaleRateLimits(DEFAULT_RATE_LIMITS, config.rateLimitScale);
-const app = createApp({ staticDir: config.staticDir, log, api: { store, serverKey, streams, rateLimits } });
+const app = createApp({
+  staticDir: config.staticDir,
+  log,
+  api: { store, serverKey, streams, rateLimits, iceServers: config.iceServers },
+});
 
 const purge = setInterval(() => {
   store.purgeExpired(Date.now()).catch(() => log({ level: 'warn', msg: 'purge of expired sessions failed' }));
 }, PURGE_EVERY_MS);
 purge.unref();
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`Carnet is running at http://${config.host}:${info.port}`);
-});
+const node = createNodeServer(app.fetch, createCallTokens(serverKey, Date.now));
+const { server } = node;
+const port = await node.listen(config.port, config.host);
+console.log(`Carnet is running at http://${config.host}:${port}`);
 
 let stopping = false;
 /** How long requests under way may take to finish once shutdown starts. */
@@ -73,13 +80,12 @@ function shutdown(signal: NodeJS.Signals): void {
   clearInterval(purge);
   // Streams end with a clean end of response (clients reconnect elsewhere); then the socket closes.
   streams.closeAll();
-  server.close((error) => {
-    if (error) log({ level: 'error', msg: 'close failed', error: error.name });
+  node.close().then(() =>
     store.close().then(
-      () => process.exit(error ? 1 : 0),
+      () => process.exit(0),
       () => process.exit(1),
-    );
-  });
+    ),
+  );
   // Idle keep-alive sockets would hold close() open: close each as soon as its last response ends.
   // A request that hangs is cut after the grace.
   const closeIdle = () => {

@@ -14,6 +14,7 @@ const ENTRY = resolve(ROOT, 'sync-server/src/main.ts');
 /** What the server may load from shared/crypto: hashing, MACs, randomness, signature checks. */
 const ALLOWED = [
   'shared/crypto/auth-proof.ts',
+  'shared/crypto/base32.ts', // room codes for calls (text encoding only)
   'shared/crypto/encoding.ts',
   'shared/crypto/errors.ts',
   'shared/crypto/kdf-params.ts',

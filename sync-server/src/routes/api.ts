@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version.ts';
 import { accountRoutes } from './account.ts';
 import { authRoutes } from './auth.ts';
+import { callRoutes } from './calls.ts';
 import type { ApiDeps } from './deps.ts';
 import { emergencyRoutes } from './emergency.ts';
 import { syncRoutes } from './sync.ts';
@@ -17,6 +18,7 @@ export function apiRoutes(deps?: ApiDeps) {
     api.route('/account', accountRoutes(deps));
     api.route('/sync', syncRoutes(deps));
     api.route('/emergency', emergencyRoutes(deps));
+    api.route('/calls', callRoutes(deps));
   }
   return api;
 }

@@ -3,9 +3,11 @@
  * real store with a fixed clock and tight rate limits, and main.ts the production ones.
  */
 import type { Context } from 'hono';
+import type { IceServer } from '../../../shared/protocol/calls.ts';
 import { createEmailHasher, type EmailHasher } from '../auth/email-hash.ts';
 import { type AuthRateLimitConfig, AuthRateLimits } from '../auth/rate-limit.ts';
 import { socketAddress } from '../http/client-ip.ts';
+import { type CallTokens, createCallTokens } from '../signaling/call-tokens.ts';
 import type { Store } from '../store/store.ts';
 import { LiveStreams } from '../sync/live-streams.ts';
 
@@ -19,6 +21,8 @@ export interface ApiOptions {
   readonly streams?: LiveStreams;
   readonly heartbeatMs?: number;
   readonly clientIp?: (c: Context) => string;
+  /** STUN/TURN servers handed to call clients; none by default (loopback and tests). */
+  readonly iceServers?: readonly IceServer[];
 }
 
 export interface ApiDeps {
@@ -29,6 +33,8 @@ export interface ApiDeps {
   readonly streams: LiveStreams;
   readonly heartbeatMs: number;
   readonly clientIp: (c: Context) => string;
+  readonly callTokens: CallTokens;
+  readonly iceServers: readonly IceServer[];
 }
 
 export const HEARTBEAT_MS = 25_000;
@@ -42,5 +48,7 @@ export function createApiDeps(options: ApiOptions): ApiDeps {
     streams: options.streams ?? new LiveStreams(),
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
     clientIp: options.clientIp ?? socketAddress,
+    callTokens: createCallTokens(options.serverKey, options.now ?? Date.now),
+    iceServers: options.iceServers ?? [],
   };
 }

@@ -45,6 +45,8 @@ export interface AppStore {
   syncEmail: Accessor<string | null>;
   /** The signed-in API while sync runs on this device, else null. */
   syncApi(): ApiClient | null;
+  /** The sync server session while signed in on this device (for call tokens), else null. */
+  syncSession(): { serverUrl: string; token: string } | null;
 
   createVault(passphrase: string): Promise<string>;
   unlock(passphrase: string): Promise<void>;
@@ -239,6 +241,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     syncStatus: () => sync?.status() ?? null,
     syncEmail: () => sync?.email() ?? null,
     syncApi: () => sync?.signedInApi() ?? null,
+    syncSession: () => sync?.session() ?? null,
 
     async turnOnSync(email, passphrase) {
       const controller = requireSync(sync);

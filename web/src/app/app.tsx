@@ -45,6 +45,13 @@ const RecoverPage = lazy(() =>
   import('../features/vault/recover-page.tsx').then((m) => ({ default: m.RecoverPage })),
 );
 
+const ConsultEntry = lazy(() =>
+  import('../features/call/consult-entry.tsx').then((m) => ({ default: m.ConsultEntry })),
+);
+const WaitingRoomPage = lazy(() =>
+  import('../features/call/waiting-room-page.tsx').then((m) => ({ default: m.WaitingRoomPage })),
+);
+
 function Guarded(props: ParentProps) {
   return <RequireUnlocked>{props.children}</RequireUnlocked>;
 }
@@ -65,6 +72,7 @@ export function App() {
       <Route path="/recover" component={RecoverPage} />
       <Route path="/sign-in" component={SignInPage} />
       <Route path="/emergency/lock-screen" component={LockScreenPage} />
+      <Route path="/consult" component={ConsultEntry} />
       <Route path="/" component={Guarded}>
         <Route path="/profiles" component={ProfilesPage} />
         <Route path="/record" component={TimelinePage} />
@@ -76,6 +84,7 @@ export function App() {
         <Route path="/settings" component={SettingsPage} />
         <Route path="/emergency" component={EmergencyPage} />
         <Route path="/scan" component={ScanPage} />
+        <Route path="/waiting-room" component={WaitingRoomPage} />
       </Route>
       <Route path="*" component={HomePage} />
     </Router>

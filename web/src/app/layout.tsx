@@ -68,6 +68,7 @@ export function Layout(props: ParentProps) {
           <A href="/documents">{t('nav.documents')}</A>
           <A href="/profiles">{t('nav.profiles')}</A>
           <A href="/emergency">{t('emergency.navLink')}</A>
+          <A href="/consult">{t('call.nav')}</A>
           <A href="/settings">{t('nav.settings')}</A>
         </nav>
       </Show>

@@ -103,6 +103,8 @@ export interface SyncController {
   /** The API signed in as this device while sync runs, else null (emergency access log). */
   signedInApi(): ApiClient | null;
   turnOff(): Promise<void>;
+  /** The server session while signed in (teleconsultation asks the server for call tokens with it). */
+  session(): { serverUrl: string; token: string } | null;
 }
 
 export interface SyncControllerOptions {
@@ -244,6 +246,10 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
       await api(token)
         .logout()
         .catch(() => undefined);
+    },
+    session() {
+      if (!credentials || status() === null) return null;
+      return { serverUrl: credentials.serverUrl, token: credentials.token };
     },
   };
 }

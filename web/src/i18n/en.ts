@@ -1,3 +1,4 @@
+import { callEn } from '../features/call/strings.ts';
 import { documentsEn } from '../features/documents/strings.ts';
 import { emergencyEn } from '../features/emergency/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
@@ -61,4 +62,5 @@ export const en = {
   pwa: pwaEn,
   sync: syncEn,
   emergency: emergencyEn,
+  call: callEn,
 };

@@ -1,3 +1,4 @@
+import { callFr } from '../features/call/strings.ts';
 import { documentsFr } from '../features/documents/strings.ts';
 import { emergencyFr } from '../features/emergency/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
@@ -65,4 +66,5 @@ export const fr: RawDictionary = {
   pwa: pwaFr,
   sync: syncFr,
   emergency: emergencyFr,
+  call: callFr,
 };

@@ -1,5 +1,6 @@
 import { LanguageSwitch } from '../../app/language-switch.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { HourlyRateSetting } from '../call/hourly-rate-setting.tsx';
 import { SyncSettings } from '../sync/sync-settings.tsx';
 import { AutoLockSetting } from '../vault/auto-lock-setting.tsx';
 import { ChangePassphraseForm } from '../vault/change-passphrase-form.tsx';
@@ -19,6 +20,7 @@ export function SettingsPage() {
         <AutoLockSetting />
       </section>
       <SyncSettings />
+      <HourlyRateSetting />
       <section class="card stack" aria-labelledby="settings-passphrase">
         <h2 id="settings-passphrase">{t('settings.passphrase')}</h2>
         <ChangePassphraseForm />

@@ -1,0 +1,3 @@
+export * from './bill-session.ts';
+export * from './billing-error.ts';
+export * from './rate.ts';

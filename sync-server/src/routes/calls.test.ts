@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callTokenResponseSchema, ROOM_CODE_PATTERN, roomPeerId } from '../../../shared/protocol/calls.ts';
+import { jsonInit, register, testVault } from '../testing/api-client.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+
+describe('POST /api/calls/token', () => {
+  let t: TestApp;
+  const ice = [{ urls: 'turn:turn.example.org:3478', username: 'u', credential: 'c' }];
+  beforeAll(async () => {
+    t = await createTestApp({ iceServers: ice });
+  });
+  afterAll(() => t.close());
+
+  const post = (body: unknown, token?: string) =>
+    t.fetcher('/api/calls/token', jsonInit('POST', body, token));
+
+  it('requires a session', async () => {
+    for (const auth of [undefined, 'Bearer nope', `Bearer ${'A'.repeat(43)}`]) {
+      const res = await t.fetcher('/api/calls/token', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: auth } : {}) },
+        body: JSON.stringify({ purpose: 'guest' }),
+      });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ error: { reason: 'unauthorized' } });
+    }
+  });
+
+  it('parses the body with zod', async () => {
+    const session = await register(t.fetcher, testVault('calls-zod@example.org'));
+    for (const body of [{}, { purpose: 'host' }, { purpose: 'room', extra: 1 }, []]) {
+      const res = await post(body, session);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { reason: 'bad-request' } });
+    }
+    expect((await t.fetcher('/api/calls/token', jsonInit('GET', undefined, session))).status).toBe(405);
+  });
+
+  it('gives a guest a fresh random peer id, and a host the same room code every time', async () => {
+    const session = await register(t.fetcher, testVault('calls-ok@example.org'));
+    const other = await register(t.fetcher, testVault('calls-other@example.org'));
+    const guest1 = callTokenResponseSchema.parse(await (await post({ purpose: 'guest' }, session)).json());
+    const guest2 = callTokenResponseSchema.parse(await (await post({ purpose: 'guest' }, session)).json());
+    expect(guest1.peerId).not.toBe(guest2.peerId);
+    expect(guest1.roomCode).toBeUndefined();
+    expect(guest1.iceServers).toEqual(ice);
+    expect(guest1.expiresAt).toBeGreaterThan(Date.now());
+
+    const res = await post({ purpose: 'room' }, session);
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
+    const room1 = callTokenResponseSchema.parse(await res.json());
+    const room2 = callTokenResponseSchema.parse(await (await post({ purpose: 'room' }, session)).json());
+    const otherRoom = callTokenResponseSchema.parse(await (await post({ purpose: 'room' }, other)).json());
+    expect(room1.roomCode).toMatch(ROOM_CODE_PATTERN);
+    expect(room1.peerId).toBe(roomPeerId(room1.roomCode as string));
+    expect(room2.peerId).toBe(room1.peerId);
+    expect(otherRoom.peerId).not.toBe(room1.peerId);
+  });
+});

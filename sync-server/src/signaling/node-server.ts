@@ -1,0 +1,39 @@
+/**
+ * The one Node HTTP server: Hono answers every HTTP request; PeerServer's WebSocket listens for
+ * upgrades under `/peerjs` on the same port. main.ts and the tests build it the same way.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import type { CallTokens } from './call-tokens.ts';
+import { attachSignaling } from './peer-server.ts';
+
+export interface NodeServer {
+  readonly server: Server;
+  /** Resolves with the bound port once listening. */
+  listen(port: number, host: string): Promise<number>;
+  /** Ends signaling sockets, then closes the server (requests under way may finish). */
+  close(): Promise<void>;
+}
+
+export function createNodeServer(
+  fetch: (request: Request) => Response | Promise<Response>,
+  callTokens?: CallTokens,
+): NodeServer {
+  const server = createServer(getRequestListener(fetch));
+  const signaling = callTokens ? attachSignaling(server, callTokens) : undefined;
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        signaling?.close();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * PeerServer's gate, over a real socket: the app and PeerServer on one Node server, real WebSockets
+ * (the `ws` client), tokens from the real `/api/calls/token` route.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sodium } from '../../../shared/crypto/sodium.ts';
+import { CALL_TOKEN_TTL_MS, type CallTokenResponse, PEERJS_KEY } from '../../../shared/protocol/calls.ts';
+import { jsonInit, register, serverFetcher, testVault } from '../testing/api-client.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { createCallTokens } from './call-tokens.ts';
+import { createNodeServer, type NodeServer } from './node-server.ts';
+import { NodeWebSocket as WebSocket } from './node-ws.ts';
+
+type Outcome = { kind: 'open'; first: unknown; socket: WebSocket } | { kind: 'refused'; status: number };
+
+describe('signaling at /peerjs', () => {
+  let t: TestApp;
+  let node: NodeServer;
+  let base: string;
+  let session: string;
+  const serverKey = new Uint8Array(32);
+
+  beforeAll(async () => {
+    t = await createTestApp({ serverKey: serverKey.fill(7) });
+    node = createNodeServer(t.app.fetch, createCallTokens(serverKey, Date.now));
+    base = `127.0.0.1:${await node.listen(0, '127.0.0.1')}`;
+    session = await register(serverFetcher(`http://${base}`), testVault('peer@example.org'));
+  });
+  afterAll(async () => {
+    await node.close();
+    await t.close();
+  });
+
+  async function token(purpose: 'room' | 'guest'): Promise<CallTokenResponse> {
+    const res = await fetch(`http://${base}/api/calls/token`, jsonInit('POST', { purpose }, session));
+    expect(res.status).toBe(200);
+    return (await res.json()) as CallTokenResponse;
+  }
+
+  /** Connects as PeerJS 1.5.5 does; resolves with the first message or the refusal's status. */
+  function connect(query: Record<string, string>, path = '/peerjs/peerjs'): Promise<Outcome> {
+    const url = `ws://${base}${path}?${new URLSearchParams({ key: PEERJS_KEY, version: '1.5.5', ...query })}`;
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url);
+      const timer = setTimeout(() => reject(new Error('no answer from the signaling server')), 5_000);
+      socket.once('message', (data) => {
+        clearTimeout(timer);
+        resolve({ kind: 'open', first: JSON.parse(String(data)), socket });
+      });
+      socket.once('unexpected-response', (_req, res) => {
+        clearTimeout(timer);
+        resolve({ kind: 'refused', status: res.statusCode ?? 0 });
+      });
+      socket.once('error', () => {});
+    });
+  }
+
+  it('registers a peer that brings the token issued for its id', async () => {
+    const guest = await token('guest');
+    const outcome = await connect({ id: guest.peerId, token: guest.token });
+    expect(outcome).toMatchObject({ kind: 'open', first: { type: 'OPEN' } });
+    if (outcome.kind === 'open') outcome.socket.close();
+  });
+
+  it('relays signaling between two registered peers', async () => {
+    const room = await token('room');
+    const guest = await token('guest');
+    const host = await connect({ id: room.peerId, token: room.token });
+    const patient = await connect({ id: guest.peerId, token: guest.token });
+    if (host.kind !== 'open' || patient.kind !== 'open') throw new Error('both peers must register');
+    const received = new Promise((resolve) =>
+      host.socket.once('message', (d) => resolve(JSON.parse(String(d)))),
+    );
+    patient.socket.send(JSON.stringify({ type: 'OFFER', dst: room.peerId, payload: { sdp: 'x' } }));
+    expect(await received).toEqual({
+      type: 'OFFER',
+      src: guest.peerId,
+      dst: room.peerId,
+      payload: { sdp: 'x' },
+    });
+    host.socket.close();
+    patient.socket.close();
+  });
+
+  it('refuses a peer without a valid token: none, forged, expired, for another id, from another server', async () => {
+    const guest = await token('guest');
+    const other = await token('guest');
+    const [expiry, account, mac = ''] = guest.token.split('.');
+    const flipped = `${mac.slice(0, -2)}${mac.endsWith('AA') ? 'BA' : 'AA'}`;
+    const expired = createCallTokens(serverKey, () => Date.now() - CALL_TOKEN_TTL_MS - 1_000).issue(
+      'some-account',
+      'guest',
+    );
+    const foreign = createCallTokens(sodium().randombytes_buf(32), Date.now).issue('some-account', 'guest');
+    const attempts: Record<string, string>[] = [
+      { id: guest.peerId },
+      { id: guest.peerId, token: '' },
+      { id: guest.peerId, token: 'forged' },
+      { id: guest.peerId, token: `${expiry}.${account}.${flipped}` },
+      { id: guest.peerId, token: `${Number(expiry) + 1}.${account}.${mac}` },
+      { id: guest.peerId, token: `${expiry}.otheraccount.${mac}` },
+      { id: expired.peerId, token: expired.token },
+      { id: other.peerId, token: guest.token },
+      { id: foreign.peerId, token: foreign.token },
+      { token: guest.token },
+    ];
+    for (const query of attempts) {
+      expect(await connect(query), JSON.stringify(query)).toEqual({ kind: 'refused', status: 401 });
+    }
+    // The token still works for its own id: the refusals above were about the token, not the server.
+    const ok = await connect({ id: guest.peerId, token: guest.token });
+    expect(ok.kind).toBe('open');
+    if (ok.kind === 'open') ok.socket.close();
+  });
+
+  it('serves no PeerServer HTTP route and no WebSocket elsewhere', async () => {
+    expect((await fetch(`http://${base}/peerjs/${PEERJS_KEY}/id`)).status).toBe(404);
+    expect((await fetch(`http://${base}/peerjs`)).status).toBe(404);
+    const guest = await token('guest');
+    expect(await connect({ id: guest.peerId, token: guest.token }, '/api/sync/stream')).toEqual({
+      kind: 'refused',
+      status: 400,
+    });
+  });
+});

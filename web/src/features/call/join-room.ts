@@ -1,0 +1,109 @@
+/**
+ * The patient's connection to a room: a guest peer on the signaling server, a data connection to
+ * the room's peer id, a knock with the patient's name; once admitted, the host's media call is
+ * answered with the checked camera and microphone. After a drop, the patient knocks again with the
+ * session id every few seconds; the host lets that knock straight back in (a new connected stretch).
+ */
+import type { DataConnection, MediaConnection, Peer } from 'peerjs';
+import { type Accessor, createSignal } from 'solid-js';
+import { roomPeerId } from '../../../../shared/protocol/calls.ts';
+import type { Consultation } from '../../../../shared/schema/consultation.ts';
+import { parseCallMessage } from './call-messages.ts';
+import { type CallSession, createCallSession } from './call-session.ts';
+import { fetchCallToken, type SyncSession } from './call-token.ts';
+import { openPeer } from './open-peer.ts';
+
+const REKNOCK_EVERY_MS = 5_000;
+const LEAVE_GRACE_MS = 8_000;
+
+export interface PatientCall {
+  session: Accessor<CallSession | null>;
+  leave(): void;
+}
+
+export interface JoinOptions {
+  readonly sync: SyncSession;
+  readonly roomCode: string;
+  readonly name: string;
+  readonly stream: MediaStream;
+  readonly save: (summary: Consultation) => Promise<void>;
+  /** The room is not open (or closed while waiting). */
+  readonly onClosed: () => void;
+}
+
+export async function joinRoom(options: JoinOptions): Promise<PatientCall> {
+  const issued = await fetchCallToken(options.sync, 'guest');
+  const peer: Peer = await openPeer(options.sync.serverUrl, issued);
+  const [session, setSession] = createSignal<CallSession | null>(null);
+  let conn: DataConnection;
+  let pendingCall: MediaConnection | null = null;
+  let left = false;
+
+  function knock(): void {
+    conn = peer.connect(roomPeerId(options.roomCode), { reliable: true });
+    const current = conn;
+    current.on('open', () => {
+      const sessionId = session()?.sessionId;
+      void current.send({ type: 'knock', name: options.name, ...(sessionId ? { session: sessionId } : {}) });
+    });
+    current.on('data', (data) => {
+      const message = parseCallMessage(data);
+      if (message?.type !== 'admitted' || session()) return;
+      const created = createCallSession({
+        role: 'patient',
+        sessionId: message.session,
+        practitionerName: message.practitionerName,
+        hourlyRateCents: message.hourlyRateCents,
+        localStream: options.stream,
+        save: options.save,
+      });
+      setSession(created);
+      if (pendingCall) created.attach(current, pendingCall);
+      pendingCall = null;
+    });
+    current.on('close', () => {
+      if (!session() && !left) options.onClosed();
+    });
+  }
+
+  peer.on('call', (call) => {
+    call.answer(options.stream);
+    const current = session();
+    if (current) current.attach(conn, call);
+    else pendingCall = call;
+  });
+  peer.on('error', (error) => {
+    if (error.type === 'peer-unavailable' && !session()) options.onClosed();
+  });
+
+  const retry = setInterval(() => {
+    const current = session();
+    if (!current || current.state() === 'ended') {
+      if (current?.state() === 'ended') clearInterval(retry);
+      return;
+    }
+    if (current.state() !== 'reconnecting' || conn.open) return;
+    if (peer.disconnected) peer.reconnect();
+    knock();
+  }, REKNOCK_EVERY_MS);
+
+  knock();
+  return {
+    session,
+    leave() {
+      left = true;
+      clearInterval(retry);
+      const current = session();
+      if (!current) {
+        conn.close();
+        peer.destroy();
+        for (const track of options.stream.getTracks()) track.stop();
+        return;
+      }
+      // Mid-call: say so, and give the host's summary time to arrive before signaling goes.
+      const ended = current.state() === 'ended';
+      current.end();
+      setTimeout(() => peer.destroy(), ended ? 0 : LEAVE_GRACE_MS);
+    },
+  };
+}
