@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { create, envelope } from '../testing/envelopes.ts';
 import { documentContract, NOW } from './documents.contract.ts';
 import { AccountGoneError } from './errors.ts';
+import { shareContract } from './shares.contract.ts';
 import type { Store } from './store.ts';
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
@@ -34,6 +35,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     }
 
     documentContract(() => store, newAccount);
+    shareContract(() => store, newAccount);
 
     it('creates accounts, refuses a second one with the same email hash, finds them', async () => {
       const id = await newAccount();

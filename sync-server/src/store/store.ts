@@ -13,6 +13,7 @@
  */
 import type { PushRow } from '../../../shared/protocol/replication.ts';
 import type { Envelope, EnvelopeKind } from '../../../shared/schema/envelope.ts';
+import type { ShareStore } from './share-store.ts';
 
 export interface NewAccount {
   readonly id: string;
@@ -54,7 +55,7 @@ export type AccountEvent = { readonly type: 'change'; readonly seq: number } | {
 
 export type AccountListener = (event: AccountEvent) => void;
 
-export interface Store {
+export interface Store extends ShareStore {
   readonly kind: 'sqlite' | 'postgres';
 
   /** False when the email hash is already registered. */
