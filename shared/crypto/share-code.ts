@@ -73,7 +73,7 @@ export function parseShareCode(typed: string): ShareCode | null {
 /** The Argon2id step: about 0.1–0.3 s, so run it off the UI thread where possible. */
 export function deriveCodeKey(code: ShareCode): SymmetricKey {
   const s = sodium();
-  const salt = s.crypto_generichash(16, utf8(`carnet.share-code|${code.lookupId}`));
+  const salt = s.crypto_generichash(16, utf8(`carnet.share-code|${code.lookupId}`), null);
   return symmetricKey(
     s.crypto_pwhash(
       KEY_BYTES,

@@ -3,6 +3,8 @@ import { PROTOCOL_VERSION } from '../../../shared/protocol/version.ts';
 import { accountRoutes } from './account.ts';
 import { authRoutes } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
+import { practitionerRoutes } from './practitioners.ts';
+import { shareRoutes } from './shares.ts';
 import { syncRoutes } from './sync.ts';
 
 /**
@@ -15,6 +17,8 @@ export function apiRoutes(deps?: ApiDeps) {
     api.route('/auth', authRoutes(deps));
     api.route('/account', accountRoutes(deps));
     api.route('/sync', syncRoutes(deps));
+    api.route('/shares', shareRoutes(deps));
+    api.route('/practitioners', practitionerRoutes(deps));
   }
   return api;
 }
