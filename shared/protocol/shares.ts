@@ -149,6 +149,8 @@ export const practitionerProfileSchema = z.strictObject({
   profession: short('Profession', 100),
   specialty: short('Specialty', 100).optional(),
   professionalId: short('Professional identifier', 40).optional(),
+  /** Where the practice is: the "Fait à …" of a prescription. */
+  city: short('City', 100).optional(),
 });
 export type PractitionerProfile = z.infer<typeof practitionerProfileSchema>;
 

@@ -100,6 +100,8 @@ export interface SyncController {
   signInAgain(session: Session, passphrase: string): Promise<Keyring>;
   /** Stops replicating (on lock); credentials stay. */
   stop(): void;
+  /** The session token while syncing, for other server features (shares); null when sync is off. */
+  token(): string | null;
   turnOff(): Promise<void>;
 }
 
@@ -230,6 +232,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
       stop();
       setStatus(null);
     },
+    token: () => (handle ? (credentials?.token ?? null) : null),
     async turnOff() {
       const token = credentials?.token ?? null;
       stop();

@@ -49,6 +49,7 @@ export const en = {
       'Carnet could not load its encryption module. Reload the page (online, the first time).',
     conflict:
       'This entry was changed elsewhere meanwhile. Reopen it to see the latest version, then edit again.',
+    'read-only': 'Entries written by a practitioner cannot be changed or deleted.',
     locked: 'The vault is locked.',
     storage: 'The device’s storage failed. Nothing was changed.',
   },

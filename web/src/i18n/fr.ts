@@ -53,6 +53,7 @@ export const fr: RawDictionary = {
       'Carnet n’a pas pu charger son module de chiffrement. Rechargez la page (en ligne, la première fois).',
     conflict:
       'Cet élément a été modifié ailleurs entre-temps. Rouvrez-le pour voir sa dernière version, puis modifiez-le.',
+    'read-only': 'Les notes écrites par un soignant ne peuvent être ni modifiées ni supprimées.',
     locked: 'Le coffre est verrouillé.',
     storage: 'Le stockage de l’appareil a échoué. Rien n’a été modifié.',
   },
