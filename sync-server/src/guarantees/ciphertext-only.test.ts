@@ -27,6 +27,7 @@ import { listen } from '../testing/http-server.ts';
 import { freePort, type PostgresCluster, startPostgresCluster } from '../testing/postgres-cluster.ts';
 import { spawnServer } from '../testing/spawned-server.ts';
 import { LOOSE_RATE_LIMITS } from '../testing/test-app.ts';
+import { shareMarkedRecords } from './share-markers.ts';
 
 const marker = (label: string) => `MRK${label}${randomBytes(6).toString('hex')}`;
 
@@ -77,7 +78,9 @@ async function syncMarkedVault(fetcher: Fetcher): Promise<{ secrets: string[]; s
   expect(await push(fetcher, token, docs.map(create))).toEqual({ conflicts: [] });
   expect((await pullAll(fetcher, token)).documents).toHaveLength(docs.length);
 
+  const shareSecrets = await shareMarkedRecords(fetcher, { token, vault }, encodings);
   const secrets = [
+    ...shareSecrets,
     passphrase,
     email,
     ...texts,
@@ -152,7 +155,17 @@ describe('ciphertext only', () => {
             "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
           );
           expect(tables.rows.map((t) => t.name).sort()).toEqual(
-            ['accounts', 'challenges', 'documents', 'schema_migrations', 'sessions'].sort(),
+            [
+              'accounts',
+              'challenges',
+              'documents',
+              'schema_migrations',
+              'sessions',
+              'practitioners',
+              'shares',
+              'share_log',
+              'share_entries',
+            ].sort(),
           );
           let dump = '';
           for (const { name } of tables.rows) {

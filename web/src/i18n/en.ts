@@ -2,6 +2,7 @@ import { documentsEn } from '../features/documents/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
 import { recordEn } from '../features/record/strings.ts';
+import { sharesEn } from '../features/shares/strings.ts';
 import { settingsEn } from '../features/settings/strings.ts';
 import { syncEn } from '../features/sync/strings.ts';
 import { vaultEn } from '../features/vault/strings.ts';
@@ -60,4 +61,5 @@ export const en = {
   documents: documentsEn,
   pwa: pwaEn,
   sync: syncEn,
+  shares: sharesEn,
 };

@@ -2,6 +2,7 @@ import { documentsFr } from '../features/documents/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
 import { pwaFr } from '../features/pwa/strings.ts';
 import { recordFr } from '../features/record/strings.ts';
+import { sharesFr } from '../features/shares/strings.ts';
 import { settingsFr } from '../features/settings/strings.ts';
 import { syncFr } from '../features/sync/strings.ts';
 import { vaultFr } from '../features/vault/strings.ts';
@@ -64,4 +65,5 @@ export const fr: RawDictionary = {
   documents: documentsFr,
   pwa: pwaFr,
   sync: syncFr,
+  shares: sharesFr,
 };
