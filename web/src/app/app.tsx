@@ -36,6 +36,16 @@ const RecoverPage = lazy(() =>
   import('../features/vault/recover-page.tsx').then((m) => ({ default: m.RecoverPage })),
 );
 
+const SharesPage = lazy(() =>
+  import('../features/shares/shares-page.tsx').then((m) => ({ default: m.SharesPage })),
+);
+const ShareOpenPage = lazy(() =>
+  import('../features/shares/share-open-page.tsx').then((m) => ({ default: m.ShareOpenPage })),
+);
+const PractitionerPage = lazy(() =>
+  import('../features/shares/practitioner-page.tsx').then((m) => ({ default: m.PractitionerPage })),
+);
+
 function Guarded(props: ParentProps) {
   return <RequireUnlocked>{props.children}</RequireUnlocked>;
 }
@@ -55,6 +65,7 @@ export function App() {
       <Route path="/create" component={CreateVaultPage} />
       <Route path="/recover" component={RecoverPage} />
       <Route path="/sign-in" component={SignInPage} />
+      <Route path="/s" component={ShareOpenPage} />
       <Route path="/" component={Guarded}>
         <Route path="/profiles" component={ProfilesPage} />
         <Route path="/record" component={TimelinePage} />
@@ -64,6 +75,8 @@ export function App() {
         <Route path="/documents" component={DocumentsPage} />
         <Route path="/measurements" component={MeasurementsPage} />
         <Route path="/settings" component={SettingsPage} />
+        <Route path="/shares" component={SharesPage} />
+        <Route path="/practitioner" component={PractitionerPage} />
       </Route>
       <Route path="*" component={HomePage} />
     </Router>

@@ -2,8 +2,8 @@ import { documentsEn } from '../features/documents/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
 import { recordEn } from '../features/record/strings.ts';
-import { sharesEn } from '../features/shares/strings.ts';
 import { settingsEn } from '../features/settings/strings.ts';
+import { sharesEn } from '../features/shares/strings.ts';
 import { syncEn } from '../features/sync/strings.ts';
 import { vaultEn } from '../features/vault/strings.ts';
 

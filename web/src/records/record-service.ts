@@ -123,7 +123,11 @@ export class RecordService {
   async remove(id: string, profiles: readonly ProfileEntry[] = []): Promise<void> {
     const doc = await this.db.records.findOne(id).exec();
     const profile = profiles.find((p) => p.id === doc?.profileId);
-    if (doc && profile && openRecord(doc.toJSON() as StoredEnvelope, profile).record?.kind === 'practitioner-entry') {
+    if (
+      doc &&
+      profile &&
+      openRecord(doc.toJSON() as StoredEnvelope, profile).record?.kind === 'practitioner-entry'
+    ) {
       throw new AppError('read-only');
     }
     await this.db.records.findOne(id).remove();

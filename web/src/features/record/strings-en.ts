@@ -278,6 +278,7 @@ export const recordEn = {
     perMinute: 'beats/min',
   },
   summary: {
+    invalidSignature: 'Invalid signature: altered entry, not shown',
     until: 'until {{ date }}',
     dose: 'dose {{ n }}',
     nextDue: 'next due {{ date }}',
