@@ -4,6 +4,7 @@
  */
 import { createSignal } from 'solid-js';
 import { parseShareFragment } from '../../../../shared/crypto/share-key.ts';
+import { initCrypto } from '../../../../shared/crypto/sodium.ts';
 
 export interface PendingShare {
   readonly shareId: string;
@@ -12,11 +13,18 @@ export interface PendingShare {
 
 const [pending, setPending] = createSignal<PendingShare | null>(null);
 
+/**
+ * Read once when the app starts (this module is loaded by the layout): the router may rewrite the
+ * address before the lazily loaded share page runs.
+ */
+const atStart = typeof location !== 'undefined' && location.pathname === '/s' ? location.hash : '';
+
 export { pending as pendingShare, setPending as setPendingShare };
 
 /** Takes the key out of the address bar (and so out of the visible URL) once it is in memory. */
-export function takeShareFromLocation(): boolean {
-  const parsed = parseShareFragment(location.hash);
+export async function takeShareFromLocation(): Promise<boolean> {
+  await initCrypto(); // decoding the key needs libsodium, which loads on demand
+  const parsed = parseShareFragment(location.hash) ?? parseShareFragment(atStart);
   if (!parsed) return pending() !== null;
   setPending(parsed);
   history.replaceState(history.state, '', location.pathname);

@@ -30,7 +30,7 @@ export function PractitionerPage() {
   const [busy, setBusy] = createSignal(false);
   onMount(() => void refreshRole(app).finally(() => setLoaded(true)));
   const [received] = createResource(
-    () => (isPractitioner() ? app.syncToken() : null),
+    () => (isPractitioner() && app.syncStatus() ? app.syncToken() : null),
     (token) => new ShareApi(app.serverUrl, token).receivedShares(),
   );
 
@@ -65,7 +65,7 @@ export function PractitionerPage() {
     <section class="stack" aria-labelledby="practitioner-title">
       <h1 id="practitioner-title">{t('shares.practitioner.title')}</h1>
       <p>{t('shares.practitioner.intro')}</p>
-      <Show when={app.syncToken()} fallback={<p class="message">{t('shares.errors.sync-off')}</p>}>
+      <Show when={app.syncStatus()} fallback={<p class="message">{t('shares.errors.sync-off')}</p>}>
         <Show when={loaded()}>
           <PractitionerProfileForm />
         </Show>

@@ -5,6 +5,7 @@
  */
 import { createEffect, on, onCleanup } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
+import './pending-share.ts';
 import { refreshRole, role } from './practitioner-role.ts';
 
 const PERIOD_MS = 5_000;

@@ -26,11 +26,15 @@ export function ShareOpenPage() {
   const [refreshedAt, setRefreshedAt] = createSignal(0);
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
-  onMount(() => setHasLink(takeShareFromLocation()));
+  onMount(() => void takeShareFromLocation().then(setHasLink, () => setHasLink(false)));
 
   async function fetchShare(code: string, refresh: boolean): Promise<void> {
     const share = pendingShare();
     if (!share) throw new ShareError('bad-link');
+    // Right after an unlock, sync takes a moment to resume and hand over its token.
+    for (let i = 0; i < 50 && !app.syncToken(); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const api = new ShareApi(app.serverUrl, app.syncToken());
     const answer = await api.open(share.shareId, shareAccessToken(share.shareKey, code), refresh);
     let snapshot: ReturnType<typeof parseSnapshot>;

@@ -45,6 +45,7 @@ export const sharesEn = {
   nav: 'Sharing',
   page: {
     title: 'Share with a practitioner',
+    practitionerLink: 'Are you a practitioner? Open the practitioner home.',
     intro:
       'Give a practitioner access to chosen parts of a profile, for a limited time. They see only what you pick; you can revoke it at any moment and see every opening.',
     createTitle: 'New share',
@@ -168,6 +169,7 @@ export const sharesFr: typeof sharesEn = {
   nav: 'Partage',
   page: {
     title: 'Partager avec un soignant',
+    practitionerLink: 'Vous êtes soignant ? Ouvrez l’espace soignant.',
     intro:
       'Donnez à un soignant l’accès à certaines parties d’un profil, pour une durée limitée. Il ne voit que ce que vous choisissez ; vous pouvez révoquer à tout moment et voir chaque ouverture.',
     createTitle: 'Nouveau partage',
