@@ -70,6 +70,8 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/measurements',
     '/documents',
     '/settings',
+    '/shares',
+    '/practitioner',
   ];
   for (const language of LANGUAGES) {
     await setLanguage(page, language);

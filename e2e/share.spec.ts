@@ -122,6 +122,17 @@ test('share with a practitioner: open, sign a prescription, follow edits, revoke
     await expect(record.main.getByRole('textbox')).toHaveCount(0);
     expect(await seriousViolations(page)).toEqual([]);
 
+    // The same practitioner can also open a share by its typed code (read aloud by the patient).
+    const spoken = await patient.create({ sections: ['allergy'], mode: 'read', typedCode: true });
+    expect(spoken.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+    await doctor.openByCode(spoken.code ?? '');
+    await doctor.open();
+    await expect(doctor.section('allergy')).toContainText('Penicillin');
+    await expect(doc.getByText(doctor.s.open.readOnly)).toBeVisible();
+    await openLink(doc, share.link);
+    await doctor.open();
+    await expect(doctor.section('allergy')).toContainText('Penicillin');
+
     // The patient edits the shared allergy: the practitioner sees it after the next sync.
     await record.editFirst('allergy', { reaction: 'Anaphylaxis' });
     await expect(async () => {

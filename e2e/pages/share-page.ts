@@ -92,6 +92,16 @@ export class SharePage {
     await expect(form.getByRole('status')).toHaveText(this.s.practitioner.saved);
   }
 
+  /** From anywhere in the app: /practitioner, type the code, land on /s. */
+  async openByCode(code: string): Promise<void> {
+    await this.gotoShares();
+    await this.main.getByRole('link', { name: this.s.page.practitionerLink }).click();
+    const form = this.main.getByRole('form', { name: this.s.practitioner.codeTitle });
+    await form.getByLabel(this.s.practitioner.code).fill(code.toLowerCase());
+    await form.getByRole('button', { name: this.s.practitioner.openCode }).click();
+    await expect(this.main.getByRole('form', { name: this.s.open.title })).toBeVisible({ timeout: 15_000 });
+  }
+
   /** On /s (already unlocked): types the passcode and opens. */
   async open(passcode = ''): Promise<void> {
     const form = this.main.getByRole('form', { name: this.s.open.title });

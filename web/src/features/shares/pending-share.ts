@@ -17,7 +17,7 @@ const [pending, setPending] = createSignal<PendingShare | null>(null);
  * Read once when the app starts (this module is loaded by the layout): the router may rewrite the
  * address before the lazily loaded share page runs.
  */
-const atStart = typeof location !== 'undefined' && location.pathname === '/s' ? location.hash : '';
+let atStart = typeof location !== 'undefined' && location.pathname === '/s' ? location.hash : '';
 
 export { pending as pendingShare, setPending as setPendingShare };
 
@@ -25,6 +25,7 @@ export { pending as pendingShare, setPending as setPendingShare };
 export async function takeShareFromLocation(): Promise<boolean> {
   await initCrypto(); // decoding the key needs libsodium, which loads on demand
   const parsed = parseShareFragment(location.hash) ?? parseShareFragment(atStart);
+  atStart = ''; // used once: a later share (by typed code) must not be replaced by the first link
   if (!parsed) return pending() !== null;
   setPending(parsed);
   history.replaceState(history.state, '', location.pathname);
