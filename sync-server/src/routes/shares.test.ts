@@ -102,6 +102,17 @@ describe('shares', () => {
       accessToken: shareAccessToken(key),
       refresh: true,
     });
+    // A practitioner who only ever "refreshes" is still logged once.
+    const sneaky = await create();
+    for (let i = 0; i < 2; i++) {
+      const polled = await call('POST', `/api/shares/${sneaky.id}/open`, doctorToken, {
+        accessToken: shareAccessToken(sneaky.key),
+        refresh: true,
+      });
+      expect(polled.status).toBe(200);
+    }
+    const sneakyLog = await (await call('GET', `/api/shares/${sneaky.id}/log`, patientToken)).json();
+    expect(sneakyLog.entries.map((e: { action: string }) => e.action)).toEqual(['open']);
     const log = await (await call('GET', `/api/shares/${id}/log`, patientToken)).json();
     expect(log.entries).toEqual([
       {

@@ -130,7 +130,11 @@ export function shareRoutes(deps: ApiDeps) {
       await requireProof(store, share, share.tokenHash, accessToken, who, at);
       const snapshot = await store.getSnapshot(share.id);
       if (!snapshot) throw notFoundShare();
-      if (!refresh) {
+      // A poll is not logged again, but a first opening always is, whatever the client says.
+      const seen =
+        refresh &&
+        (await store.listShareLog(share.id)).some((e) => e.action === 'open' && e.actorId === who.id);
+      if (!seen) {
         await store.addShareLog({
           shareId: share.id,
           at,
