@@ -187,6 +187,12 @@ test('share with a practitioner: open, sign a prescription, follow edits, revoke
       timeout: 15_000,
     });
     await expect(patient.item(expiring.id).locator('.share-state')).toHaveText(patient.s.page.state.expired);
+
+    // The practitioner's home lists the shares they opened, with their state.
+    const received = await doctor.receivedShares();
+    expect(received.filter((line) => line.includes(doctor.s.page.state.revoked))).toHaveLength(1);
+    expect(received.filter((line) => line.includes(doctor.s.page.state.active))).toHaveLength(1);
+    expect(await seriousViolations(doc)).toEqual([]);
   } finally {
     await doctorContext.close();
   }

@@ -102,6 +102,17 @@ export class SharePage {
     await expect(this.main.getByRole('form', { name: this.s.open.title })).toBeVisible({ timeout: 15_000 });
   }
 
+  /** The practitioner home's list of shares opened, as text lines. */
+  async receivedShares(): Promise<string[]> {
+    await this.gotoShares();
+    await this.main.getByRole('link', { name: this.s.page.practitionerLink }).click();
+    const list = this.main
+      .getByRole('heading', { name: this.s.practitioner.received })
+      .locator('xpath=following-sibling::ul[1]');
+    await expect(list).toBeVisible();
+    return list.getByRole('listitem').allTextContents();
+  }
+
   /** On /s (already unlocked): types the passcode and opens. */
   async open(passcode = ''): Promise<void> {
     const form = this.main.getByRole('form', { name: this.s.open.title });

@@ -12,7 +12,7 @@ import { sealSnapshot } from '../../../../shared/crypto/share-key.ts';
 import { sodium } from '../../../../shared/crypto/sodium.ts';
 import type { AppStore } from '../../app/app-store.ts';
 import { verifiedPayload } from './entry-payload.ts';
-import { ShareApi } from './share-api.ts';
+import { ShareApi, ShareError } from './share-api.ts';
 import { openShares, type ShareSecret, sealShares } from './shares-state.ts';
 import { buildSnapshot } from './snapshot.ts';
 
@@ -64,30 +64,48 @@ async function pass(app: AppStore, secrets: ShareSecret[], now: number): Promise
   const token = app.syncToken();
   if (!session || !token) return 0;
   const api = new ShareApi(app.serverUrl, token);
+  // The server's view: skip shares no longer active, and never reuse a version it already has.
+  const onServer = new Map((await api.listShares()).shares.map((share) => [share.id, share]));
   let changed = false;
   let imported = 0;
+  let offline: unknown = null;
   for (const secret of secrets) {
-    if (secret.expiresAt <= now) continue;
-    const snapshot = snapshotFor(app, secret);
-    if (snapshot) {
-      const digest = digestOf(snapshot);
-      if (digest !== secret.digest) {
-        const version = secret.version + 1;
-        const sealed = sealSnapshot(fromBase64(secret.key), secret.id, version, snapshot);
-        await api.putSnapshot(secret.id, { version, ...sealed });
-        Object.assign(secret, { version, digest });
-        changed = true;
+    const server = onServer.get(secret.id);
+    if (secret.expiresAt <= now || server?.state !== 'active') continue;
+    if (server.version > secret.version) Object.assign(secret, { version: server.version, digest: '' });
+    // One share failing (a refused upload, say) must not hold up the others.
+    try {
+      if (await uploadIfChanged(app, api, secret)) changed = true;
+      if (secret.mode !== 'read-add') continue;
+      const { entries } = await api.pendingEntries(secret.id);
+      for (const pending of entries) {
+        if (await importEntry(app, secret, pending.sealed)) imported += 1;
+        await api.ackEntry(secret.id, pending.id);
+      }
+    } catch (error) {
+      if (error instanceof ShareError && error.reason === 'offline') {
+        offline = error;
+        break;
       }
     }
-    if (secret.mode !== 'read-add') continue;
-    const { entries } = await api.pendingEntries(secret.id);
-    for (const pending of entries) {
-      if (await importEntry(app, secret, pending.sealed)) imported += 1;
-      await api.ackEntry(secret.id, pending.id);
-    }
   }
+  // Saved even when the connection dropped midway: uploaded versions must not be reused.
   if (changed) await saveSecrets(app, secrets);
+  if (offline) throw offline;
   return imported;
+}
+
+/** Re-encrypts and uploads the snapshot when the shared sections changed; true when it did. */
+async function uploadIfChanged(app: AppStore, api: ShareApi, secret: ShareSecret): Promise<boolean> {
+  const snapshot = snapshotFor(app, secret);
+  if (!snapshot) return false;
+  const digest = digestOf(snapshot);
+  if (digest === secret.digest) return false;
+  const version = secret.version + 1;
+  const sealed = sealSnapshot(fromBase64(secret.key), secret.id, version, snapshot);
+  await api.putSnapshot(secret.id, { version, ...sealed });
+  Object.assign(secret, { version, digest });
+  return true;
 }
 
 /**
