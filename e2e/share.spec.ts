@@ -13,6 +13,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import Database from 'better-sqlite3';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { recordEn } from '../web/src/features/record/strings.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
 import { RecordPage } from './pages/record-page.ts';
@@ -61,6 +63,13 @@ test('share with a practitioner: open, sign a prescription, follow edits, revoke
   expect(share.link).toMatch(
     new RegExp(`^${testInfo.project.use.baseURL}/s#[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}$`),
   );
+  // The QR code (SVG, drawn on demand) reads back as the link.
+  const item = patient.item(share.id);
+  await item.getByRole('button', { name: patient.s.page.showQr }).click();
+  const qr = item.getByRole('img', { name: patient.s.page.qr });
+  await expect(qr).toBeVisible();
+  const png = PNG.sync.read(await qr.screenshot());
+  expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(share.link);
   expect(await seriousViolations(page)).toEqual([]);
 
   // Practitioner: another context, a vault, sync, a self-declared profile.

@@ -24,6 +24,12 @@ export function rememberPractitioner(profile: PractitionerResponse | null): void
   setRole(profile ? 'practitioner' : 'patient');
 }
 
+/** On lock or sign-out: unknown again until the next unlock asks the server. */
+export function forgetRole(): void {
+  setPractitioner(null);
+  setRole(null);
+}
+
 /** Asks the server; leaves the role unknown if it cannot be reached. */
 export async function refreshRole(app: AppStore): Promise<Role | null> {
   const token = app.syncToken();

@@ -6,7 +6,7 @@
 import { createEffect, on, onCleanup } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
 import './pending-share.ts';
-import { refreshRole, role } from './practitioner-role.ts';
+import { forgetRole, refreshRole, role } from './practitioner-role.ts';
 
 const PERIOD_MS = 5_000;
 const DEBOUNCE_MS = 300;
@@ -39,6 +39,14 @@ export function ShareAgentRunner() {
     }
   }
 
+  createEffect(
+    on(
+      () => app.status(),
+      (status) => {
+        if (status !== 'unlocked') forgetRole();
+      },
+    ),
+  );
   createEffect(
     on([() => app.records(), () => app.syncStatus()?.state, () => app.status()], () => {
       clearTimeout(debounce);
