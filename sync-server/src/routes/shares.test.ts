@@ -255,4 +255,21 @@ describe('shares', () => {
     });
     expect(fromBase64(body.wrappedKey.ciphertext).length).toBeGreaterThan(32);
   });
+  it('limits typed-code redemptions per address (429 past 10 a minute)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await call('POST', '/api/shares/code/ZZZZZZ', doctorToken, {
+        proof: shareAccessToken(generateShareKey()),
+      });
+      statuses.push(res.status);
+    }
+    // The typed-code test above already used 2 of this address's 10.
+    expect(statuses.filter((s) => s === 404)).toHaveLength(8);
+    expect(statuses.slice(8)).toEqual([429, 429, 429, 429]);
+    clock += 60_000;
+    const later = await call('POST', '/api/shares/code/ZZZZZZ', doctorToken, {
+      proof: shareAccessToken(generateShareKey()),
+    });
+    expect(later.status).toBe(404);
+  });
 });
