@@ -62,7 +62,8 @@ export function runShareAgent(app: AppStore, now: number): Promise<number> {
 async function pass(app: AppStore, secrets: ShareSecret[], now: number): Promise<number> {
   const session = app.session();
   const token = app.syncToken();
-  if (!session || !token) return 0;
+  // No share made on this device: nothing to upload, no entry to fetch, no request at all.
+  if (!session || !token || secrets.length === 0) return 0;
   const api = new ShareApi(app.serverUrl, token);
   // The server's view: skip shares no longer active, and never reuse a version it already has.
   const onServer = new Map((await api.listShares()).shares.map((share) => [share.id, share]));
