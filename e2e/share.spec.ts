@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { recordEn } from '../web/src/features/record/strings.ts';
+import { sharesFr } from '../web/src/features/shares/strings.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
 import { RecordPage } from './pages/record-page.ts';
 import { SharePage } from './pages/share-page.ts';
@@ -202,6 +203,17 @@ test('share with a practitioner: open, sign a prescription, follow edits, revoke
     expect(received.filter((line) => line.includes(doctor.s.page.state.revoked))).toHaveLength(1);
     expect(received.filter((line) => line.includes(doctor.s.page.state.active))).toHaveLength(1);
     expect(await seriousViolations(doc)).toEqual([]);
+
+    // Both screens in French, still accessible.
+    for (const screen of [doc, page]) {
+      await screen.getByRole('button', { name: 'Français' }).click();
+      await expect(screen.locator('html')).toHaveAttribute('lang', 'fr');
+    }
+    await expect(doc.getByRole('heading', { level: 1, name: sharesFr.practitioner.title })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: sharesFr.page.title })).toBeVisible();
+    await expect(patient.item(guarded.id).locator('.share-state')).toHaveText(sharesFr.page.state.locked);
+    expect(await seriousViolations(doc)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   } finally {
     await doctorContext.close();
   }
