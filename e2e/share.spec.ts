@@ -130,6 +130,21 @@ test('share with a practitioner: open, sign a prescription, follow edits, revoke
     await expect(page.getByText(recordEn.kindPage.readOnly)).toBeVisible();
     await expect(record.main.getByRole('button', { name: recordEn.editor.delete })).toHaveCount(0);
     await expect(record.main.getByRole('textbox')).toHaveCount(0);
+    // The patient downloads the same prescription: the practitioner, the patient, the place.
+    const patientDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: patient.s.entry.pdf }).click();
+    const patientPdf = testInfo.outputPath('ordonnance-patient.pdf');
+    await (await patientDownload).saveAs(patientPdf);
+    const patientText = execFileSync('pdftotext', ['-layout', patientPdf, '-'], { encoding: 'utf8' });
+    for (const expected of [
+      DOCTOR,
+      'Camille Durand',
+      'Amoxicilline 1 g',
+      'Done at Lyon',
+      '(self-declared)',
+    ]) {
+      expect(patientText).toContain(expected);
+    }
     expect(await seriousViolations(page)).toEqual([]);
 
     // The same practitioner can also open a share by its typed code (read aloud by the patient).
