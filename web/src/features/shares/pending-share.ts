@@ -13,10 +13,7 @@ export interface PendingShare {
 
 const [pending, setPending] = createSignal<PendingShare | null>(null);
 
-/**
- * Read once when the app starts (this module is loaded by the layout): the router may rewrite the
- * address before the lazily loaded share page runs.
- */
+/** Read when this module loads (with the share page), in case the router rewrites the address first. */
 let atStart = typeof location !== 'undefined' && location.pathname === '/s' ? location.hash : '';
 
 export { pending as pendingShare, setPending as setPendingShare };

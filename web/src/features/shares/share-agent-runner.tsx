@@ -5,8 +5,6 @@
  */
 import { createEffect, on, onCleanup } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
-import './pending-share.ts';
-import { forgetRole, refreshRole, role } from './practitioner-role.ts';
 
 const PERIOD_MS = 5_000;
 const DEBOUNCE_MS = 300;
@@ -25,6 +23,8 @@ export function ShareAgentRunner() {
     if (app.status() !== 'unlocked' || !app.syncToken()) return;
     running = true;
     try {
+      // Loaded on first use: the first screen of the app does not pay for sharing.
+      const { refreshRole, role } = await import('./practitioner-role.ts');
       if (role() === null) await refreshRole(app);
       const { runShareAgent } = await import('./share-agent.ts');
       await runShareAgent(app, Date.now());
@@ -43,7 +43,7 @@ export function ShareAgentRunner() {
     on(
       () => app.status(),
       (status) => {
-        if (status !== 'unlocked') forgetRole();
+        if (status !== 'unlocked') void import('./practitioner-role.ts').then((m) => m.forgetRole());
       },
     ),
   );
