@@ -74,6 +74,8 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/scan',
     '/consult',
     '/waiting-room',
+    '/shares',
+    '/practitioner',
   ];
   for (const language of LANGUAGES) {
     await setLanguage(page, language);

@@ -18,6 +18,10 @@ export const ERROR_REASONS = [
   'profile-limit',
   'rate-limited',
   'internal',
+  'share-locked',
+  'share-expired',
+  'share-revoked',
+  'share-read-only',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -26,7 +26,7 @@ export function base64urlField(label: string, length: { exact: number } | { max:
     .regex(pattern, `${label} must be ${wording} base64url characters`);
 }
 
-const wrappedSecretSchema = z.strictObject({
+export const wrappedSecretSchema = z.strictObject({
   v: z
     .int({ error: messages('Wrap version', 'Wrap version must be a whole number') })
     .min(1)

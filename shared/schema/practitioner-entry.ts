@@ -37,12 +37,24 @@ const exerciseSchema = group('Exercise', {
   instructions: text('Instructions', TEXT_MAX.medium).optional(),
 });
 
+/**
+ * The practitioner's signed bytes, kept as received (shared/crypto/share-entry.ts): the entry is
+ * re-verified from them every time it is shown, and shown as invalid if they do not verify or do
+ * not match the fields above.
+ */
+const signatureSchema = z.strictObject({
+  payload: z.string().max(400_000),
+  sig: z.string().max(200),
+  signPk: z.string().max(100),
+});
+
 const common = {
   kind: z.literal('practitioner-entry'),
   schemaVersion,
   title: text('Title'),
   practitioner: practitionerSchema,
   createdAt: isoDateTime('Creation time'),
+  signature: signatureSchema.optional(),
 };
 
 const noteEntry = z.strictObject({

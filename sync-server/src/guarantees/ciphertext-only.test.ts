@@ -27,6 +27,7 @@ import { listen } from '../testing/http-server.ts';
 import { freePort, type PostgresCluster, startPostgresCluster } from '../testing/postgres-cluster.ts';
 import { spawnServer } from '../testing/spawned-server.ts';
 import { LOOSE_RATE_LIMITS } from '../testing/test-app.ts';
+import { shareMarkedRecords } from './share-markers.ts';
 
 const marker = (label: string) => `MRK${label}${randomBytes(6).toString('hex')}`;
 
@@ -77,7 +78,9 @@ async function syncMarkedVault(fetcher: Fetcher): Promise<{ secrets: string[]; s
   expect(await push(fetcher, token, docs.map(create))).toEqual({ conflicts: [] });
   expect((await pullAll(fetcher, token)).documents).toHaveLength(docs.length);
 
+  const shareSecrets = await shareMarkedRecords(fetcher, { token, vault }, encodings);
   const secrets = [
+    ...shareSecrets,
     passphrase,
     email,
     ...texts,
@@ -160,6 +163,10 @@ describe('ciphertext only', () => {
               'emergency_tokens',
               'schema_migrations',
               'sessions',
+              'practitioners',
+              'shares',
+              'share_log',
+              'share_entries',
             ].sort(),
           );
           let dump = '';

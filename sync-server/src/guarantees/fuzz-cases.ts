@@ -39,6 +39,47 @@ const keyring = {
   },
 };
 
+const snapshot = () => ({ version: 1, nonce: 'A'.repeat(32), ciphertext: randomB64(40) });
+const SHARE_ID = 'AAAAAAAAAAAAAAAAAAAAAA';
+
+/** Practitioner access (routes/shares.ts, routes/practitioners.ts). */
+const SHARE_ENDPOINTS: readonly Endpoint[] = [
+  {
+    method: 'PUT',
+    path: '/api/practitioners/me',
+    auth: true,
+    valid: () => ({ name: 'Dr A', profession: 'GP', professionalId: '123' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/shares',
+    auth: true,
+    valid: () => ({
+      id: `${randomB64(16)}`.padEnd(22, 'A').slice(0, 22),
+      mode: 'read-add',
+      sections: ['allergy'],
+      expiry: '1h',
+      accessToken: 'A'.repeat(43),
+      hasPasscode: false,
+      snapshot: snapshot(),
+    }),
+  },
+  {
+    method: 'POST',
+    path: `/api/shares/${SHARE_ID}/open`,
+    auth: true,
+    valid: () => ({ accessToken: 'A'.repeat(43) }),
+  },
+  { method: 'POST', path: '/api/shares/code/ABCDEF', auth: true, valid: () => ({ proof: 'A'.repeat(43) }) },
+  {
+    method: 'POST',
+    path: `/api/shares/${SHARE_ID}/entries`,
+    auth: true,
+    valid: () => ({ accessToken: 'A'.repeat(43), sealed: randomB64(60) }),
+  },
+  { method: 'PUT', path: `/api/shares/${SHARE_ID}/snapshot`, auth: true, valid: snapshot },
+];
+
 interface Endpoint {
   readonly method: string;
   readonly path: string;
@@ -81,6 +122,7 @@ const ENDPOINTS: readonly Endpoint[] = [
     auth: true,
     valid: () => ({ rows: [create(envelope(`f${randomB64(6)}`))] }),
   },
+  ...SHARE_ENDPOINTS,
   { method: 'GET', path: '/api/version', auth: false, valid: () => undefined },
   { method: 'GET', path: '/healthz', auth: false, valid: () => undefined },
 ];

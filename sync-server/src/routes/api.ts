@@ -5,6 +5,8 @@ import { authRoutes } from './auth.ts';
 import { callRoutes } from './calls.ts';
 import type { ApiDeps } from './deps.ts';
 import { emergencyRoutes } from './emergency.ts';
+import { practitionerRoutes } from './practitioners.ts';
+import { shareRoutes } from './shares.ts';
 import { syncRoutes } from './sync.ts';
 
 /**
@@ -19,6 +21,8 @@ export function apiRoutes(deps?: ApiDeps) {
     api.route('/sync', syncRoutes(deps));
     api.route('/emergency', emergencyRoutes(deps));
     api.route('/calls', callRoutes(deps));
+    api.route('/shares', shareRoutes(deps));
+    api.route('/practitioners', practitionerRoutes(deps));
   }
   return api;
 }

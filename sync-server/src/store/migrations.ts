@@ -78,6 +78,55 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX emergency_openings_account ON emergency_openings(account_id, opened_at);
     `,
   },
+  {
+    version: 4,
+    name: 'practitioner shares, their log and pending entries',
+    sql: `
+      CREATE TABLE practitioners (
+        account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+        profile TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE shares (
+        id TEXT PRIMARY KEY,
+        owner_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        mode TEXT NOT NULL,
+        sections TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        token_hash TEXT NOT NULL,
+        has_passcode INTEGER NOT NULL,
+        lookup_id TEXT UNIQUE,
+        code_proof_hash TEXT,
+        wrapped_key TEXT,
+        revoked_at INTEGER,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_at INTEGER,
+        snapshot_version INTEGER NOT NULL,
+        snapshot_nonce TEXT NOT NULL,
+        snapshot TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX shares_owner ON shares(owner_id);
+      CREATE TABLE share_log (
+        share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+        at INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        actor_id TEXT REFERENCES accounts(id) ON DELETE SET NULL,
+        actor TEXT,
+        profession TEXT,
+        sections TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX share_log_share ON share_log(share_id, at);
+      CREATE INDEX share_log_actor ON share_log(actor_id);
+      CREATE TABLE share_entries (
+        id TEXT NOT NULL,
+        share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+        sealed TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (share_id, id)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -147,6 +196,55 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         opened_at BIGINT NOT NULL
       );
       CREATE INDEX emergency_openings_account ON emergency_openings(account_id, opened_at);
+    `,
+  },
+  {
+    version: 4,
+    name: 'practitioner shares, their log and pending entries',
+    sql: `
+      CREATE TABLE practitioners (
+        account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+        profile TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE TABLE shares (
+        id TEXT PRIMARY KEY,
+        owner_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        mode TEXT NOT NULL,
+        sections TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        token_hash TEXT NOT NULL,
+        has_passcode BOOLEAN NOT NULL,
+        lookup_id TEXT UNIQUE,
+        code_proof_hash TEXT,
+        wrapped_key TEXT,
+        revoked_at BIGINT,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_at BIGINT,
+        snapshot_version BIGINT NOT NULL,
+        snapshot_nonce TEXT NOT NULL,
+        snapshot TEXT NOT NULL
+      );
+      CREATE INDEX shares_owner ON shares(owner_id);
+      CREATE TABLE share_log (
+        share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+        at BIGINT NOT NULL,
+        action TEXT NOT NULL,
+        actor_id TEXT REFERENCES accounts(id) ON DELETE SET NULL,
+        actor TEXT,
+        profession TEXT,
+        sections TEXT NOT NULL
+      );
+      CREATE INDEX share_log_share ON share_log(share_id, at);
+      CREATE INDEX share_log_actor ON share_log(actor_id);
+      CREATE TABLE share_entries (
+        id TEXT NOT NULL,
+        share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+        sealed TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (share_id, id)
+      );
     `,
   },
 ];

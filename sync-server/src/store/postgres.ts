@@ -13,6 +13,7 @@ import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.t
 import { POSTGRES_MIGRATIONS } from './migrations.ts';
 import { listenForChanges, NOTIFY_CHANNEL, notifyPayload } from './postgres-notify.ts';
 import { pushInTransaction } from './postgres-push.ts';
+import { postgresShareStore } from './postgres-shares.ts';
 import type { Store } from './store.ts';
 
 /** Any number serializes migrations of instances starting together; this one is "carnet" in ASCII. */
@@ -73,6 +74,7 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
 
   return {
     kind: 'postgres',
+    ...postgresShareStore(pool),
     async createAccount(a) {
       const result = await pool.query(
         `INSERT INTO accounts (id, email_hash, keyring, auth_public_key, created_at) VALUES ($1, $2, $3, $4, $5)

@@ -19,6 +19,7 @@ import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.t
 import { AccountGoneError } from './errors.ts';
 import { SQLITE_MIGRATIONS } from './migrations.ts';
 import { checkProfileLimit, planPush } from './push-rules.ts';
+import { sqliteShareStore } from './sqlite-shares.ts';
 import type { AccountListener, PullPage, PushOutcome, SessionRecord, Store } from './store.ts';
 
 export const SQLITE_FILE_NAME = 'carnet.sqlite';
@@ -138,6 +139,7 @@ export function openSqliteStore(file: string): Store {
 
   return {
     kind: 'sqlite',
+    ...sqliteShareStore(db),
     async createAccount(a) {
       return (
         q.insertAccount.run(a.id, a.emailHash, a.keyringJson, a.authPublicKey, a.createdAt).changes === 1

@@ -14,6 +14,7 @@
  */
 import type { PushRow } from '../../../shared/protocol/replication.ts';
 import type { Envelope, EnvelopeKind } from '../../../shared/schema/envelope.ts';
+import type { ShareStore } from './share-store.ts';
 
 export interface NewAccount {
   readonly id: string;
@@ -59,7 +60,7 @@ export interface EmergencyOpening {
 
 export type AccountListener = (event: AccountEvent) => void;
 
-export interface Store {
+export interface Store extends ShareStore {
   readonly kind: 'sqlite' | 'postgres';
 
   /** False when the email hash is already registered. */

@@ -22,6 +22,7 @@ export type AppErrorReason =
   | 'sync-rate-limited'
   | 'sync-failed'
   | 'locked'
+  | 'read-only'
   | 'storage';
 
 export class AppError extends Error {

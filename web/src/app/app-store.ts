@@ -82,7 +82,18 @@ export interface AppStore {
   deleteRecord(id: string): Promise<void>;
   addDocument(doc: NewDocument): Promise<RecordEntry>;
   readDocument(entry: RecordEntry): Promise<Uint8Array>;
+
+  /** Practitioner access (features/shares): the unlocked keys, the sync token, sealed local state. */
+  session: Accessor<Session | null>;
+  syncToken(): string | null;
+  readonly serverUrl: string;
+  readSharesState(): Promise<string | null>;
+  writeSharesState(sealed: string): Promise<void>;
+  /** Stores a practitioner entry the caller verified, read-only, in the given profile. */
+  importPractitionerEntry(profileId: string, record: unknown, id: string): Promise<void>;
 }
+
+const SHARES_STATE_ID = 'shares';
 
 const ACTIVE_PROFILE_KEY = 'carnet.activeProfile';
 
@@ -327,7 +338,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       recordService.update(requireProfile(), id, input, expectedRev),
     deleteRecord: async (id) => {
       requireSession();
-      await recordService.remove(id);
+      await recordService.remove(id, profiles());
     },
     addDocument: async (doc) => documentService.add(requireProfile(), doc),
     async readDocument(entry) {
@@ -335,6 +346,22 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       const profile = profiles().find((p) => p.id === entry.profileId);
       if (!profile) throw new AppError('not-found');
       return documentService.read(profile, entry);
+    },
+
+    session,
+    syncToken: () => sync?.token() ?? null,
+    serverUrl: options.sync?.serverUrl ?? '',
+    async readSharesState() {
+      return (await db.syncstate.findOne(SHARES_STATE_ID).exec())?.sealed ?? null;
+    },
+    async writeSharesState(sealed) {
+      await db.syncstate.upsert({ id: SHARES_STATE_ID, sealed });
+    },
+    async importPractitionerEntry(profileId, record, id) {
+      requireSession();
+      const profile = profiles().find((p) => p.id === profileId);
+      if (!profile) throw new AppError('not-found');
+      await recordService.importSigned(profile, record, id);
     },
   };
 }

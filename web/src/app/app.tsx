@@ -51,6 +51,15 @@ const ConsultEntry = lazy(() =>
 const WaitingRoomPage = lazy(() =>
   import('../features/call/waiting-room-page.tsx').then((m) => ({ default: m.WaitingRoomPage })),
 );
+const SharesPage = lazy(() =>
+  import('../features/shares/shares-page.tsx').then((m) => ({ default: m.SharesPage })),
+);
+const ShareOpenPage = lazy(() =>
+  import('../features/shares/share-open-page.tsx').then((m) => ({ default: m.ShareOpenPage })),
+);
+const PractitionerPage = lazy(() =>
+  import('../features/shares/practitioner-page.tsx').then((m) => ({ default: m.PractitionerPage })),
+);
 
 function Guarded(props: ParentProps) {
   return <RequireUnlocked>{props.children}</RequireUnlocked>;
@@ -73,6 +82,7 @@ export function App() {
       <Route path="/sign-in" component={SignInPage} />
       <Route path="/emergency/lock-screen" component={LockScreenPage} />
       <Route path="/consult" component={ConsultEntry} />
+      <Route path="/s" component={ShareOpenPage} />
       <Route path="/" component={Guarded}>
         <Route path="/profiles" component={ProfilesPage} />
         <Route path="/record" component={TimelinePage} />
@@ -85,6 +95,8 @@ export function App() {
         <Route path="/emergency" component={EmergencyPage} />
         <Route path="/scan" component={ScanPage} />
         <Route path="/waiting-room" component={WaitingRoomPage} />
+        <Route path="/shares" component={SharesPage} />
+        <Route path="/practitioner" component={PractitionerPage} />
       </Route>
       <Route path="*" component={HomePage} />
     </Router>

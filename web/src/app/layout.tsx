@@ -2,6 +2,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { onCleanup, onMount, type ParentProps, Show } from 'solid-js';
 import { ProfileSwitcher } from '../features/profiles/profile-switcher.tsx';
 import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
+import { ShareAgentRunner } from '../features/shares/share-agent-runner.tsx';
 import { SyncStatusBadge } from '../features/sync/sync-status-badge.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useApp } from './app-context.tsx';
@@ -69,10 +70,12 @@ export function Layout(props: ParentProps) {
           <A href="/profiles">{t('nav.profiles')}</A>
           <A href="/emergency">{t('emergency.navLink')}</A>
           <A href="/consult">{t('call.nav')}</A>
+          <A href="/shares">{t('shares.nav')}</A>
           <A href="/settings">{t('nav.settings')}</A>
         </nav>
       </Show>
       <UpdatePrompt />
+      <ShareAgentRunner />
       <main class="shell__main" id="main" tabIndex={-1}>
         {props.children}
       </main>

@@ -102,6 +102,8 @@ export interface SyncController {
   stop(): void;
   /** The API signed in as this device while sync runs, else null (emergency access log). */
   signedInApi(): ApiClient | null;
+  /** The session token while syncing, for other server features (shares); null when sync is off. */
+  token(): string | null;
   turnOff(): Promise<void>;
   /** The server session while signed in (teleconsultation asks the server for call tokens with it). */
   session(): { serverUrl: string; token: string } | null;
@@ -235,6 +237,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
       stop();
       setStatus(null);
     },
+    token: () => (handle ? (credentials?.token ?? null) : null),
     async turnOff() {
       const token = credentials?.token ?? null;
       stop();

@@ -5,6 +5,7 @@ import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
 import { recordEn } from '../features/record/strings.ts';
 import { settingsEn } from '../features/settings/strings.ts';
+import { sharesEn } from '../features/shares/strings.ts';
 import { syncEn } from '../features/sync/strings.ts';
 import { vaultEn } from '../features/vault/strings.ts';
 
@@ -51,6 +52,7 @@ export const en = {
       'Carnet could not load its encryption module. Reload the page (online, the first time).',
     conflict:
       'This entry was changed elsewhere meanwhile. Reopen it to see the latest version, then edit again.',
+    'read-only': 'Entries written by a practitioner cannot be changed or deleted.',
     locked: 'The vault is locked.',
     storage: 'The device’s storage failed. Nothing was changed.',
   },
@@ -63,4 +65,5 @@ export const en = {
   sync: syncEn,
   emergency: emergencyEn,
   call: callEn,
+  shares: sharesEn,
 };

@@ -5,6 +5,7 @@ import { profilesFr } from '../features/profiles/strings.ts';
 import { pwaFr } from '../features/pwa/strings.ts';
 import { recordFr } from '../features/record/strings.ts';
 import { settingsFr } from '../features/settings/strings.ts';
+import { sharesFr } from '../features/shares/strings.ts';
 import { syncFr } from '../features/sync/strings.ts';
 import { vaultFr } from '../features/vault/strings.ts';
 import type { RawDictionary } from './dictionary.ts';
@@ -55,6 +56,7 @@ export const fr: RawDictionary = {
       'Carnet n’a pas pu charger son module de chiffrement. Rechargez la page (en ligne, la première fois).',
     conflict:
       'Cet élément a été modifié ailleurs entre-temps. Rouvrez-le pour voir sa dernière version, puis modifiez-le.',
+    'read-only': 'Les notes écrites par un soignant ne peuvent être ni modifiées ni supprimées.',
     locked: 'Le coffre est verrouillé.',
     storage: 'Le stockage de l’appareil a échoué. Rien n’a été modifié.',
   },
@@ -67,4 +69,5 @@ export const fr: RawDictionary = {
   sync: syncFr,
   emergency: emergencyFr,
   call: callFr,
+  shares: sharesFr,
 };

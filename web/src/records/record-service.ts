@@ -73,8 +73,21 @@ export class RecordService {
 
   async add(profile: ProfileEntry, input: unknown, id: string = newId()): Promise<RecordEntry> {
     const record = checkRecord(input);
+    // Practitioner entries arrive signed, through importSigned only: the patient cannot write one.
+    if (record.kind === 'practitioner-entry') throw new AppError('read-only');
     await this.db.records.insert(sealRecord(id, 1, profile, record));
     return { id, profileId: profile.id, rev: 1, updatedAt: 0, record };
+  }
+
+  /**
+   * Stores a practitioner entry whose signature the caller has verified (features/shares), once:
+   * the id comes from the signed entry, so a second import of the same entry changes nothing.
+   */
+  async importSigned(profile: ProfileEntry, input: unknown, id: string): Promise<void> {
+    const record = checkRecord(input);
+    if (record.kind !== 'practitioner-entry' || !record.signature) throw new AppError('invalid-record');
+    if (await this.db.records.findOne(id).exec()) return;
+    await this.db.records.insert(sealRecord(id, 1, profile, record));
   }
 
   /**
@@ -90,6 +103,10 @@ export class RecordService {
     const record = checkRecord(input);
     const doc = await this.db.records.findOne(id).exec();
     if (!doc || doc.profileId !== profile.id) throw new AppError('not-found');
+    const current = openRecord(doc.toJSON() as StoredEnvelope, profile);
+    if (record.kind === 'practitioner-entry' || current.record?.kind === 'practitioner-entry') {
+      throw new AppError('read-only');
+    }
     let rev = 0;
     await doc.incrementalModify((current) => {
       // Computed inside the modifier: it runs on the latest stored state, even under concurrency.
@@ -102,7 +119,17 @@ export class RecordService {
     return { id, profileId: profile.id, rev, updatedAt: 0, record };
   }
 
-  async remove(id: string): Promise<void> {
+  /** With `profiles`, refuses (reason `read-only`) to delete a practitioner's signed entry. */
+  async remove(id: string, profiles: readonly ProfileEntry[] = []): Promise<void> {
+    const doc = await this.db.records.findOne(id).exec();
+    const profile = profiles.find((p) => p.id === doc?.profileId);
+    if (
+      doc &&
+      profile &&
+      openRecord(doc.toJSON() as StoredEnvelope, profile).record?.kind === 'practitioner-entry'
+    ) {
+      throw new AppError('read-only');
+    }
     await this.db.records.findOne(id).remove();
     // A document's chunks go with its metadata record: exactly `<id>_<index>`, nothing else.
     await this.db.blobs.find({ selector: { id: { $regex: `^${escapeRegExp(id)}_\\d+$` } } }).remove();

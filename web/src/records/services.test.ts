@@ -9,7 +9,7 @@ import { inlineKdfRunner } from '../vault/kdf-runner.ts';
 import { VaultService } from '../vault/vault-service.ts';
 import { DocumentService } from './document-service.ts';
 import { ProfileService } from './profile-service.ts';
-import { InvalidRecordError, RecordService } from './record-service.ts';
+import { InvalidRecordError, RecordService, sealRecord } from './record-service.ts';
 
 beforeAll(initCrypto);
 
@@ -90,7 +90,13 @@ describe('profiles and records', () => {
       relationship: 'child',
       dateOfBirth: '2016-05-02',
     });
-    for (const example of Object.values(EXAMPLE_RECORDS)) await records.add(a, example);
+    for (const example of Object.values(EXAMPLE_RECORDS)) {
+      // Practitioner entries only arrive signed (features/shares); the patient cannot add one.
+      if (example.kind === 'practitioner-entry') {
+        await expect(records.add(a, example)).rejects.toMatchObject({ reason: 'read-only' });
+        await db.records.insert(sealRecord('practitioner-example', 1, a, example));
+      } else await records.add(a, example);
+    }
     await records.add(b, EXAMPLE_RECORDS.vaccination);
 
     const all = await records.list(await profiles.list());

@@ -5,6 +5,7 @@
 import { For, Show } from 'solid-js';
 import type { Consultation } from '../../../../shared/schema/consultation.ts';
 import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
+import { EntryCheckView } from '../shares/entry-check-view.tsx';
 import { DATE_TIME, type RecordText, useRecordText } from './record-text.ts';
 
 interface Fact {
@@ -64,6 +65,14 @@ function consultationFacts(entry: Consultation, { tr, formatDate, formatNumber }
 }
 
 export function ReadOnlyEntry(props: { record: PractitionerEntry | Consultation }) {
+  const record = props.record;
+  if (record.kind === 'practitioner-entry') {
+    return <EntryCheckView record={record}>{(checked) => <ReadOnlyFacts record={checked} />}</EntryCheckView>;
+  }
+  return <ReadOnlyFacts record={record} />;
+}
+
+function ReadOnlyFacts(props: { record: PractitionerEntry | Consultation }) {
   const text = useRecordText();
   const facts = () =>
     props.record.kind === 'practitioner-entry'

@@ -280,6 +280,7 @@ export const recordEn = {
     perMinute: 'beats/min',
   },
   summary: {
+    invalidSignature: 'Invalid signature: altered entry, not shown',
     until: 'until {{ date }}',
     dose: 'dose {{ n }}',
     nextDue: 'next due {{ date }}',

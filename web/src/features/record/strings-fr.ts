@@ -282,6 +282,7 @@ export const recordFr: typeof recordEn = {
     perMinute: 'battements/min',
   },
   summary: {
+    invalidSignature: 'Signature invalide : note modifiée, non affichée',
     until: 'jusqu’au {{ date }}',
     dose: 'dose {{ n }}',
     nextDue: 'prochaine dose le {{ date }}',

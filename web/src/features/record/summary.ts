@@ -3,6 +3,7 @@
  * repeated here: lists show it beside the summary (see `record-dates.ts`).
  */
 import type { ClinicalRecord } from '../../../../shared/schema/record.ts';
+import { checkStoredEntry } from '../shares/entry-payload.ts';
 import { isMeasurementType, unitText } from './measurement-units.ts';
 import type { RecordText } from './record-text.ts';
 
@@ -113,6 +114,10 @@ export function summarize(record: ClinicalRecord, text: RecordText): RecordSumma
         details: present(record.relationship, record.phone, tr('summary.priority', { n: record.priority })),
       };
     case 'practitioner-entry':
+      // Signed entries are checked each time: altered ones never show their (altered) content.
+      if (checkStoredEntry(record).status === 'invalid') {
+        return { title: tr('summary.invalidSignature'), details: [] };
+      }
       return {
         title: record.title,
         details: present(

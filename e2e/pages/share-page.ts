@@ -1,0 +1,147 @@
+/** Page object for practitioner access: the patient's /shares, the practitioner's /practitioner and /s. */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { recordEn } from '../../web/src/features/record/strings.ts';
+import { sharesEn } from '../../web/src/features/shares/strings.ts';
+
+export interface NewShare {
+  sections: (keyof typeof recordEn.kindTitles)[];
+  mode: 'read' | 'read-add';
+  expiry?: '1h' | '24h' | '7d' | '30d';
+  passcode?: string;
+  typedCode?: boolean;
+}
+
+export class SharePage {
+  readonly s = sharesEn;
+  readonly main: Locator;
+
+  constructor(private readonly page: Page) {
+    this.main = page.getByRole('main');
+  }
+
+  // ---- Patient ----
+
+  async gotoShares(): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('link', { name: this.s.nav }).click();
+    await expect(this.main.getByRole('heading', { level: 1, name: this.s.page.title })).toBeVisible();
+  }
+
+  /** Creates a share and returns its link (and typed code, if asked for). */
+  async create(share: NewShare): Promise<{ link: string; code: string | null; id: string }> {
+    await this.gotoShares();
+    const form = this.main.getByRole('form', { name: this.s.page.createTitle });
+    const before = await this.main.locator('.share-item').count();
+    for (const [kind, title] of Object.entries(recordEn.kindTitles)) {
+      const box = form.getByRole('checkbox', { name: title, exact: true });
+      if ((await box.count()) === 0) continue;
+      await box.setChecked(share.sections.includes(kind as keyof typeof recordEn.kindTitles));
+    }
+    await form
+      .getByRole('radio', { name: share.mode === 'read' ? this.s.page.modeRead : this.s.page.modeReadAdd })
+      .check();
+    await form.getByLabel(this.s.page.expiry).selectOption(share.expiry ?? '24h');
+    await form.getByLabel(this.s.page.passcode).fill(share.passcode ?? '');
+    await form.getByRole('checkbox', { name: this.s.page.typedCode }).setChecked(share.typedCode ?? false);
+    await form.getByRole('button', { name: this.s.page.create }).click();
+    await expect(this.main.getByRole('status').filter({ hasText: this.s.page.created })).toBeVisible({
+      timeout: 15_000,
+    });
+    await expect(this.main.locator('.share-item')).toHaveCount(before + 1);
+    const item = this.main.locator('.share-item').first();
+    const link = await item.getByLabel(this.s.page.link).inputValue();
+    const code = share.typedCode ? await item.locator('.share-code').textContent() : null;
+    const id = (await item.getAttribute('data-share-id')) ?? '';
+    return { link, code, id };
+  }
+
+  item(id: string): Locator {
+    return this.main.locator(`.share-item[data-share-id="${id}"]`);
+  }
+
+  async revoke(id: string): Promise<void> {
+    await this.gotoShares();
+    await this.item(id).getByRole('button', { name: this.s.page.revoke }).click();
+    await expect(this.item(id).locator('.share-state')).toHaveText(this.s.page.state.revoked);
+  }
+
+  async log(id: string): Promise<string[]> {
+    await this.gotoShares();
+    await this.item(id).getByRole('button', { name: this.s.page.showLog }).click();
+    const list = this.item(id).locator('.share-log, p').last();
+    await expect(list).toBeVisible();
+    return this.item(id).locator('.share-log li').allTextContents();
+  }
+
+  // ---- Practitioner ----
+
+  async saveProfile(profile: {
+    name: string;
+    profession: string;
+    professionalId: string;
+    city: string;
+  }): Promise<void> {
+    // In-app navigation: a page load would lock the vault.
+    await this.gotoShares();
+    await this.main.getByRole('link', { name: this.s.page.practitionerLink }).click();
+    const form = this.main.getByRole('form', { name: this.s.practitioner.profileTitle });
+    await form.getByLabel(this.s.practitioner.name, { exact: true }).fill(profile.name);
+    await form.getByLabel(this.s.practitioner.profession, { exact: true }).fill(profile.profession);
+    await form.getByLabel(this.s.practitioner.professionalId, { exact: true }).fill(profile.professionalId);
+    await form.getByLabel(this.s.practitioner.city, { exact: true }).fill(profile.city);
+    await form.getByRole('button', { name: this.s.practitioner.save }).click();
+    await expect(form.getByRole('status')).toHaveText(this.s.practitioner.saved);
+  }
+
+  /** From anywhere in the app: /practitioner, type the code, land on /s. */
+  async openByCode(code: string): Promise<void> {
+    await this.gotoShares();
+    await this.main.getByRole('link', { name: this.s.page.practitionerLink }).click();
+    const form = this.main.getByRole('form', { name: this.s.practitioner.codeTitle });
+    await form.getByLabel(this.s.practitioner.code).fill(code.toLowerCase());
+    await form.getByRole('button', { name: this.s.practitioner.openCode }).click();
+    await expect(this.main.getByRole('form', { name: this.s.open.title })).toBeVisible({ timeout: 15_000 });
+  }
+
+  /** The practitioner home's list of shares opened, as text lines. */
+  async receivedShares(): Promise<string[]> {
+    await this.gotoShares();
+    await this.main.getByRole('link', { name: this.s.page.practitionerLink }).click();
+    const list = this.main
+      .getByRole('heading', { name: this.s.practitioner.received })
+      .locator('xpath=following-sibling::ul[1]');
+    await expect(list).toBeVisible();
+    return list.getByRole('listitem').allTextContents();
+  }
+
+  /** On /s (already unlocked): types the passcode and opens. */
+  async open(passcode = ''): Promise<void> {
+    const form = this.main.getByRole('form', { name: this.s.open.title });
+    await form.getByLabel(this.s.open.passcode).fill(passcode);
+    await form.getByRole('button', { name: this.s.open.submit }).click();
+  }
+
+  get alert(): Locator {
+    return this.main.getByRole('alert');
+  }
+
+  section(kind: keyof typeof recordEn.kindTitles): Locator {
+    return this.main.getByRole('region', { name: recordEn.kindTitles[kind] });
+  }
+
+  async addPrescription(
+    title: string,
+    items: { medication: string; dosage: string; duration: string }[],
+  ): Promise<void> {
+    const form = this.main.getByRole('form', { name: this.s.entry.title });
+    await form.getByLabel(this.s.entry.type).selectOption('prescription');
+    await form.getByLabel(this.s.entry.titleField).fill(title);
+    for (const [index, item] of items.entries()) {
+      if (index > 0) await form.getByRole('button', { name: this.s.entry.addItem }).click();
+      await form.getByLabel(`${this.s.entry.medication} ${index + 1}`).fill(item.medication);
+      await form.getByLabel(`${this.s.entry.dosage} ${index + 1}`).fill(item.dosage);
+      await form.getByLabel(`${this.s.entry.duration} ${index + 1}`).fill(item.duration);
+    }
+    await form.getByRole('button', { name: this.s.entry.submit }).click();
+    await expect(this.main.getByRole('status').filter({ hasText: this.s.entry.sent })).toBeVisible();
+  }
+}

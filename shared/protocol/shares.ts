@@ -1,0 +1,179 @@
+/**
+ * Practitioner access messages (DESIGN §7), shared by client and server: `/api/shares/*` and
+ * `/api/practitioners/*`. The server sees a share's public metadata (mode, sections, expiry, state)
+ * and ciphertext only: the snapshot is encrypted with a key derived from the share key, which
+ * travels in the link's fragment; practitioner entries are sealed to the patient's public key.
+ */
+import { messages } from '../schema/common.ts';
+import { z } from '../schema/zod.ts';
+import { base64urlField, wrappedSecretSchema } from './keyring.ts';
+
+/** Record kinds a patient may share (documents stay out: they are files, not snapshot rows). */
+export const SHARE_SECTIONS = [
+  'allergy',
+  'condition',
+  'medication',
+  'vaccination',
+  'lab-result',
+  'measurement',
+  'lifestyle',
+  'administrative',
+  'emergency-contact',
+  'note',
+  'practitioner-entry',
+  'consultation',
+] as const;
+export type ShareSection = (typeof SHARE_SECTIONS)[number];
+
+export const SHARE_MODES = ['read', 'read-add'] as const;
+export type ShareMode = (typeof SHARE_MODES)[number];
+
+const HOUR = 3_600_000;
+export const SHARE_EXPIRIES = {
+  '1h': HOUR,
+  '24h': 24 * HOUR,
+  '7d': 7 * 24 * HOUR,
+  '30d': 30 * 24 * HOUR,
+} as const;
+export type ShareExpiry = keyof typeof SHARE_EXPIRIES;
+
+/** Failed access proofs (wrong passcode, wrong code) before a share locks for good. */
+export const SHARE_MAX_FAILURES = 5;
+/** Snapshot ciphertext limit (base64url characters). */
+export const SNAPSHOT_MAX = 4 * 1024 * 1024;
+export const ENTRY_MAX = 256 * 1024;
+
+export const shareIdSchema = base64urlField('Share id', { exact: 22 });
+const token = base64urlField('Access token', { exact: 43 });
+const lookupId = z
+  .string({ error: messages('Lookup id', 'Lookup id must be text') })
+  .regex(/^[0-9A-HJKMNP-TV-Z]{6}$/, 'Lookup id must be 6 Crockford base32 characters');
+const version = z.int('Version must be a whole number').min(1).max(Number.MAX_SAFE_INTEGER);
+const sections = z
+  .array(z.enum(SHARE_SECTIONS, 'Unknown section'))
+  .min(1, 'Share at least one section')
+  .max(SHARE_SECTIONS.length)
+  .refine((list) => new Set(list).size === list.length, 'Sections must not repeat');
+
+export const sealedSnapshotSchema = z.strictObject({
+  version,
+  nonce: base64urlField('Nonce', { exact: 32 }),
+  ciphertext: base64urlField('Snapshot', { max: SNAPSHOT_MAX }),
+});
+export type SealedSnapshotMessage = z.infer<typeof sealedSnapshotSchema>;
+
+export const createShareRequestSchema = z.strictObject({
+  id: shareIdSchema,
+  mode: z.enum(SHARE_MODES, 'Mode must be read or read-add'),
+  sections,
+  expiry: z.enum(['1h', '24h', '7d', '30d'], 'Expiry must be 1h, 24h, 7d or 30d'),
+  accessToken: token,
+  hasPasscode: z.boolean(),
+  code: z.strictObject({ lookupId, proof: token, wrappedKey: wrappedSecretSchema }).optional(),
+  snapshot: sealedSnapshotSchema,
+});
+export type CreateShareRequest = z.infer<typeof createShareRequestSchema>;
+
+export const shareStates = ['active', 'expired', 'revoked', 'locked'] as const;
+export type ShareState = (typeof shareStates)[number];
+
+export const shareSummarySchema = z.strictObject({
+  id: shareIdSchema,
+  mode: z.enum(SHARE_MODES),
+  sections: z.array(z.enum(SHARE_SECTIONS)),
+  state: z.enum(shareStates),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+  hasPasscode: z.boolean(),
+  lookupId: lookupId.nullable(),
+  version,
+});
+export type ShareSummary = z.infer<typeof shareSummarySchema>;
+export const shareListSchema = z.strictObject({ shares: z.array(shareSummarySchema) });
+
+export const openShareRequestSchema = z.strictObject({
+  accessToken: token,
+  /** A poll of a share already open on this screen: answered, but not logged again. */
+  refresh: z.boolean().optional(),
+});
+export const openShareResponseSchema = z.strictObject({
+  id: shareIdSchema,
+  mode: z.enum(SHARE_MODES),
+  sections: z.array(z.enum(SHARE_SECTIONS)),
+  expiresAt: z.number(),
+  snapshot: sealedSnapshotSchema,
+});
+export type OpenShareResponse = z.infer<typeof openShareResponseSchema>;
+
+export const codeLookupRequestSchema = z.strictObject({ proof: token });
+export const codeLookupResponseSchema = z.strictObject({
+  shareId: shareIdSchema,
+  wrappedKey: wrappedSecretSchema,
+  hasPasscode: z.boolean(),
+});
+
+export const postEntryRequestSchema = z.strictObject({
+  accessToken: token,
+  sealed: base64urlField('Sealed entry', { max: ENTRY_MAX }),
+});
+export const pendingEntriesSchema = z.strictObject({
+  entries: z.array(
+    z.strictObject({ id: z.string().max(64), sealed: z.string().max(ENTRY_MAX), createdAt: z.number() }),
+  ),
+});
+
+export const SHARE_LOG_ACTIONS = ['open', 'write', 'refused'] as const;
+export const shareLogSchema = z.strictObject({
+  entries: z.array(
+    z.strictObject({
+      at: z.number(),
+      action: z.enum(SHARE_LOG_ACTIONS),
+      /** The practitioner's self-declared name, or null for an anonymous refused attempt. */
+      actor: z.string().nullable(),
+      profession: z.string().nullable(),
+      sections: z.array(z.string()),
+    }),
+  ),
+});
+export type ShareLog = z.infer<typeof shareLogSchema>;
+
+const short = (label: string, max: number) =>
+  z
+    .string({ error: messages(label, `${label} must be text`) })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
+
+export const practitionerProfileSchema = z.strictObject({
+  name: short('Name', 200),
+  profession: short('Profession', 100),
+  specialty: short('Specialty', 100).optional(),
+  professionalId: short('Professional identifier', 40).optional(),
+  /** Where the practice is: the "Fait à …" of a prescription. */
+  city: short('City', 100).optional(),
+});
+export type PractitionerProfile = z.infer<typeof practitionerProfileSchema>;
+
+export const practitionerResponseSchema = z.strictObject({
+  role: z.literal('practitioner'),
+  profile: practitionerProfileSchema,
+  /** Nothing checks a professional identifier: it is always shown as self-declared. */
+  selfDeclared: z.literal(true),
+  boxPublicKey: base64urlField('Box public key', { exact: 43 }),
+  signPublicKey: base64urlField('Sign public key', { exact: 43 }),
+});
+export type PractitionerResponse = z.infer<typeof practitionerResponseSchema>;
+
+export const receivedSharesSchema = z.strictObject({
+  shares: z.array(
+    z.strictObject({
+      id: shareIdSchema,
+      mode: z.enum(SHARE_MODES),
+      sections: z.array(z.enum(SHARE_SECTIONS)),
+      state: z.enum(shareStates),
+      expiresAt: z.number(),
+      lastOpenedAt: z.number(),
+    }),
+  ),
+});
+export type ReceivedShares = z.infer<typeof receivedSharesSchema>;

@@ -1,0 +1,213 @@
+/**
+ * `/api/shares`: practitioner access by shared code (DESIGN §7; messages in shared/protocol/shares.ts).
+ *
+ * Owner (the patient's account, Bearer): create, list, revoke, replace the snapshot, read the log,
+ * fetch and acknowledge pending entries. Practitioner (Bearer of an account with a practitioner
+ * profile, plus the share's access token): open (read the snapshot), redeem a typed code, write
+ * entries (read + add shares only). Every opening, write and refused attempt is logged per share.
+ * The server holds ciphertext and public metadata only; the share key never reaches it.
+ */
+
+import { randomBytes } from 'node:crypto';
+import { type Context, Hono } from 'hono';
+import {
+  codeLookupRequestSchema,
+  createShareRequestSchema,
+  ENTRY_MAX,
+  type OpenShareResponse,
+  openShareRequestSchema,
+  postEntryRequestSchema,
+  SHARE_EXPIRIES,
+  type ShareSummary,
+  SNAPSHOT_MAX,
+  sealedSnapshotSchema,
+  shareIdSchema,
+} from '../../../shared/protocol/shares.ts';
+import { SlidingWindowLimiter } from '../auth/rate-limit.ts';
+import { hashToken } from '../auth/tokens.ts';
+import { ApiError } from '../http/errors.ts';
+import { jsonBody, KIB } from '../http/json-body.ts';
+import { requireSession } from '../http/session-auth.ts';
+import type { ShareRecord } from '../store/share-store.ts';
+import type { ApiDeps } from './deps.ts';
+import { findPractitioner } from './practitioners.ts';
+import { type Actor, notFoundShare, requireProof, requireUsable, shareState } from './share-access.ts';
+
+/** Typed-code redemptions per client address: with the per-share lock, online guessing goes nowhere. */
+const CODE_LIMIT = { limit: 10, windowMs: 60_000 };
+
+function summary(share: ShareRecord, now: number): ShareSummary {
+  return {
+    id: share.id,
+    mode: share.mode,
+    sections: share.sections as ShareSummary['sections'],
+    state: shareState(share, now),
+    createdAt: share.createdAt,
+    expiresAt: share.expiresAt,
+    hasPasscode: share.hasPasscode,
+    lookupId: share.lookupId,
+    version: share.snapshotVersion,
+  };
+}
+
+export function shareRoutes(deps: ApiDeps) {
+  const { store, now } = deps;
+  const codeLimiter = new SlidingWindowLimiter(CODE_LIMIT.limit, CODE_LIMIT.windowMs);
+
+  function shareId(c: Context): string {
+    const parsed = shareIdSchema.safeParse(c.req.param('id'));
+    if (!parsed.success) throw notFoundShare();
+    return parsed.data;
+  }
+
+  async function owned(c: Context, accountId: string): Promise<ShareRecord> {
+    const share = await store.getShare(shareId(c));
+    // Another account's share is "not found": one owner cannot learn that another's id exists.
+    if (!share || share.ownerId !== accountId) throw notFoundShare();
+    return share;
+  }
+
+  async function actor(accountId: string): Promise<Actor> {
+    const profile = await findPractitioner(store, accountId);
+    if (!profile) throw new ApiError(403, 'forbidden', 'Only a practitioner account can open a share');
+    return { id: accountId, name: profile.name, profession: profile.profession };
+  }
+
+  return new Hono()
+    .use(requireSession(store, now))
+    .get('/', async (c) => {
+      const shares = await store.listShares(c.get('session').accountId);
+      const at = now();
+      return c.json({ shares: shares.map((s) => summary(s, at)) });
+    })
+    .post('/', jsonBody(createShareRequestSchema, SNAPSHOT_MAX + 64 * KIB), async (c) => {
+      const body = c.get('body');
+      const at = now();
+      const outcome = await store.createShare({
+        id: body.id,
+        ownerId: c.get('session').accountId,
+        mode: body.mode,
+        sections: body.sections,
+        createdAt: at,
+        expiresAt: at + SHARE_EXPIRIES[body.expiry],
+        tokenHash: hashToken(body.accessToken),
+        hasPasscode: body.hasPasscode,
+        lookupId: body.code?.lookupId ?? null,
+        codeProofHash: body.code ? hashToken(body.code.proof) : null,
+        wrappedKeyJson: body.code ? JSON.stringify(body.code.wrappedKey) : null,
+        snapshot: body.snapshot,
+      });
+      if (outcome === 'id-taken') throw new ApiError(409, 'conflict', 'This share id is taken');
+      if (outcome === 'lookup-taken') throw new ApiError(409, 'conflict', 'This code is taken: draw another');
+      const created = await store.getShare(body.id);
+      if (!created) throw notFoundShare();
+      return c.json(summary(created, at), 201);
+    })
+    .post('/code/:lookupId', jsonBody(codeLookupRequestSchema), async (c) => {
+      const limited = codeLimiter.take(deps.clientIp(c), now());
+      if (!limited.ok) {
+        const seconds = Math.ceil(limited.retryAfterMs / 1000);
+        throw new ApiError(429, 'rate-limited', `Too many attempts: try again in ${seconds} s`, {
+          'Retry-After': String(seconds),
+        });
+      }
+      const who = await actor(c.get('session').accountId);
+      const at = now();
+      const share = requireUsable(await store.findShareByLookup(c.req.param('lookupId')), at);
+      if (!share.codeProofHash || !share.wrappedKeyJson) throw notFoundShare();
+      await requireProof(store, share, share.codeProofHash, c.get('body').proof, who, at);
+      return c.json({
+        shareId: share.id,
+        wrappedKey: JSON.parse(share.wrappedKeyJson),
+        hasPasscode: share.hasPasscode,
+      });
+    })
+    .post('/:id/open', jsonBody(openShareRequestSchema), async (c) => {
+      const who = await actor(c.get('session').accountId);
+      const at = now();
+      const share = requireUsable(await store.getShare(shareId(c)), at);
+      const { accessToken, refresh } = c.get('body');
+      await requireProof(store, share, share.tokenHash, accessToken, who, at);
+      const snapshot = await store.getSnapshot(share.id);
+      if (!snapshot) throw notFoundShare();
+      // A poll is not logged again, but a first opening always is, whatever the client says.
+      const seen =
+        refresh &&
+        (await store.listShareLog(share.id)).some((e) => e.action === 'open' && e.actorId === who.id);
+      if (!seen) {
+        await store.addShareLog({
+          shareId: share.id,
+          at,
+          action: 'open',
+          actorId: who.id,
+          actor: who.name,
+          profession: who.profession,
+          sections: share.sections,
+        });
+      }
+      return c.json<OpenShareResponse>({
+        id: share.id,
+        mode: share.mode,
+        sections: share.sections as OpenShareResponse['sections'],
+        expiresAt: share.expiresAt,
+        snapshot,
+      });
+    })
+    .post('/:id/entries', jsonBody(postEntryRequestSchema, ENTRY_MAX + 4 * KIB), async (c) => {
+      const who = await actor(c.get('session').accountId);
+      const at = now();
+      const share = requireUsable(await store.getShare(shareId(c)), at);
+      const { accessToken, sealed } = c.get('body');
+      await requireProof(store, share, share.tokenHash, accessToken, who, at);
+      if (share.mode !== 'read-add') {
+        throw new ApiError(403, 'share-read-only', 'This share does not allow adding entries');
+      }
+      const id = randomBytes(16).toString('base64url');
+      await store.addPendingEntry({ id, shareId: share.id, sealed, createdAt: at });
+      await store.addShareLog({
+        shareId: share.id,
+        at,
+        action: 'write',
+        actorId: who.id,
+        actor: who.name,
+        profession: who.profession,
+        sections: ['practitioner-entry'],
+      });
+      return c.json({ id }, 201);
+    })
+    .get('/:id/entries', async (c) => {
+      const share = await owned(c, c.get('session').accountId);
+      const entries = await store.listPendingEntries(share.id);
+      return c.json({ entries: entries.map(({ id, sealed, createdAt }) => ({ id, sealed, createdAt })) });
+    })
+    .delete('/:id/entries/:entryId', async (c) => {
+      const share = await owned(c, c.get('session').accountId);
+      await store.deletePendingEntry(share.id, c.req.param('entryId'));
+      return c.body(null, 204);
+    })
+    .put('/:id/snapshot', jsonBody(sealedSnapshotSchema, SNAPSHOT_MAX + 4 * KIB), async (c) => {
+      const share = await owned(c, c.get('session').accountId);
+      if (!(await store.putSnapshot(share.id, share.ownerId, c.get('body')))) {
+        throw new ApiError(409, 'conflict', 'A snapshot of this version or newer is already stored');
+      }
+      return c.body(null, 204);
+    })
+    .post('/:id/revoke', async (c) => {
+      const share = await owned(c, c.get('session').accountId);
+      await store.revokeShare(share.id, share.ownerId, now());
+      return c.body(null, 204);
+    })
+    .get('/:id/log', async (c) => {
+      const share = await owned(c, c.get('session').accountId);
+      const log = await store.listShareLog(share.id);
+      return c.json({
+        entries: log.map(({ at, action, actor: name, profession, sections }) => ({
+          at,
+          action,
+          actor: name,
+          profession,
+          sections,
+        })),
+      });
+    });
+}

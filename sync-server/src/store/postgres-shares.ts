@@ -1,0 +1,151 @@
+/** PostgreSQL implementation of the share methods of the Store (share-store.ts). */
+import type pg from 'pg';
+import {
+  SHARE_COLUMNS,
+  type ShareLogRow,
+  type ShareRow,
+  type ShareStore,
+  toLogEntry,
+  toPending,
+  toShare,
+} from './share-store.ts';
+
+const PREFIXED = SHARE_COLUMNS.replaceAll(/\b(\w+)\b/g, (column) => `s.${column}`);
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === '23505';
+}
+
+export function postgresShareStore(pool: pg.Pool): ShareStore {
+  const one = async <R extends pg.QueryResultRow>(sql: string, params: unknown[]) =>
+    (await pool.query<R>(sql, params)).rows[0];
+  const share = async (sql: string, params: unknown[]) => {
+    const row = await one<ShareRow>(sql, params);
+    return row ? toShare(row) : null;
+  };
+  return {
+    async createShare(s) {
+      try {
+        await pool.query(
+          `INSERT INTO shares (id, owner_id, mode, sections, created_at, expires_at, token_hash, has_passcode,
+             lookup_id, code_proof_hash, wrapped_key, snapshot_version, snapshot_nonce, snapshot)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+          [
+            s.id,
+            s.ownerId,
+            s.mode,
+            JSON.stringify(s.sections),
+            s.createdAt,
+            s.expiresAt,
+            s.tokenHash,
+            s.hasPasscode,
+            s.lookupId,
+            s.codeProofHash,
+            s.wrappedKeyJson,
+            s.snapshot.version,
+            s.snapshot.nonce,
+            s.snapshot.ciphertext,
+          ],
+        );
+        return 'created';
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        return (await one('SELECT 1 FROM shares WHERE id = $1', [s.id])) ? 'id-taken' : 'lookup-taken';
+      }
+    },
+    getShare: (id) => share(`SELECT ${SHARE_COLUMNS} FROM shares WHERE id = $1`, [id]),
+    findShareByLookup: (lookupId) =>
+      share(`SELECT ${SHARE_COLUMNS} FROM shares WHERE lookup_id = $1`, [lookupId]),
+    async listShares(ownerId) {
+      const { rows } = await pool.query<ShareRow>(
+        `SELECT ${SHARE_COLUMNS} FROM shares WHERE owner_id = $1 ORDER BY created_at DESC`,
+        [ownerId],
+      );
+      return rows.map(toShare);
+    },
+    async getSnapshot(id) {
+      const row = await one<{ snapshot_version: string; snapshot_nonce: string; snapshot: string }>(
+        'SELECT snapshot_version, snapshot_nonce, snapshot FROM shares WHERE id = $1',
+        [id],
+      );
+      return row
+        ? { version: Number(row.snapshot_version), nonce: row.snapshot_nonce, ciphertext: row.snapshot }
+        : null;
+    },
+    async putSnapshot(id, ownerId, snap) {
+      const result = await pool.query(
+        `UPDATE shares SET snapshot_version = $1, snapshot_nonce = $2, snapshot = $3
+         WHERE id = $4 AND owner_id = $5 AND snapshot_version < $1`,
+        [snap.version, snap.nonce, snap.ciphertext, id, ownerId],
+      );
+      return result.rowCount === 1;
+    },
+    async revokeShare(id, ownerId, now) {
+      const result = await pool.query(
+        'UPDATE shares SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 AND owner_id = $3',
+        [now, id, ownerId],
+      );
+      return result.rowCount === 1;
+    },
+    recordShareFailure: (id, now, maxFailures) =>
+      share(
+        `UPDATE shares SET failed_attempts = failed_attempts + 1,
+           locked_at = CASE WHEN locked_at IS NULL AND failed_attempts + 1 >= $1 THEN $2 ELSE locked_at END
+         WHERE id = $3 RETURNING ${SHARE_COLUMNS}`,
+        [maxFailures, now, id],
+      ),
+    async addShareLog(e) {
+      await pool.query(
+        `INSERT INTO share_log (share_id, at, action, actor_id, actor, profession, sections)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [e.shareId, e.at, e.action, e.actorId, e.actor, e.profession, JSON.stringify(e.sections)],
+      );
+    },
+    async listShareLog(shareId) {
+      const { rows } = await pool.query<ShareLogRow>(
+        'SELECT * FROM share_log WHERE share_id = $1 ORDER BY at, ctid',
+        [shareId],
+      );
+      return rows.map(toLogEntry);
+    },
+    async addPendingEntry(e) {
+      await pool.query(
+        `INSERT INTO share_entries (id, share_id, sealed, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (share_id, id) DO NOTHING`,
+        [e.id, e.shareId, e.sealed, e.createdAt],
+      );
+    },
+    async listPendingEntries(shareId) {
+      const { rows } = await pool.query<{ id: string; share_id: string; sealed: string; created_at: string }>(
+        'SELECT * FROM share_entries WHERE share_id = $1 ORDER BY created_at, id',
+        [shareId],
+      );
+      return rows.map(toPending);
+    },
+    async deletePendingEntry(shareId, entryId) {
+      await pool.query('DELETE FROM share_entries WHERE share_id = $1 AND id = $2', [shareId, entryId]);
+    },
+    async putPractitioner(accountId, profileJson, now) {
+      await pool.query(
+        `INSERT INTO practitioners (account_id, profile, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (account_id) DO UPDATE SET profile = excluded.profile, updated_at = excluded.updated_at`,
+        [accountId, profileJson, now],
+      );
+    },
+    async getPractitioner(accountId) {
+      const row = await one<{ profile: string }>('SELECT profile FROM practitioners WHERE account_id = $1', [
+        accountId,
+      ]);
+      return row?.profile ?? null;
+    },
+    async listReceivedShares(accountId) {
+      const { rows } = await pool.query<ShareRow & { last_opened_at: string }>(
+        `SELECT ${PREFIXED}, MAX(l.at) AS last_opened_at
+         FROM share_log l JOIN shares s ON s.id = l.share_id
+         WHERE l.actor_id = $1 AND l.action = 'open' GROUP BY s.id ORDER BY last_opened_at DESC`,
+        [accountId],
+      );
+      return rows.map((row) => ({ ...toShare(row), lastOpenedAt: Number(row.last_opened_at) }));
+    },
+  };
+}

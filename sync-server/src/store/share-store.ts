@@ -1,0 +1,156 @@
+/**
+ * Storage of practitioner shares (DESIGN §7), part of the `Store` interface, with one SQLite and one
+ * PostgreSQL implementation run through the same contract suite (shares.contract.ts).
+ *
+ * What is kept: a share's public metadata (owner, mode, sections, times, state), hashes of its
+ * access token and code proof, the share key wrapped by the typed code (opaque), the latest snapshot
+ * ciphertext, a log of openings and writes, and sealed practitioner entries until the patient's
+ * device fetches them. Nothing here decrypts: the share key never reaches the server.
+ * Deleting the owner's account removes its shares, their log and pending entries (ON DELETE CASCADE).
+ */
+import type { ShareMode } from '../../../shared/protocol/shares.ts';
+
+export interface StoredSnapshot {
+  readonly version: number;
+  readonly nonce: string;
+  readonly ciphertext: string;
+}
+
+export interface NewShare {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly mode: ShareMode;
+  readonly sections: readonly string[];
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  readonly tokenHash: string;
+  readonly hasPasscode: boolean;
+  readonly lookupId: string | null;
+  readonly codeProofHash: string | null;
+  readonly wrappedKeyJson: string | null;
+  readonly snapshot: StoredSnapshot;
+}
+
+export interface ShareRecord extends Omit<NewShare, 'snapshot'> {
+  readonly revokedAt: number | null;
+  readonly failedAttempts: number;
+  readonly lockedAt: number | null;
+  readonly snapshotVersion: number;
+}
+
+export interface ShareLogEntry {
+  readonly shareId: string;
+  readonly at: number;
+  readonly action: 'open' | 'write' | 'refused';
+  readonly actorId: string | null;
+  readonly actor: string | null;
+  readonly profession: string | null;
+  readonly sections: readonly string[];
+}
+
+export interface PendingEntry {
+  readonly id: string;
+  readonly shareId: string;
+  readonly sealed: string;
+  readonly createdAt: number;
+}
+
+export type CreateShareOutcome = 'created' | 'id-taken' | 'lookup-taken';
+
+export interface ShareStore {
+  createShare(share: NewShare): Promise<CreateShareOutcome>;
+  getShare(id: string): Promise<ShareRecord | null>;
+  findShareByLookup(lookupId: string): Promise<ShareRecord | null>;
+  listShares(ownerId: string): Promise<ShareRecord[]>;
+  getSnapshot(id: string): Promise<StoredSnapshot | null>;
+  /** Owner only, and only a newer version: false otherwise. */
+  putSnapshot(id: string, ownerId: string, snapshot: StoredSnapshot): Promise<boolean>;
+  /** Owner only; revoking twice keeps the first time. False when the owner has no such share. */
+  revokeShare(id: string, ownerId: string, now: number): Promise<boolean>;
+  /** Counts one failed proof; at `maxFailures` the share locks. Returns the share after the count. */
+  recordShareFailure(id: string, now: number, maxFailures: number): Promise<ShareRecord | null>;
+  addShareLog(entry: ShareLogEntry): Promise<void>;
+  listShareLog(shareId: string): Promise<ShareLogEntry[]>;
+  addPendingEntry(entry: PendingEntry): Promise<void>;
+  listPendingEntries(shareId: string): Promise<PendingEntry[]>;
+  deletePendingEntry(shareId: string, entryId: string): Promise<void>;
+  putPractitioner(accountId: string, profileJson: string, now: number): Promise<void>;
+  getPractitioner(accountId: string): Promise<string | null>;
+  /** Shares this account opened, newest opening first, with the time of its last opening. */
+  listReceivedShares(accountId: string): Promise<(ShareRecord & { lastOpenedAt: number })[]>;
+}
+
+/** The row shape both SQL dialects return (numbers may arrive as strings from PostgreSQL). */
+export interface ShareRow {
+  id: string;
+  owner_id: string;
+  mode: string;
+  sections: string;
+  created_at: number | string;
+  expires_at: number | string;
+  token_hash: string;
+  has_passcode: number | boolean;
+  lookup_id: string | null;
+  code_proof_hash: string | null;
+  wrapped_key: string | null;
+  revoked_at: number | string | null;
+  failed_attempts: number | string;
+  locked_at: number | string | null;
+  snapshot_version: number | string;
+}
+
+export const SHARE_COLUMNS = `id, owner_id, mode, sections, created_at, expires_at, token_hash, has_passcode,
+  lookup_id, code_proof_hash, wrapped_key, revoked_at, failed_attempts, locked_at, snapshot_version`;
+
+const num = (value: number | string | null): number | null => (value === null ? null : Number(value));
+
+export function toShare(row: ShareRow): ShareRecord {
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    mode: row.mode as ShareMode,
+    sections: JSON.parse(row.sections) as string[],
+    createdAt: Number(row.created_at),
+    expiresAt: Number(row.expires_at),
+    tokenHash: row.token_hash,
+    hasPasscode: Boolean(row.has_passcode),
+    lookupId: row.lookup_id,
+    codeProofHash: row.code_proof_hash,
+    wrappedKeyJson: row.wrapped_key,
+    revokedAt: num(row.revoked_at),
+    failedAttempts: Number(row.failed_attempts),
+    lockedAt: num(row.locked_at),
+    snapshotVersion: Number(row.snapshot_version),
+  };
+}
+
+export interface ShareLogRow {
+  share_id: string;
+  at: number | string;
+  action: string;
+  actor_id: string | null;
+  actor: string | null;
+  profession: string | null;
+  sections: string;
+}
+
+export function toLogEntry(row: ShareLogRow): ShareLogEntry {
+  return {
+    shareId: row.share_id,
+    at: Number(row.at),
+    action: row.action as ShareLogEntry['action'],
+    actorId: row.actor_id,
+    actor: row.actor,
+    profession: row.profession,
+    sections: JSON.parse(row.sections) as string[],
+  };
+}
+
+export function toPending(row: {
+  id: string;
+  share_id: string;
+  sealed: string;
+  created_at: number | string;
+}): PendingEntry {
+  return { id: row.id, shareId: row.share_id, sealed: row.sealed, createdAt: Number(row.created_at) };
+}

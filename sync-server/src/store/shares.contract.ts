@@ -1,0 +1,187 @@
+/** The share methods of the Store contract (share-store.ts), run on SQLite and PostgreSQL. */
+import { randomUUID } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { NOW } from './documents.contract.ts';
+import type { NewShare } from './share-store.ts';
+import type { Store } from './store.ts';
+
+let counter = 0;
+function shareId(): string {
+  counter += 1;
+  return `${randomUUID().replaceAll('-', '').slice(0, 18)}${String(counter).padStart(4, '0')}`;
+}
+
+function newShare(ownerId: string, extra: Partial<NewShare> = {}): NewShare {
+  return {
+    id: shareId(),
+    ownerId,
+    mode: 'read-add',
+    sections: ['allergy', 'medication'],
+    createdAt: NOW,
+    expiresAt: NOW + 3_600_000,
+    tokenHash: `th-${randomUUID()}`,
+    hasPasscode: false,
+    lookupId: null,
+    codeProofHash: null,
+    wrappedKeyJson: null,
+    snapshot: { version: 1, nonce: 'n1', ciphertext: 'c1' },
+    ...extra,
+  };
+}
+
+export function shareContract(current: () => Store, newAccount: () => Promise<string>): void {
+  it('creates shares, refuses a taken id or lookup id, finds and lists them', async () => {
+    const store = current();
+    const owner = await newAccount();
+    const lookupId = randomUUID().replaceAll('-', '').slice(0, 6).toUpperCase();
+    const share = newShare(owner, {
+      lookupId,
+      codeProofHash: 'ph',
+      wrappedKeyJson: '{"w":1}',
+      hasPasscode: true,
+    });
+    expect(await store.createShare(share)).toBe('created');
+    expect(await store.createShare({ ...share, lookupId: null })).toBe('id-taken');
+    expect(await store.createShare(newShare(owner, { lookupId }))).toBe('lookup-taken');
+    const found = await store.getShare(share.id);
+    expect(found).toMatchObject({
+      id: share.id,
+      ownerId: owner,
+      mode: 'read-add',
+      sections: ['allergy', 'medication'],
+      expiresAt: NOW + 3_600_000,
+      hasPasscode: true,
+      lookupId,
+      codeProofHash: 'ph',
+      wrappedKeyJson: '{"w":1}',
+      revokedAt: null,
+      failedAttempts: 0,
+      lockedAt: null,
+      snapshotVersion: 1,
+    });
+    expect(await store.findShareByLookup(lookupId)).toEqual(found);
+    expect(await store.findShareByLookup('NOPE00')).toBeNull();
+    expect((await store.listShares(owner)).map((s) => s.id)).toEqual([share.id]);
+    expect(await store.getShare('nobody')).toBeNull();
+  });
+
+  it('replaces the snapshot only for the owner and a newer version', async () => {
+    const store = current();
+    const owner = await newAccount();
+    const other = await newAccount();
+    const share = newShare(owner);
+    await store.createShare(share);
+    expect(await store.putSnapshot(share.id, other, { version: 2, nonce: 'x', ciphertext: 'x' })).toBe(false);
+    expect(await store.putSnapshot(share.id, owner, { version: 1, nonce: 'x', ciphertext: 'x' })).toBe(false);
+    expect(await store.putSnapshot(share.id, owner, { version: 2, nonce: 'n2', ciphertext: 'c2' })).toBe(
+      true,
+    );
+    expect(await store.getSnapshot(share.id)).toEqual({ version: 2, nonce: 'n2', ciphertext: 'c2' });
+    expect((await store.getShare(share.id))?.snapshotVersion).toBe(2);
+  });
+
+  it('revokes for the owner only, keeps the first time, and locks after the failure limit', async () => {
+    const store = current();
+    const owner = await newAccount();
+    const share = newShare(owner);
+    await store.createShare(share);
+    expect(await store.revokeShare(share.id, await newAccount(), NOW)).toBe(false);
+    expect(await store.revokeShare(share.id, owner, NOW + 5)).toBe(true);
+    expect(await store.revokeShare(share.id, owner, NOW + 9)).toBe(true);
+    expect((await store.getShare(share.id))?.revokedAt).toBe(NOW + 5);
+    const locking = newShare(owner);
+    await store.createShare(locking);
+    for (let i = 1; i <= 4; i++) {
+      expect(await store.recordShareFailure(locking.id, NOW + i, 5)).toMatchObject({
+        failedAttempts: i,
+        lockedAt: null,
+      });
+    }
+    expect(await store.recordShareFailure(locking.id, NOW + 5, 5)).toMatchObject({
+      failedAttempts: 5,
+      lockedAt: NOW + 5,
+    });
+    expect(await store.recordShareFailure(locking.id, NOW + 6, 5)).toMatchObject({
+      failedAttempts: 6,
+      lockedAt: NOW + 5,
+    });
+    expect(await store.recordShareFailure('nobody', NOW, 5)).toBeNull();
+  });
+
+  it('keeps a log, pending entries, practitioner profiles and received shares', async () => {
+    const store = current();
+    const owner = await newAccount();
+    const doctor = await newAccount();
+    const share = newShare(owner);
+    await store.createShare(share);
+    await store.putPractitioner(doctor, '{"name":"Dr A"}', NOW);
+    await store.putPractitioner(doctor, '{"name":"Dr B"}', NOW + 1);
+    expect(await store.getPractitioner(doctor)).toBe('{"name":"Dr B"}');
+    expect(await store.getPractitioner(owner)).toBeNull();
+    const open = {
+      shareId: share.id,
+      actorId: doctor,
+      actor: 'Dr B',
+      profession: 'GP',
+      sections: ['allergy'],
+    };
+    await store.addShareLog({ ...open, at: NOW + 10, action: 'open' });
+    await store.addShareLog({ ...open, at: NOW + 20, action: 'write', sections: ['practitioner-entry'] });
+    await store.addShareLog({ ...open, at: NOW + 30, action: 'open' });
+    await store.addShareLog({
+      ...open,
+      actorId: null,
+      actor: null,
+      profession: null,
+      at: NOW + 40,
+      action: 'refused',
+    });
+    const log = await store.listShareLog(share.id);
+    expect(log.map((e) => [e.at, e.action, e.actor])).toEqual([
+      [NOW + 10, 'open', 'Dr B'],
+      [NOW + 20, 'write', 'Dr B'],
+      [NOW + 30, 'open', 'Dr B'],
+      [NOW + 40, 'refused', null],
+    ]);
+    expect(log[1]?.sections).toEqual(['practitioner-entry']);
+    const received = await store.listReceivedShares(doctor);
+    expect(received.map((s) => [s.id, s.lastOpenedAt])).toEqual([[share.id, NOW + 30]]);
+    expect(await store.listReceivedShares(owner)).toEqual([]);
+
+    await store.addPendingEntry({ id: 'e2', shareId: share.id, sealed: 's2', createdAt: NOW + 2 });
+    await store.addPendingEntry({ id: 'e1', shareId: share.id, sealed: 's1', createdAt: NOW + 1 });
+    await store.addPendingEntry({ id: 'e1', shareId: share.id, sealed: 'again', createdAt: NOW + 3 });
+    expect((await store.listPendingEntries(share.id)).map((e) => [e.id, e.sealed])).toEqual([
+      ['e1', 's1'],
+      ['e2', 's2'],
+    ]);
+    await store.deletePendingEntry(share.id, 'e1');
+    expect((await store.listPendingEntries(share.id)).map((e) => e.id)).toEqual(['e2']);
+  });
+
+  it('wipes the shares, their log and entries with the owner account', async () => {
+    const store = current();
+    const owner = await newAccount();
+    const doctor = await newAccount();
+    const share = newShare(owner);
+    await store.createShare(share);
+    await store.addShareLog({
+      shareId: share.id,
+      at: NOW,
+      action: 'open',
+      actorId: doctor,
+      actor: 'x',
+      profession: null,
+      sections: [],
+    });
+    await store.addPendingEntry({ id: 'e', shareId: share.id, sealed: 's', createdAt: NOW });
+    await store.putPractitioner(doctor, '{}', NOW);
+    expect(await store.deleteAccount(owner)).toBe(true);
+    expect(await store.getShare(share.id)).toBeNull();
+    expect(await store.listShareLog(share.id)).toEqual([]);
+    expect(await store.listPendingEntries(share.id)).toEqual([]);
+    expect(await store.listReceivedShares(doctor)).toEqual([]);
+    expect(await store.deleteAccount(doctor)).toBe(true);
+    expect(await store.getPractitioner(doctor)).toBeNull();
+  });
+}

@@ -1,0 +1,136 @@
+/** SQLite implementation of the share methods of the Store (share-store.ts). */
+import type Database from 'better-sqlite3';
+import {
+  SHARE_COLUMNS,
+  type ShareLogRow,
+  type ShareRow,
+  type ShareStore,
+  toLogEntry,
+  toPending,
+  toShare,
+} from './share-store.ts';
+
+const PREFIXED = SHARE_COLUMNS.replaceAll(/\b(\w+)\b/g, (column) => `s.${column}`);
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT');
+}
+
+export function sqliteShareStore(db: Database.Database): ShareStore {
+  const q = {
+    insert: db.prepare(`INSERT INTO shares (id, owner_id, mode, sections, created_at, expires_at, token_hash,
+      has_passcode, lookup_id, code_proof_hash, wrapped_key, snapshot_version, snapshot_nonce, snapshot)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    byId: db.prepare(`SELECT ${SHARE_COLUMNS} FROM shares WHERE id = ?`),
+    byLookup: db.prepare(`SELECT ${SHARE_COLUMNS} FROM shares WHERE lookup_id = ?`),
+    byOwner: db.prepare(`SELECT ${SHARE_COLUMNS} FROM shares WHERE owner_id = ? ORDER BY created_at DESC`),
+    snapshot: db.prepare('SELECT snapshot_version, snapshot_nonce, snapshot FROM shares WHERE id = ?'),
+    putSnapshot: db.prepare(`UPDATE shares SET snapshot_version = ?, snapshot_nonce = ?, snapshot = ?
+      WHERE id = ? AND owner_id = ? AND snapshot_version < ?`),
+    revoke: db.prepare(
+      'UPDATE shares SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND owner_id = ?',
+    ),
+    fail: db.prepare(`UPDATE shares SET failed_attempts = failed_attempts + 1,
+      locked_at = CASE WHEN locked_at IS NULL AND failed_attempts + 1 >= ? THEN ? ELSE locked_at END
+      WHERE id = ?`),
+    addLog: db.prepare(`INSERT INTO share_log (share_id, at, action, actor_id, actor, profession, sections)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    log: db.prepare('SELECT * FROM share_log WHERE share_id = ? ORDER BY at, rowid'),
+    addEntry: db.prepare(`INSERT INTO share_entries (id, share_id, sealed, created_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT (share_id, id) DO NOTHING`),
+    entries: db.prepare('SELECT * FROM share_entries WHERE share_id = ? ORDER BY created_at, id'),
+    deleteEntry: db.prepare('DELETE FROM share_entries WHERE share_id = ? AND id = ?'),
+    putPractitioner: db.prepare(`INSERT INTO practitioners (account_id, profile, updated_at) VALUES (?, ?, ?)
+      ON CONFLICT (account_id) DO UPDATE SET profile = excluded.profile, updated_at = excluded.updated_at`),
+    practitioner: db.prepare('SELECT profile FROM practitioners WHERE account_id = ?'),
+    received: db.prepare(`SELECT ${PREFIXED},
+        MAX(l.at) AS last_opened_at
+      FROM share_log l JOIN shares s ON s.id = l.share_id
+      WHERE l.actor_id = ? AND l.action = 'open' GROUP BY s.id ORDER BY last_opened_at DESC`),
+  };
+  return {
+    async createShare(s) {
+      try {
+        q.insert.run(
+          s.id,
+          s.ownerId,
+          s.mode,
+          JSON.stringify(s.sections),
+          s.createdAt,
+          s.expiresAt,
+          s.tokenHash,
+          s.hasPasscode ? 1 : 0,
+          s.lookupId,
+          s.codeProofHash,
+          s.wrappedKeyJson,
+          s.snapshot.version,
+          s.snapshot.nonce,
+          s.snapshot.ciphertext,
+        );
+        return 'created';
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        return q.byId.get(s.id) ? 'id-taken' : 'lookup-taken';
+      }
+    },
+    async getShare(id) {
+      const row = q.byId.get(id) as ShareRow | undefined;
+      return row ? toShare(row) : null;
+    },
+    async findShareByLookup(lookupId) {
+      const row = q.byLookup.get(lookupId) as ShareRow | undefined;
+      return row ? toShare(row) : null;
+    },
+    async listShares(ownerId) {
+      return (q.byOwner.all(ownerId) as ShareRow[]).map(toShare);
+    },
+    async getSnapshot(id) {
+      const row = q.snapshot.get(id) as
+        | { snapshot_version: number; snapshot_nonce: string; snapshot: string }
+        | undefined;
+      return row
+        ? { version: row.snapshot_version, nonce: row.snapshot_nonce, ciphertext: row.snapshot }
+        : null;
+    },
+    async putSnapshot(id, ownerId, snap) {
+      return (
+        q.putSnapshot.run(snap.version, snap.nonce, snap.ciphertext, id, ownerId, snap.version).changes === 1
+      );
+    },
+    async revokeShare(id, ownerId, now) {
+      return q.revoke.run(now, id, ownerId).changes === 1;
+    },
+    async recordShareFailure(id, now, maxFailures) {
+      q.fail.run(maxFailures, now, id);
+      const row = q.byId.get(id) as ShareRow | undefined;
+      return row ? toShare(row) : null;
+    },
+    async addShareLog(e) {
+      q.addLog.run(e.shareId, e.at, e.action, e.actorId, e.actor, e.profession, JSON.stringify(e.sections));
+    },
+    async listShareLog(shareId) {
+      return (q.log.all(shareId) as ShareLogRow[]).map(toLogEntry);
+    },
+    async addPendingEntry(e) {
+      q.addEntry.run(e.id, e.shareId, e.sealed, e.createdAt);
+    },
+    async listPendingEntries(shareId) {
+      return (q.entries.all(shareId) as Parameters<typeof toPending>[0][]).map(toPending);
+    },
+    async deletePendingEntry(shareId, entryId) {
+      q.deleteEntry.run(shareId, entryId);
+    },
+    async putPractitioner(accountId, profileJson, now) {
+      q.putPractitioner.run(accountId, profileJson, now);
+    },
+    async getPractitioner(accountId) {
+      return (q.practitioner.get(accountId) as { profile: string } | undefined)?.profile ?? null;
+    },
+    async listReceivedShares(accountId) {
+      return (q.received.all(accountId) as (ShareRow & { last_opened_at: number })[]).map((row) => ({
+        ...toShare(row),
+        lastOpenedAt: Number(row.last_opened_at),
+      }));
+    },
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * The practitioner's entry form (read + add shares): a note, a diagnosis, a prescription (items:
+ * medication, dosage, duration) or an exercise programme. On submit the entry is signed with the
+ * practitioner's identity key and sealed to the patient's public key (send-entry.ts).
+ */
+import { createSignal, For, Index, Match, Show, Switch } from 'solid-js';
+import {
+  PRACTITIONER_ENTRY_TYPES,
+  type PractitionerEntry,
+} from '../../../../shared/schema/practitioner-entry.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+
+type EntryType = (typeof PRACTITIONER_ENTRY_TYPES)[number];
+interface Row {
+  a: string;
+  b: string;
+  c: string;
+}
+
+export interface EntryDraft {
+  readonly entryType: EntryType;
+  readonly title: string;
+  readonly body: string;
+  readonly rows: readonly Row[];
+}
+
+export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void> }) {
+  const { t } = useI18n();
+  const [entryType, setEntryType] = createSignal<EntryType>('prescription');
+  const [title, setTitle] = createSignal('');
+  const [body, setBody] = createSignal('');
+  const [rows, setRows] = createSignal<Row[]>([{ a: '', b: '', c: '' }]);
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const listed = () => entryType() === 'prescription' || entryType() === 'exercise-programme';
+  const setRow = (index: number, field: keyof Row, value: string) =>
+    setRows((list) => list.map((row, i) => (i === index ? { ...row, [field]: value } : row)));
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    setError(null);
+    const filled = rows().filter((r) => r.a.trim() !== '');
+    if (title().trim() === '' || (listed() && filled.length === 0) || (!listed() && body().trim() === '')) {
+      setError(t('shares.entry.required'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await props.onSubmit({
+        entryType: entryType(),
+        title: title().trim(),
+        body: body().trim(),
+        rows: filled,
+      });
+      setTitle('');
+      setBody('');
+      setRows([{ a: '', b: '', c: '' }]);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const labels = () =>
+    entryType() === 'prescription'
+      ? [t('shares.entry.medication'), t('shares.entry.dosage'), t('shares.entry.duration')]
+      : [t('shares.entry.exercise'), t('shares.entry.frequency'), t('shares.entry.body')];
+
+  return (
+    <form class="card stack" aria-labelledby="entry-form-title" onSubmit={submit} novalidate>
+      <h2 id="entry-form-title">{t('shares.entry.title')}</h2>
+      <Show when={error()}>
+        <p class="message message--error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <fieldset class="share-fieldset stack" disabled={busy()}>
+        <div class="field">
+          <label for="entry-type">{t('shares.entry.type')}</label>
+          <select
+            id="entry-type"
+            value={entryType()}
+            onChange={(e) => setEntryType(e.currentTarget.value as EntryType)}
+          >
+            <For each={PRACTITIONER_ENTRY_TYPES}>
+              {(type) => <option value={type}>{t(`shares.entry.types.${type}`)}</option>}
+            </For>
+          </select>
+        </div>
+        <div class="field">
+          <label for="entry-title">{t('shares.entry.titleField')}</label>
+          <input
+            id="entry-title"
+            type="text"
+            maxLength={200}
+            value={title()}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="entry-body">{t('shares.entry.body')}</label>
+          <textarea
+            id="entry-body"
+            rows={4}
+            maxLength={5000}
+            value={body()}
+            onInput={(e) => setBody(e.currentTarget.value)}
+          />
+        </div>
+        <Switch>
+          <Match when={listed()}>
+            <fieldset class="share-options stack">
+              <legend>
+                {entryType() === 'prescription'
+                  ? t('shares.entry.items')
+                  : t('shares.entry.types.exercise-programme')}
+              </legend>
+              <Index each={rows()}>
+                {(row, index) => (
+                  <div class="stack card">
+                    <For each={(['a', 'b', 'c'] as const).map((field, i) => ({ field, i }))}>
+                      {({ field, i }) => (
+                        <div class="field">
+                          <label for={`entry-row-${index}-${field}`}>
+                            {labels()[i]} {index + 1}
+                          </label>
+                          <input
+                            id={`entry-row-${index}-${field}`}
+                            type="text"
+                            maxLength={200}
+                            value={row()[field]}
+                            onInput={(e) => setRow(index, field, e.currentTarget.value)}
+                          />
+                        </div>
+                      )}
+                    </For>
+                  </div>
+                )}
+              </Index>
+              <button
+                type="button"
+                class="button button--secondary"
+                onClick={() => setRows([...rows(), { a: '', b: '', c: '' }])}
+              >
+                {entryType() === 'prescription' ? t('shares.entry.addItem') : t('shares.entry.addExercise')}
+              </button>
+            </fieldset>
+          </Match>
+        </Switch>
+        <div class="form-actions">
+          <button type="submit" class="button">
+            {t('shares.entry.submit')}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+/** Turns the form's draft into a practitioner entry (validated again by its schema when signed). */
+export function entryFromDraft(
+  draft: EntryDraft,
+  practitioner: PractitionerEntry['practitioner'],
+  createdAt: string,
+): PractitionerEntry {
+  const common = {
+    kind: 'practitioner-entry' as const,
+    schemaVersion: 1 as const,
+    title: draft.title,
+    practitioner,
+    createdAt,
+  };
+  const body = draft.body ? { body: draft.body } : {};
+  switch (draft.entryType) {
+    case 'note':
+      return { ...common, entryType: 'note', body: draft.body };
+    case 'diagnosis':
+      return { ...common, entryType: 'diagnosis', body: draft.body };
+    case 'prescription':
+      return {
+        ...common,
+        ...body,
+        entryType: 'prescription',
+        items: draft.rows.map((r) => ({
+          medication: r.a.trim(),
+          dosage: r.b.trim() || '—',
+          duration: r.c.trim() || '—',
+        })),
+      };
+    case 'exercise-programme':
+      return {
+        ...common,
+        ...body,
+        entryType: 'exercise-programme',
+        exercises: draft.rows.map((r) => ({
+          name: r.a.trim(),
+          ...(r.b.trim() ? { frequency: r.b.trim() } : {}),
+          ...(r.c.trim() ? { instructions: r.c.trim() } : {}),
+        })),
+      };
+  }
+}

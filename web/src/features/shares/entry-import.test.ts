@@ -1,0 +1,161 @@
+import 'fake-indexeddb/auto';
+import { createRoot } from 'solid-js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fromBase64, toBase64 } from '../../../../shared/crypto/encoding.ts';
+import { generateIdentity } from '../../../../shared/crypto/identity.ts';
+import { sealEntry, signEntry } from '../../../../shared/crypto/share-entry.ts';
+import { initCrypto } from '../../../../shared/crypto/sodium.ts';
+import { flipByte } from '../../../../shared/crypto/testing.ts';
+import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
+import { AppError } from '../../app/app-error.ts';
+import { type AppStore, createAppStore } from '../../app/app-store.ts';
+import { type CarnetDatabase, openDatabase } from '../../db/database.ts';
+import type { StoredEnvelope } from '../../db/envelope-schema.ts';
+import { sealRecord } from '../../records/record-service.ts';
+import { inlineKdfRunner } from '../../vault/kdf-runner.ts';
+import { buildPayload, checkStoredEntry } from './entry-payload.ts';
+import { importEntry } from './share-agent.ts';
+
+beforeAll(initCrypto);
+
+let db: CarnetDatabase | undefined;
+let dispose: (() => void) | undefined;
+afterEach(async () => {
+  dispose?.();
+  await db?.remove();
+  db = undefined;
+});
+
+async function until(predicate: () => boolean): Promise<void> {
+  for (let i = 0; i < 300 && !predicate(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(predicate()).toBe(true);
+}
+
+async function reason(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return (error as AppError).reason;
+}
+
+const author = { name: 'Dr Alice Martin', profession: 'Médecin généraliste', professionalId: '10001234567' };
+const prescription: PractitionerEntry = {
+  kind: 'practitioner-entry',
+  schemaVersion: 1,
+  entryType: 'prescription',
+  title: 'Ordonnance',
+  practitioner: { ...author, idSelfDeclared: true },
+  createdAt: '2026-11-23T10:00:00.000Z',
+  items: [{ medication: 'Amoxicilline 1 g', dosage: '1 comprimé matin et soir', duration: '6 jours' }],
+};
+
+async function patientWithEntry(): Promise<{ store: AppStore; profileId: string; entryId: string }> {
+  db = await openDatabase(`share-import-${Date.now()}-${Math.random()}`);
+  const opened = db;
+  const store = createRoot((d) => {
+    dispose = d;
+    return createAppStore({ db: opened, kdf: inlineKdfRunner });
+  });
+  await until(() => store.status() !== 'loading');
+  await store.createVault('sel-poivre-moutarde-42');
+  const profile = await store.createProfile({
+    schemaVersion: 1,
+    displayName: 'Camille Martin',
+    relationship: 'self',
+    dateOfBirth: '1984-03-12',
+    sex: 'female',
+    locale: 'fr',
+  });
+  const doctor = generateIdentity();
+  const session = store.session();
+  if (!session) throw new Error('unlocked');
+  const entryId = 'entry-0123456789abcdef';
+  const payload = buildPayload({
+    id: entryId,
+    shareId: 'share-1',
+    profileId: profile.id,
+    author,
+    signPk: toBase64(doctor.sign.publicKey),
+    entry: prescription,
+  });
+  const signed = signEntry(payload, doctor.sign.secretKey, doctor.sign.publicKey);
+  const sealed = sealEntry(signed, session.identity.box.publicKey);
+  expect(await importEntry(store, { id: 'other-share', profileId: profile.id }, sealed)).toBe(false);
+  expect(await importEntry(store, { id: 'share-1', profileId: profile.id }, sealed)).toBe(true);
+  // Sealed to someone else: not imported.
+  const stranger = generateIdentity();
+  expect(
+    await importEntry(
+      store,
+      { id: 'share-1', profileId: profile.id },
+      sealEntry(signed, stranger.box.publicKey),
+    ),
+  ).toBe(false);
+  await until(() => store.records().some((r) => r.id === entryId));
+  return { store, profileId: profile.id, entryId };
+}
+
+function stored(store: AppStore, id: string) {
+  return store.records().find((r) => r.id === id);
+}
+
+describe('imported practitioner entries', () => {
+  it('are verified, and read-only to the patient', async () => {
+    const { store, entryId } = await patientWithEntry();
+    const record = stored(store, entryId)?.record;
+    if (record?.kind !== 'practitioner-entry') throw new Error('expected a practitioner entry');
+    const check = checkStoredEntry(record);
+    expect(check.status).toBe('verified');
+    if (check.status === 'verified') expect(check.payload.author.name).toBe('Dr Alice Martin');
+    expect(await reason(store.updateRecord(entryId, { ...record, title: 'Changed' }))).toBe('read-only');
+    expect(await reason(store.deleteRecord(entryId))).toBe('read-only');
+    expect(await reason(store.addRecord(prescription))).toBe('read-only');
+    expect(stored(store, entryId)?.rev).toBe(1);
+  });
+
+  it('show as invalid when one byte of the stored entry changes', async () => {
+    const { store, profileId, entryId } = await patientWithEntry();
+    const entry = stored(store, entryId);
+    const record = entry?.record;
+    const profile = store.profiles().find((p) => p.id === profileId);
+    if (!db || !profile || record?.kind !== 'practitioner-entry' || !record.signature)
+      throw new Error('setup');
+    const signature = record.signature;
+    const payload = fromBase64(signature.payload);
+    const rewrite = async (next: unknown) => {
+      const doc = await db?.records.findOne(entryId).exec();
+      const envelope = sealRecord(entryId, (doc?.rev ?? 1) + 1, profile, next as PractitionerEntry);
+      await db?.records.upsert({ ...envelope, updatedAt: doc?.updatedAt ?? 0 });
+      await until(() => stored(store, entryId)?.rev === envelope.rev);
+      const again = stored(store, entryId)?.record;
+      return again?.kind === 'practitioner-entry' ? checkStoredEntry(again).status : 'unreadable';
+    };
+    // One byte of the signed bytes, anywhere: invalid.
+    for (const index of [0, 37, payload.length >> 1, payload.length - 1]) {
+      const altered = { ...record, signature: { ...signature, payload: toBase64(flipByte(payload, index)) } };
+      expect(await rewrite(altered)).toBe('invalid');
+    }
+    // The shown fields no longer match the signed ones (a dose changed by one character): invalid.
+    const item = record.entryType === 'prescription' ? record.items[0] : undefined;
+    if (!item || record.entryType !== 'prescription') throw new Error('setup');
+    expect(await rewrite({ ...record, items: [{ ...item, dosage: '2 comprimés matin et soir' }] })).toBe(
+      'invalid',
+    );
+    // One byte of the signature: invalid.
+    const sig = fromBase64(signature.sig);
+    expect(await rewrite({ ...record, signature: { ...signature, sig: toBase64(flipByte(sig, 3)) } })).toBe(
+      'invalid',
+    );
+    // Back to the signed original: verified again.
+    expect(await rewrite(record)).toBe('verified');
+    // One byte of the ciphertext in IndexedDB: the record does not even decrypt.
+    const doc = await db.records.findOne(entryId).exec();
+    const envelope = doc?.toJSON() as StoredEnvelope;
+    const ciphertext = fromBase64(envelope.ciphertext);
+    await db.records.upsert({ ...envelope, ciphertext: toBase64(flipByte(ciphertext, 20)) });
+    await until(() => stored(store, entryId)?.record === null);
+    expect(stored(store, entryId)?.problem).toBe('tampered');
+  });
+});

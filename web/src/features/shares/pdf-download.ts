@@ -1,0 +1,29 @@
+/** Builds a prescription PDF on demand (pdf-lib loads then) and downloads it. */
+import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
+
+type Prescription = Extract<PractitionerEntry, { entryType: 'prescription' }>;
+
+export async function downloadPrescription(options: {
+  entry: Prescription;
+  patientName: string;
+  dateOfBirth: string | null;
+  place: string;
+  locale: 'en' | 'fr';
+}): Promise<void> {
+  const { ageOn, prescriptionPdf } = await import('./prescription-pdf.ts');
+  const bytes = await prescriptionPdf({
+    entry: options.entry,
+    patientName: options.patientName,
+    patientAge: ageOn(options.dateOfBirth, new Date(options.entry.createdAt)),
+    place: options.place,
+    locale: options.locale,
+  });
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `ordonnance-${options.entry.createdAt.slice(0, 10)}.pdf`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

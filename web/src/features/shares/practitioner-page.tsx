@@ -1,0 +1,127 @@
+/**
+ * `/practitioner`: the practitioner home. The self-declared profile, the shares this practitioner
+ * opened and their state, and opening a share with a typed code (Argon2id on this device, then the
+ * server releases the wrapped key against a proof; shared/crypto/share-code.ts).
+ */
+import { useNavigate } from '@solidjs/router';
+import { createResource, createSignal, For, onMount, Show } from 'solid-js';
+import {
+  codeProof,
+  deriveCodeKey,
+  parseShareCode,
+  unwrapShareKeyWithCode,
+} from '../../../../shared/crypto/share-code.ts';
+import { useApp } from '../../app/app-context.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { setPendingShare } from './pending-share.ts';
+import { PractitionerProfileForm } from './practitioner-profile-form.tsx';
+import { isPractitioner, refreshRole } from './practitioner-role.ts';
+import { ShareApi } from './share-api.ts';
+import { sectionTitle, shareErrorText } from './share-error-text.ts';
+import './shares.css';
+
+export function PractitionerPage() {
+  const app = useApp();
+  const { t, formatDate } = useI18n();
+  const navigate = useNavigate();
+  const [loaded, setLoaded] = createSignal(false);
+  const [code, setCode] = createSignal('');
+  const [codeError, setCodeError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  onMount(() => void refreshRole(app).finally(() => setLoaded(true)));
+  const [received] = createResource(
+    () => (isPractitioner() && app.syncStatus() ? app.syncToken() : null),
+    (token) => new ShareApi(app.serverUrl, token).receivedShares(),
+  );
+
+  async function openCode(event: SubmitEvent) {
+    event.preventDefault();
+    setCodeError(null);
+    const parsed = parseShareCode(code());
+    if (!parsed) {
+      setCodeError(t('shares.practitioner.codeInvalid'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const codeKey = deriveCodeKey(parsed);
+      const answer = await new ShareApi(app.serverUrl, app.syncToken()).redeemCode(
+        parsed.lookupId,
+        codeProof(codeKey),
+      );
+      setPendingShare({
+        shareId: answer.shareId,
+        shareKey: unwrapShareKeyWithCode(answer.wrappedKey, codeKey, parsed.lookupId),
+      });
+      navigate('/s');
+    } catch (caught) {
+      setCodeError(shareErrorText(t, caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="stack" aria-labelledby="practitioner-title">
+      <h1 id="practitioner-title">{t('shares.practitioner.title')}</h1>
+      <p>{t('shares.practitioner.intro')}</p>
+      <Show when={app.syncStatus()} fallback={<p class="message">{t('shares.errors.sync-off')}</p>}>
+        <Show when={loaded()}>
+          <PractitionerProfileForm />
+        </Show>
+        <Show when={isPractitioner()}>
+          <form class="card stack" aria-labelledby="practitioner-code-title" onSubmit={openCode} novalidate>
+            <h2 id="practitioner-code-title">{t('shares.practitioner.codeTitle')}</h2>
+            <Show when={codeError()}>
+              <p class="message message--error" role="alert">
+                {codeError()}
+              </p>
+            </Show>
+            <div class="field">
+              <label for="practitioner-code">{t('shares.practitioner.code')}</label>
+              <input
+                id="practitioner-code"
+                type="text"
+                autocomplete="off"
+                spellcheck={false}
+                value={code()}
+                onInput={(e) => setCode(e.currentTarget.value)}
+              />
+            </div>
+            <div class="form-actions">
+              <button type="submit" class="button" disabled={busy()}>
+                {t('shares.practitioner.openCode')}
+              </button>
+            </div>
+          </form>
+          <h2>{t('shares.practitioner.received')}</h2>
+          <Show when={received()}>
+            {(list) => (
+              <Show when={list().shares.length > 0} fallback={<p>{t('shares.practitioner.noneReceived')}</p>}>
+                <ul class="list">
+                  <For each={list().shares}>
+                    {(share) => (
+                      <li class="list__item">
+                        <span class={`share-state share-state--${share.state}`}>
+                          {t(`shares.page.state.${share.state}`)}
+                        </span>{' '}
+                        — {share.sections.map((s) => sectionTitle(t, s)).join(', ')} —{' '}
+                        {t('shares.practitioner.lastOpened', {
+                          date: formatDate(new Date(share.lastOpenedAt), {
+                            dateStyle: 'medium',
+                            timeStyle: 'short',
+                          }),
+                        })}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            )}
+          </Show>
+          <p>{t('shares.practitioner.reopen')}</p>
+        </Show>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+/** The practitioner's public, self-declared profile: name, profession, specialty, ID, city. */
+import { createSignal, For, Show } from 'solid-js';
+import { type PractitionerProfile, practitionerProfileSchema } from '../../../../shared/protocol/shares.ts';
+import { useApp } from '../../app/app-context.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { practitioner, rememberPractitioner } from './practitioner-role.ts';
+import { ShareApi } from './share-api.ts';
+import { shareErrorText } from './share-error-text.ts';
+
+const FIELDS = ['name', 'profession', 'specialty', 'professionalId', 'city'] as const;
+type Field = (typeof FIELDS)[number];
+
+export function PractitionerProfileForm() {
+  const app = useApp();
+  const { t } = useI18n();
+  const current = practitioner()?.profile;
+  const [values, setValues] = createSignal<Record<Field, string>>({
+    name: current?.name ?? '',
+    profession: current?.profession ?? '',
+    specialty: current?.specialty ?? '',
+    professionalId: current?.professionalId ?? '',
+    city: current?.city ?? '',
+  });
+  const [message, setMessage] = createSignal<string | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    setMessage(null);
+    setError(null);
+    const entries = Object.entries(values()).filter(([, v]) => v.trim() !== '');
+    const parsed = practitionerProfileSchema.safeParse(Object.fromEntries(entries));
+    if (!parsed.success) {
+      setError(parsed.error.issues.map((i) => i.message).join('; '));
+      return;
+    }
+    try {
+      const saved = await new ShareApi(app.serverUrl, app.syncToken()).putPractitioner(
+        parsed.data as PractitionerProfile,
+      );
+      rememberPractitioner(saved);
+      setMessage(t('shares.practitioner.saved'));
+    } catch (caught) {
+      setError(shareErrorText(t, caught));
+    }
+  }
+
+  return (
+    <form class="card stack" aria-labelledby="practitioner-profile-title" onSubmit={submit} novalidate>
+      <h2 id="practitioner-profile-title">{t('shares.practitioner.profileTitle')}</h2>
+      <Show when={error()}>
+        <p class="message message--error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <Show when={message()}>
+        <p class="message" role="status">
+          {message()}
+        </p>
+      </Show>
+      <For each={FIELDS}>
+        {(field) => (
+          <div class="field">
+            <label for={`practitioner-${field}`}>{t(`shares.practitioner.${field}`)}</label>
+            <input
+              id={`practitioner-${field}`}
+              type="text"
+              value={values()[field]}
+              required={field === 'name' || field === 'profession'}
+              onInput={(e) => setValues({ ...values(), [field]: e.currentTarget.value })}
+            />
+          </div>
+        )}
+      </For>
+      <div class="form-actions">
+        <button type="submit" class="button">
+          {t('shares.practitioner.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+/** Signs a practitioner entry with the practitioner's identity key and sends it sealed to the patient. */
+import { fromBase64, toBase64 } from '../../../../shared/crypto/encoding.ts';
+import { sealEntry, signEntry } from '../../../../shared/crypto/share-entry.ts';
+import { shareAccessToken } from '../../../../shared/crypto/share-key.ts';
+import { sodium } from '../../../../shared/crypto/sodium.ts';
+import type { PractitionerProfile } from '../../../../shared/protocol/shares.ts';
+import {
+  type PractitionerEntry,
+  practitionerEntrySchema,
+} from '../../../../shared/schema/practitioner-entry.ts';
+import type { AppStore } from '../../app/app-store.ts';
+import { buildPayload } from './entry-payload.ts';
+import { ShareApi, ShareError } from './share-api.ts';
+import type { Snapshot } from './snapshot.ts';
+
+export async function sendEntry(options: {
+  app: AppStore;
+  shareId: string;
+  shareKey: Uint8Array;
+  passcode: string;
+  snapshot: Snapshot;
+  author: PractitionerProfile;
+  entry: PractitionerEntry;
+}): Promise<void> {
+  const session = options.app.session();
+  if (!session) throw new ShareError('failed', 'locked');
+  const entry = practitionerEntrySchema.parse(options.entry);
+  const payload = buildPayload({
+    id: toBase64(sodium().randombytes_buf(16)),
+    shareId: options.shareId,
+    profileId: options.snapshot.profileId,
+    author: options.author,
+    signPk: toBase64(session.identity.sign.publicKey),
+    entry,
+  });
+  const signed = signEntry(payload, session.identity.sign.secretKey, session.identity.sign.publicKey);
+  const sealed = sealEntry(signed, fromBase64(options.snapshot.patientBoxPk));
+  await new ShareApi(options.app.serverUrl, options.app.syncToken()).postEntry(
+    options.shareId,
+    shareAccessToken(options.shareKey, options.passcode),
+    sealed,
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Mounted in the layout: while the vault is unlocked and sync is on, runs the share agent (snapshot
+ * upload, entry import; share-agent.ts, loaded on first use) after record changes and every 5 s,
+ * and learns the account's role once (practitioner-role.ts). Renders nothing.
+ */
+import { createEffect, on, onCleanup } from 'solid-js';
+import { useApp } from '../../app/app-context.tsx';
+
+const PERIOD_MS = 5_000;
+const DEBOUNCE_MS = 300;
+
+export function ShareAgentRunner() {
+  const app = useApp();
+  let running = false;
+  let again = false;
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+
+  async function run(): Promise<void> {
+    if (running) {
+      again = true;
+      return;
+    }
+    if (app.status() !== 'unlocked' || !app.syncToken()) return;
+    running = true;
+    try {
+      // Loaded on first use: the first screen of the app does not pay for sharing.
+      const { refreshRole, role } = await import('./practitioner-role.ts');
+      if (role() === null) await refreshRole(app);
+      const { runShareAgent } = await import('./share-agent.ts');
+      await runShareAgent(app, Date.now());
+    } catch {
+      // Offline or refused: the next run tries again; nothing local is lost.
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        void run();
+      }
+    }
+  }
+
+  createEffect(
+    on(
+      () => app.status(),
+      (status) => {
+        if (status !== 'unlocked') void import('./practitioner-role.ts').then((m) => m.forgetRole());
+      },
+    ),
+  );
+  createEffect(
+    on([() => app.records(), () => app.syncStatus()?.state, () => app.status()], () => {
+      clearTimeout(debounce);
+      debounce = setTimeout(() => void run(), DEBOUNCE_MS);
+    }),
+  );
+  const timer = setInterval(() => void run(), PERIOD_MS);
+  onCleanup(() => {
+    clearInterval(timer);
+    clearTimeout(debounce);
+  });
+  return null;
+}

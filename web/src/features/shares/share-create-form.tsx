@@ -1,0 +1,161 @@
+/** The patient's "New share" form: profile, sections, mode, expiry, optional passcode and typed code. */
+import { createSignal, For, Show } from 'solid-js';
+import {
+  SHARE_SECTIONS,
+  type ShareExpiry,
+  type ShareMode,
+  type ShareSection,
+} from '../../../../shared/protocol/shares.ts';
+import { useApp } from '../../app/app-context.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { createShare } from './create-share.ts';
+import { shareErrorText } from './share-error-text.ts';
+import type { ShareSecret } from './shares-state.ts';
+
+const EXPIRIES: readonly ShareExpiry[] = ['1h', '24h', '7d', '30d'];
+
+export function ShareCreateForm(props: { onCreated: (secret: ShareSecret) => void }) {
+  const app = useApp();
+  const { t } = useI18n();
+  const [profileId, setProfileId] = createSignal(app.activeProfile()?.id ?? '');
+  const [sections, setSections] = createSignal<readonly ShareSection[]>(['allergy', 'medication']);
+  const [mode, setMode] = createSignal<ShareMode>('read');
+  const [expiry, setExpiry] = createSignal<ShareExpiry>('24h');
+  const [passcode, setPasscode] = createSignal('');
+  const [typedCode, setTypedCode] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+
+  const toggle = (section: ShareSection, on: boolean) =>
+    setSections((list) => (on ? [...list, section] : list.filter((s) => s !== section)));
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    setError(null);
+    if (sections().length === 0) {
+      setError(t('shares.page.noSections'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const secret = await createShare(app, {
+        profileId: profileId() || (app.activeProfile()?.id ?? ''),
+        sections: SHARE_SECTIONS.filter((s) => sections().includes(s)),
+        mode: mode(),
+        expiry: expiry(),
+        passcode: passcode(),
+        typedCode: typedCode(),
+      });
+      setPasscode('');
+      props.onCreated(secret);
+    } catch (caught) {
+      setError(shareErrorText(t, caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="stack card" aria-labelledby="share-create-title" onSubmit={submit} novalidate>
+      <h2 id="share-create-title">{t('shares.page.createTitle')}</h2>
+      <Show when={error()}>
+        <p class="message message--error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <fieldset class="stack share-fieldset" disabled={busy()}>
+        <div class="field">
+          <label for="share-profile">{t('shares.page.profile')}</label>
+          <select
+            id="share-profile"
+            value={profileId()}
+            onChange={(e) => setProfileId(e.currentTarget.value)}
+          >
+            <For each={app.profiles()}>{(p) => <option value={p.id}>{p.profile.displayName}</option>}</For>
+          </select>
+        </div>
+        <fieldset class="share-options">
+          <legend>{t('shares.page.sections')}</legend>
+          <For each={SHARE_SECTIONS}>
+            {(section) => (
+              <label class="share-option">
+                <input
+                  type="checkbox"
+                  name="sections"
+                  value={section}
+                  checked={sections().includes(section)}
+                  onChange={(e) => toggle(section, e.currentTarget.checked)}
+                />
+                {t(`record.kindTitles.${section}`)}
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <fieldset class="share-options">
+          <legend>{t('shares.page.mode')}</legend>
+          <label class="share-option">
+            <input
+              type="radio"
+              name="mode"
+              value="read"
+              checked={mode() === 'read'}
+              onChange={() => setMode('read')}
+            />
+            {t('shares.page.modeRead')}
+          </label>
+          <label class="share-option">
+            <input
+              type="radio"
+              name="mode"
+              value="read-add"
+              checked={mode() === 'read-add'}
+              onChange={() => setMode('read-add')}
+            />
+            {t('shares.page.modeReadAdd')}
+          </label>
+        </fieldset>
+        <div class="field">
+          <label for="share-expiry">{t('shares.page.expiry')}</label>
+          <select
+            id="share-expiry"
+            value={expiry()}
+            onChange={(e) => setExpiry(e.currentTarget.value as ShareExpiry)}
+          >
+            <For each={EXPIRIES}>
+              {(value) => <option value={value}>{t(`shares.page.expiry${value}`)}</option>}
+            </For>
+          </select>
+        </div>
+        <div class="field">
+          <label for="share-passcode">{t('shares.page.passcode')}</label>
+          <input
+            id="share-passcode"
+            type="text"
+            autocomplete="off"
+            value={passcode()}
+            maxLength={64}
+            aria-describedby="share-passcode-hint"
+            onInput={(e) => setPasscode(e.currentTarget.value)}
+          />
+          <p class="field__hint" id="share-passcode-hint">
+            {t('shares.page.passcodeHint')}
+          </p>
+        </div>
+        <label class="share-option">
+          <input
+            type="checkbox"
+            checked={typedCode()}
+            onChange={(e) => setTypedCode(e.currentTarget.checked)}
+          />
+          {t('shares.page.typedCode')}
+        </label>
+        <div class="form-actions">
+          <button type="submit" class="button">
+            {busy() ? t('shares.page.creating') : t('shares.page.create')}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

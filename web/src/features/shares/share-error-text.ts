@@ -1,0 +1,17 @@
+import { SHARE_SECTIONS, type ShareSection } from '../../../../shared/protocol/shares.ts';
+import { errorText } from '../../app/error-text.ts';
+import type { I18n } from '../../i18n/create-i18n.ts';
+import { ShareError } from './share-api.ts';
+
+/** A share failure in the user's language; anything else through the app's own error texts. */
+export function shareErrorText(t: I18n['t'], error: unknown): string {
+  if (error instanceof ShareError) return t(`shares.errors.${error.reason}`);
+  return errorText(t, error);
+}
+
+/** A section's title, or the raw name for one this version does not know. */
+export function sectionTitle(t: I18n['t'], section: string): string {
+  return (SHARE_SECTIONS as readonly string[]).includes(section)
+    ? t(`record.kindTitles.${section as ShareSection}`)
+    : section;
+}

@@ -1,0 +1,156 @@
+/**
+ * `/s#<shareId>.<key>`: a practitioner opens a share. The key is taken from the fragment into
+ * memory (pending-share.ts), the vault is unlocked if needed, then the passcode (if any) is asked
+ * and the snapshot fetched with the access token, decrypted and checked on this device.
+ */
+import { A } from '@solidjs/router';
+import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
+import { openSnapshot, shareAccessToken } from '../../../../shared/crypto/share-key.ts';
+import { useApp } from '../../app/app-context.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { UnlockPage } from '../vault/unlock-page.tsx';
+import { pendingShare, takeShareFromLocation } from './pending-share.ts';
+import { isPractitioner, practitioner, refreshRole } from './practitioner-role.ts';
+import { ShareApi, ShareError } from './share-api.ts';
+import { shareErrorText } from './share-error-text.ts';
+import { type OpenedShare, SharedRecordView } from './shared-record-view.tsx';
+import { parseSnapshot } from './snapshot.ts';
+import './shares.css';
+
+export function ShareOpenPage() {
+  const app = useApp();
+  const { t } = useI18n();
+  const [hasLink, setHasLink] = createSignal(true);
+  const [passcode, setPasscode] = createSignal('');
+  const [opened, setOpened] = createSignal<OpenedShare | null>(null);
+  const [refreshedAt, setRefreshedAt] = createSignal(0);
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  onMount(() => void takeShareFromLocation().then(setHasLink, () => setHasLink(false)));
+
+  async function fetchShare(code: string, refresh: boolean): Promise<void> {
+    const share = pendingShare();
+    if (!share) throw new ShareError('bad-link');
+    // Right after an unlock, sync takes a moment to resume and hand over its token.
+    for (let i = 0; i < 50 && !app.syncToken(); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const api = new ShareApi(app.serverUrl, app.syncToken());
+    const answer = await api.open(share.shareId, shareAccessToken(share.shareKey, code), refresh);
+    let snapshot: ReturnType<typeof parseSnapshot>;
+    try {
+      snapshot = parseSnapshot(
+        openSnapshot(share.shareKey, share.shareId, answer.snapshot.version, answer.snapshot),
+      );
+    } catch {
+      snapshot = null;
+    }
+    if (!snapshot) throw new ShareError('tampered');
+    setOpened({
+      shareId: share.shareId,
+      shareKey: share.shareKey,
+      passcode: code,
+      expiresAt: answer.expiresAt,
+      snapshot,
+    });
+    setRefreshedAt(Date.now());
+  }
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    setError(null);
+    setBusy(true);
+    try {
+      if (!isPractitioner() && (await refreshRole(app)) !== 'practitioner')
+        throw new ShareError('not-practitioner');
+      await fetchShare(passcode(), false);
+    } catch (caught) {
+      setError(shareErrorText(t, caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function refresh(): Promise<void> {
+    const current = opened();
+    if (!current) return;
+    try {
+      await fetchShare(current.passcode, true);
+    } catch (caught) {
+      // Revoked or expired meanwhile: the content goes away at once.
+      if (caught instanceof ShareError && caught.reason !== 'offline') setOpened(null);
+      setError(shareErrorText(t, caught));
+    }
+  }
+
+  return (
+    <Switch>
+      <Match when={!hasLink() && !pendingShare()}>
+        <section class="stack">
+          <h1>{t('shares.open.title')}</h1>
+          <p class="message message--error">{t('shares.errors.bad-link')}</p>
+        </section>
+      </Match>
+      <Match when={app.status() !== 'unlocked'}>
+        <p class="message">{t('shares.open.unlockFirst')}</p>
+        <UnlockPage />
+      </Match>
+      <Match when={opened()}>
+        {(current) => (
+          <>
+            <Show when={error()}>
+              <p class="message message--error" role="alert">
+                {error()}
+              </p>
+            </Show>
+            <Show when={practitioner()}>
+              {(me) => (
+                <SharedRecordView
+                  opened={current()}
+                  author={me().profile}
+                  refresh={refresh}
+                  refreshedAt={refreshedAt()}
+                />
+              )}
+            </Show>
+          </>
+        )}
+      </Match>
+      <Match when={true}>
+        <form class="stack" aria-labelledby="share-open-title" onSubmit={submit} novalidate>
+          <h1 id="share-open-title">{t('shares.open.title')}</h1>
+          <Show when={error()}>
+            <p class="message message--error" role="alert">
+              {error()}
+            </p>
+          </Show>
+          <Show when={error() === t('shares.errors.not-practitioner')}>
+            <p>
+              <A href="/practitioner">{t('shares.practitioner.profileTitle')}</A>
+            </p>
+          </Show>
+          <div class="field">
+            <label for="share-open-passcode">{t('shares.open.passcode')}</label>
+            <input
+              id="share-open-passcode"
+              type="password"
+              autocomplete="off"
+              value={passcode()}
+              aria-describedby="share-open-passcode-hint"
+              onInput={(e) => setPasscode(e.currentTarget.value)}
+            />
+            <p class="field__hint" id="share-open-passcode-hint">
+              {t('shares.open.passcodeHint')}
+            </p>
+          </div>
+          <div class="form-actions">
+            <button type="submit" class="button" disabled={busy()}>
+              {busy() ? t('shares.open.opening') : t('shares.open.submit')}
+            </button>
+          </div>
+        </form>
+      </Match>
+    </Switch>
+  );
+}

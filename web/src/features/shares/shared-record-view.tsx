@@ -1,0 +1,149 @@
+/**
+ * What the practitioner sees of an open share: the patient, the shared sections (and nothing else:
+ * parseSnapshot drops any other record), the expiry, a Refresh button and a poll every 10 s, and
+ * for read + add shares the entry form.
+ */
+import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import type { PractitionerProfile } from '../../../../shared/protocol/shares.ts';
+import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
+import { useApp } from '../../app/app-context.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useRecordText } from '../record/record-text.ts';
+import { summarize } from '../record/summary.ts';
+import { EntryForm, entryFromDraft } from './entry-form.tsx';
+import { downloadPrescription } from './pdf-download.ts';
+import { sendEntry } from './send-entry.ts';
+import { sectionTitle } from './share-error-text.ts';
+import type { Snapshot } from './snapshot.ts';
+
+export interface OpenedShare {
+  readonly shareId: string;
+  readonly shareKey: Uint8Array;
+  readonly passcode: string;
+  readonly expiresAt: number;
+  readonly snapshot: Snapshot;
+}
+
+const POLL_MS = 10_000;
+
+export function SharedRecordView(props: {
+  opened: OpenedShare;
+  author: PractitionerProfile;
+  refresh: () => Promise<void>;
+  refreshedAt: number;
+}) {
+  const app = useApp();
+  const { t, formatDate, locale } = useI18n();
+  const text = useRecordText();
+  const [sent, setSent] = createSignal<PractitionerEntry[]>([]);
+  const snapshot = () => props.opened.snapshot;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  onMount(() => {
+    timer = setInterval(() => void props.refresh().catch(() => undefined), POLL_MS);
+  });
+  onCleanup(() => clearInterval(timer));
+
+  const recordsOf = (section: string) => snapshot().records.filter((r) => r.record.kind === section);
+
+  return (
+    <section class="stack" aria-labelledby="shared-title">
+      <h1 id="shared-title">{t('shares.open.title')}</h1>
+      <p class="share-patient">
+        <strong>{t('shares.open.patient', { name: snapshot().patient.name })}</strong>
+        <Show when={snapshot().patient.dateOfBirth}>
+          {(dob) => <>, {t('shares.open.born', { date: formatDate(dob(), { dateStyle: 'long' }) })}</>}
+        </Show>
+      </p>
+      <p>
+        {t('shares.open.expires', {
+          date: formatDate(new Date(props.opened.expiresAt), { dateStyle: 'medium', timeStyle: 'short' }),
+        })}
+      </p>
+      <div class="form-actions">
+        <button
+          type="button"
+          class="button button--secondary"
+          onClick={() => void props.refresh().catch(() => undefined)}
+        >
+          {t('shares.open.refresh')}
+        </button>
+        <span role="status">
+          {t('shares.open.refreshed', {
+            time: formatDate(new Date(props.refreshedAt), { timeStyle: 'medium' }),
+          })}
+        </span>
+      </div>
+      <For each={snapshot().sections}>
+        {(section) => (
+          <section class="share-section stack" aria-labelledby={`shared-${section}`} data-section={section}>
+            <h2 id={`shared-${section}`}>{sectionTitle(t, section)}</h2>
+            <Show when={recordsOf(section).length > 0} fallback={<p>{t('shares.open.empty')}</p>}>
+              <ul class="list">
+                <For each={recordsOf(section)}>
+                  {(row) => {
+                    const summary = summarize(row.record, text);
+                    return (
+                      <li class="list__item">
+                        <strong>{summary.title}</strong>
+                        <Show when={summary.details.length > 0}> — {summary.details.join(' — ')}</Show>
+                      </li>
+                    );
+                  }}
+                </For>
+              </ul>
+            </Show>
+          </section>
+        )}
+      </For>
+      <Show when={snapshot().mode === 'read-add'} fallback={<p>{t('shares.open.readOnly')}</p>}>
+        <EntryForm
+          onSubmit={async (draft) => {
+            const practitioner = {
+              name: props.author.name,
+              profession: props.author.profession,
+              ...(props.author.specialty ? { specialty: props.author.specialty } : {}),
+              ...(props.author.professionalId ? { professionalId: props.author.professionalId } : {}),
+              idSelfDeclared: true as const,
+            };
+            const entry = entryFromDraft(draft, practitioner, new Date().toISOString());
+            await sendEntry({ app, ...props.opened, author: props.author, entry });
+            setSent([...sent(), entry]);
+          }}
+        />
+        <Show when={sent().length > 0}>
+          <p class="message" role="status">
+            {t('shares.entry.sent')}
+          </p>
+          <ul class="list">
+            <For each={sent()}>
+              {(entry) => (
+                <li class="list__item">
+                  {entry.title}{' '}
+                  <Show when={entry.entryType === 'prescription' ? entry : undefined}>
+                    {(rx) => (
+                      <button
+                        type="button"
+                        class="button button--secondary"
+                        onClick={() =>
+                          void downloadPrescription({
+                            entry: rx(),
+                            patientName: snapshot().patient.name,
+                            dateOfBirth: snapshot().patient.dateOfBirth,
+                            place: props.author.city ?? '…',
+                            locale: locale() === 'fr' ? 'fr' : 'en',
+                          })
+                        }
+                      >
+                        {t('shares.entry.pdf')}
+                      </button>
+                    )}
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_RECORDS } from '../../../../shared/schema/examples.ts';
+import type { ClinicalRecord } from '../../../../shared/schema/record.ts';
+import { buildSnapshot, parseSnapshot } from './snapshot.ts';
+
+const profile = {
+  schemaVersion: 1 as const,
+  displayName: 'Camille Durand',
+  relationship: 'self' as const,
+  dateOfBirth: '1984-03-12',
+  sex: 'female' as const,
+  locale: 'fr' as const,
+};
+const rows = (profileId: string, ...records: ClinicalRecord[]) =>
+  records.map((record, i) => ({ id: `${profileId}-${i}`, profileId, record }));
+
+describe('share snapshot', () => {
+  it('holds the shared sections of the shared profile only', () => {
+    const snapshot = buildSnapshot({
+      profileId: 'p1',
+      profile,
+      patientBoxPk: 'A'.repeat(43),
+      mode: 'read-add',
+      sections: ['allergy'],
+      records: [
+        ...rows('p1', EXAMPLE_RECORDS.allergy, EXAMPLE_RECORDS.note, EXAMPLE_RECORDS.medication),
+        ...rows('p2', EXAMPLE_RECORDS.allergy),
+        { id: 'broken', profileId: 'p1', record: null },
+      ],
+    });
+    expect(snapshot.records.map((r) => r.id)).toEqual(['p1-0']);
+    expect(snapshot.patient).toEqual({ name: 'Camille Durand', dateOfBirth: '1984-03-12' });
+    expect(parseSnapshot(JSON.parse(JSON.stringify(snapshot)))).toEqual(snapshot);
+  });
+
+  it('drops, on reading, records of sections that were not shared or that fail their schema', () => {
+    const base = buildSnapshot({
+      profileId: 'p1',
+      profile,
+      patientBoxPk: 'A'.repeat(43),
+      mode: 'read',
+      sections: ['allergy'],
+      records: rows('p1', EXAMPLE_RECORDS.allergy),
+    });
+    const smuggled = {
+      ...base,
+      records: [
+        ...base.records,
+        { id: 'x', record: EXAMPLE_RECORDS.note },
+        { id: 'y', record: { kind: 'allergy', substance: 42 } },
+      ],
+    };
+    expect(parseSnapshot(smuggled)?.records.map((r) => r.id)).toEqual(['p1-0']);
+    expect(parseSnapshot({ ...base, v: 2 })).toBeNull();
+    expect(parseSnapshot({ ...base, patientBoxPk: 'short' })).toBeNull();
+  });
+});

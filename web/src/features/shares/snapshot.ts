@@ -1,0 +1,73 @@
+/**
+ * The plaintext of a share's snapshot (encrypted with the share's content key before upload): the
+ * patient's name and date of birth, the patient's X25519 public key (practitioner entries are
+ * sealed to it), the mode and sections, and the decrypted records of the shared sections only.
+ */
+import {
+  SHARE_MODES,
+  SHARE_SECTIONS,
+  type ShareMode,
+  type ShareSection,
+} from '../../../../shared/protocol/shares.ts';
+import type { Profile } from '../../../../shared/schema/profile.ts';
+import { type ClinicalRecord, parseRecord } from '../../../../shared/schema/record.ts';
+import { z } from '../../../../shared/schema/zod.ts';
+
+export interface Snapshot {
+  readonly v: 1;
+  readonly profileId: string;
+  readonly patient: { readonly name: string; readonly dateOfBirth: string | null };
+  readonly patientBoxPk: string;
+  readonly mode: ShareMode;
+  readonly sections: readonly ShareSection[];
+  readonly records: readonly { readonly id: string; readonly record: ClinicalRecord }[];
+}
+
+export function buildSnapshot(options: {
+  profileId: string;
+  profile: Profile;
+  patientBoxPk: string;
+  mode: ShareMode;
+  sections: readonly ShareSection[];
+  records: readonly { id: string; profileId: string; record: ClinicalRecord | null }[];
+}): Snapshot {
+  const wanted = new Set<string>(options.sections);
+  return {
+    v: 1,
+    profileId: options.profileId,
+    patient: { name: options.profile.displayName, dateOfBirth: options.profile.dateOfBirth ?? null },
+    patientBoxPk: options.patientBoxPk,
+    mode: options.mode,
+    sections: options.sections,
+    records: options.records
+      .filter((r) => r.profileId === options.profileId && r.record && wanted.has(r.record.kind))
+      .map((r) => ({ id: r.id, record: r.record as ClinicalRecord }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}
+
+const snapshotSchema = z.strictObject({
+  v: z.literal(1),
+  profileId: z.string().max(64),
+  patient: z.strictObject({ name: z.string().max(200), dateOfBirth: z.string().max(40).nullable() }),
+  patientBoxPk: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  mode: z.enum(SHARE_MODES),
+  sections: z.array(z.enum(SHARE_SECTIONS)),
+  records: z.array(z.strictObject({ id: z.string().max(64), record: z.unknown() })).max(100_000),
+});
+
+/**
+ * Checks a decrypted snapshot. Records of a section that was not shared, or that fail their schema,
+ * are dropped: the practitioner sees exactly the shared sections and nothing else.
+ */
+export function parseSnapshot(input: unknown): Snapshot | null {
+  const parsed = snapshotSchema.safeParse(input);
+  if (!parsed.success) return null;
+  const allowed = new Set<string>(parsed.data.sections);
+  const records: { id: string; record: ClinicalRecord }[] = [];
+  for (const row of parsed.data.records) {
+    const record = parseRecord(row.record);
+    if (record.ok && allowed.has(record.value.kind)) records.push({ id: row.id, record: record.value });
+  }
+  return { ...parsed.data, records };
+}
