@@ -13,6 +13,7 @@ import { callFr } from '../web/src/features/call/strings.ts';
 import { CALL_TIMEOUT, CallPage, evaluateWithin, RECORD_PEER_CONNECTIONS } from './pages/call-page.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
 import { RecordPage } from './pages/record-page.ts';
+import { SharePage } from './pages/share-page.ts';
 import { SyncPage } from './pages/sync-page.ts';
 import { VaultPage } from './pages/vault-page.ts';
 import { seriousViolations } from './support/axe.ts';
@@ -47,6 +48,13 @@ test('practitioner admits a patient: media both ways, chat, file, entry, end, su
   const patientContext = await browser.newContext(options);
   try {
     const hostPage = await person(hostContext, HOST);
+    // Only a practitioner account may open a waiting room (the server refuses a room token otherwise).
+    await new SharePage(hostPage).saveProfile({
+      name: HOST,
+      profession: 'Médecin généraliste',
+      professionalId: '10101010101',
+      city: 'Lyon',
+    });
     const patientPage = await person(patientContext, PATIENT, true);
     const host = new CallPage(hostPage);
     const patient = new CallPage(patientPage);

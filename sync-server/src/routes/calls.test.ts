@@ -14,6 +14,21 @@ describe('POST /api/calls/token', () => {
   const post = (body: unknown, token?: string) =>
     t.fetcher('/api/calls/token', jsonInit('POST', body, token));
 
+  const becomePractitioner = async (token: string) => {
+    const body = { name: 'Dr Call', profession: 'General practitioner', professionalId: '42' };
+    expect((await t.fetcher('/api/practitioners/me', jsonInit('PUT', body, token))).status).toBe(200);
+  };
+
+  it('gives a room only to a practitioner account; anyone signed in may knock', async () => {
+    const session = await register(t.fetcher, testVault('calls-patient@example.org'));
+    const refused = await post({ purpose: 'room' }, session);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { reason: 'forbidden' } });
+    expect((await post({ purpose: 'guest' }, session)).status).toBe(200);
+    await becomePractitioner(session);
+    expect((await post({ purpose: 'room' }, session)).status).toBe(200);
+  });
+
   it('requires a session', async () => {
     for (const auth of [undefined, 'Bearer nope', `Bearer ${'A'.repeat(43)}`]) {
       const res = await t.fetcher('/api/calls/token', {
@@ -39,6 +54,7 @@ describe('POST /api/calls/token', () => {
   it('gives a guest a fresh random peer id, and a host the same room code every time', async () => {
     const session = await register(t.fetcher, testVault('calls-ok@example.org'));
     const other = await register(t.fetcher, testVault('calls-other@example.org'));
+    for (const token of [session, other]) await becomePractitioner(token);
     const guest1 = callTokenResponseSchema.parse(await (await post({ purpose: 'guest' }, session)).json());
     const guest2 = callTokenResponseSchema.parse(await (await post({ purpose: 'guest' }, session)).json());
     expect(guest1.peerId).not.toBe(guest2.peerId);

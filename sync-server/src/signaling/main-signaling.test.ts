@@ -27,6 +27,8 @@ it('main.ts serves PeerServer at /peerjs with ICE servers from ICE_SERVERS', asy
   try {
     const http = serverFetcher(server.baseUrl);
     const session = await register(http, testVault('signal@example.org'));
+    const profile = { name: 'Dr Signal', profession: 'General practitioner', professionalId: '7' };
+    expect((await http('/api/practitioners/me', jsonInit('PUT', profile, session))).status).toBe(200);
     const res = await http('/api/calls/token', jsonInit('POST', { purpose: 'room' }, session));
     const issued = (await res.json()) as CallTokenResponse;
     expect(issued.iceServers).toEqual(ice);

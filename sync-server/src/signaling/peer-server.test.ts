@@ -25,6 +25,12 @@ describe('signaling at /peerjs', () => {
     node = createNodeServer(t.app.fetch, createCallTokens(serverKey, Date.now));
     base = `127.0.0.1:${await node.listen(0, '127.0.0.1')}`;
     session = await register(serverFetcher(`http://${base}`), testVault('peer@example.org'));
+    // Room tokens are for practitioners only (routes/calls.ts).
+    const profile = await fetch(
+      `http://${base}/api/practitioners/me`,
+      jsonInit('PUT', { name: 'Dr Peer', profession: 'General practitioner', professionalId: '1' }, session),
+    );
+    expect(profile.status).toBe(200);
   });
   afterAll(async () => {
     await node.close();

@@ -1,10 +1,11 @@
 /**
- * Who may open a waiting room. For now: anyone signed in to sync (the room needs a server session
- * for its call token). When practitioner accounts land (issue 6), this becomes "signed in with the
- * practitioner role": this is the one place to change.
+ * Who may open a waiting room: an account signed in to sync (the room needs a server session for its
+ * call token) that has a practitioner profile (features/shares/practitioner-role.ts). The server
+ * checks the same thing before it issues a room token; this only decides what the screen offers.
  */
 import type { AppStore } from '../../app/app-store.ts';
+import { isPractitioner } from '../shares/practitioner-role.ts';
 
 export function canHostWaitingRoom(app: Pick<AppStore, 'syncSession'>): boolean {
-  return app.syncSession() !== null;
+  return app.syncSession() !== null && isPractitioner();
 }

@@ -1,9 +1,10 @@
 import { A } from '@solidjs/router';
-import { createSignal, onCleanup, Show } from 'solid-js';
+import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { parseRoomCode } from '../../../../shared/protocol/calls.ts';
 import { useApp } from '../../app/app-context.tsx';
 import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { refreshRole } from '../shares/practitioner-role.ts';
 import { CallView } from './call-view.tsx';
 import { canHostWaitingRoom } from './can-host.ts';
 import { joinRoom, type PatientCall } from './join-room.ts';
@@ -15,6 +16,8 @@ import './call.css';
 /** The patient's side: room code and name, the pre-call check, knock, wait, the call, its summary. */
 export function ConsultPage() {
   const app = useApp();
+  // The role decides whether a waiting room is offered: ask the server (it is unknown offline).
+  onMount(() => void refreshRole(app));
   const { t } = useI18n();
   const media = createLocalMedia();
   const [code, setCode] = createSignal(pendingRoom());

@@ -25,7 +25,8 @@ export const callEn = {
     empty: 'Nobody is waiting.',
     since: 'waiting since {{ time }}',
     admit: 'Admit {{ name }}',
-    cannotHost: 'Only a signed-in account can open a waiting room: turn on sync in Settings first.',
+    cannotHost:
+      'Only a practitioner account can open a waiting room: turn on sync in Settings, then fill in your practitioner profile.',
   },
   join: {
     title: 'Join a teleconsultation',
@@ -140,7 +141,7 @@ export const callFr: typeof callEn = {
     since: 'en attente depuis {{ time }}',
     admit: 'Faire entrer {{ name }}',
     cannotHost:
-      'Seul un compte connecté peut ouvrir une salle d’attente : activez d’abord la synchronisation dans les Réglages.',
+      'Seul un compte de praticien peut ouvrir une salle d’attente : activez la synchronisation dans les Réglages, puis remplissez votre profil de praticien.',
   },
   join: {
     title: 'Rejoindre une téléconsultation',

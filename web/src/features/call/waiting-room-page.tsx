@@ -1,9 +1,10 @@
 import { A } from '@solidjs/router';
 import type { DataConnection } from 'peerjs';
-import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
 import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { refreshRole } from '../shares/practitioner-role.ts';
 import { type CallSession, createCallSession } from './call-session.ts';
 import { fetchCallToken } from './call-token.ts';
 import { CallView } from './call-view.tsx';
@@ -25,6 +26,8 @@ function randomSessionId(): string {
 /** The host's side: open the room, see who knocks, admit one; the call; its summary. */
 export function WaitingRoomPage() {
   const app = useApp();
+  // The role decides whether a waiting room is offered: ask the server (it is unknown offline).
+  onMount(() => void refreshRole(app));
   const { t, formatDate } = useI18n();
   const [room, setRoom] = createSignal<WaitingRoom | null>(null);
   const [session, setSession] = createSignal<CallSession | null>(null);
@@ -131,7 +134,8 @@ export function WaitingRoomPage() {
             when={canHostWaitingRoom(app)}
             fallback={
               <p class="card">
-                {t('call.room.cannotHost')} <A href="/settings">{t('nav.settings')}</A>
+                {t('call.room.cannotHost')} <A href="/settings">{t('nav.settings')}</A>{' '}
+                <A href="/practitioner">{t('shares.page.practitionerLink')}</A>
               </p>
             }
           >
