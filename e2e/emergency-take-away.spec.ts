@@ -54,7 +54,13 @@ test('over budget, lowest-priority items are trimmed and the editor says so; wal
   expect(text).toContain('Type 1 diabetes');
   expect(text).toContain('DNR: do not resuscitate');
   expect(text).not.toContain(meds[11]);
+  // The files are made from the saved profile only: with unsaved changes the buttons wait.
+  const cardButton = page.getByRole('button', { name: 'Download the wallet card (PDF)' });
+  await expect(page.getByTestId('take-away-unsaved')).toBeVisible();
+  await expect(cardButton).toBeDisabled();
   await emergency.save();
+  await expect(page.getByTestId('take-away-unsaved')).toHaveCount(0);
+  await expect(cardButton).toBeEnabled();
 
   // Wallet card: a real PDF, rendered by poppler; its QR decodes and its text has the name.
   const [download] = await Promise.all([
@@ -113,6 +119,8 @@ test('over budget, lowest-priority items are trimmed and the editor says so; wal
   const view = page.getByTestId('lock-screen-profile');
   await expect(view.getByText('Penicillin: Anaphylaxis', { exact: true })).toBeVisible();
   await expect(view.getByText('DNR: do not resuscitate', { exact: true })).toBeVisible();
+  // The copy holds the full profile; only its QR is trimmed to fit.
+  await expect(view.getByText(meds[11] as string, { exact: true })).toBeVisible();
   const lockQr = decodeQrPng(await page.getByTestId('lock-screen-qr').screenshot());
   expect(lockQr).toMatch(new RegExp(`^${baseURL}/e#1\\.`));
   expect(await seriousViolations(page)).toEqual([]);

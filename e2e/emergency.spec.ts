@@ -6,7 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, expect, test } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { type Browser, type BrowserContext, expect, type Response, test } from '@playwright/test';
 import { type SpawnedServer, spawnServer } from '../sync-server/src/testing/spawned-server.ts';
 import { RecordPage } from './pages/record-page.ts';
 import { SyncPage } from './pages/sync-page.ts';
@@ -90,8 +91,26 @@ test('the in-app QR opens the responder page offline and in a fresh browser; the
   const responderWatch = await watchPage(responder);
   const requests: string[] = [];
   responder.on('request', (request) => requests.push(request.url()));
+  const scripts: Response[] = [];
+  responder.on('response', (response) => {
+    if (new URL(response.url()).pathname.endsWith('.js')) scripts.push(response);
+  });
+  const reported = responder.waitForResponse((r) => new URL(r.url()).pathname === '/api/emergency/opened');
   await responder.goto(link);
   for (const item of CRITICAL) await expect(responder.getByText(item, { exact: true })).toBeVisible();
+  expect((await reported).status()).toBe(204);
+  // The responder page stays tiny: no crypto, no database, no KDF worker; ≤ 30 KB of gzipped JS.
+  await responder.waitForLoadState('networkidle');
+  expect(scripts.length).toBeGreaterThan(0);
+  let gzipped = 0;
+  for (const script of scripts) {
+    const body = await script.body();
+    gzipped += gzipSync(body).length;
+    // Chunk names can be generic (`dist-….js`): look inside too.
+    expect(/crypto_pwhash|rxdb/i.test(body.toString('utf8')), script.url()).toBe(false);
+  }
+  expect(gzipped, 'gzipped JS of /e').toBeLessThanOrEqual(30 * 1024);
+  expect(requests.filter((url) => /sodium|kdf-worker|rxdb|dexie/i.test(url))).toEqual([]);
   await expect(responder.getByText(/Le patient parle : anglais|Le patient parle: anglais/)).toBeVisible();
   await expect(responder.getByRole('heading', { level: 1 })).toHaveText('Informations médicales d’urgence');
   // No request carries the payload (the browser strips fragments; nothing re-sends it).
