@@ -11,6 +11,7 @@ import { type Browser, type BrowserContext, expect, type Response, test } from '
 import { type SpawnedServer, spawnServer } from '../sync-server/src/testing/spawned-server.ts';
 import { RecordPage } from './pages/record-page.ts';
 import { SyncPage } from './pages/sync-page.ts';
+import { VaultPage } from './pages/vault-page.ts';
 import { seriousViolations } from './support/axe.ts';
 import {
   buildProfile,
@@ -120,11 +121,21 @@ test('the in-app QR opens the responder page offline and in a fresh browser; the
   expect(externalRequests(responderWatch)).toEqual([]);
   await fresh.close();
 
-  // The access log: the patient sees the opening (the server got the token, not the profile).
+  // The access log: the patient sees the opening (the server got the token, not the profile). The
+  // next sync start (here: unlock) fetches it and the header says so, on any screen.
+  const vault = new VaultPage(page);
+  await vault.lock();
+  await vault.unlock(PASSPHRASE);
+  const notice = page.getByTestId('emergency-opened-notice');
+  await expect(notice).toContainText('Emergency code opened');
   await new RecordPage(page).gotoTimeline();
-  await emergency.goto();
+  await expect(notice).toBeVisible();
+  await notice.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Emergency profile' })).toBeVisible();
   await expect(page.getByTestId('emergency-openings')).toContainText('Emergency profile opened at');
   await expect(page.getByTestId('emergency-openings').getByRole('listitem')).toHaveCount(1);
+  // Seen on /emergency: the header note goes away.
+  await expect(notice).toHaveCount(0);
 
   // The in-app scanner, from an image: a foreign code is shown as text and not opened; a Carnet
   // emergency code opens the responder page.
