@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sodium } from '../../../shared/crypto/sodium.ts';
 import { toBase64Url } from '../../../shared/emergency/base64url.ts';
 import { emergencyTokenHash } from '../../../shared/protocol/emergency.ts';
+import { DEFAULT_RATE_LIMITS, scaleRateLimits } from '../auth/rate-limit.ts';
 import { jsonInit, register, testVault } from '../testing/api-client.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { OPENED_PER_MINUTE, OPENINGS_LIMIT } from './emergency.ts';
@@ -121,6 +122,26 @@ describe('emergency access log', () => {
     ).toBe(401);
     expect((await call('GET', '/api/emergency/openings')).status).toBe(401);
     expect((await call('GET', '/api/emergency/opened')).status).toBe(405);
+  });
+
+  it('takes its per-IP limit from the (scaled) rate-limit config', async () => {
+    const scaled = scaleRateLimits(DEFAULT_RATE_LIMITS, 0.1);
+    const limited = await createTestApp({
+      now: () => clock,
+      clientIp: () => '203.0.113.10',
+      rateLimits: scaled,
+    });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push(
+          (await limited.fetcher('/api/emergency/opened', jsonInit('POST', { token: newToken() }))).status,
+        );
+      }
+      expect(statuses).toEqual([204, 204, 204, 429]);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('rate-limits reports per IP', async () => {

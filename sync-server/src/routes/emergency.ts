@@ -13,7 +13,7 @@ import {
   emergencyTokenHash,
   emergencyTokenRequestSchema,
 } from '../../../shared/protocol/emergency.ts';
-import { SlidingWindowLimiter } from '../auth/rate-limit.ts';
+import { DEFAULT_RATE_LIMITS, SlidingWindowLimiter } from '../auth/rate-limit.ts';
 import { ApiError } from '../http/errors.ts';
 import { jsonBody, KIB } from '../http/json-body.ts';
 import { methodNotAllowed } from '../http/method-not-allowed.ts';
@@ -21,19 +21,18 @@ import { requireSession, unauthorized } from '../http/session-auth.ts';
 import type { ApiDeps } from './deps.ts';
 
 export const OPENINGS_LIMIT = 50;
-/** Per IP: a responder opens a profile a few times; anything near this is a script. */
-export const OPENED_PER_MINUTE = 30;
+/** Per IP (scaled with the other limits): a responder opens a profile a few times; more is a script. */
+export const OPENED_PER_MINUTE = DEFAULT_RATE_LIMITS.emergencyOpened?.ip.limit ?? 30;
 /** Per token: a responder reloading the page is still one opening. */
 export const OPENINGS_PER_TOKEN_PER_MINUTE = 1;
 
 export function emergencyRoutes(deps: ApiDeps) {
   const { store } = deps;
-  const limiter = new SlidingWindowLimiter(OPENED_PER_MINUTE, 60_000);
   const perToken = new SlidingWindowLimiter(OPENINGS_PER_TOKEN_PER_MINUTE, 60_000);
   const session = requireSession(store, deps.now);
   return new Hono()
     .post('/opened', jsonBody(emergencyOpenedRequestSchema, KIB), async (c) => {
-      const limit = limiter.take(deps.clientIp(c), deps.now());
+      const limit = deps.limits.take('emergencyOpened', { ip: deps.clientIp(c) }, deps.now());
       if (!limit.ok) {
         throw new ApiError(429, 'rate-limited', 'Too many reports: try again later', {
           'Retry-After': String(Math.ceil(limit.retryAfterMs / 1000)),
