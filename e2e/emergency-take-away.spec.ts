@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test } from '@playwright/test';
+import { chromium, expect, type Page, test } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { emergencyLink } from '../shared/emergency/payload.ts';
 import { EXAMPLE_PROFILE } from '../shared/emergency/testing.ts';
@@ -152,12 +152,15 @@ test('over budget, lowest-priority items are trimmed and the editor says so; wal
   expect(await lockKeys()).toEqual([]);
 });
 
-test('the scanner reads an emergency code from the camera and opens it', async ({ baseURL }) => {
-  test.setTimeout(120_000);
+/** A browser whose fake camera films a QR code of `text`, at the scan page of a fresh vault. */
+async function withCamera(
+  baseURL: string | undefined,
+  text: string,
+  run: (page: Page) => Promise<void>,
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'carnet-camera-'));
-  const link = emergencyLink(baseURL ?? '', EXAMPLE_PROFILE);
   const video = join(dir, 'qr.y4m');
-  writeQrVideo(video, link);
+  writeQrVideo(video, text);
   const browser = await chromium.launch({
     executablePath: CHROMIUM_EXECUTABLE,
     args: [
@@ -176,12 +179,40 @@ test('the scanner reads an emergency code from the camera and opens it', async (
     await new EmergencyPage(page).goto();
     await page.getByRole('link', { name: 'Scan a code' }).click();
     await page.getByRole('button', { name: 'Start the camera' }).click();
-    await page.waitForURL((url) => url.pathname === '/e', { timeout: 30_000 });
-    expect(page.url()).toBe(link);
-    await expect(page.getByText('Penicillin: anaphylaxis', { exact: true })).toBeVisible();
+    await run(page);
     await context.close();
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+test('the scanner reads an emergency code from the camera and opens it', async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const link = emergencyLink(baseURL ?? '', EXAMPLE_PROFILE);
+  await withCamera(baseURL, link, async (page) => {
+    await page.waitForURL((url) => url.pathname === '/e', { timeout: 30_000 });
+    expect(page.url()).toBe(link);
+    await expect(page.getByText('Penicillin: anaphylaxis', { exact: true })).toBeVisible();
+  });
+});
+
+test('a foreign code seen by the camera is shown, not opened, and the camera goes off', async ({
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  await withCamera(baseURL, 'https://evil.example/e#1.abc', async (page) => {
+    await expect(page.getByTestId('scan-foreign')).toContainText('https://evil.example/e#1.abc', {
+      timeout: 30_000,
+    });
+    expect(new URL(page.url()).pathname).toBe('/scan');
+    await expect(page.getByRole('button', { name: 'Start the camera' })).toBeVisible();
+    const live = await page.evaluate(() => {
+      const stream = document.querySelector('video')?.srcObject;
+      return stream instanceof MediaStream
+        ? stream.getTracks().filter((t) => t.readyState === 'live').length
+        : 0;
+    });
+    expect(live).toBe(0);
+  });
 });
