@@ -114,11 +114,19 @@ test('the in-app QR opens the responder page offline and in a fresh browser; the
   expect(requests.filter((url) => /sodium|kdf-worker|rxdb|dexie/i.test(url))).toEqual([]);
   await expect(responder.getByText(/Le patient parle : anglais|Le patient parle: anglais/)).toBeVisible();
   await expect(responder.getByRole('heading', { level: 1 })).toHaveText('Informations médicales d’urgence');
+  // The page is in French, the patient's own words are marked as English.
+  await expect(responder.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(responder.getByText('Type 1 diabetes', { exact: true })).toHaveAttribute('lang', 'en');
+  await expect(responder.getByText('Camille Martin', { exact: true })).toHaveAttribute('lang', 'en');
+  await expect(responder.getByRole('alert')).toHaveCount(0);
   // No request carries the payload (the browser strips fragments; nothing re-sends it).
   for (const url of requests) expect(url.includes(fragment.slice(2, 40)), url).toBe(false);
   expect(responderWatch.errors, 'console errors').toEqual([]);
   expect(responderWatch.cspViolations, 'CSP violations').toEqual([]);
   expect(externalRequests(responderWatch)).toEqual([]);
+  // A damaged code is an alert, announced at once.
+  await responder.goto(`${server.baseUrl}/e#1.!!!`);
+  await expect(responder.getByRole('alert')).toBeVisible();
   await fresh.close();
 
   // The access log: the patient sees the opening (the server got the token, not the profile). The
