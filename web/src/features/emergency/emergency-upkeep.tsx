@@ -9,7 +9,7 @@ import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { refreshLockScreenCopies } from './lock-screen-refresh.ts';
 import { noteOpenings, unseenOpening } from './openings-notice.ts';
-import { reconcileTokens, savedTokens } from './token-ledger.ts';
+import { pendingRemovals, reconcileTokens, savedTokens } from './token-ledger.ts';
 
 export function EmergencyUpkeep() {
   const app = useApp();
@@ -32,10 +32,11 @@ export function EmergencyUpkeep() {
   createEffect(
     on([tokens, online], ([list, isOnline]) => {
       const api = untrack(() => app.syncApi());
-      if (!isOnline || !api) return;
-      reconcileTokens(api, localStorage, list ? list.split(' ') : [])
-        .then(() => api.emergencyOpenings())
-        .then((response) => noteOpenings(response.openings))
+      const saved = list ? list.split(' ') : [];
+      // With no access log in use, sync start sends nothing more than before.
+      if (!isOnline || !api || (saved.length === 0 && pendingRemovals(localStorage).length === 0)) return;
+      reconcileTokens(api, localStorage, saved)
+        .then(async () => noteOpenings(saved.length > 0 ? (await api.emergencyOpenings()).openings : []))
         // Best effort: the next sync start tries again; /emergency shows the error in full.
         .catch(() => undefined);
     }),
