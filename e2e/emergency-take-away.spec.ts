@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test } from '@playwright/test';
+import { chromium, expect, type Page, test } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { emergencyLink } from '../shared/emergency/payload.ts';
 import { EXAMPLE_PROFILE } from '../shared/emergency/testing.ts';
@@ -54,7 +54,13 @@ test('over budget, lowest-priority items are trimmed and the editor says so; wal
   expect(text).toContain('Type 1 diabetes');
   expect(text).toContain('DNR: do not resuscitate');
   expect(text).not.toContain(meds[11]);
+  // The files are made from the saved profile only: with unsaved changes the buttons wait.
+  const cardButton = page.getByRole('button', { name: 'Download the wallet card (PDF)' });
+  await expect(page.getByTestId('take-away-unsaved')).toBeVisible();
+  await expect(cardButton).toBeDisabled();
   await emergency.save();
+  await expect(page.getByTestId('take-away-unsaved')).toHaveCount(0);
+  await expect(cardButton).toBeEnabled();
 
   // Wallet card: a real PDF, rendered by poppler; its QR decodes and its text has the name.
   const [download] = await Promise.all([
@@ -113,6 +119,8 @@ test('over budget, lowest-priority items are trimmed and the editor says so; wal
   const view = page.getByTestId('lock-screen-profile');
   await expect(view.getByText('Penicillin: Anaphylaxis', { exact: true })).toBeVisible();
   await expect(view.getByText('DNR: do not resuscitate', { exact: true })).toBeVisible();
+  // The copy holds the full profile; only its QR is trimmed to fit.
+  await expect(view.getByText(meds[11] as string, { exact: true })).toBeVisible();
   const lockQr = decodeQrPng(await page.getByTestId('lock-screen-qr').screenshot());
   expect(lockQr).toMatch(new RegExp(`^${baseURL}/e#1\\.`));
   expect(await seriousViolations(page)).toEqual([]);
@@ -144,12 +152,15 @@ test('over budget, lowest-priority items are trimmed and the editor says so; wal
   expect(await lockKeys()).toEqual([]);
 });
 
-test('the scanner reads an emergency code from the camera and opens it', async ({ baseURL }) => {
-  test.setTimeout(120_000);
+/** A browser whose fake camera films a QR code of `text`, at the scan page of a fresh vault. */
+async function withCamera(
+  baseURL: string | undefined,
+  text: string,
+  run: (page: Page) => Promise<void>,
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'carnet-camera-'));
-  const link = emergencyLink(baseURL ?? '', EXAMPLE_PROFILE);
   const video = join(dir, 'qr.y4m');
-  writeQrVideo(video, link);
+  writeQrVideo(video, text);
   const browser = await chromium.launch({
     executablePath: CHROMIUM_EXECUTABLE,
     args: [
@@ -168,12 +179,40 @@ test('the scanner reads an emergency code from the camera and opens it', async (
     await new EmergencyPage(page).goto();
     await page.getByRole('link', { name: 'Scan a code' }).click();
     await page.getByRole('button', { name: 'Start the camera' }).click();
-    await page.waitForURL((url) => url.pathname === '/e', { timeout: 30_000 });
-    expect(page.url()).toBe(link);
-    await expect(page.getByText('Penicillin: anaphylaxis', { exact: true })).toBeVisible();
+    await run(page);
     await context.close();
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+test('the scanner reads an emergency code from the camera and opens it', async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const link = emergencyLink(baseURL ?? '', EXAMPLE_PROFILE);
+  await withCamera(baseURL, link, async (page) => {
+    await page.waitForURL((url) => url.pathname === '/e', { timeout: 30_000 });
+    expect(page.url()).toBe(link);
+    await expect(page.getByText('Penicillin: anaphylaxis', { exact: true })).toBeVisible();
+  });
+});
+
+test('a foreign code seen by the camera is shown, not opened, and the camera goes off', async ({
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  await withCamera(baseURL, 'https://evil.example/e#1.abc', async (page) => {
+    await expect(page.getByTestId('scan-foreign')).toContainText('https://evil.example/e#1.abc', {
+      timeout: 30_000,
+    });
+    expect(new URL(page.url()).pathname).toBe('/scan');
+    await expect(page.getByRole('button', { name: 'Start the camera' })).toBeVisible();
+    const live = await page.evaluate(() => {
+      const stream = document.querySelector('video')?.srcObject;
+      return stream instanceof MediaStream
+        ? stream.getTracks().filter((t) => t.readyState === 'live').length
+        : 0;
+    });
+    expect(live).toBe(0);
+  });
 });

@@ -6,10 +6,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, expect, test } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { type Browser, type BrowserContext, expect, type Response, test } from '@playwright/test';
 import { type SpawnedServer, spawnServer } from '../sync-server/src/testing/spawned-server.ts';
 import { RecordPage } from './pages/record-page.ts';
 import { SyncPage } from './pages/sync-page.ts';
+import { VaultPage } from './pages/vault-page.ts';
 import { seriousViolations } from './support/axe.ts';
 import {
   buildProfile,
@@ -90,22 +92,58 @@ test('the in-app QR opens the responder page offline and in a fresh browser; the
   const responderWatch = await watchPage(responder);
   const requests: string[] = [];
   responder.on('request', (request) => requests.push(request.url()));
+  const scripts: Response[] = [];
+  responder.on('response', (response) => {
+    if (new URL(response.url()).pathname.endsWith('.js')) scripts.push(response);
+  });
+  const reported = responder.waitForResponse((r) => new URL(r.url()).pathname === '/api/emergency/opened');
   await responder.goto(link);
   for (const item of CRITICAL) await expect(responder.getByText(item, { exact: true })).toBeVisible();
+  expect((await reported).status()).toBe(204);
+  // The responder page stays tiny: no crypto, no database, no KDF worker; ≤ 30 KB of gzipped JS.
+  await responder.waitForLoadState('networkidle');
+  expect(scripts.length).toBeGreaterThan(0);
+  let gzipped = 0;
+  for (const script of scripts) {
+    const body = await script.body();
+    gzipped += gzipSync(body).length;
+    // Chunk names can be generic (`dist-….js`): look inside too.
+    expect(/crypto_pwhash|rxdb/i.test(body.toString('utf8')), script.url()).toBe(false);
+  }
+  expect(gzipped, 'gzipped JS of /e').toBeLessThanOrEqual(30 * 1024);
+  expect(requests.filter((url) => /sodium|kdf-worker|rxdb|dexie/i.test(url))).toEqual([]);
   await expect(responder.getByText(/Le patient parle : anglais|Le patient parle: anglais/)).toBeVisible();
   await expect(responder.getByRole('heading', { level: 1 })).toHaveText('Informations médicales d’urgence');
+  // The page is in French, the patient's own words are marked as English.
+  await expect(responder.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(responder.getByText('Type 1 diabetes', { exact: true })).toHaveAttribute('lang', 'en');
+  await expect(responder.getByText('Camille Martin', { exact: true })).toHaveAttribute('lang', 'en');
+  await expect(responder.getByRole('alert')).toHaveCount(0);
   // No request carries the payload (the browser strips fragments; nothing re-sends it).
   for (const url of requests) expect(url.includes(fragment.slice(2, 40)), url).toBe(false);
   expect(responderWatch.errors, 'console errors').toEqual([]);
   expect(responderWatch.cspViolations, 'CSP violations').toEqual([]);
   expect(externalRequests(responderWatch)).toEqual([]);
+  // A damaged code is an alert, announced at once.
+  await responder.goto(`${server.baseUrl}/e#1.!!!`);
+  await expect(responder.getByRole('alert')).toBeVisible();
   await fresh.close();
 
-  // The access log: the patient sees the opening (the server got the token, not the profile).
+  // The access log: the patient sees the opening (the server got the token, not the profile). The
+  // next sync start (here: unlock) fetches it and the header says so, on any screen.
+  const vault = new VaultPage(page);
+  await vault.lock();
+  await vault.unlock(PASSPHRASE);
+  const notice = page.getByTestId('emergency-opened-notice');
+  await expect(notice).toContainText('Emergency code opened');
   await new RecordPage(page).gotoTimeline();
-  await emergency.goto();
+  await expect(notice).toBeVisible();
+  await notice.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Emergency profile' })).toBeVisible();
   await expect(page.getByTestId('emergency-openings')).toContainText('Emergency profile opened at');
   await expect(page.getByTestId('emergency-openings').getByRole('listitem')).toHaveCount(1);
+  // Seen on /emergency: the header note goes away.
+  await expect(notice).toHaveCount(0);
 
   // The in-app scanner, from an image: a foreign code is shown as text and not opened; a Carnet
   // emergency code opens the responder page.

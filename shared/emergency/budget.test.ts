@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   fitToBudget,
+  KEEP,
   QR_BUDGET_BYTES,
   SECTION_PRIORITY,
   type TrimmableSection,
@@ -8,17 +9,17 @@ import {
 } from './budget.ts';
 import { emergencyLink } from './payload.ts';
 import { emergencyPlainText } from './plain-text.ts';
-import type { EmergencyProfile } from './profile.ts';
+import { type EmergencyProfile, emptyEmergencyProfile } from './profile.ts';
 import { EXAMPLE_PROFILE, randomProfile, seededRandom } from './testing.ts';
 
 const ORIGIN = 'https://carnet.example';
 const linkBytes = (p: EmergencyProfile) => utf8Length(emergencyLink(ORIGIN, p));
 const textBytes = (p: EmergencyProfile) => utf8Length(emergencyPlainText(p));
 
-/** Empty, or down to the items that are never trimmed (the first condition and allergy). */
+/** Empty, or down to the items that are never trimmed (the first condition, allergy and medication). */
 function atFloor(profile: EmergencyProfile, section: TrimmableSection): boolean {
   const value = profile[section];
-  const floor = section === 'conditions' || section === 'allergies' ? 1 : 0;
+  const floor = KEEP[section] ?? 0;
   return value === undefined || (Array.isArray(value) && value.length <= floor);
 }
 
@@ -63,7 +64,7 @@ describe('fitToBudget', () => {
     expect(result.profile.allergies).toEqual(big.allergies);
   });
 
-  it('never trims the directive, the name, nor the first condition and allergy', () => {
+  it('never trims the directive, the name, nor the first condition, allergy and medication', () => {
     const huge: EmergencyProfile = {
       ...EXAMPLE_PROFILE,
       conditions: Array.from({ length: 20 }, (_, i) => long(120, i)),
@@ -75,7 +76,47 @@ describe('fitToBudget', () => {
     expect(result.profile.directive).toBe(huge.directive);
     expect(result.profile.conditions[0]).toBe(huge.conditions[0]);
     expect(result.profile.allergies[0]).toBe(huge.allergies[0]);
-    expect(result.profile.medications).toEqual([]);
+    expect(result.profile.medications).toEqual([huge.medications[0]]);
+  });
+
+  it('the protected set at its longest still fits both codes', () => {
+    const random = seededRandom(7);
+    // Random letters compress badly: the worst case for the link.
+    const text = (n: number) =>
+      Array.from(
+        { length: n },
+        () => 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'[Math.floor(random() * 52)],
+      ).join('');
+    const worst: EmergencyProfile = {
+      ...EXAMPLE_PROFILE,
+      name: text(60),
+      dateOfBirth: '1950-01-01',
+      directive: text(120),
+      // Far over budget: everything unprotected has to go.
+      conditions: Array.from({ length: 8 }, () => text(120)),
+      allergies: Array.from({ length: 8 }, () => text(120)),
+      medications: Array.from({ length: 8 }, () => text(120)),
+      devices: [text(120)],
+      note: text(300),
+    };
+    expect(KEEP).toEqual({ conditions: 1, allergies: 1, medications: 1 });
+    for (const measure of [linkBytes, textBytes]) {
+      const result = fitToBudget(worst, measure);
+      expect(result.fits).toBe(true);
+      expect(result.profile.medications).toEqual([worst.medications[0]]);
+      expect(result.profile.conditions[0]).toBe(worst.conditions[0]);
+      expect(result.profile.allergies[0]).toBe(worst.allergies[0]);
+      // The protected set alone, every item at its longest, is within budget.
+      const floor: EmergencyProfile = {
+        ...emptyEmergencyProfile(worst.name, worst.language, worst.updatedOn),
+        dateOfBirth: '1950-01-01',
+        directive: text(120),
+        conditions: worst.conditions.slice(0, 1),
+        allergies: worst.allergies.slice(0, 1),
+        medications: worst.medications.slice(0, 1),
+      };
+      expect(measure(floor)).toBeLessThanOrEqual(QR_BUDGET_BYTES);
+    }
   });
 
   it('says when even the protected items do not fit', () => {
@@ -84,6 +125,7 @@ describe('fitToBudget', () => {
     expect(result.profile.directive).toBe(EXAMPLE_PROFILE.directive);
     expect(result.profile.conditions).toHaveLength(1);
     expect(result.profile.allergies).toHaveLength(1);
+    expect(result.profile.medications).toHaveLength(1);
   });
 
   it('properties on 400 random profiles, for the link and the plain text', () => {
@@ -113,6 +155,7 @@ describe('fitToBudget', () => {
         expect(result.profile.directive).toBe(profile.directive);
         expect(result.profile.conditions[0]).toBe(profile.conditions[0]);
         expect(result.profile.allergies[0]).toBe(profile.allergies[0]);
+        expect(result.profile.medications[0]).toBe(profile.medications[0]);
         expect(result.trimmed.length).toBe(countItems(profile) - countItems(result.profile));
       }
     }

@@ -28,8 +28,15 @@ export const SECTION_PRIORITY = [
 
 export type TrimmableSection = (typeof SECTION_PRIORITY)[number];
 
-/** How many leading items of a list section are never trimmed. */
-const KEEP: Partial<Record<TrimmableSection, number>> = { conditions: 1, allergies: 1 };
+/**
+ * How many leading items of a list section are never trimmed. The first medication is the one the
+ * patient lists as most dangerous to miss (anticoagulant, insulin…): it stays on the code.
+ */
+export const KEEP: Readonly<Partial<Record<TrimmableSection, number>>> = {
+  conditions: 1,
+  allergies: 1,
+  medications: 1,
+};
 /** Never trimmed at all: the advance directive decides what a responder may do. */
 const PROTECTED: ReadonlySet<TrimmableSection> = new Set(['directive']);
 

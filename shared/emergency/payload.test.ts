@@ -2,12 +2,15 @@ import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { toBase64Url } from './base64url.ts';
 import {
+  boundedInflate,
   decodeFragment,
   EmergencyPayloadError,
   emergencyFragment,
   emergencyFragmentOf,
   emergencyLink,
   encodePayload,
+  MAX_FRAGMENT_LENGTH,
+  MAX_INFLATED_BYTES,
 } from './payload.ts';
 import { emptyEmergencyProfile } from './profile.ts';
 import { EXAMPLE_PROFILE, randomProfile, seededRandom } from './testing.ts';
@@ -65,6 +68,24 @@ describe('emergency payload', () => {
     expect(reasonOf('1.!!!!')).toBe('corrupt');
     expect(reasonOf(fragment.slice(0, fragment.length - 12))).toBe('corrupt');
     expect(reasonOf(`1.${toBase64Url(strToU8('not deflate at all'))}`)).toBe('corrupt');
+  });
+
+  it('refuses a decompression bomb before it grows (bounded inflate)', () => {
+    // ~3 KB of base64url (fits a QR code) that would inflate to 2 MiB of spaces.
+    const bomb = deflateSync(new Uint8Array(2 * 1024 * 1024).fill(32), { level: 9 });
+    const fragment = `1.${toBase64Url(bomb)}`;
+    expect(fragment.length).toBeLessThan(MAX_FRAGMENT_LENGTH);
+    expect(reasonOf(fragment)).toBe('corrupt');
+    expect(() => boundedInflate(bomb)).toThrow(/too large/);
+    // Just under the ceiling still inflates.
+    const fits = deflateSync(new Uint8Array(MAX_INFLATED_BYTES).fill(32));
+    expect(boundedInflate(fits).length).toBe(MAX_INFLATED_BYTES);
+  });
+
+  it('refuses an overlong fragment before decoding it', () => {
+    const big = deflateSync(strToU8(JSON.stringify({ l: 'en', n: 'A', u: '2026-01-01' })));
+    const padded = `1.${toBase64Url(big)}${'A'.repeat(MAX_FRAGMENT_LENGTH)}`;
+    expect(reasonOf(padded)).toBe('corrupt');
   });
 
   it('refuses well-formed payloads that are not a profile', () => {

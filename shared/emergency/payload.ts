@@ -3,12 +3,18 @@
  * fragment, which browsers never send to a server. Payload = compact JSON with short keys →
  * raw DEFLATE (fflate) → base64url. The version lets a later format coexist with printed cards.
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { type EmergencyProfile, emergencyProfileSchema } from './profile.ts';
 
 export const PAYLOAD_VERSION = 1;
 export const RESPONDER_PATH = '/e';
+/** Far above what a QR code can hold (~2,900 bytes at version 40): anything longer is not ours. */
+export const MAX_FRAGMENT_LENGTH = 4096;
+/** The largest JSON a real profile inflates to is a few KiB; a decompression bomb stops here. */
+export const MAX_INFLATED_BYTES = 16 * 1024;
+/** Input is fed in small steps so output can be counted (and refused) as it appears. */
+const INFLATE_STEP = 64;
 
 /** Short keys: every byte counts against the QR budget. */
 const KEYS = {
@@ -103,9 +109,35 @@ export function emergencyLink(origin: string, profile: EmergencyProfile): string
   return `${origin}${RESPONDER_PATH}#${emergencyFragment(profile)}`;
 }
 
+/** Raw DEFLATE with a ceiling on the output: throws once more than MAX_INFLATED_BYTES come out. */
+export function boundedInflate(bytes: Uint8Array): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let ended = false;
+  const inflate = new Inflate((chunk, final) => {
+    total += chunk.length;
+    if (total > MAX_INFLATED_BYTES) throw new Error('inflated payload too large');
+    chunks.push(chunk);
+    if (final) ended = true;
+  });
+  for (let at = 0; at < bytes.length; at += INFLATE_STEP) {
+    const end = Math.min(at + INFLATE_STEP, bytes.length);
+    inflate.push(bytes.subarray(at, end), end === bytes.length);
+  }
+  if (!ended) throw new Error('truncated payload');
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
 /** Decodes a fragment (with or without the leading `#`). Throws `EmergencyPayloadError`. */
 export function decodeFragment(fragment: string): EmergencyProfile {
   const body = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  if (body.length > MAX_FRAGMENT_LENGTH) throw new EmergencyPayloadError('corrupt');
   const dot = body.indexOf('.');
   if (dot < 1 || body.slice(0, dot) !== String(PAYLOAD_VERSION)) {
     throw new EmergencyPayloadError(dot < 1 && !/^\d+\./.test(body) ? 'corrupt' : 'bad-version');
@@ -114,7 +146,7 @@ export function decodeFragment(fragment: string): EmergencyProfile {
   if (!bytes || bytes.length === 0) throw new EmergencyPayloadError('corrupt');
   let data: unknown;
   try {
-    data = JSON.parse(strFromU8(inflateSync(bytes)));
+    data = JSON.parse(strFromU8(boundedInflate(bytes)));
   } catch {
     throw new EmergencyPayloadError('corrupt');
   }

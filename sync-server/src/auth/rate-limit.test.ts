@@ -54,5 +54,6 @@ describe('scaleRateLimits', () => {
     const loose = scaleRateLimits(DEFAULT_RATE_LIMITS, 100);
     expect(loose.login.ip).toEqual({ limit: 1000, windowMs: 60_000 });
     expect(scaleRateLimits(DEFAULT_RATE_LIMITS, 0.01).login.account.limit).toBe(1);
+    expect(loose.emergencyOpened?.ip.limit).toBe(3000);
   });
 });

@@ -60,6 +60,8 @@ export interface AuthRateLimitConfig {
   readonly prelogin: { readonly ip: RateLimitRule; readonly account: RateLimitRule };
   readonly challenge: { readonly ip: RateLimitRule; readonly account: RateLimitRule };
   readonly login: { readonly ip: RateLimitRule; readonly account: RateLimitRule };
+  /** Responder pages reporting an emergency-code opening (no auth); the default when left out. */
+  readonly emergencyOpened?: { readonly ip: RateLimitRule };
 }
 
 const MINUTE = 60_000;
@@ -69,6 +71,7 @@ export const DEFAULT_RATE_LIMITS: AuthRateLimitConfig = {
   prelogin: { ip: { limit: 30, windowMs: MINUTE }, account: { limit: 10, windowMs: MINUTE } },
   challenge: { ip: { limit: 30, windowMs: MINUTE }, account: { limit: 10, windowMs: MINUTE } },
   login: { ip: { limit: 10, windowMs: MINUTE }, account: { limit: 5, windowMs: MINUTE } },
+  emergencyOpened: { ip: { limit: 30, windowMs: MINUTE } },
 };
 
 export type AuthRoute = keyof AuthRateLimitConfig;
@@ -87,6 +90,7 @@ export function scaleRateLimits(config: AuthRateLimitConfig, factor: number): Au
     prelogin: { ip: scale(config.prelogin.ip), account: scale(config.prelogin.account) },
     challenge: { ip: scale(config.challenge.ip), account: scale(config.challenge.account) },
     login: { ip: scale(config.login.ip), account: scale(config.login.account) },
+    ...(config.emergencyOpened ? { emergencyOpened: { ip: scale(config.emergencyOpened.ip) } } : {}),
   };
 }
 
@@ -97,7 +101,10 @@ export class AuthRateLimits {
 
   /** Checks the address first, then the account; the first refusal wins and the rest is not counted. */
   take(route: AuthRoute, keys: { ip: string; account?: string }, now: number): LimitResult {
-    const rules = this.config[route] as { ip: RateLimitRule; account?: RateLimitRule };
+    const rules = (this.config[route] ?? DEFAULT_RATE_LIMITS[route]) as {
+      ip: RateLimitRule;
+      account?: RateLimitRule;
+    };
     const byIp = this.limiter(`${route}:ip`, rules.ip).take(keys.ip, now);
     if (!byIp.ok || !rules.account || keys.account === undefined) return byIp;
     return this.limiter(`${route}:account`, rules.account).take(keys.account, now);

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sodium } from '../../../shared/crypto/sodium.ts';
 import { toBase64Url } from '../../../shared/emergency/base64url.ts';
 import { emergencyTokenHash } from '../../../shared/protocol/emergency.ts';
+import { DEFAULT_RATE_LIMITS, scaleRateLimits } from '../auth/rate-limit.ts';
 import { jsonInit, register, testVault } from '../testing/api-client.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { OPENED_PER_MINUTE } from './emergency.ts';
+import { OPENED_PER_MINUTE, OPENINGS_LIMIT } from './emergency.ts';
 
 const newToken = () => toBase64Url(sodium().randombytes_buf(16));
 
@@ -37,6 +38,54 @@ describe('emergency access log', () => {
     expect(await list.json()).toEqual({ openings: [{ openedAt: clock }] });
     const none = await call('GET', '/api/emergency/openings', undefined, other);
     expect(await none.json()).toEqual({ openings: [] });
+  });
+
+  it('counts a token at most once a minute, and keeps the newest openings only', async () => {
+    const owner = await register(t.fetcher, testVault('minute@example.org'));
+    const token = newToken();
+    await call('POST', '/api/emergency/tokens', { tokenHash: emergencyTokenHash(token) }, owner);
+    clock += 120_000;
+    const first = clock;
+    expect((await call('POST', '/api/emergency/opened', { token })).status).toBe(204);
+    clock += 30_000;
+    expect((await call('POST', '/api/emergency/opened', { token })).status).toBe(204);
+    const list = async () =>
+      (
+        (await (await call('GET', '/api/emergency/openings', undefined, owner)).json()) as {
+          openings: { openedAt: number }[];
+        }
+      ).openings;
+    expect(await list()).toEqual([{ openedAt: first }]);
+    for (let i = 0; i < OPENINGS_LIMIT + 3; i++) {
+      clock += 61_000;
+      await call('POST', '/api/emergency/opened', { token });
+    }
+    const openings = await list();
+    expect(openings).toHaveLength(OPENINGS_LIMIT);
+    expect(openings[0]?.openedAt).toBe(clock);
+  });
+
+  it('forgets a token on opt-out (owner only), idempotently', async () => {
+    const owner = await register(t.fetcher, testVault('optout@example.org'));
+    const other = await register(t.fetcher, testVault('optout-other@example.org'));
+    const token = newToken();
+    const body = { tokenHash: emergencyTokenHash(token) };
+    await call('POST', '/api/emergency/tokens', body, owner);
+    expect((await call('DELETE', '/api/emergency/tokens', body)).status).toBe(401);
+    // Another account's delete changes nothing.
+    expect((await call('DELETE', '/api/emergency/tokens', body, other)).status).toBe(204);
+    clock += 120_000;
+    await call('POST', '/api/emergency/opened', { token });
+    expect((await call('DELETE', '/api/emergency/tokens', body, owner)).status).toBe(204);
+    expect((await call('DELETE', '/api/emergency/tokens', body, owner)).status).toBe(204);
+    expect((await call('DELETE', '/api/emergency/tokens', { tokenHash: 'x' }, owner)).status).toBe(400);
+    clock += 120_000;
+    await call('POST', '/api/emergency/opened', { token });
+    const { openings } = (await (await call('GET', '/api/emergency/openings', undefined, owner)).json()) as {
+      openings: unknown[];
+    };
+    expect(openings).toHaveLength(1);
+    expect((await call('PUT', '/api/emergency/tokens', body, owner)).status).toBe(405);
   });
 
   it('answers 204 to an unknown token too, and stores nothing for it', async () => {
@@ -73,6 +122,26 @@ describe('emergency access log', () => {
     ).toBe(401);
     expect((await call('GET', '/api/emergency/openings')).status).toBe(401);
     expect((await call('GET', '/api/emergency/opened')).status).toBe(405);
+  });
+
+  it('takes its per-IP limit from the (scaled) rate-limit config', async () => {
+    const scaled = scaleRateLimits(DEFAULT_RATE_LIMITS, 0.1);
+    const limited = await createTestApp({
+      now: () => clock,
+      clientIp: () => '203.0.113.10',
+      rateLimits: scaled,
+    });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push(
+          (await limited.fetcher('/api/emergency/opened', jsonInit('POST', { token: newToken() }))).status,
+        );
+      }
+      expect(statuses).toEqual([204, 204, 204, 429]);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('rate-limits reports per IP', async () => {

@@ -12,10 +12,10 @@ export function emergencyContract(store: () => Store, newAccount: () => Promise<
     // Registering again is harmless.
     expect(await store().registerEmergencyToken(a, token, NOW + 1)).toBe(true);
     expect(await store().listEmergencyOpenings(a, 10)).toEqual([]);
-    expect(await store().recordEmergencyOpening(token, NOW + 10)).toBe(true);
-    expect(await store().recordEmergencyOpening(token, NOW + 30)).toBe(true);
-    expect(await store().recordEmergencyOpening(token, NOW + 20)).toBe(true);
-    expect(await store().recordEmergencyOpening(`unknown-${randomUUID()}`, NOW)).toBe(false);
+    expect(await store().recordEmergencyOpening(token, NOW + 10, 50)).toBe(true);
+    expect(await store().recordEmergencyOpening(token, NOW + 30, 50)).toBe(true);
+    expect(await store().recordEmergencyOpening(token, NOW + 20, 50)).toBe(true);
+    expect(await store().recordEmergencyOpening(`unknown-${randomUUID()}`, NOW, 50)).toBe(false);
     expect(await store().listEmergencyOpenings(a, 10)).toEqual([
       { openedAt: NOW + 30 },
       { openedAt: NOW + 20 },
@@ -31,7 +31,7 @@ export function emergencyContract(store: () => Store, newAccount: () => Promise<
     await store().registerEmergencyToken(a, token, NOW);
     // Another account cannot take over a token hash that is already registered.
     await store().registerEmergencyToken(b, token, NOW);
-    await store().recordEmergencyOpening(token, NOW + 5);
+    await store().recordEmergencyOpening(token, NOW + 5, 50);
     expect(await store().listEmergencyOpenings(a, 10)).toEqual([{ openedAt: NOW + 5 }]);
     expect(await store().listEmergencyOpenings(b, 10)).toEqual([]);
   });
@@ -46,12 +46,50 @@ export function emergencyContract(store: () => Store, newAccount: () => Promise<
     const tb = `tok-${randomUUID()}`;
     await store().registerEmergencyToken(a, ta, NOW);
     await store().registerEmergencyToken(b, tb, NOW);
-    await store().recordEmergencyOpening(ta, NOW + 1);
-    await store().recordEmergencyOpening(tb, NOW + 1);
+    await store().recordEmergencyOpening(ta, NOW + 1, 50);
+    await store().recordEmergencyOpening(tb, NOW + 1, 50);
     expect(await store().deleteAccount(a)).toBe(true);
     expect(await store().listEmergencyOpenings(a, 10)).toEqual([]);
     // The token is gone too: a later opening is not recorded for anyone.
-    expect(await store().recordEmergencyOpening(ta, NOW + 2)).toBe(false);
+    expect(await store().recordEmergencyOpening(ta, NOW + 2, 50)).toBe(false);
     expect(await store().listEmergencyOpenings(b, 10)).toEqual([{ openedAt: NOW + 1 }]);
+  });
+
+  it('keeps only the newest openings of an account, across its tokens', async () => {
+    const a = await newAccount();
+    const b = await newAccount();
+    const t1 = `tok-${randomUUID()}`;
+    const t2 = `tok-${randomUUID()}`;
+    const tb = `tok-${randomUUID()}`;
+    await store().registerEmergencyToken(a, t1, NOW);
+    await store().registerEmergencyToken(a, t2, NOW);
+    await store().registerEmergencyToken(b, tb, NOW);
+    await store().recordEmergencyOpening(tb, NOW, 3);
+    for (let i = 1; i <= 6; i++) {
+      expect(await store().recordEmergencyOpening(i % 2 ? t1 : t2, NOW + i, 3)).toBe(true);
+    }
+    expect(await store().listEmergencyOpenings(a, 50)).toEqual([
+      { openedAt: NOW + 6 },
+      { openedAt: NOW + 5 },
+      { openedAt: NOW + 4 },
+    ]);
+    // Another account's openings are not pruned by these.
+    expect(await store().listEmergencyOpenings(b, 50)).toEqual([{ openedAt: NOW }]);
+  });
+
+  it('forgets a token of its own account only (opt-out)', async () => {
+    const a = await newAccount();
+    const b = await newAccount();
+    const token = `tok-${randomUUID()}`;
+    await store().registerEmergencyToken(a, token, NOW);
+    expect(await store().deleteEmergencyToken(b, token)).toBe(false);
+    expect(await store().recordEmergencyOpening(token, NOW + 1, 50)).toBe(true);
+    expect(await store().deleteEmergencyToken(a, token)).toBe(true);
+    expect(await store().deleteEmergencyToken(a, token)).toBe(false);
+    expect(await store().recordEmergencyOpening(token, NOW + 2, 50)).toBe(false);
+    // Past openings stay in the log; the token can be registered again later.
+    expect(await store().listEmergencyOpenings(a, 10)).toEqual([{ openedAt: NOW + 1 }]);
+    expect(await store().registerEmergencyToken(a, token, NOW + 3)).toBe(true);
+    expect(await store().recordEmergencyOpening(token, NOW + 4, 50)).toBe(true);
   });
 }

@@ -185,11 +185,28 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
       if (result.rowCount === 1) return true;
       return (await one('SELECT 1 FROM accounts WHERE id = $1', [accountId])) !== undefined;
     },
-    async recordEmergencyOpening(tokenHash, now) {
+    async recordEmergencyOpening(tokenHash, now, keep) {
+      return inTransaction(pool, async (client) => {
+        const { rows } = await client.query<{ account_id: string }>(
+          `INSERT INTO emergency_openings (account_id, opened_at)
+           SELECT account_id, $1 FROM emergency_tokens WHERE token_hash = $2 RETURNING account_id`,
+          [now, tokenHash],
+        );
+        const accountId = rows[0]?.account_id;
+        if (accountId === undefined) return false;
+        await client.query(
+          `DELETE FROM emergency_openings WHERE account_id = $1
+           AND id NOT IN (SELECT id FROM emergency_openings WHERE account_id = $1
+                          ORDER BY opened_at DESC, id DESC LIMIT $2)`,
+          [accountId, keep],
+        );
+        return true;
+      });
+    },
+    async deleteEmergencyToken(accountId, tokenHash) {
       const result = await pool.query(
-        `INSERT INTO emergency_openings (account_id, opened_at)
-         SELECT account_id, $1 FROM emergency_tokens WHERE token_hash = $2`,
-        [now, tokenHash],
+        'DELETE FROM emergency_tokens WHERE token_hash = $1 AND account_id = $2',
+        [tokenHash, accountId],
       );
       return result.rowCount === 1;
     },

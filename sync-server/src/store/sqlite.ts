@@ -92,10 +92,23 @@ export function openSqliteStore(file: string): Store {
       SELECT ?, id, ? FROM accounts WHERE id = ? ON CONFLICT (token_hash) DO NOTHING`),
     putEmergencyOpening: db.prepare(`INSERT INTO emergency_openings (account_id, opened_at)
       SELECT account_id, ? FROM emergency_tokens WHERE token_hash = ?`),
+    pruneEmergencyOpenings: db.prepare(`DELETE FROM emergency_openings WHERE account_id = @accountId
+      AND id NOT IN (SELECT id FROM emergency_openings WHERE account_id = @accountId
+                     ORDER BY opened_at DESC, id DESC LIMIT @keep)`),
+    deleteEmergencyToken: db.prepare('DELETE FROM emergency_tokens WHERE token_hash = ? AND account_id = ?'),
+    emergencyTokenAccount: db.prepare('SELECT account_id FROM emergency_tokens WHERE token_hash = ?'),
     emergencyOpenings: db.prepare(
       'SELECT opened_at FROM emergency_openings WHERE account_id = ? ORDER BY opened_at DESC, id DESC LIMIT ?',
     ),
   };
+
+  const recordOpeningTx = db.transaction((tokenHash: string, now: number, keep: number): boolean => {
+    const row = q.emergencyTokenAccount.get(tokenHash) as { account_id: string } | undefined;
+    if (!row) return false;
+    q.putEmergencyOpening.run(now, tokenHash);
+    q.pruneEmergencyOpenings.run({ accountId: row.account_id, keep });
+    return true;
+  });
 
   const deleteTx = db.transaction((accountId: string): boolean => {
     const account = q.accountById.get(accountId) as AccountRow | undefined;
@@ -200,8 +213,11 @@ export function openSqliteStore(file: string): Store {
       q.putEmergencyToken.run(tokenHash, now, accountId);
       return q.accountById.get(accountId) !== undefined;
     },
-    async recordEmergencyOpening(tokenHash, now) {
-      return q.putEmergencyOpening.run(now, tokenHash).changes === 1;
+    async recordEmergencyOpening(tokenHash, now, keep) {
+      return recordOpeningTx(tokenHash, now, keep);
+    },
+    async deleteEmergencyToken(accountId, tokenHash) {
+      return q.deleteEmergencyToken.run(tokenHash, accountId).changes === 1;
     },
     async listEmergencyOpenings(accountId, limit) {
       const rows = q.emergencyOpenings.all(accountId, limit) as { opened_at: number }[];

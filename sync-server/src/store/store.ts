@@ -103,10 +103,15 @@ export interface Store extends ShareStore {
    * does not exist.
    */
   registerEmergencyToken(accountId: string, tokenHash: string, now: number): Promise<boolean>;
-  /** Records an opening of a registered token; false (and nothing stored) for an unknown one. */
-  recordEmergencyOpening(tokenHash: string, now: number): Promise<boolean>;
+  /**
+   * Records an opening of a registered token; false (and nothing stored) for an unknown one. Only
+   * the account's newest `keep` openings are kept: older ones are deleted in the same step.
+   */
+  recordEmergencyOpening(tokenHash: string, now: number, keep: number): Promise<boolean>;
   /** The account's openings, newest first, at most `limit`. */
   listEmergencyOpenings(accountId: string, limit: number): Promise<EmergencyOpening[]>;
+  /** Forgets a token hash of this account (opt-out); false when the account had no such token. */
+  deleteEmergencyToken(accountId: string, tokenHash: string): Promise<boolean>;
 
   /** Events after each committed push or deletion of this account, from any server instance. */
   subscribe(accountId: string, listener: AccountListener): () => void;

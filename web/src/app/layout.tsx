@@ -1,5 +1,5 @@
 import { A, useNavigate } from '@solidjs/router';
-import { onCleanup, onMount, type ParentProps, Show } from 'solid-js';
+import { lazy, onCleanup, onMount, type ParentProps, Show } from 'solid-js';
 import { ProfileSwitcher } from '../features/profiles/profile-switcher.tsx';
 import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
 import { ShareAgentRunner } from '../features/shares/share-agent-runner.tsx';
@@ -7,6 +7,10 @@ import { SyncStatusBadge } from '../features/sync/sync-status-badge.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useApp } from './app-context.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+
+const EmergencyUpkeep = lazy(() =>
+  import('../features/emergency/emergency-upkeep.tsx').then((m) => ({ default: m.EmergencyUpkeep })),
+);
 
 export function Layout(props: ParentProps) {
   const app = useApp();
@@ -54,6 +58,7 @@ export function Layout(props: ParentProps) {
           <LanguageSwitch />
           <Show when={app.status() === 'unlocked'}>
             <SyncStatusBadge />
+            <EmergencyUpkeep />
             <button type="button" class="button button--secondary" onClick={lock}>
               {t('nav.lock')}
             </button>

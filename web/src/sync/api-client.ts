@@ -124,6 +124,11 @@ export class ApiClient {
     await this.send('POST', '/api/emergency/tokens', { tokenHash }, 204);
   }
 
+  /** Opt-out: the server forgets the hash, so later openings of that code are not recorded. */
+  async deleteEmergencyToken(tokenHash: string): Promise<void> {
+    await this.send('DELETE', '/api/emergency/tokens', { tokenHash }, 204);
+  }
+
   emergencyOpenings(): Promise<EmergencyOpeningsResponse> {
     return this.json('GET', '/api/emergency/openings', emergencyOpeningsResponseSchema, undefined, 200);
   }

@@ -11,6 +11,7 @@ import { useApp } from '../../app/app-context.tsx';
 import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { EmergencyDraft } from './draft.ts';
+import { markOpeningsSeen } from './openings-notice.ts';
 
 export function newAccessToken(): string {
   return toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
@@ -31,7 +32,10 @@ export function AccessLog(props: {
     },
     async ({ api, token }) => {
       await api.registerEmergencyToken(emergencyTokenHash(token));
-      return (await api.emergencyOpenings()).openings;
+      const { openings } = await api.emergencyOpenings();
+      // Read here: the header note about them goes away.
+      markOpeningsSeen(openings);
+      return openings;
     },
   );
   return (

@@ -23,7 +23,19 @@ import { prefillDraft } from './prefill.ts';
 import { QrPreview } from './qr-preview.tsx';
 import { emergencyEn } from './strings.ts';
 import { TakeAway } from './take-away.tsx';
+import { queueTokenRemoval } from './token-ledger.ts';
 import './emergency.css';
+
+/** Key order does not matter: a saved record comes back through JSON and the schema. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+}
 
 function Editor(props: { person: ProfileEntry }) {
   const app = useApp();
@@ -45,6 +57,17 @@ function Editor(props: { person: ProfileEntry }) {
     const result = check();
     return result.ok ? fittedCodes(result.profile, location.origin) : undefined;
   });
+  // Files to take away are made from the SAVED profile only: a token in an unsaved draft was never
+  // registered, and a printed card must match what the vault holds.
+  const savedCodes = createMemo(() => {
+    const saved = savedProfile();
+    return saved ? fittedCodes(saved, location.origin) : undefined;
+  });
+  const unsaved = createMemo(() => {
+    const result = check();
+    const saved = savedProfile();
+    return !saved || !result.ok || canonical(result.profile) !== canonical(saved);
+  });
 
   async function save(event: SubmitEvent) {
     event.preventDefault();
@@ -63,12 +86,14 @@ function Editor(props: { person: ProfileEntry }) {
     try {
       const record: ClinicalRecord = { kind: 'emergency-profile', schemaVersion: 1, profile: result.profile };
       const entry = savedEntry();
+      // A removed or replaced access-log token must stop being logged (sent at the next sync if offline).
+      const oldToken = savedProfile()?.token;
+      if (oldToken && oldToken !== result.profile.token) queueTokenRemoval(localStorage, oldToken);
       if (entry) await app.updateRecord(entry.id, record, entry.rev);
       else await app.addRecord(record);
-      // An opted-in lock-screen copy follows every saved change.
-      const fitted = codes()?.link.profile;
-      if (fitted && hasLockScreenCopy(localStorage, props.person.id)) {
-        saveLockScreenCopy(localStorage, props.person.id, fitted);
+      // An opted-in lock-screen copy follows every saved change, in full: its page fits its own QR.
+      if (hasLockScreenCopy(localStorage, props.person.id)) {
+        saveLockScreenCopy(localStorage, props.person.id, result.profile);
       }
       setStatus(t('emergency.saved'));
     } catch (caught) {
@@ -104,8 +129,8 @@ function Editor(props: { person: ProfileEntry }) {
       </form>
       <Show when={codes()}>{(c) => <QrPreview codes={c()} />}</Show>
       <AccessLog draft={draft} setDraft={setDraft} savedToken={savedProfile()?.token} />
-      <LockScreenSetting profileId={props.person.id} current={() => codes()?.link.profile} />
-      <TakeAway codes={codes()} today={today} />
+      <LockScreenSetting profileId={props.person.id} current={savedProfile} />
+      <TakeAway codes={savedCodes()} unsaved={unsaved()} today={today} />
     </div>
   );
 }

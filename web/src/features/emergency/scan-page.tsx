@@ -12,8 +12,11 @@ export function ScanPage() {
   let video: HTMLVideoElement | undefined;
   let stream: MediaStream | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Bumped by every stop: a camera granted after the user stopped (or left the page) is shut at once.
+  let attempt = 0;
 
   const stop = () => {
+    attempt++;
     clearTimeout(timer);
     for (const track of stream?.getTracks() ?? []) track.stop();
     stream = undefined;
@@ -28,6 +31,8 @@ export function ScanPage() {
       // `/e` and `/s` are their own pages, not routes of this app: a full navigation.
       location.assign(target.path);
     } else {
+      // Not ours: the camera goes off rather than staying on with nobody scanning.
+      stop();
       setForeign(target.text);
     }
   };
@@ -49,8 +54,14 @@ export function ScanPage() {
   const start = async () => {
     setMessage('');
     setForeign(undefined);
+    const mine = ++attempt;
     try {
-      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+      const granted = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+      if (mine !== attempt) {
+        for (const track of granted.getTracks()) track.stop();
+        return;
+      }
+      stream = granted;
       if (video) {
         video.srcObject = stream;
         await video.play();
@@ -58,6 +69,7 @@ export function ScanPage() {
       setRunning(true);
       void tick();
     } catch {
+      if (mine !== attempt) return;
       stop();
       setMessage(t('emergency.scan.noCamera'));
     }

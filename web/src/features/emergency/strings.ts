@@ -75,6 +75,7 @@ export const emergencyEn = {
     card: 'Download the wallet card (PDF)',
     wallpaper: 'Download a lock-screen wallpaper (PNG)',
     cardHint: 'Print at 100 %, cut along the line and fold: credit-card size, both QR codes.',
+    unsaved: 'Save your changes first: the files show the saved emergency profile.',
   },
   accessLog: {
     title: 'Emergency access log',
@@ -85,6 +86,7 @@ export const emergencyEn = {
     none: 'No opening recorded.',
     needsSync: 'Turn on sync in Settings to receive openings.',
     failed: 'Could not load the openings: {{ reason }}',
+    notice: 'Emergency code opened {{ time }}',
   },
   scan: {
     link: 'Scan a code',
@@ -177,6 +179,7 @@ export const emergencyFr: typeof emergencyEn = {
     wallpaper: 'Télécharger un fond d’écran de verrouillage (PNG)',
     cardHint:
       'Imprimez à 100 %, découpez selon le trait et pliez : format carte bancaire, les deux QR codes.',
+    unsaved: 'Enregistrez d’abord vos modifications : les fichiers montrent le profil d’urgence enregistré.',
   },
   accessLog: {
     title: 'Journal des accès d’urgence',
@@ -187,6 +190,7 @@ export const emergencyFr: typeof emergencyEn = {
     none: 'Aucune ouverture enregistrée.',
     needsSync: 'Activez la synchronisation dans les Réglages pour recevoir les ouvertures.',
     failed: 'Impossible de charger les ouvertures : {{ reason }}',
+    notice: 'Code d’urgence ouvert le {{ time }}',
   },
   scan: {
     link: 'Scanner un code',

@@ -1,43 +1,67 @@
-/** Wallet card (PDF) and wallpaper (PNG) downloads; pdf-lib loads only when asked for. */
+/**
+ * Wallet card (PDF) and wallpaper (PNG) downloads, made from the SAVED profile only (an access-log
+ * token in an unsaved draft was never registered); pdf-lib loads only when asked for.
+ */
 import { createSignal, Show } from 'solid-js';
+import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { download } from './download.ts';
 import type { FittedCodes } from './fitted-codes.ts';
 
-export function TakeAway(props: { codes: FittedCodes | undefined; today: string }) {
+export function TakeAway(props: { codes: FittedCodes | undefined; unsaved: boolean; today: string }) {
   const { t } = useI18n();
   const [error, setError] = createSignal('');
+  const ready = () => (props.unsaved ? undefined : props.codes);
   const slug = () => (props.codes?.link.profile.name ?? 'carnet').toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const card = async () => {
-    const codes = props.codes;
+    const codes = ready();
     if (!codes) return;
+    setError('');
     try {
       const { walletCardPdf } = await import('./wallet-card.ts');
       const bytes = await walletCardPdf(codes.link.profile, codes, props.today);
       download(new Blob([bytes as BlobPart], { type: 'application/pdf' }), `emergency-card-${slug()}.pdf`);
     } catch (caught) {
-      setError(String(caught));
+      setError(errorText(t, caught));
     }
   };
   const wallpaper = async () => {
-    const codes = props.codes;
+    const codes = ready();
     if (!codes) return;
+    setError('');
     try {
       const { wallpaperPng } = await import('./wallpaper.ts');
       download(await wallpaperPng(codes, props.today), `emergency-wallpaper-${slug()}.png`);
     } catch (caught) {
-      setError(String(caught));
+      setError(errorText(t, caught));
     }
   };
   return (
     <section class="card stack" aria-labelledby="emergency-take-away-title">
       <h2 id="emergency-take-away-title">{t('emergency.takeAway.title')}</h2>
       <p class="field__hint">{t('emergency.takeAway.cardHint')}</p>
+      <Show when={props.unsaved}>
+        <p class="message" id="emergency-take-away-unsaved" data-testid="take-away-unsaved">
+          {t('emergency.takeAway.unsaved')}
+        </p>
+      </Show>
       <div class="form-actions">
-        <button type="button" class="button" disabled={!props.codes} onClick={card}>
+        <button
+          type="button"
+          class="button"
+          disabled={!ready()}
+          aria-describedby={props.unsaved ? 'emergency-take-away-unsaved' : undefined}
+          onClick={card}
+        >
           {t('emergency.takeAway.card')}
         </button>
-        <button type="button" class="button button--secondary" disabled={!props.codes} onClick={wallpaper}>
+        <button
+          type="button"
+          class="button button--secondary"
+          disabled={!ready()}
+          aria-describedby={props.unsaved ? 'emergency-take-away-unsaved' : undefined}
+          onClick={wallpaper}
+        >
           {t('emergency.takeAway.wallpaper')}
         </button>
       </div>

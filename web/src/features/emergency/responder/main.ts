@@ -4,10 +4,18 @@
  * token and a network, it reports the opening once; with no network nothing is sent.
  */
 import { decodeFragment, EmergencyPayloadError } from '../../../../../shared/emergency/payload.ts';
+import { localDate } from '../local-date.ts';
 import { renderProfile } from './render-profile.ts';
 import { reportOpening } from './report-opening.ts';
 import { RESPONDER_STRINGS, responderLanguage } from './strings.ts';
 import './responder.css';
+
+/** Announced at once by screen readers; the profile itself is read in page order. */
+function errorLine(text: string): HTMLParagraphElement {
+  const line = Object.assign(document.createElement('p'), { className: 'error', textContent: text });
+  line.setAttribute('role', 'alert');
+  return line;
+}
 
 function show(): void {
   const root = document.getElementById('root');
@@ -18,14 +26,13 @@ function show(): void {
   document.title = strings.heading;
   root.replaceChildren();
   if (location.hash.length <= 1) {
-    root.append(
-      Object.assign(document.createElement('p'), { className: 'error', textContent: strings.noData }),
-    );
+    root.append(errorLine(strings.noData));
     return;
   }
   try {
     const profile = decodeFragment(location.hash);
-    root.append(renderProfile(profile, language, new Date().toISOString().slice(0, 10)));
+    // The age is counted on the responder's own calendar day, not UTC's.
+    root.append(renderProfile(profile, language, localDate()));
     if (profile.token) reportOpening(profile.token);
   } catch (error) {
     const reason = error instanceof EmergencyPayloadError ? error.reason : 'corrupt';
@@ -35,7 +42,7 @@ function show(): void {
         : reason === 'invalid'
           ? strings.invalid
           : strings.corrupt;
-    root.append(Object.assign(document.createElement('p'), { className: 'error', textContent: text }));
+    root.append(errorLine(text));
   }
 }
 

@@ -17,12 +17,31 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function section(title: string, items: readonly string[], critical: boolean): HTMLElement | undefined {
-  if (items.length === 0) return undefined;
+/** Text the patient typed, marked with its language (screen readers pronounce it right). */
+function patient<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text: string,
+  lang: string,
+): HTMLElementTagNameMap[K] {
+  const node = el(tag, undefined, text);
+  node.lang = lang;
+  return node;
+}
+
+/** `items` are the patient's words (in `lang`); `labelled` are ours, in the responder's language. */
+function section(
+  title: string,
+  items: readonly string[],
+  critical: boolean,
+  lang: string,
+  labelled: readonly string[] = [],
+): HTMLElement | undefined {
+  if (items.length === 0 && labelled.length === 0) return undefined;
   const box = el('section', critical ? 'block block--critical' : 'block');
   box.append(el('h2', undefined, title));
   const list = el('ul');
-  for (const item of items) list.append(el('li', undefined, item));
+  for (const item of labelled) list.append(el('li', undefined, item));
+  for (const item of items) list.append(patient('li', item, lang));
   box.append(list);
   return box;
 }
@@ -38,7 +57,8 @@ export function renderProfile(
   root.append(el('h1', undefined, s.heading));
 
   const who = el('p', 'who');
-  who.append(el('strong', undefined, profile.name));
+  const lang = profile.language;
+  who.append(patient('strong', profile.name, lang));
   if (profile.dateOfBirth) {
     who.append(` · ${l.born} ${profile.dateOfBirth} (${l.age} ${ageOn(profile.dateOfBirth, today)})`);
   }
@@ -46,15 +66,17 @@ export function renderProfile(
   const speaks = [l.languageNames[profile.language], ...profile.languages].filter(
     (v, i, all) => all.indexOf(v) === i,
   );
-  root.append(el('p', 'speaks', `${l.patientSpeaks}: ${speaks.join(', ')}`));
+  const speaksLine = el('p', 'speaks', `${l.patientSpeaks}: `);
+  speaksLine.append(patient('span', speaks.join(', '), lang));
+  root.append(speaksLine);
 
   const blocks = [
-    section(l.directive, profile.directive ? [profile.directive] : [], true),
-    section(l.conditions, profile.conditions, true),
-    section(l.allergies, profile.allergies, true),
-    section(l.medications, profile.medications, true),
-    section(l.devices, profile.devices, false),
-    section(l.pregnancy, profile.pregnancy ? [profile.pregnancy] : [], true),
+    section(l.directive, profile.directive ? [profile.directive] : [], true, lang),
+    section(l.conditions, profile.conditions, true, lang),
+    section(l.allergies, profile.allergies, true, lang),
+    section(l.medications, profile.medications, true, lang),
+    section(l.devices, profile.devices, false, lang),
+    section(l.pregnancy, profile.pregnancy ? [profile.pregnancy] : [], true, lang),
   ];
   for (const block of blocks) if (block) root.append(block);
 
@@ -67,7 +89,11 @@ export function renderProfile(
       const link = el('a', 'call');
       // The schema allows digits and + ( ) - . space only, so this cannot become another scheme.
       link.href = `tel:${contact.phone.replace(/[^0-9+]/g, '')}`;
-      link.textContent = `${s.call} ${contact.name}${contact.relationship ? ` (${contact.relationship})` : ''} · ${contact.phone}`;
+      link.append(
+        `${s.call} `,
+        patient('span', `${contact.name}${contact.relationship ? ` (${contact.relationship})` : ''}`, lang),
+        ` · ${contact.phone}`,
+      );
       item.append(link);
       list.append(item);
     }
@@ -78,7 +104,7 @@ export function renderProfile(
   const facts: string[] = [];
   if (profile.bloodType) facts.push(`${l.bloodType}: ${profile.bloodType}`);
   if (profile.organDonor !== undefined) facts.push(`${l.organDonor}: ${profile.organDonor ? l.yes : l.no}`);
-  const factBlock = section(l.note, [...facts, ...(profile.note ? [profile.note] : [])], false);
+  const factBlock = section(l.note, profile.note ? [profile.note] : [], false, lang, facts);
   if (factBlock) root.append(factBlock);
 
   root.append(el('p', 'meta', `${l.updated}: ${profile.updatedOn}. ${s.disclaimer}`));
