@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callTokenResponseSchema, ROOM_CODE_PATTERN, roomPeerId } from '../../../shared/protocol/calls.ts';
 import { jsonInit, register, testVault } from '../testing/api-client.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { CALL_TOKENS_PER_MINUTE } from './calls.ts';
 
 describe('POST /api/calls/token', () => {
   let t: TestApp;
@@ -71,5 +72,28 @@ describe('POST /api/calls/token', () => {
     expect(room1.peerId).toBe(roomPeerId(room1.roomCode as string));
     expect(room2.peerId).toBe(room1.peerId);
     expect(otherRoom.peerId).not.toBe(room1.peerId);
+  });
+
+  it(`limits tokens to ${CALL_TOKENS_PER_MINUTE} a minute per account, then lets the window slide`, async () => {
+    let clock = Date.now();
+    const limited = await createTestApp({ now: () => clock });
+    try {
+      const ask = (session: string) =>
+        limited.fetcher('/api/calls/token', jsonInit('POST', { purpose: 'guest' }, session));
+      const busy = await register(limited.fetcher, testVault('calls-busy@example.org'));
+      const calm = await register(limited.fetcher, testVault('calls-calm@example.org'));
+      const statuses: number[] = [];
+      for (let i = 0; i <= CALL_TOKENS_PER_MINUTE; i++) statuses.push((await ask(busy)).status);
+      expect(statuses.slice(0, CALL_TOKENS_PER_MINUTE).every((s) => s === 200)).toBe(true);
+      const refused = await ask(busy);
+      expect(refused.status).toBe(429);
+      expect((await refused.json()).error.reason).toBe('rate-limited');
+      expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
+      expect((await ask(calm)).status).toBe(200);
+      clock += 60_001;
+      expect((await ask(busy)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -5,17 +5,28 @@
  */
 import { Hono } from 'hono';
 import { type CallTokenResponse, callTokenRequestSchema } from '../../../shared/protocol/calls.ts';
+import { SlidingWindowLimiter } from '../auth/rate-limit.ts';
 import { ApiError } from '../http/errors.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { methodNotAllowed } from '../http/method-not-allowed.ts';
 import { requireSession } from '../http/session-auth.ts';
 import type { ApiDeps } from './deps.ts';
 
+/** Tokens per account: a page opens one per waiting room or knock; more is a script filling signaling. */
+export const CALL_TOKENS_PER_MINUTE = 30;
+
 export function callRoutes(deps: ApiDeps) {
+  const perAccount = new SlidingWindowLimiter(CALL_TOKENS_PER_MINUTE, 60_000);
   return new Hono()
     .use(requireSession(deps.store, deps.now))
     .post('/token', jsonBody(callTokenRequestSchema), async (c) => {
       const { accountId } = c.get('session');
+      const limit = perAccount.take(accountId, deps.now());
+      if (!limit.ok) {
+        throw new ApiError(429, 'rate-limited', 'Too many call tokens: try again in a minute', {
+          'Retry-After': String(Math.ceil(limit.retryAfterMs / 1000)),
+        });
+      }
       const { purpose } = c.get('body');
       // Only practitioners host a waiting room (DESIGN §8); anyone signed in may knock as a guest.
       if (purpose === 'room' && !(await deps.store.getPractitioner(accountId))) {

@@ -25,8 +25,8 @@ export interface IssuedCallToken {
 
 export interface CallTokens {
   issue(accountId: string, purpose: CallTokenRequest['purpose']): IssuedCallToken;
-  /** True when `token` was issued for `peerId` and has not expired. */
-  verify(peerId: string, token: string): boolean;
+  /** The account `token` was issued to, when it was issued for `peerId` and has not expired; else null. */
+  verify(peerId: string, token: string): string | null;
 }
 
 export function createCallTokens(serverKey: Uint8Array, now: () => number): CallTokens {
@@ -46,14 +46,15 @@ export function createCallTokens(serverKey: Uint8Array, now: () => number): Call
     },
     verify(peerId, token) {
       const match = TOKEN_PATTERN.exec(token);
-      if (!match) return false;
+      if (!match) return null;
       const [, expiry = '', accountId = '', tag = ''] = match;
       const expiresAt = Number(expiry);
-      if (!Number.isSafeInteger(expiresAt) || expiresAt <= now()) return false;
+      if (!Number.isSafeInteger(expiresAt) || expiresAt <= now()) return null;
       try {
-        return s.crypto_auth_verify(fromBase64(tag), utf8(`${peerId}|${accountId}|${expiresAt}`), key);
+        const valid = s.crypto_auth_verify(fromBase64(tag), utf8(`${peerId}|${accountId}|${expiresAt}`), key);
+        return valid ? accountId : null;
       } catch {
-        return false;
+        return null;
       }
     },
   };

@@ -10,6 +10,7 @@ import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { createCallTokens } from './call-tokens.ts';
 import { createNodeServer, type NodeServer } from './node-server.ts';
 import { NodeWebSocket as WebSocket } from './node-ws.ts';
+import { MAX_PAYLOAD_BYTES, SOCKETS_PER_ACCOUNT } from './peer-server.ts';
 
 type Outcome = { kind: 'open'; first: unknown; socket: WebSocket } | { kind: 'refused'; status: number };
 
@@ -37,8 +38,8 @@ describe('signaling at /peerjs', () => {
     await t.close();
   });
 
-  async function token(purpose: 'room' | 'guest'): Promise<CallTokenResponse> {
-    const res = await fetch(`http://${base}/api/calls/token`, jsonInit('POST', { purpose }, session));
+  async function token(purpose: 'room' | 'guest', as = session): Promise<CallTokenResponse> {
+    const res = await fetch(`http://${base}/api/calls/token`, jsonInit('POST', { purpose }, as));
     expect(res.status).toBe(200);
     return (await res.json()) as CallTokenResponse;
   }
@@ -127,5 +128,46 @@ describe('signaling at /peerjs', () => {
       kind: 'refused',
       status: 400,
     });
+  });
+
+  it(`refuses a ${SOCKETS_PER_ACCOUNT + 1}th open socket of one account (429), and counts again once one closes`, async () => {
+    const other = await register(serverFetcher(`http://${base}`), testVault('many-tabs@example.org'));
+    const sockets: WebSocket[] = [];
+    for (let i = 0; i < SOCKETS_PER_ACCOUNT; i++) {
+      const guest = await token('guest', other);
+      const outcome = await connect({ id: guest.peerId, token: guest.token });
+      if (outcome.kind !== 'open') throw new Error(`socket ${i + 1} must open`);
+      sockets.push(outcome.socket);
+    }
+    const extra = await token('guest', other);
+    expect(await connect({ id: extra.peerId, token: extra.token })).toEqual({ kind: 'refused', status: 429 });
+    // Another account is not affected.
+    const mine = await token('guest');
+    const unaffected = await connect({ id: mine.peerId, token: mine.token });
+    expect(unaffected.kind).toBe('open');
+    if (unaffected.kind === 'open') unaffected.socket.close();
+    // Closing one frees a place (released when the TCP socket closes).
+    const first = sockets.shift();
+    await new Promise((resolve) => {
+      first?.once('close', resolve);
+      first?.close();
+    });
+    let again: Outcome = { kind: 'refused', status: 0 };
+    for (let i = 0; i < 20 && again.kind !== 'open'; i++) {
+      again = await connect({ id: extra.peerId, token: extra.token });
+      if (again.kind !== 'open') await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(again.kind).toBe('open');
+    if (again.kind === 'open') sockets.push(again.socket);
+    for (const socket of sockets) socket.close();
+  });
+
+  it('closes a socket that sends a message over the payload limit (1009)', async () => {
+    const guest = await token('guest');
+    const outcome = await connect({ id: guest.peerId, token: guest.token });
+    if (outcome.kind !== 'open') throw new Error('must open');
+    const closed = new Promise<number>((resolve) => outcome.socket.once('close', (code) => resolve(code)));
+    outcome.socket.send('x'.repeat(MAX_PAYLOAD_BYTES + 1));
+    expect(await closed).toBe(1009);
   });
 });

@@ -7,7 +7,11 @@
  * with CORS `*`) are never routed to (node-server.ts sends all HTTP to Hono), since clients always
  * bring the id their token names.
  *
- * PeerServer keeps its peers in memory: run one signaling instance, or sticky sessions by room.
+ * Bounds (a signed-in account could otherwise fill memory): messages of at most MAX_PAYLOAD_BYTES,
+ * at most SOCKETS_PER_ACCOUNT open sockets per account (a host's room plus a few tabs), released on close.
+ *
+ * PeerServer keeps its peers in memory: run exactly one signaling instance (a guest's upgrade names
+ * only its own id, so no load balancer can route it to the room's instance).
  */
 import type { IncomingMessage, Server } from 'node:http';
 import { createRequire } from 'node:module';
@@ -24,22 +28,33 @@ const express = require('express') as typeof import('express');
 /** A registered peer that stops answering is dropped after this long (PeerServer's heartbeat check). */
 const ALIVE_TIMEOUT_MS = 60_000;
 const MAX_PEERS = 5_000;
+/** Signaling messages are small SDP and ICE candidates; 64 KiB is far above any. */
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+export const SOCKETS_PER_ACCOUNT = 4;
 
 export interface Signaling {
   /** Ends every signaling WebSocket (shutdown). */
   close(): void;
 }
 
-/** Whether an upgrade request carries `id` and a valid `token` for it. */
-export function upgradeAllowed(req: IncomingMessage, tokens: CallTokens): boolean {
+/** The account of an upgrade request that carries `id` and a valid `token` for it; else null. */
+export function upgradeAccount(req: IncomingMessage, tokens: CallTokens): string | null {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const id = url.searchParams.get('id');
   const token = url.searchParams.get('token');
-  return id !== null && token !== null && tokens.verify(id, token);
+  return id !== null && token !== null ? tokens.verify(id, token) : null;
 }
 
 export function attachSignaling(server: Server, tokens: CallTokens): Signaling {
   let wss: InstanceType<typeof NodeWebSocketServer> | undefined;
+  // Counted when the upgrade is accepted (so simultaneous upgrades cannot all slip past), released
+  // when its TCP socket closes (also when the handshake dies after the check).
+  const open = new Map<string, number>();
+  const release = (account: string) => {
+    const left = (open.get(account) ?? 1) - 1;
+    if (left > 0) open.set(account, left);
+    else open.delete(account);
+  };
   const peerApp = ExpressPeerServer(server, {
     path: '/',
     key: PEERJS_KEY,
@@ -47,11 +62,21 @@ export function attachSignaling(server: Server, tokens: CallTokens): Signaling {
     alive_timeout: ALIVE_TIMEOUT_MS,
     concurrent_limit: MAX_PEERS,
     createWebSocketServer: (options) => {
-      wss = new NodeWebSocketServer({
+      const created = new NodeWebSocketServer({
         ...options,
-        verifyClient: (info, done) => (upgradeAllowed(info.req, tokens) ? done(true) : done(false, 401)),
+        maxPayload: MAX_PAYLOAD_BYTES,
+        verifyClient: (info, done) => {
+          const account = upgradeAccount(info.req, tokens);
+          if (account === null) return done(false, 401);
+          const count = open.get(account) ?? 0;
+          if (count >= SOCKETS_PER_ACCOUNT) return done(false, 429);
+          open.set(account, count + 1);
+          info.req.socket.once('close', () => release(account));
+          done(true);
+        },
       });
-      return wss;
+      wss = created;
+      return created;
     },
   });
   // PeerServer starts when mounted in a parent express app (it reads its mount path then).
