@@ -2,14 +2,15 @@
  * One teleconsultation in progress, on either side: the media call, the data connection (chat,
  * files, shared entries, end, summary), the connected stretches and the quality indicator.
  *
- * Invariants: the host's clock is authoritative for billing (its summary is what both sides save);
- * the patient computes its own only if the host's never arrives. A dropped connection closes the
+ * Invariants: the host bills; the patient saves the host's summary only when it matches the rate
+ * announced on admission and the patient's own connected time (shared/billing/check-summary.ts),
+ * otherwise its own, marked disputed; and its own if the host's never arrives. A dropped connection closes the
  * current stretch; a reconnect within RECONNECT_GRACE_MS continues the session as a new stretch
  * (`attach` with new connections); past the grace the call ends.
  */
 import type { DataConnection, MediaConnection } from 'peerjs';
 import { type Accessor, createSignal } from 'solid-js';
-import { rebilled } from '../../../../shared/billing/check-summary.ts';
+import { checkedSummary } from '../../../../shared/billing/check-summary.ts';
 import { consultationSummary } from '../../../../shared/billing/consultation-summary.ts';
 import type { Consultation } from '../../../../shared/schema/consultation.ts';
 import { type CallChat, type ChatItem, createCallChat } from './call-chat.ts';
@@ -31,6 +32,8 @@ export interface CallSessionOptions {
   readonly patientName?: string;
   /** Saves the summary in this side's vault (encrypted record of kind consultation). */
   readonly save: (summary: Consultation) => Promise<void>;
+  /** Patient: the note saved with its own summary when the host's does not check out. */
+  readonly disputedNote?: string;
   readonly now?: () => number;
 }
 
@@ -130,8 +133,11 @@ export function createCallSession(options: CallSessionOptions): CallSession {
         }
         return;
       case 'summary':
-        // The host bills; the patient recomputes from the same stretches and rate before saving.
-        if (options.role === 'patient') void conclude(rebilled(message.summary));
+        // The host bills; the patient checks it against its own clock and the announced rate.
+        if (options.role === 'patient' && !summary()) {
+          clock.end(now());
+          void conclude(checkedSummary(message.summary, buildSummary(), options.disputedNote ?? 'disputed'));
+        }
         return;
       default:
         return;

@@ -41,6 +41,14 @@ export function CallSummaryView(props: { session: CallSession; onDone: () => voi
             <dd class="call-summary__amount">{euros(c().amountCents)}</dd>
             <dt>{t('call.summary.rate')}</dt>
             <dd>{euros(c().hourlyRateCents)}</dd>
+            <Show when={c().note}>
+              {(note) => (
+                <>
+                  <dt>{t('call.summary.note')}</dt>
+                  <dd class="call-summary__note">{note()}</dd>
+                </>
+              )}
+            </Show>
           </dl>
           <Show
             when={props.session.saveError()}

@@ -54,6 +54,7 @@ export function ConsultPage() {
           name: name().trim(),
           stream,
           save: async (summary) => void (await app.addRecord(summary)),
+          disputedNote: t('call.summary.disputed'),
           onClosed: () => {
             leave();
             setError(t('call.join.roomClosed'));

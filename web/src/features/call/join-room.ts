@@ -11,6 +11,7 @@ import type { Consultation } from '../../../../shared/schema/consultation.ts';
 import { parseCallMessage } from './call-messages.ts';
 import { type CallSession, createCallSession } from './call-session.ts';
 import { fetchCallToken, type SyncSession } from './call-token.ts';
+import { incomingCallDecision } from './incoming-call.ts';
 import { openPeer } from './open-peer.ts';
 
 const REKNOCK_EVERY_MS = 5_000;
@@ -27,6 +28,8 @@ export interface JoinOptions {
   readonly name: string;
   readonly stream: MediaStream;
   readonly save: (summary: Consultation) => Promise<void>;
+  /** Saved with the patient's own summary when the host's does not match it (call-session.ts). */
+  readonly disputedNote: string;
   /** The room is not open (or closed while waiting). */
   readonly onClosed: () => void;
 }
@@ -56,9 +59,14 @@ export async function joinRoom(options: JoinOptions): Promise<PatientCall> {
         hourlyRateCents: message.hourlyRateCents,
         localStream: options.stream,
         save: options.save,
+        disputedNote: options.disputedNote,
       });
       setSession(created);
-      if (pendingCall) created.attach(current, pendingCall);
+      // The room's call may have come before this message: answer it only now.
+      if (pendingCall) {
+        pendingCall.answer(options.stream);
+        created.attach(current, pendingCall);
+      }
       pendingCall = null;
     });
     current.on('close', () => {
@@ -67,10 +75,17 @@ export async function joinRoom(options: JoinOptions): Promise<PatientCall> {
   }
 
   peer.on('call', (call) => {
-    call.answer(options.stream);
     const current = session();
-    if (current) current.attach(conn, call);
-    else pendingCall = call;
+    const decision = incomingCallDecision(call.peer, options.roomCode, current !== null);
+    if (decision === 'refuse') return call.close();
+    if (decision === 'hold' || !current) {
+      // One call held at a time: a newer call from the room replaces an older one.
+      if (pendingCall && pendingCall !== call) pendingCall.close();
+      pendingCall = call;
+      return;
+    }
+    call.answer(options.stream);
+    current.attach(conn, call);
   });
   peer.on('error', (error) => {
     if (error.type === 'peer-unavailable' && !session()) options.onClosed();

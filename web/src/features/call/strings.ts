@@ -106,6 +106,9 @@ export const callEn = {
     rate: 'Hourly rate',
     saved: 'Saved, encrypted, in the record of {{ profile }}.',
     saveFailed: 'The summary could not be saved: {{ error }}',
+    disputed:
+      'Disputed: the practitioner’s summary did not match the time or rate this device measured; this device’s own figures were saved.',
+    note: 'Note',
     back: 'Back',
   },
 };
@@ -222,6 +225,9 @@ export const callFr: typeof callEn = {
     rate: 'Tarif horaire',
     saved: 'Enregistré, chiffré, dans le dossier de {{ profile }}.',
     saveFailed: 'Le compte rendu n’a pas pu être enregistré : {{ error }}',
+    disputed:
+      'Contesté : le compte rendu du praticien ne correspondait pas à la durée ou au tarif mesurés par cet appareil ; les chiffres de cet appareil ont été enregistrés.',
+    note: 'Remarque',
     back: 'Retour',
   },
 };
