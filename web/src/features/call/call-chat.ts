@@ -4,7 +4,7 @@
  */
 import { type Accessor, createSignal } from 'solid-js';
 import type { CallMessage } from './call-messages.ts';
-import { FileReceiver } from './file-transfer.ts';
+import { FileReceiver, receivedBlob } from './file-transfer.ts';
 
 export interface ChatItem {
   readonly id: number;
@@ -52,10 +52,7 @@ export function createCallChat(now: () => number): CallChat {
         case 'file-end': {
           const file = receiver.accept(message);
           if (file && file !== 'dropped') {
-            const blob = new Blob([file.data as Uint8Array<ArrayBuffer>], {
-              type: file.mime || 'application/octet-stream',
-            });
-            const url = URL.createObjectURL(blob);
+            const url = URL.createObjectURL(receivedBlob(file));
             urls.push(url);
             add({ from: 'them', kind: 'file', text: file.name, url });
           }

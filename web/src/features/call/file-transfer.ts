@@ -1,7 +1,10 @@
 /**
  * Files over the data connection: split into FILE_CHUNK_BYTES pieces, reassembled in order on the
  * other side. The receiver trusts nothing: a chunk out of order, an oversized file or a size that
- * does not match what was announced drops the transfer.
+ * does not match what was announced drops the transfer; so does a third transfer while two are in
+ * flight, or one past RECEIVED_MAX_BYTES received in the call (the other side's memory is ours).
+ * The sender's MIME type is not kept: a received file is always an opaque download
+ * (`application/octet-stream`), so a claimed `text/html` or `image/svg+xml` is never rendered.
  */
 import { type CallMessage, FILE_CHUNK_BYTES, FILE_MAX_BYTES } from './call-messages.ts';
 
@@ -15,16 +18,24 @@ export function fileMessages(id: string, name: string, mime: string, data: Uint8
   return messages;
 }
 
+/** Transfers received at once, and bytes received over one call. */
+export const MAX_IN_FLIGHT = 2;
+export const RECEIVED_MAX_BYTES = 50 * 1024 * 1024;
+export const RECEIVED_MIME = 'application/octet-stream';
+
 export interface ReceivedFile {
   readonly id: string;
   readonly name: string;
-  readonly mime: string;
   readonly data: Uint8Array;
+}
+
+/** The download for a received file: always opaque bytes, whatever type the sender claimed. */
+export function receivedBlob(file: ReceivedFile): Blob {
+  return new Blob([file.data as Uint8Array<ArrayBuffer>], { type: RECEIVED_MIME });
 }
 
 interface Pending {
   name: string;
-  mime: string;
   size: number;
   next: number;
   received: number;
@@ -34,10 +45,25 @@ interface Pending {
 /** Feeds file messages in; returns the file when its last message arrives, 'dropped' on any problem. */
 export class FileReceiver {
   private readonly pending = new Map<string, Pending>();
+  /** Every chunk byte accepted in this call, including those of dropped transfers. */
+  private total = 0;
+
+  constructor(
+    private readonly maxInFlight = MAX_IN_FLIGHT,
+    private readonly maxTotalBytes = RECEIVED_MAX_BYTES,
+  ) {}
 
   accept(message: CallMessage): ReceivedFile | 'dropped' | undefined {
     if (message.type === 'file-start') {
-      this.pending.set(message.id, { ...message, next: 0, received: 0, chunks: [] });
+      const busy = this.pending.size >= this.maxInFlight && !this.pending.has(message.id);
+      if (busy || this.total + message.size > this.maxTotalBytes) return this.drop(message.id);
+      this.pending.set(message.id, {
+        name: message.name,
+        size: message.size,
+        next: 0,
+        received: 0,
+        chunks: [],
+      });
       return undefined;
     }
     if (message.type !== 'file-chunk' && message.type !== 'file-end') return undefined;
@@ -45,7 +71,10 @@ export class FileReceiver {
     if (!file) return 'dropped';
     if (message.type === 'file-chunk') {
       file.received += message.data.byteLength;
-      if (message.index !== file.next++ || file.received > file.size) return this.drop(message.id);
+      this.total += message.data.byteLength;
+      if (message.index !== file.next++ || file.received > file.size || this.total > this.maxTotalBytes) {
+        return this.drop(message.id);
+      }
       file.chunks.push(message.data);
       return undefined;
     }
@@ -57,7 +86,7 @@ export class FileReceiver {
       data.set(chunk, offset);
       offset += chunk.byteLength;
     }
-    return { id: message.id, name: file.name, mime: file.mime, data };
+    return { id: message.id, name: file.name, data };
   }
 
   private drop(id: string): 'dropped' {

@@ -20,7 +20,8 @@ export function openPeer(serverUrl: string, issued: CallTokenResponse): Promise<
     peer.once('error', (error) => {
       clearTimeout(timer);
       peer.destroy();
-      reject(new AppError('sync-failed', `signaling: ${error.type}`));
+      // The type travels in meta: `unavailable-id` (room open elsewhere) has its own message.
+      reject(new AppError('sync-failed', `signaling: ${error.type}`, { peerError: error.type }));
     });
   });
 }

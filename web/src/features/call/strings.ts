@@ -27,6 +27,8 @@ export const callEn = {
     admit: 'Admit {{ name }}',
     cannotHost:
       'Only a practitioner account can open a waiting room: turn on sync in Settings, then fill in your practitioner profile.',
+    inUse:
+      'This waiting room is open elsewhere (another tab or device). Close it there or try again in a minute.',
   },
   join: {
     title: 'Join a teleconsultation',
@@ -145,6 +147,8 @@ export const callFr: typeof callEn = {
     admit: 'Faire entrer {{ name }}',
     cannotHost:
       'Seul un compte de praticien peut ouvrir une salle d’attente : activez la synchronisation dans les Réglages, puis remplissez votre profil de praticien.',
+    inUse:
+      'Cette salle d’attente est ouverte ailleurs (un autre onglet ou appareil). Fermez-la là-bas ou réessayez dans une minute.',
   },
   join: {
     title: 'Rejoindre une téléconsultation',

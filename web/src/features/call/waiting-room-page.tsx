@@ -2,9 +2,9 @@ import { A } from '@solidjs/router';
 import type { DataConnection } from 'peerjs';
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
-import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { refreshRole } from '../shares/practitioner-role.ts';
+import { callErrorText } from './call-error-text.ts';
 import { type CallSession, createCallSession } from './call-session.ts';
 import { fetchCallToken } from './call-token.ts';
 import { CallView } from './call-view.tsx';
@@ -69,7 +69,7 @@ export function WaitingRoomPage() {
       const peer = await openPeer(sync.serverUrl, issued);
       setRoom(createWaitingRoom(peer, issued.roomCode ?? '', rejoin));
     } catch (caught) {
-      setError(errorText(t, caught));
+      setError(callErrorText(t, caught));
     } finally {
       setBusy(false);
     }
