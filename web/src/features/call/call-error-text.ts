@@ -8,6 +8,6 @@ import type { I18n } from '../../i18n/create-i18n.ts';
 
 export function callErrorText(t: I18n['t'], error: unknown): string {
   // `unavailable-id`: the room's peer id is registered already (the room is open in another tab).
-  if (toAppError(error).meta['peerError'] === 'unavailable-id') return t('call.room.inUse');
+  if (toAppError(error).meta.peerError === 'unavailable-id') return t('call.room.inUse');
   return errorText(t, error);
 }
