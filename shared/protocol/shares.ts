@@ -118,11 +118,23 @@ export const postEntryRequestSchema = z.strictObject({
 });
 export const pendingEntriesSchema = z.strictObject({
   entries: z.array(
-    z.strictObject({ id: z.string().max(64), sealed: z.string().max(ENTRY_MAX), createdAt: z.number() }),
+    z.strictObject({
+      id: z.string().max(64),
+      sealed: z.string().max(ENTRY_MAX),
+      createdAt: z.number(),
+      /** Who posted it, as the server knows them: the account, its published signing key and name. */
+      author: z.strictObject({
+        accountId: z.string().max(64),
+        name: z.string().max(200),
+        signPk: z.string().max(100),
+      }),
+    }),
   ),
 });
 
-export const SHARE_LOG_ACTIONS = ['open', 'write', 'refused'] as const;
+export const SHARE_LOG_ACTIONS = ['open', 'refresh', 'write', 'refused'] as const;
+/** Entries waiting for the patient's device, per share: past this, writes are refused (429). */
+export const SHARE_MAX_PENDING = 100;
 export const shareLogSchema = z.strictObject({
   entries: z.array(
     z.strictObject({

@@ -108,13 +108,15 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       CREATE INDEX shares_owner ON shares(owner_id);
       CREATE TABLE share_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
         share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
         at INTEGER NOT NULL,
         action TEXT NOT NULL,
         actor_id TEXT REFERENCES accounts(id) ON DELETE SET NULL,
         actor TEXT,
         profession TEXT,
-        sections TEXT NOT NULL
+        sections TEXT NOT NULL,
+        version INTEGER
       ) STRICT;
       CREATE INDEX share_log_share ON share_log(share_id, at);
       CREATE INDEX share_log_actor ON share_log(actor_id);
@@ -123,6 +125,9 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
         sealed TEXT NOT NULL,
         created_at INTEGER NOT NULL,
+        author_id TEXT NOT NULL,
+        author_name TEXT NOT NULL,
+        author_sign_pk TEXT NOT NULL,
         PRIMARY KEY (share_id, id)
       ) STRICT;
     `,
@@ -228,13 +233,15 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX shares_owner ON shares(owner_id);
       CREATE TABLE share_log (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
         at BIGINT NOT NULL,
         action TEXT NOT NULL,
         actor_id TEXT REFERENCES accounts(id) ON DELETE SET NULL,
         actor TEXT,
         profession TEXT,
-        sections TEXT NOT NULL
+        sections TEXT NOT NULL,
+        version BIGINT
       );
       CREATE INDEX share_log_share ON share_log(share_id, at);
       CREATE INDEX share_log_actor ON share_log(actor_id);
@@ -243,6 +250,9 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
         sealed TEXT NOT NULL,
         created_at BIGINT NOT NULL,
+        author_id TEXT NOT NULL,
+        author_name TEXT NOT NULL,
+        author_sign_pk TEXT NOT NULL,
         PRIMARY KEY (share_id, id)
       );
     `,

@@ -71,6 +71,7 @@ export const sharesEn = {
     },
     action: {
       open: 'opened',
+      refresh: 'was served updated content',
       write: 'added an entry',
       refused: 'was refused (wrong passcode or code)',
     },

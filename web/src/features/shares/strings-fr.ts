@@ -68,6 +68,7 @@ export const sharesFr: typeof sharesEn = {
     },
     action: {
       open: 'a ouvert',
+      refresh: 'a reçu le contenu mis à jour',
       write: 'a ajouté une note',
       refused: 'a été refusé (code erroné)',
     },
