@@ -132,6 +132,8 @@ export const pendingEntriesSchema = z.strictObject({
   ),
 });
 
+export type PendingEntries = z.infer<typeof pendingEntriesSchema>;
+
 export const SHARE_LOG_ACTIONS = ['open', 'refresh', 'write', 'refused'] as const;
 /** Entries waiting for the patient's device, per share: past this, writes are refused (429). */
 export const SHARE_MAX_PENDING = 100;

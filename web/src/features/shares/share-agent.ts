@@ -1,17 +1,25 @@
 /**
- * While the vault is unlocked and sync is on, keeps the patient's active shares in step:
- * - re-encrypts and uploads a share's snapshot (next version) when its shared sections changed;
- * - fetches pending practitioner entries, opens them with the identity key, verifies the signature
- *   and imports each as a read-only record (the server copy is then deleted).
+ * While the vault is unlocked and sync is on, keeps the patient's shares (those made on this device:
+ * their keys live in this device's vault state) in step:
+ * - re-encrypts and uploads an ACTIVE share's snapshot (next version) when its shared sections changed;
+ * - for EVERY read + add share, whatever its state (entries written just before a revocation or the
+ *   expiry must not be lost), fetches pending practitioner entries, opens them with the identity
+ *   key, checks them (signature, share tag, author as the server names them) and imports each as a
+ *   read-only record; only then is the server copy deleted. An entry that fails a check is left on
+ *   the server and counted (entry-refusals.ts) so the patient sees it, never silently dropped.
+ * A share no longer active on the server can receive nothing more: once its entries are all in, it
+ * is marked `drained` and not asked again.
  * Runs on each change of the records and every few seconds; one pass at a time.
  */
 
 import { fromBase64, toBase64, utf8 } from '../../../../shared/crypto/encoding.ts';
 import { openEntry } from '../../../../shared/crypto/share-entry.ts';
-import { sealSnapshot } from '../../../../shared/crypto/share-key.ts';
+import { sameEntryTag, sealSnapshot, shareEntryTag } from '../../../../shared/crypto/share-key.ts';
 import { sodium } from '../../../../shared/crypto/sodium.ts';
+import type { PendingEntries } from '../../../../shared/protocol/shares.ts';
 import type { AppStore } from '../../app/app-store.ts';
 import { verifiedPayload } from './entry-payload.ts';
+import { setRefusals } from './entry-refusals.ts';
 import { ShareApi, ShareError } from './share-api.ts';
 import { openShares, type ShareSecret, sealShares } from './shares-state.ts';
 import { buildSnapshot } from './snapshot.ts';
@@ -72,16 +80,31 @@ async function pass(app: AppStore, secrets: ShareSecret[], now: number): Promise
   let offline: unknown = null;
   for (const secret of secrets) {
     const server = onServer.get(secret.id);
-    if (secret.expiresAt <= now || server?.state !== 'active') continue;
-    if (server.version > secret.version) Object.assign(secret, { version: server.version, digest: '' });
+    if (!server || secret.drained) continue;
     // One share failing (a refused upload, say) must not hold up the others.
     try {
-      if (await uploadIfChanged(app, api, secret)) changed = true;
+      const active = server.state === 'active' && secret.expiresAt > now;
+      if (active) {
+        // Never reuse a version the server already has.
+        if (server.version > secret.version) Object.assign(secret, { version: server.version, digest: '' });
+        if (await uploadIfChanged(app, api, secret)) changed = true;
+      }
       if (secret.mode !== 'read-add') continue;
       const { entries } = await api.pendingEntries(secret.id);
+      const refused: string[] = [];
       for (const pending of entries) {
-        if (await importEntry(app, secret, pending.sealed)) imported += 1;
-        await api.ackEntry(secret.id, pending.id);
+        if (await importEntry(app, secret, pending)) {
+          imported += 1;
+          await api.ackEntry(secret.id, pending.id);
+        } else {
+          refused.push(pending.author.name);
+        }
+      }
+      setRefusals(secret.id, refused);
+      // Listed as ended before the fetch: nothing can arrive after it.
+      if (server.state !== 'active' && refused.length === 0) {
+        Object.assign(secret, { drained: true });
+        changed = true;
       }
     } catch (error) {
       if (error instanceof ShareError && error.reason === 'offline') {
@@ -110,25 +133,32 @@ async function uploadIfChanged(app: AppStore, api: ShareApi, secret: ShareSecret
 }
 
 /**
- * Opens, verifies and imports one sealed entry of this share; false (nothing stored) when it does
- * not open, is not validly signed, or names another share or profile.
+ * Opens, verifies and imports one pending entry of this share; false (nothing stored) unless it opens,
+ * is validly signed, names this share and profile, carries this share's tag (which only holders of
+ * the share key can compute: not the server), and its signed author is the one the server names
+ * (same published signing key, same profile name).
  */
 export async function importEntry(
   app: AppStore,
-  share: Pick<ShareSecret, 'id' | 'profileId'>,
-  sealed: string,
+  share: Pick<ShareSecret, 'id' | 'profileId' | 'key'>,
+  pending: Pick<PendingEntries['entries'][number], 'sealed' | 'author'>,
 ): Promise<boolean> {
   const session = app.session();
   if (!session) return false;
   let signed: ReturnType<typeof openEntry>;
   let payload: ReturnType<typeof verifiedPayload>;
   try {
-    signed = openEntry(sealed, session.identity.box.publicKey, session.identity.box.secretKey);
+    signed = openEntry(pending.sealed, session.identity.box.publicKey, session.identity.box.secretKey);
     payload = verifiedPayload(signed);
   } catch {
     return false;
   }
   if (!payload || payload.shareId !== share.id || payload.profileId !== share.profileId) return false;
+  const tag = shareEntryTag(fromBase64(share.key), share.id, payload.id, share.profileId);
+  if (!sameEntryTag(payload.tag, tag)) return false;
+  if (payload.author.signPk !== pending.author.signPk || payload.author.name !== pending.author.name) {
+    return false;
+  }
   await app.importPractitionerEntry(share.profileId, { ...payload.entry, signature: signed }, payload.id);
   return true;
 }

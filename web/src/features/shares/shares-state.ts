@@ -25,6 +25,8 @@ const secretSchema = z.strictObject({
   version: z.number(),
   /** Digest of the last uploaded snapshot's plaintext: unchanged sections upload nothing. */
   digest: z.string(),
+  /** Ended on the server and every entry fetched: the agent asks no more. */
+  drained: z.boolean().optional(),
 });
 export type ShareSecret = z.infer<typeof secretSchema>;
 const stateSchema = z.array(secretSchema);
