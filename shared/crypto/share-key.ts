@@ -82,7 +82,11 @@ function snapshotAd(shareId: string, version: number): Uint8Array {
   return utf8(`carnet.share-snapshot|${shareId}|${version}`);
 }
 
-/** Encrypts a snapshot's JSON; the AD binds it to its share and version (no swap, no rollback). */
+/**
+ * Encrypts a snapshot's JSON; the AD binds it to its share and version, so the server can neither
+ * swap shares nor relabel a version. It can still serve an older genuine version: refusing a version
+ * lower than one already seen is the practitioner's page's job (web snapshot-versions.ts).
+ */
 export function sealSnapshot(
   shareKey: Uint8Array,
   shareId: string,
