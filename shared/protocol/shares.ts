@@ -62,6 +62,16 @@ export const sealedSnapshotSchema = z.strictObject({
 });
 export type SealedSnapshotMessage = z.infer<typeof sealedSnapshotSchema>;
 
+/**
+ * The share's secrets (key, passcode, code, profile) sealed with the patient's vault key, so the
+ * patient's other devices can use the share too. Owner-only; the server cannot open it.
+ */
+export const ownerSecretSchema = z.strictObject({
+  nonce: base64urlField('Nonce', { exact: 32 }),
+  ciphertext: base64urlField('Owner secret', { max: 4096 }),
+});
+export type OwnerSecret = z.infer<typeof ownerSecretSchema>;
+
 export const createShareRequestSchema = z.strictObject({
   id: shareIdSchema,
   mode: z.enum(SHARE_MODES, 'Mode must be read or read-add'),
@@ -71,6 +81,7 @@ export const createShareRequestSchema = z.strictObject({
   hasPasscode: z.boolean(),
   code: z.strictObject({ lookupId, proof: token, wrappedKey: wrappedSecretSchema }).optional(),
   snapshot: sealedSnapshotSchema,
+  ownerSecret: ownerSecretSchema.optional(),
 });
 export type CreateShareRequest = z.infer<typeof createShareRequestSchema>;
 
@@ -87,6 +98,7 @@ export const shareSummarySchema = z.strictObject({
   hasPasscode: z.boolean(),
   lookupId: lookupId.nullable(),
   version,
+  ownerSecret: ownerSecretSchema.nullable(),
 });
 export type ShareSummary = z.infer<typeof shareSummarySchema>;
 export const shareListSchema = z.strictObject({ shares: z.array(shareSummarySchema) });

@@ -50,6 +50,8 @@ function summary(share: ShareRecord, now: number): ShareSummary {
     hasPasscode: share.hasPasscode,
     lookupId: share.lookupId,
     version: share.snapshotVersion,
+    // Owner-only (this summary only ever goes to the owner): their vault key alone opens it.
+    ownerSecret: share.ownerSecretJson ? JSON.parse(share.ownerSecretJson) : null,
   };
 }
 
@@ -110,6 +112,7 @@ export function shareRoutes(deps: ApiDeps) {
         lookupId: body.code?.lookupId ?? null,
         codeProofHash: body.code ? hashToken(body.code.proof) : null,
         wrappedKeyJson: body.code ? JSON.stringify(body.code.wrappedKey) : null,
+        ownerSecretJson: body.ownerSecret ? JSON.stringify(body.ownerSecret) : null,
         snapshot: body.snapshot,
       });
       if (outcome === 'id-taken') throw new ApiError(409, 'conflict', 'This share id is taken');

@@ -104,7 +104,8 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         locked_at INTEGER,
         snapshot_version INTEGER NOT NULL,
         snapshot_nonce TEXT NOT NULL,
-        snapshot TEXT NOT NULL
+        snapshot TEXT NOT NULL,
+        owner_secret TEXT
       ) STRICT;
       CREATE INDEX shares_owner ON shares(owner_id);
       CREATE TABLE share_log (
@@ -229,7 +230,8 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         locked_at BIGINT,
         snapshot_version BIGINT NOT NULL,
         snapshot_nonce TEXT NOT NULL,
-        snapshot TEXT NOT NULL
+        snapshot TEXT NOT NULL,
+        owner_secret TEXT
       );
       CREATE INDEX shares_owner ON shares(owner_id);
       CREATE TABLE share_log (

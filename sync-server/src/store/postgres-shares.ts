@@ -29,8 +29,8 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
       try {
         await pool.query(
           `INSERT INTO shares (id, owner_id, mode, sections, created_at, expires_at, token_hash, has_passcode,
-             lookup_id, code_proof_hash, wrapped_key, snapshot_version, snapshot_nonce, snapshot)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+             lookup_id, code_proof_hash, wrapped_key, snapshot_version, snapshot_nonce, snapshot, owner_secret)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
           [
             s.id,
             s.ownerId,
@@ -46,6 +46,7 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
             s.snapshot.version,
             s.snapshot.nonce,
             s.snapshot.ciphertext,
+            s.ownerSecretJson,
           ],
         );
         return 'created';

@@ -28,6 +28,8 @@ export interface NewShare {
   readonly lookupId: string | null;
   readonly codeProofHash: string | null;
   readonly wrappedKeyJson: string | null;
+  /** The share's secrets sealed with the owner's vault key (opaque here), or null. */
+  readonly ownerSecretJson: string | null;
   readonly snapshot: StoredSnapshot;
 }
 
@@ -109,10 +111,12 @@ export interface ShareRow {
   failed_attempts: number | string;
   locked_at: number | string | null;
   snapshot_version: number | string;
+  owner_secret: string | null;
 }
 
 export const SHARE_COLUMNS = `id, owner_id, mode, sections, created_at, expires_at, token_hash, has_passcode,
-  lookup_id, code_proof_hash, wrapped_key, revoked_at, failed_attempts, locked_at, snapshot_version`;
+  lookup_id, code_proof_hash, wrapped_key, revoked_at, failed_attempts, locked_at, snapshot_version,
+  owner_secret`;
 
 const num = (value: number | string | null): number | null => (value === null ? null : Number(value));
 
@@ -133,6 +137,7 @@ export function toShare(row: ShareRow): ShareRecord {
     failedAttempts: Number(row.failed_attempts),
     lockedAt: num(row.locked_at),
     snapshotVersion: Number(row.snapshot_version),
+    ownerSecretJson: row.owner_secret,
   };
 }
 

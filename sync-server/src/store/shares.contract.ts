@@ -24,6 +24,7 @@ function newShare(ownerId: string, extra: Partial<NewShare> = {}): NewShare {
     lookupId: null,
     codeProofHash: null,
     wrappedKeyJson: null,
+    ownerSecretJson: null,
     snapshot: { version: 1, nonce: 'n1', ciphertext: 'c1' },
     ...extra,
   };
@@ -38,6 +39,7 @@ export function shareContract(current: () => Store, newAccount: () => Promise<st
       lookupId,
       codeProofHash: 'ph',
       wrappedKeyJson: '{"w":1}',
+      ownerSecretJson: '{"sealed":1}',
       hasPasscode: true,
     });
     expect(await store.createShare(share)).toBe('created');
@@ -54,6 +56,7 @@ export function shareContract(current: () => Store, newAccount: () => Promise<st
       lookupId,
       codeProofHash: 'ph',
       wrappedKeyJson: '{"w":1}',
+      ownerSecretJson: '{"sealed":1}',
       revokedAt: null,
       failedAttempts: 0,
       lockedAt: null,

@@ -20,8 +20,8 @@ function isUniqueViolation(error: unknown): boolean {
 export function sqliteShareStore(db: Database.Database): ShareStore {
   const q = {
     insert: db.prepare(`INSERT INTO shares (id, owner_id, mode, sections, created_at, expires_at, token_hash,
-      has_passcode, lookup_id, code_proof_hash, wrapped_key, snapshot_version, snapshot_nonce, snapshot)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      has_passcode, lookup_id, code_proof_hash, wrapped_key, snapshot_version, snapshot_nonce, snapshot,
+      owner_secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     byId: db.prepare(`SELECT ${SHARE_COLUMNS} FROM shares WHERE id = ?`),
     byLookup: db.prepare(`SELECT ${SHARE_COLUMNS} FROM shares WHERE lookup_id = ?`),
     byOwner: db.prepare(`SELECT ${SHARE_COLUMNS} FROM shares WHERE owner_id = ? ORDER BY created_at DESC`),
@@ -70,6 +70,7 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
           s.snapshot.version,
           s.snapshot.nonce,
           s.snapshot.ciphertext,
+          s.ownerSecretJson,
         );
         return 'created';
       } catch (error) {

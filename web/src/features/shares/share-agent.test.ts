@@ -29,7 +29,7 @@ import { inlineKdfRunner } from '../../vault/kdf-runner.ts';
 import { createShare } from './create-share.ts';
 import { buildPayload } from './entry-payload.ts';
 import { refusalsOf } from './entry-refusals.ts';
-import { loadSecrets, runShareAgent } from './share-agent.ts';
+import { loadSecrets, runShareAgent, saveSecrets } from './share-agent.ts';
 import { ShareApi } from './share-api.ts';
 
 const DOCTOR = { name: 'Dr Alice Martin', profession: 'General practitioner' };
@@ -147,6 +147,32 @@ describe('share agent', () => {
     );
     await runShareAgent(store, Date.now());
     expect(refusalsOf(secret.id)).toEqual([]);
+    expect((await loadSecrets(store)).find((s) => s.id === secret.id)?.drained).toBe(true);
+
+    // Another device of the patient (same vault key) holds no share secret: it takes an active
+    // share over from the server's vault-key-sealed copy, with the same key and passcode.
+    const other = await createShare(store, {
+      profileId,
+      sections: ['allergy'],
+      mode: 'read',
+      expiry: '24h',
+      passcode: '2468',
+      typedCode: false,
+    });
+    const listed = await new ShareApi(server.baseUrl, token).listShares();
+    const copy = listed.shares.find((s) => s.id === other.id)?.ownerSecret;
+    expect(copy?.ciphertext).toBeDefined();
+    expect(JSON.stringify(copy)).not.toContain(other.key);
+    await saveSecrets(store, []);
+    await runShareAgent(store, Date.now());
+    const taken = (await loadSecrets(store)).find((s) => s.id === other.id);
+    expect(taken).toMatchObject({
+      key: other.key,
+      passcode: '2468',
+      mode: 'read',
+      expiresAt: other.expiresAt,
+    });
+    // The revoked read + add share is taken over too (entries may still wait), and drained at once.
     expect((await loadSecrets(store)).find((s) => s.id === secret.id)?.drained).toBe(true);
   });
 });

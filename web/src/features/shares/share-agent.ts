@@ -1,6 +1,7 @@
 /**
- * While the vault is unlocked and sync is on, keeps the patient's shares (those made on this device:
- * their keys live in this device's vault state) in step:
+ * While the vault is unlocked and sync is on, keeps the patient's shares in step (their keys live in
+ * this device's vault state; shares made on another device of the patient are taken over from their
+ * vault-key-sealed copy on the server, shares-state.ts):
  * - re-encrypts and uploads an ACTIVE share's snapshot (next version) when its shared sections changed;
  * - for EVERY read + add share, whatever its state (entries written just before a revocation or the
  *   expiry must not be lost), fetches pending practitioner entries, opens them with the identity
@@ -21,7 +22,7 @@ import type { AppStore } from '../../app/app-store.ts';
 import { verifiedPayload } from './entry-payload.ts';
 import { setRefusals } from './entry-refusals.ts';
 import { ShareApi, ShareError } from './share-api.ts';
-import { openShares, type ShareSecret, sealShares } from './shares-state.ts';
+import { openOwnerSecret, openShares, type ShareSecret, sealShares } from './shares-state.ts';
 import { buildSnapshot } from './snapshot.ts';
 
 export function snapshotFor(app: AppStore, secret: Pick<ShareSecret, 'profileId' | 'mode' | 'sections'>) {
@@ -54,6 +55,8 @@ export async function saveSecrets(app: AppStore, secrets: readonly ShareSecret[]
 }
 
 let chain: Promise<unknown> = Promise.resolve();
+const EMPTY_LOOK_MS = 60_000;
+let lastEmptyLook = Number.NEGATIVE_INFINITY;
 
 /** Every read-modify-write of the share secrets goes through here, one at a time. */
 export function withSecrets<T>(app: AppStore, work: (secrets: ShareSecret[]) => Promise<T>): Promise<T> {
@@ -70,12 +73,28 @@ export function runShareAgent(app: AppStore, now: number): Promise<number> {
 async function pass(app: AppStore, secrets: ShareSecret[], now: number): Promise<number> {
   const session = app.session();
   const token = app.syncToken();
-  // No share made on this device: nothing to upload, no entry to fetch, no request at all.
-  if (!session || !token || secrets.length === 0) return 0;
+  if (!session || !token) return 0;
+  // No share on this device: only a look, once a minute, for shares made on the patient's other devices.
+  if (secrets.length === 0) {
+    if (now - lastEmptyLook < EMPTY_LOOK_MS) return 0;
+    lastEmptyLook = now;
+  }
   const api = new ShareApi(app.serverUrl, token);
   // The server's view: skip shares no longer active, and never reuse a version it already has.
   const onServer = new Map((await api.listShares()).shares.map((share) => [share.id, share]));
   let changed = false;
+  // Shares made on another device of this patient: taken over from their vault-key-sealed copy
+  // (an active share, or a read + add one whose entries may still wait).
+  const known = new Set(secrets.map((s) => s.id));
+  for (const share of onServer.values()) {
+    if (known.has(share.id) || !share.ownerSecret) continue;
+    if (share.state !== 'active' && share.mode !== 'read-add') continue;
+    const taken = openOwnerSecret({ ...share, ownerSecret: share.ownerSecret }, session.vaultKey);
+    if (taken) {
+      secrets.push(taken);
+      changed = true;
+    }
+  }
   let imported = 0;
   let offline: unknown = null;
   for (const secret of secrets) {
