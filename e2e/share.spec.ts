@@ -125,7 +125,7 @@ test('share with a practitioner: open, sign a prescription, follow edits, revoke
     const entryLink = record.main.getByRole('link').filter({ hasText: 'Ordonnance' }).first();
     await expect(entryLink).toBeVisible({ timeout: AGENT_TIMEOUT });
     await entryLink.click();
-    await expect(page.getByText(`From ${DOCTOR} — verified`)).toBeVisible();
+    await expect(page.getByText(`From ${DOCTOR} — signature verified`)).toBeVisible();
     await expect(page.getByText('Amoxicilline 1 g')).toBeVisible();
     await expect(page.getByText(recordEn.kindPage.readOnly)).toBeVisible();
     await expect(record.main.getByRole('button', { name: recordEn.editor.delete })).toHaveCount(0);

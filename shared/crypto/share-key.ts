@@ -4,7 +4,10 @@
  * From it, with keyed BLAKE2b and distinct labels:
  * - the access token, which the server keeps only hashed and compares to let a holder read the
  *   snapshot or write entries (with the optional passcode mixed in, so the link alone is not enough);
- * - the content key, which encrypts the snapshot (XChaCha20-Poly1305, AD = shareId|version).
+ * - the content key, which encrypts the snapshot (XChaCha20-Poly1305, AD = shareId|version);
+ * - the entry key, which tags each practitioner entry (keyed BLAKE2b of shareId|entryId|profileId):
+ *   only holders of the share key (the practitioner, the patient) can compute a tag, so a hostile
+ *   server cannot forge an entry for this share even with a key pair of its own.
  */
 import { aeadDecrypt, aeadEncrypt } from './aead.ts';
 import { fromBase64, toBase64, utf8 } from './encoding.ts';
@@ -15,6 +18,7 @@ import { KEY_BYTES, type SymmetricKey, symmetricKey } from './symmetric-key.ts';
 export const SHARE_ID_BYTES = 16;
 const ACCESS_LABEL = 'carnet-share-access';
 const CONTENT_LABEL = 'carnet-share-content';
+const ENTRY_LABEL = 'carnet-share-entry';
 const SHARE_ID = /^[A-Za-z0-9_-]{22}$/;
 const LINK_FRAGMENT = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
 
@@ -46,6 +50,29 @@ export function shareContentKey(shareKey: Uint8Array): SymmetricKey {
   return symmetricKey(sodium().crypto_generichash(KEY_BYTES, utf8(CONTENT_LABEL), shareKey));
 }
 
+/** The tag a practitioner signs into each entry; the patient's device recomputes and compares it. */
+export function shareEntryTag(
+  shareKey: Uint8Array,
+  shareId: string,
+  entryId: string,
+  profileId: string,
+): string {
+  checkKey(shareKey);
+  const subkey = sodium().crypto_generichash(KEY_BYTES, utf8(ENTRY_LABEL), shareKey);
+  return toBase64(sodium().crypto_generichash(32, utf8(`${shareId}|${entryId}|${profileId}`), subkey));
+}
+
+/** Constant-time comparison of two tags (base64url); false when either is malformed. */
+export function sameEntryTag(a: string, b: string): boolean {
+  try {
+    const x = fromBase64(a, 'tag');
+    const y = fromBase64(b, 'tag');
+    return x.length === y.length && sodium().memcmp(x, y);
+  } catch {
+    return false;
+  }
+}
+
 export interface SealedSnapshot {
   readonly nonce: string;
   readonly ciphertext: string;
@@ -55,7 +82,11 @@ function snapshotAd(shareId: string, version: number): Uint8Array {
   return utf8(`carnet.share-snapshot|${shareId}|${version}`);
 }
 
-/** Encrypts a snapshot's JSON; the AD binds it to its share and version (no swap, no rollback). */
+/**
+ * Encrypts a snapshot's JSON; the AD binds it to its share and version, so the server can neither
+ * swap shares nor relabel a version. It can still serve an older genuine version: refusing a version
+ * lower than one already seen is the practitioner's page's job (web snapshot-versions.ts).
+ */
 export function sealSnapshot(
   shareKey: Uint8Array,
   shareId: string,

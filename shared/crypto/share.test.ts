@@ -17,9 +17,11 @@ import {
   generateShareKey,
   openSnapshot,
   parseShareFragment,
+  sameEntryTag,
   sealSnapshot,
   shareAccessToken,
   shareContentKey,
+  shareEntryTag,
   shareLink,
 } from './share-key.ts';
 import { initCrypto } from './sodium.ts';
@@ -65,6 +67,26 @@ describe('share key, link and access token', () => {
       const altered = { ...sealed, ciphertext: toBase64(flipByte(bytes, index)) };
       expectReason(() => openSnapshot(key, id, 3, altered), 'tampered');
     }
+  });
+});
+
+describe('share entry tag', () => {
+  it('binds share key, share, entry and profile, and differs from the access token', () => {
+    const key = generateShareKey();
+    const tag = shareEntryTag(key, 's', 'e', 'p');
+    expect(fromBase64(tag)).toHaveLength(32);
+    expect(sameEntryTag(tag, shareEntryTag(key, 's', 'e', 'p'))).toBe(true);
+    for (const other of [
+      shareEntryTag(generateShareKey(), 's', 'e', 'p'),
+      shareEntryTag(key, 's2', 'e', 'p'),
+      shareEntryTag(key, 's', 'e2', 'p'),
+      shareEntryTag(key, 's', 'e', 'p2'),
+    ]) {
+      expect(sameEntryTag(tag, other)).toBe(false);
+    }
+    expect(tag).not.toBe(shareAccessToken(key));
+    expect(sameEntryTag(tag, 'not base64!')).toBe(false);
+    expect(sameEntryTag(tag, toBase64(flipByte(fromBase64(tag), 0)))).toBe(false);
   });
 });
 

@@ -62,6 +62,16 @@ export const sealedSnapshotSchema = z.strictObject({
 });
 export type SealedSnapshotMessage = z.infer<typeof sealedSnapshotSchema>;
 
+/**
+ * The share's secrets (key, passcode, code, profile) sealed with the patient's vault key, so the
+ * patient's other devices can use the share too. Owner-only; the server cannot open it.
+ */
+export const ownerSecretSchema = z.strictObject({
+  nonce: base64urlField('Nonce', { exact: 32 }),
+  ciphertext: base64urlField('Owner secret', { max: 4096 }),
+});
+export type OwnerSecret = z.infer<typeof ownerSecretSchema>;
+
 export const createShareRequestSchema = z.strictObject({
   id: shareIdSchema,
   mode: z.enum(SHARE_MODES, 'Mode must be read or read-add'),
@@ -71,6 +81,7 @@ export const createShareRequestSchema = z.strictObject({
   hasPasscode: z.boolean(),
   code: z.strictObject({ lookupId, proof: token, wrappedKey: wrappedSecretSchema }).optional(),
   snapshot: sealedSnapshotSchema,
+  ownerSecret: ownerSecretSchema.optional(),
 });
 export type CreateShareRequest = z.infer<typeof createShareRequestSchema>;
 
@@ -87,6 +98,7 @@ export const shareSummarySchema = z.strictObject({
   hasPasscode: z.boolean(),
   lookupId: lookupId.nullable(),
   version,
+  ownerSecret: ownerSecretSchema.nullable(),
 });
 export type ShareSummary = z.infer<typeof shareSummarySchema>;
 export const shareListSchema = z.strictObject({ shares: z.array(shareSummarySchema) });
@@ -118,11 +130,25 @@ export const postEntryRequestSchema = z.strictObject({
 });
 export const pendingEntriesSchema = z.strictObject({
   entries: z.array(
-    z.strictObject({ id: z.string().max(64), sealed: z.string().max(ENTRY_MAX), createdAt: z.number() }),
+    z.strictObject({
+      id: z.string().max(64),
+      sealed: z.string().max(ENTRY_MAX),
+      createdAt: z.number(),
+      /** Who posted it, as the server knows them: the account, its published signing key and name. */
+      author: z.strictObject({
+        accountId: z.string().max(64),
+        name: z.string().max(200),
+        signPk: z.string().max(100),
+      }),
+    }),
   ),
 });
 
-export const SHARE_LOG_ACTIONS = ['open', 'write', 'refused'] as const;
+export type PendingEntries = z.infer<typeof pendingEntriesSchema>;
+
+export const SHARE_LOG_ACTIONS = ['open', 'refresh', 'write', 'refused'] as const;
+/** Entries waiting for the patient's device, per share: past this, writes are refused (429). */
+export const SHARE_MAX_PENDING = 100;
 export const shareLogSchema = z.strictObject({
   entries: z.array(
     z.strictObject({

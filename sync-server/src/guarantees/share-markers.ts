@@ -7,7 +7,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
+import { aeadEncrypt } from '../../../shared/crypto/aead.ts';
 import { authKeyPair } from '../../../shared/crypto/auth-proof.ts';
+import { toBase64, utf8 } from '../../../shared/crypto/encoding.ts';
 import { type CreatedVault, createVault } from '../../../shared/crypto/keyring.ts';
 import {
   codeProof,
@@ -80,6 +82,13 @@ export async function shareMarkedRecords(
           wrappedKey: wrapShareKeyWithCode(key, codeKey, code.lookupId),
         },
         snapshot: { version: 1, ...sealSnapshot(key, id, 1, snapshot) },
+        // The patient's copy of the share secrets for their other devices, sealed with the vault key
+        // (as web/src/features/shares/shares-state.ts does): the passcode and code must not show.
+        ownerSecret: (() => {
+          const secret = { id, key: toBase64(key), passcode, code: code.code };
+          const sealed = aeadEncrypt(patient.vault.vaultKey, utf8(JSON.stringify(secret)), utf8(id));
+          return { nonce: toBase64(sealed.nonce), ciphertext: toBase64(sealed.ciphertext) };
+        })(),
       },
       patient.token,
     ),

@@ -26,7 +26,7 @@ export async function findPractitioner(store: Store, accountId: string): Promise
   return json ? practitionerProfileSchema.parse(JSON.parse(json)) : null;
 }
 
-async function describe(store: Store, accountId: string): Promise<PractitionerResponse | null> {
+export async function describe(store: Store, accountId: string): Promise<PractitionerResponse | null> {
   const profile = await findPractitioner(store, accountId);
   const account = await store.getAccount(accountId);
   if (!profile || !account) return null;

@@ -2,7 +2,8 @@
  * The checks every practitioner request on a share goes through, in this order: the share exists,
  * is not revoked (410 `share-revoked`), has not expired (410 `share-expired`), is not locked (423
  * `share-locked`), and the access token matches (its SHA-256 compared in constant time with the
- * stored hash). A wrong token counts as a failed attempt and is logged; the share locks at the limit.
+ * stored hash). Each attempt is reserved before the comparison and given back when right, so only
+ * wrong tokens stay counted (and logged); the share locks at the limit, parallel requests included.
  */
 import { fromBase64 } from '../../../shared/crypto/encoding.ts';
 import { sodium } from '../../../shared/crypto/sodium.ts';
@@ -28,8 +29,7 @@ export function requireUsable(share: ShareRecord | null, now: number): ShareReco
   const state = shareState(share, now);
   if (state === 'revoked') throw new ApiError(410, 'share-revoked', 'This share was revoked by the patient');
   if (state === 'expired') throw new ApiError(410, 'share-expired', 'This share has expired');
-  if (state === 'locked')
-    throw new ApiError(423, 'share-locked', 'This share is locked after too many failed attempts');
+  if (state === 'locked') throw locked();
   return share;
 }
 
@@ -43,9 +43,19 @@ export interface Actor {
   readonly id: string;
   readonly name: string;
   readonly profession: string;
+  /** The signing public key the account published in its keyring. */
+  readonly signPk: string;
 }
 
-/** Checks the proof; a wrong one is counted, logged, and refused (423 once the share locks). */
+function locked(): ApiError {
+  return new ApiError(423, 'share-locked', 'This share is locked after too many failed attempts');
+}
+
+/**
+ * Checks the proof. The attempt is reserved atomically BEFORE comparing, so parallel wrong proofs
+ * cannot exceed the limit; a correct proof gives its attempt back. A wrong one stays counted, is
+ * logged, and is refused (423 once the share locks).
+ */
 export async function requireProof(
   store: ShareStore,
   share: ShareRecord,
@@ -54,8 +64,11 @@ export async function requireProof(
   actor: Actor,
   now: number,
 ): Promise<void> {
-  if (sameHash(hashToken(presented), proofHash)) return;
-  const after = await store.recordShareFailure(share.id, now, SHARE_MAX_FAILURES);
+  if (!(await store.reserveShareAttempt(share.id, now, SHARE_MAX_FAILURES))) throw locked();
+  if (sameHash(hashToken(presented), proofHash)) {
+    await store.releaseShareAttempt(share.id);
+    return;
+  }
   await store.addShareLog({
     shareId: share.id,
     at: now,
@@ -65,8 +78,6 @@ export async function requireProof(
     profession: actor.profession,
     sections: [],
   });
-  if (after?.lockedAt !== null && after?.lockedAt !== undefined) {
-    throw new ApiError(423, 'share-locked', 'This share is locked after too many failed attempts');
-  }
+  if ((await store.getShare(share.id))?.lockedAt != null) throw locked();
   throw new ApiError(403, 'forbidden', 'Wrong passcode or code');
 }

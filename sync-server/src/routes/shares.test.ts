@@ -144,6 +144,12 @@ describe('shares', () => {
     const opened = openEntry(pending.entries[0].sealed, patientId.box.publicKey, patientId.box.secretKey);
     expect(verifyEntry(opened)).toEqual({ shareId: id, title: 'Rx' });
     expect(opened.signPk).toBe(doctor.keyring.identity.signPublicKey);
+    // The server names the poster from its own records, not from the (sealed) entry.
+    expect(pending.entries[0].author).toMatchObject({
+      name: 'Dr Alice Martin',
+      signPk: doctor.keyring.identity.signPublicKey,
+    });
+    expect(pending.entries[0].author.accountId).toMatch(/\S/);
     expect((await call('GET', `/api/shares/${id}/entries`, doctorToken)).status).toBe(404);
     await call('DELETE', `/api/shares/${id}/entries/${pending.entries[0].id}`, patientToken);
     expect((await (await call('GET', `/api/shares/${id}/entries`, patientToken)).json()).entries).toEqual([]);
@@ -182,6 +188,74 @@ describe('shares', () => {
     expect(right.status).toBe(423);
     const list = await (await call('GET', '/api/shares', patientToken)).json();
     expect(list.shares.find((s: { id: string }) => s.id === id).state).toBe('locked');
+  });
+
+  it('counts exactly 5 of 20 parallel wrong attempts, then refuses even the right proof', async () => {
+    clock += 60_000; // a fresh per-address window
+    const { key, id } = await create({ passcode: '4321' });
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        call('POST', `/api/shares/${id}/open`, doctorToken, {
+          accessToken: shareAccessToken(key, `wrong-${i}`),
+        }).then((res) => res.status),
+      ),
+    );
+    // Whichever of the first five see the lock already set answer 423; none gets through.
+    expect(statuses.every((s) => s === 403 || s === 423)).toBe(true);
+    expect(statuses.filter((s) => s === 423).length).toBeGreaterThanOrEqual(15);
+    const list = await (await call('GET', '/api/shares', patientToken)).json();
+    expect(list.shares.find((s: { id: string }) => s.id === id).state).toBe('locked');
+    const log = await (await call('GET', `/api/shares/${id}/log`, patientToken)).json();
+    expect(log.entries.filter((e: { action: string }) => e.action === 'refused')).toHaveLength(5);
+    const right = await call('POST', `/api/shares/${id}/open`, doctorToken, {
+      accessToken: shareAccessToken(key, '4321'),
+    });
+    expect(right.status).toBe(423);
+  });
+
+  it('gives a right proof its attempt back: wrong ones alone count toward the lock', async () => {
+    clock += 60_000;
+    const { key, id } = await create({ passcode: '4321' });
+    const open = (code: string) =>
+      call('POST', `/api/shares/${id}/open`, doctorToken, { accessToken: shareAccessToken(key, code) });
+    for (let i = 0; i < 4; i++) expect((await open('bad')).status).toBe(403);
+    for (let i = 0; i < 3; i++) expect((await open('4321')).status).toBe(200);
+    expect((await open('bad')).status).toBe(423);
+  });
+
+  it('logs a refresh only when it served a new snapshot version', async () => {
+    clock += 60_000;
+    const { key, id } = await create();
+    const open = (refresh: boolean) =>
+      call('POST', `/api/shares/${id}/open`, doctorToken, { accessToken: shareAccessToken(key), refresh });
+    expect((await open(false)).status).toBe(200);
+    expect((await open(true)).status).toBe(200);
+    const v2 = { version: 2, ...sealSnapshot(key, id, 2, { allergies: ['latex'] }) };
+    expect((await call('PUT', `/api/shares/${id}/snapshot`, patientToken, v2)).status).toBe(204);
+    expect((await open(true)).status).toBe(200);
+    expect((await open(true)).status).toBe(200);
+    const log = await (await call('GET', `/api/shares/${id}/log`, patientToken)).json();
+    expect(log.entries.map((e: { action: string }) => e.action)).toEqual(['open', 'refresh']);
+  });
+
+  it('caps the entries waiting for the patient (429 past 100)', async () => {
+    clock += 60_000;
+    const { key, id } = await create();
+    const post = () =>
+      call('POST', `/api/shares/${id}/entries`, doctorToken, {
+        accessToken: shareAccessToken(key),
+        sealed: 'AAAA',
+      });
+    for (let i = 0; i < 100; i++) {
+      clock += 1_100; // stay under the per-address limit
+      expect((await post()).status).toBe(201);
+    }
+    clock += 1_100;
+    const full = await post();
+    expect(full.status).toBe(429);
+    expect((await full.json()).error.message).toContain('100');
+    const pending = await (await call('GET', `/api/shares/${id}/entries`, patientToken)).json();
+    expect(pending.entries).toHaveLength(100);
   });
 
   it('refuses a revoked share (410) and an expired one (410 share-expired)', async () => {
@@ -271,5 +345,19 @@ describe('shares', () => {
       proof: shareAccessToken(generateShareKey()),
     });
     expect(later.status).toBe(404);
+  });
+  it('limits openings per address (429 past 60 a minute)', async () => {
+    clock += 60_000;
+    const { key, id } = await create();
+    const statuses: number[] = [];
+    for (let i = 0; i < 62; i++) {
+      const res = await call('POST', `/api/shares/${id}/open`, doctorToken, {
+        accessToken: shareAccessToken(key),
+        refresh: true,
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(60)).toEqual([429, 429]);
   });
 });

@@ -18,6 +18,7 @@ import {
   openShareRequestSchema,
   postEntryRequestSchema,
   SHARE_EXPIRIES,
+  SHARE_MAX_PENDING,
   type ShareSummary,
   SNAPSHOT_MAX,
   sealedSnapshotSchema,
@@ -30,11 +31,13 @@ import { jsonBody, KIB } from '../http/json-body.ts';
 import { requireSession } from '../http/session-auth.ts';
 import type { ShareRecord } from '../store/share-store.ts';
 import type { ApiDeps } from './deps.ts';
-import { findPractitioner } from './practitioners.ts';
+import { describe } from './practitioners.ts';
 import { type Actor, notFoundShare, requireProof, requireUsable, shareState } from './share-access.ts';
 
 /** Typed-code redemptions per client address: with the per-share lock, online guessing goes nowhere. */
 const CODE_LIMIT = { limit: 10, windowMs: 60_000 };
+/** Openings and writes per client address: spraying proofs across many shares is bounded too. */
+const PROOF_LIMIT = { limit: 60, windowMs: 60_000 };
 
 function summary(share: ShareRecord, now: number): ShareSummary {
   return {
@@ -47,12 +50,25 @@ function summary(share: ShareRecord, now: number): ShareSummary {
     hasPasscode: share.hasPasscode,
     lookupId: share.lookupId,
     version: share.snapshotVersion,
+    // Owner-only (this summary only ever goes to the owner): their vault key alone opens it.
+    ownerSecret: share.ownerSecretJson ? JSON.parse(share.ownerSecretJson) : null,
   };
 }
 
 export function shareRoutes(deps: ApiDeps) {
   const { store, now } = deps;
   const codeLimiter = new SlidingWindowLimiter(CODE_LIMIT.limit, CODE_LIMIT.windowMs);
+  const proofLimiter = new SlidingWindowLimiter(PROOF_LIMIT.limit, PROOF_LIMIT.windowMs);
+
+  function limit(c: Context, limiter: SlidingWindowLimiter): void {
+    const limited = limiter.take(deps.clientIp(c), now());
+    if (!limited.ok) {
+      const seconds = Math.ceil(limited.retryAfterMs / 1000);
+      throw new ApiError(429, 'rate-limited', `Too many attempts: try again in ${seconds} s`, {
+        'Retry-After': String(seconds),
+      });
+    }
+  }
 
   function shareId(c: Context): string {
     const parsed = shareIdSchema.safeParse(c.req.param('id'));
@@ -68,9 +84,10 @@ export function shareRoutes(deps: ApiDeps) {
   }
 
   async function actor(accountId: string): Promise<Actor> {
-    const profile = await findPractitioner(store, accountId);
-    if (!profile) throw new ApiError(403, 'forbidden', 'Only a practitioner account can open a share');
-    return { id: accountId, name: profile.name, profession: profile.profession };
+    const found = await describe(store, accountId);
+    if (!found) throw new ApiError(403, 'forbidden', 'Only a practitioner account can open a share');
+    const { name, profession } = found.profile;
+    return { id: accountId, name, profession, signPk: found.signPublicKey };
   }
 
   return new Hono()
@@ -95,6 +112,7 @@ export function shareRoutes(deps: ApiDeps) {
         lookupId: body.code?.lookupId ?? null,
         codeProofHash: body.code ? hashToken(body.code.proof) : null,
         wrappedKeyJson: body.code ? JSON.stringify(body.code.wrappedKey) : null,
+        ownerSecretJson: body.ownerSecret ? JSON.stringify(body.ownerSecret) : null,
         snapshot: body.snapshot,
       });
       if (outcome === 'id-taken') throw new ApiError(409, 'conflict', 'This share id is taken');
@@ -104,13 +122,7 @@ export function shareRoutes(deps: ApiDeps) {
       return c.json(summary(created, at), 201);
     })
     .post('/code/:lookupId', jsonBody(codeLookupRequestSchema), async (c) => {
-      const limited = codeLimiter.take(deps.clientIp(c), now());
-      if (!limited.ok) {
-        const seconds = Math.ceil(limited.retryAfterMs / 1000);
-        throw new ApiError(429, 'rate-limited', `Too many attempts: try again in ${seconds} s`, {
-          'Retry-After': String(seconds),
-        });
-      }
+      limit(c, codeLimiter);
       const who = await actor(c.get('session').accountId);
       const at = now();
       const share = requireUsable(await store.findShareByLookup(c.req.param('lookupId')), at);
@@ -123,6 +135,7 @@ export function shareRoutes(deps: ApiDeps) {
       });
     })
     .post('/:id/open', jsonBody(openShareRequestSchema), async (c) => {
+      limit(c, proofLimiter);
       const who = await actor(c.get('session').accountId);
       const at = now();
       const share = requireUsable(await store.getShare(shareId(c)), at);
@@ -130,19 +143,22 @@ export function shareRoutes(deps: ApiDeps) {
       await requireProof(store, share, share.tokenHash, accessToken, who, at);
       const snapshot = await store.getSnapshot(share.id);
       if (!snapshot) throw notFoundShare();
-      // A poll is not logged again, but a first opening always is, whatever the client says.
-      const seen =
-        refresh &&
-        (await store.listShareLog(share.id)).some((e) => e.action === 'open' && e.actorId === who.id);
-      if (!seen) {
+      // A first opening is always logged, whatever the client says; a poll only when it served
+      // this practitioner a snapshot version they had not been served yet.
+      const last = (await store.listShareLog(share.id))
+        .filter((e) => (e.action === 'open' || e.action === 'refresh') && e.actorId === who.id)
+        .at(-1);
+      const action = !refresh || !last ? 'open' : last.version !== snapshot.version ? 'refresh' : null;
+      if (action) {
         await store.addShareLog({
           shareId: share.id,
           at,
-          action: 'open',
+          action,
           actorId: who.id,
           actor: who.name,
           profession: who.profession,
           sections: share.sections,
+          version: snapshot.version,
         });
       }
       return c.json<OpenShareResponse>({
@@ -154,6 +170,7 @@ export function shareRoutes(deps: ApiDeps) {
       });
     })
     .post('/:id/entries', jsonBody(postEntryRequestSchema, ENTRY_MAX + 4 * KIB), async (c) => {
+      limit(c, proofLimiter);
       const who = await actor(c.get('session').accountId);
       const at = now();
       const share = requireUsable(await store.getShare(shareId(c)), at);
@@ -163,7 +180,27 @@ export function shareRoutes(deps: ApiDeps) {
         throw new ApiError(403, 'share-read-only', 'This share does not allow adding entries');
       }
       const id = randomBytes(16).toString('base64url');
-      await store.addPendingEntry({ id, shareId: share.id, sealed, createdAt: at });
+      // The server names the poster (account, published key, profile name) next to the sealed entry:
+      // the patient's device checks the signed author against it.
+      const added = await store.addPendingEntry(
+        {
+          id,
+          shareId: share.id,
+          sealed,
+          createdAt: at,
+          authorId: who.id,
+          authorName: who.name,
+          authorSignPk: who.signPk,
+        },
+        SHARE_MAX_PENDING,
+      );
+      if (!added) {
+        throw new ApiError(
+          429,
+          'rate-limited',
+          `This share already holds ${SHARE_MAX_PENDING} entries the patient has not received yet`,
+        );
+      }
       await store.addShareLog({
         shareId: share.id,
         at,
@@ -178,7 +215,14 @@ export function shareRoutes(deps: ApiDeps) {
     .get('/:id/entries', async (c) => {
       const share = await owned(c, c.get('session').accountId);
       const entries = await store.listPendingEntries(share.id);
-      return c.json({ entries: entries.map(({ id, sealed, createdAt }) => ({ id, sealed, createdAt })) });
+      return c.json({
+        entries: entries.map((e) => ({
+          id: e.id,
+          sealed: e.sealed,
+          createdAt: e.createdAt,
+          author: { accountId: e.authorId, name: e.authorName, signPk: e.authorSignPk },
+        })),
+      });
     })
     .delete('/:id/entries/:entryId', async (c) => {
       const share = await owned(c, c.get('session').accountId);

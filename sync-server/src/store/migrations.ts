@@ -104,17 +104,20 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         locked_at INTEGER,
         snapshot_version INTEGER NOT NULL,
         snapshot_nonce TEXT NOT NULL,
-        snapshot TEXT NOT NULL
+        snapshot TEXT NOT NULL,
+        owner_secret TEXT
       ) STRICT;
       CREATE INDEX shares_owner ON shares(owner_id);
       CREATE TABLE share_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
         share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
         at INTEGER NOT NULL,
         action TEXT NOT NULL,
         actor_id TEXT REFERENCES accounts(id) ON DELETE SET NULL,
         actor TEXT,
         profession TEXT,
-        sections TEXT NOT NULL
+        sections TEXT NOT NULL,
+        version INTEGER
       ) STRICT;
       CREATE INDEX share_log_share ON share_log(share_id, at);
       CREATE INDEX share_log_actor ON share_log(actor_id);
@@ -123,6 +126,9 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
         sealed TEXT NOT NULL,
         created_at INTEGER NOT NULL,
+        author_id TEXT NOT NULL,
+        author_name TEXT NOT NULL,
+        author_sign_pk TEXT NOT NULL,
         PRIMARY KEY (share_id, id)
       ) STRICT;
     `,
@@ -224,17 +230,20 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         locked_at BIGINT,
         snapshot_version BIGINT NOT NULL,
         snapshot_nonce TEXT NOT NULL,
-        snapshot TEXT NOT NULL
+        snapshot TEXT NOT NULL,
+        owner_secret TEXT
       );
       CREATE INDEX shares_owner ON shares(owner_id);
       CREATE TABLE share_log (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
         at BIGINT NOT NULL,
         action TEXT NOT NULL,
         actor_id TEXT REFERENCES accounts(id) ON DELETE SET NULL,
         actor TEXT,
         profession TEXT,
-        sections TEXT NOT NULL
+        sections TEXT NOT NULL,
+        version BIGINT
       );
       CREATE INDEX share_log_share ON share_log(share_id, at);
       CREATE INDEX share_log_actor ON share_log(actor_id);
@@ -243,6 +252,9 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
         sealed TEXT NOT NULL,
         created_at BIGINT NOT NULL,
+        author_id TEXT NOT NULL,
+        author_name TEXT NOT NULL,
+        author_sign_pk TEXT NOT NULL,
         PRIMARY KEY (share_id, id)
       );
     `,

@@ -1,6 +1,7 @@
 /** PostgreSQL implementation of the share methods of the Store (share-store.ts). */
 import type pg from 'pg';
 import {
+  type PendingRow,
   SHARE_COLUMNS,
   type ShareLogRow,
   type ShareRow,
@@ -28,8 +29,8 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
       try {
         await pool.query(
           `INSERT INTO shares (id, owner_id, mode, sections, created_at, expires_at, token_hash, has_passcode,
-             lookup_id, code_proof_hash, wrapped_key, snapshot_version, snapshot_nonce, snapshot)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+             lookup_id, code_proof_hash, wrapped_key, snapshot_version, snapshot_nonce, snapshot, owner_secret)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
           [
             s.id,
             s.ownerId,
@@ -45,6 +46,7 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
             s.snapshot.version,
             s.snapshot.nonce,
             s.snapshot.ciphertext,
+            s.ownerSecretJson,
           ],
         );
         return 'created';
@@ -87,36 +89,76 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
       );
       return result.rowCount === 1;
     },
-    recordShareFailure: (id, now, maxFailures) =>
-      share(
+    async reserveShareAttempt(id, now, maxFailures) {
+      // One statement: the row lock makes parallel attempts queue, so at most `maxFailures` pass.
+      const result = await pool.query(
         `UPDATE shares SET failed_attempts = failed_attempts + 1,
-           locked_at = CASE WHEN locked_at IS NULL AND failed_attempts + 1 >= $1 THEN $2 ELSE locked_at END
-         WHERE id = $3 RETURNING ${SHARE_COLUMNS}`,
+           locked_at = CASE WHEN failed_attempts + 1 >= $1 THEN $2::BIGINT ELSE NULL END
+         WHERE id = $3 AND locked_at IS NULL AND failed_attempts < $1 RETURNING id`,
         [maxFailures, now, id],
-      ),
+      );
+      return result.rowCount === 1;
+    },
+    async releaseShareAttempt(id) {
+      await pool.query(
+        `UPDATE shares SET failed_attempts = failed_attempts - 1, locked_at = NULL
+         WHERE id = $1 AND failed_attempts > 0`,
+        [id],
+      );
+    },
     async addShareLog(e) {
       await pool.query(
-        `INSERT INTO share_log (share_id, at, action, actor_id, actor, profession, sections)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [e.shareId, e.at, e.action, e.actorId, e.actor, e.profession, JSON.stringify(e.sections)],
+        `INSERT INTO share_log (share_id, at, action, actor_id, actor, profession, sections, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          e.shareId,
+          e.at,
+          e.action,
+          e.actorId,
+          e.actor,
+          e.profession,
+          JSON.stringify(e.sections),
+          e.version ?? null,
+        ],
       );
     },
     async listShareLog(shareId) {
       const { rows } = await pool.query<ShareLogRow>(
-        'SELECT * FROM share_log WHERE share_id = $1 ORDER BY at, ctid',
+        'SELECT * FROM share_log WHERE share_id = $1 ORDER BY at, seq',
         [shareId],
       );
       return rows.map(toLogEntry);
     },
-    async addPendingEntry(e) {
-      await pool.query(
-        `INSERT INTO share_entries (id, share_id, sealed, created_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (share_id, id) DO NOTHING`,
-        [e.id, e.shareId, e.sealed, e.createdAt],
-      );
+    async addPendingEntry(e, maxPending) {
+      // The share's row lock serialises concurrent writers to one share, so the count holds.
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT 1 FROM shares WHERE id = $1 FOR UPDATE', [e.shareId]);
+        const { rows } = await client.query<{ n: string }>(
+          'SELECT COUNT(*) AS n FROM share_entries WHERE share_id = $1',
+          [e.shareId],
+        );
+        if (Number(rows[0]?.n) >= maxPending) {
+          await client.query('ROLLBACK');
+          return false;
+        }
+        await client.query(
+          `INSERT INTO share_entries (id, share_id, sealed, created_at, author_id, author_name, author_sign_pk)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (share_id, id) DO NOTHING`,
+          [e.id, e.shareId, e.sealed, e.createdAt, e.authorId, e.authorName, e.authorSignPk],
+        );
+        await client.query('COMMIT');
+        return true;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     async listPendingEntries(shareId) {
-      const { rows } = await pool.query<{ id: string; share_id: string; sealed: string; created_at: string }>(
+      const { rows } = await pool.query<PendingRow>(
         'SELECT * FROM share_entries WHERE share_id = $1 ORDER BY created_at, id',
         [shareId],
       );

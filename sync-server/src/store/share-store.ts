@@ -28,6 +28,8 @@ export interface NewShare {
   readonly lookupId: string | null;
   readonly codeProofHash: string | null;
   readonly wrappedKeyJson: string | null;
+  /** The share's secrets sealed with the owner's vault key (opaque here), or null. */
+  readonly ownerSecretJson: string | null;
   readonly snapshot: StoredSnapshot;
 }
 
@@ -41,11 +43,13 @@ export interface ShareRecord extends Omit<NewShare, 'snapshot'> {
 export interface ShareLogEntry {
   readonly shareId: string;
   readonly at: number;
-  readonly action: 'open' | 'write' | 'refused';
+  readonly action: 'open' | 'refresh' | 'write' | 'refused';
   readonly actorId: string | null;
   readonly actor: string | null;
   readonly profession: string | null;
   readonly sections: readonly string[];
+  /** The snapshot version served by an `open` or `refresh`; null otherwise. */
+  readonly version?: number | null;
 }
 
 export interface PendingEntry {
@@ -53,6 +57,10 @@ export interface PendingEntry {
   readonly shareId: string;
   readonly sealed: string;
   readonly createdAt: number;
+  /** The poster, as the server knows them (account, published signing key, profile name). */
+  readonly authorId: string;
+  readonly authorName: string;
+  readonly authorSignPk: string;
 }
 
 export type CreateShareOutcome = 'created' | 'id-taken' | 'lookup-taken';
@@ -67,11 +75,17 @@ export interface ShareStore {
   putSnapshot(id: string, ownerId: string, snapshot: StoredSnapshot): Promise<boolean>;
   /** Owner only; revoking twice keeps the first time. False when the owner has no such share. */
   revokeShare(id: string, ownerId: string, now: number): Promise<boolean>;
-  /** Counts one failed proof; at `maxFailures` the share locks. Returns the share after the count. */
-  recordShareFailure(id: string, now: number, maxFailures: number): Promise<ShareRecord | null>;
+  /**
+   * Reserves one attempt before a proof is compared, atomically: false (locked) when the share is
+   * locked or already at `maxFailures`; the reservation reaching the limit locks the share. A
+   * correct proof gives its attempt back (`releaseShareAttempt`), so only wrong ones stay counted.
+   */
+  reserveShareAttempt(id: string, now: number, maxFailures: number): Promise<boolean>;
+  releaseShareAttempt(id: string): Promise<void>;
   addShareLog(entry: ShareLogEntry): Promise<void>;
   listShareLog(shareId: string): Promise<ShareLogEntry[]>;
-  addPendingEntry(entry: PendingEntry): Promise<void>;
+  /** False (nothing stored) when the share already holds `maxPending` entries. */
+  addPendingEntry(entry: PendingEntry, maxPending: number): Promise<boolean>;
   listPendingEntries(shareId: string): Promise<PendingEntry[]>;
   deletePendingEntry(shareId: string, entryId: string): Promise<void>;
   putPractitioner(accountId: string, profileJson: string, now: number): Promise<void>;
@@ -97,10 +111,12 @@ export interface ShareRow {
   failed_attempts: number | string;
   locked_at: number | string | null;
   snapshot_version: number | string;
+  owner_secret: string | null;
 }
 
 export const SHARE_COLUMNS = `id, owner_id, mode, sections, created_at, expires_at, token_hash, has_passcode,
-  lookup_id, code_proof_hash, wrapped_key, revoked_at, failed_attempts, locked_at, snapshot_version`;
+  lookup_id, code_proof_hash, wrapped_key, revoked_at, failed_attempts, locked_at, snapshot_version,
+  owner_secret`;
 
 const num = (value: number | string | null): number | null => (value === null ? null : Number(value));
 
@@ -121,6 +137,7 @@ export function toShare(row: ShareRow): ShareRecord {
     failedAttempts: Number(row.failed_attempts),
     lockedAt: num(row.locked_at),
     snapshotVersion: Number(row.snapshot_version),
+    ownerSecretJson: row.owner_secret,
   };
 }
 
@@ -132,6 +149,7 @@ export interface ShareLogRow {
   actor: string | null;
   profession: string | null;
   sections: string;
+  version: number | string | null;
 }
 
 export function toLogEntry(row: ShareLogRow): ShareLogEntry {
@@ -143,14 +161,28 @@ export function toLogEntry(row: ShareLogRow): ShareLogEntry {
     actor: row.actor,
     profession: row.profession,
     sections: JSON.parse(row.sections) as string[],
+    version: num(row.version),
   };
 }
 
-export function toPending(row: {
+export interface PendingRow {
   id: string;
   share_id: string;
   sealed: string;
   created_at: number | string;
-}): PendingEntry {
-  return { id: row.id, shareId: row.share_id, sealed: row.sealed, createdAt: Number(row.created_at) };
+  author_id: string;
+  author_name: string;
+  author_sign_pk: string;
+}
+
+export function toPending(row: PendingRow): PendingEntry {
+  return {
+    id: row.id,
+    shareId: row.share_id,
+    sealed: row.sealed,
+    createdAt: Number(row.created_at),
+    authorId: row.author_id,
+    authorName: row.author_name,
+    authorSignPk: row.author_sign_pk,
+  };
 }

@@ -24,6 +24,7 @@ function newShare(ownerId: string, extra: Partial<NewShare> = {}): NewShare {
     lookupId: null,
     codeProofHash: null,
     wrappedKeyJson: null,
+    ownerSecretJson: null,
     snapshot: { version: 1, nonce: 'n1', ciphertext: 'c1' },
     ...extra,
   };
@@ -38,6 +39,7 @@ export function shareContract(current: () => Store, newAccount: () => Promise<st
       lookupId,
       codeProofHash: 'ph',
       wrappedKeyJson: '{"w":1}',
+      ownerSecretJson: '{"sealed":1}',
       hasPasscode: true,
     });
     expect(await store.createShare(share)).toBe('created');
@@ -54,6 +56,7 @@ export function shareContract(current: () => Store, newAccount: () => Promise<st
       lookupId,
       codeProofHash: 'ph',
       wrappedKeyJson: '{"w":1}',
+      ownerSecretJson: '{"sealed":1}',
       revokedAt: null,
       failedAttempts: 0,
       lockedAt: null,
@@ -92,20 +95,30 @@ export function shareContract(current: () => Store, newAccount: () => Promise<st
     const locking = newShare(owner);
     await store.createShare(locking);
     for (let i = 1; i <= 4; i++) {
-      expect(await store.recordShareFailure(locking.id, NOW + i, 5)).toMatchObject({
-        failedAttempts: i,
-        lockedAt: null,
-      });
+      expect(await store.reserveShareAttempt(locking.id, NOW + i, 5)).toBe(true);
+      expect(await store.getShare(locking.id)).toMatchObject({ failedAttempts: i, lockedAt: null });
     }
-    expect(await store.recordShareFailure(locking.id, NOW + 5, 5)).toMatchObject({
-      failedAttempts: 5,
-      lockedAt: NOW + 5,
-    });
-    expect(await store.recordShareFailure(locking.id, NOW + 6, 5)).toMatchObject({
-      failedAttempts: 6,
-      lockedAt: NOW + 5,
-    });
-    expect(await store.recordShareFailure('nobody', NOW, 5)).toBeNull();
+    // A correct proof gives its reservation back: the count does not move.
+    expect(await store.reserveShareAttempt(locking.id, NOW + 5, 5)).toBe(true);
+    await store.releaseShareAttempt(locking.id);
+    expect(await store.getShare(locking.id)).toMatchObject({ failedAttempts: 4, lockedAt: null });
+    expect(await store.reserveShareAttempt(locking.id, NOW + 6, 5)).toBe(true);
+    expect(await store.getShare(locking.id)).toMatchObject({ failedAttempts: 5, lockedAt: NOW + 6 });
+    expect(await store.reserveShareAttempt(locking.id, NOW + 7, 5)).toBe(false);
+    expect(await store.getShare(locking.id)).toMatchObject({ failedAttempts: 5, lockedAt: NOW + 6 });
+    expect(await store.reserveShareAttempt('nobody', NOW, 5)).toBe(false);
+  });
+
+  it('never lets parallel attempts past the limit', async () => {
+    const store = current();
+    const share = newShare(await newAccount());
+    await store.createShare(share);
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.reserveShareAttempt(share.id, NOW + i, 5)),
+    );
+    expect(outcomes.filter(Boolean)).toHaveLength(5);
+    expect((await store.getShare(share.id))?.failedAttempts).toBe(5);
+    expect((await store.getShare(share.id))?.lockedAt).not.toBeNull();
   });
 
   it('keeps a log, pending entries, practitioner profiles and received shares', async () => {
@@ -125,9 +138,11 @@ export function shareContract(current: () => Store, newAccount: () => Promise<st
       profession: 'GP',
       sections: ['allergy'],
     };
-    await store.addShareLog({ ...open, at: NOW + 10, action: 'open' });
+    await store.addShareLog({ ...open, at: NOW + 10, action: 'open', version: 1 });
     await store.addShareLog({ ...open, at: NOW + 20, action: 'write', sections: ['practitioner-entry'] });
     await store.addShareLog({ ...open, at: NOW + 30, action: 'open' });
+    // Same time: insertion order decides (a serial column, not the physical row order).
+    await store.addShareLog({ ...open, at: NOW + 30, action: 'refresh', version: 3 });
     await store.addShareLog({
       ...open,
       actorId: null,
@@ -141,22 +156,43 @@ export function shareContract(current: () => Store, newAccount: () => Promise<st
       [NOW + 10, 'open', 'Dr B'],
       [NOW + 20, 'write', 'Dr B'],
       [NOW + 30, 'open', 'Dr B'],
+      [NOW + 30, 'refresh', 'Dr B'],
       [NOW + 40, 'refused', null],
     ]);
     expect(log[1]?.sections).toEqual(['practitioner-entry']);
+    expect(log.map((e) => e.version)).toEqual([1, null, null, 3, null]);
     const received = await store.listReceivedShares(doctor);
     expect(received.map((s) => [s.id, s.lastOpenedAt])).toEqual([[share.id, NOW + 30]]);
     expect(await store.listReceivedShares(owner)).toEqual([]);
 
-    await store.addPendingEntry({ id: 'e2', shareId: share.id, sealed: 's2', createdAt: NOW + 2 });
-    await store.addPendingEntry({ id: 'e1', shareId: share.id, sealed: 's1', createdAt: NOW + 1 });
-    await store.addPendingEntry({ id: 'e1', shareId: share.id, sealed: 'again', createdAt: NOW + 3 });
+    const by = { authorId: doctor, authorName: 'Dr B', authorSignPk: 'pk' };
+    expect(
+      await store.addPendingEntry(
+        { id: 'e2', shareId: share.id, sealed: 's2', createdAt: NOW + 2, ...by },
+        3,
+      ),
+    ).toBe(true);
+    await store.addPendingEntry({ id: 'e1', shareId: share.id, sealed: 's1', createdAt: NOW + 1, ...by }, 3);
+    await store.addPendingEntry(
+      { id: 'e1', shareId: share.id, sealed: 'again', createdAt: NOW + 3, ...by },
+      3,
+    );
     expect((await store.listPendingEntries(share.id)).map((e) => [e.id, e.sealed])).toEqual([
       ['e1', 's1'],
       ['e2', 's2'],
     ]);
+    expect((await store.listPendingEntries(share.id))[0]).toMatchObject(by);
+    await store.addPendingEntry({ id: 'e3', shareId: share.id, sealed: 's3', createdAt: NOW + 4, ...by }, 3);
+    // At the cap, nothing more is stored.
+    expect(
+      await store.addPendingEntry(
+        { id: 'e4', shareId: share.id, sealed: 's4', createdAt: NOW + 5, ...by },
+        3,
+      ),
+    ).toBe(false);
+    expect(await store.listPendingEntries(share.id)).toHaveLength(3);
     await store.deletePendingEntry(share.id, 'e1');
-    expect((await store.listPendingEntries(share.id)).map((e) => e.id)).toEqual(['e2']);
+    expect((await store.listPendingEntries(share.id)).map((e) => e.id)).toEqual(['e2', 'e3']);
   });
 
   it('wipes the shares, their log and entries with the owner account', async () => {
@@ -174,7 +210,18 @@ export function shareContract(current: () => Store, newAccount: () => Promise<st
       profession: null,
       sections: [],
     });
-    await store.addPendingEntry({ id: 'e', shareId: share.id, sealed: 's', createdAt: NOW });
+    await store.addPendingEntry(
+      {
+        id: 'e',
+        shareId: share.id,
+        sealed: 's',
+        createdAt: NOW,
+        authorId: doctor,
+        authorName: 'x',
+        authorSignPk: 'k',
+      },
+      100,
+    );
     await store.putPractitioner(doctor, '{}', NOW);
     expect(await store.deleteAccount(owner)).toBe(true);
     expect(await store.getShare(share.id)).toBeNull();

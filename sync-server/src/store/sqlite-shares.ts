@@ -1,6 +1,7 @@
 /** SQLite implementation of the share methods of the Store (share-store.ts). */
 import type Database from 'better-sqlite3';
 import {
+  type PendingRow,
   SHARE_COLUMNS,
   type ShareLogRow,
   type ShareRow,
@@ -19,8 +20,8 @@ function isUniqueViolation(error: unknown): boolean {
 export function sqliteShareStore(db: Database.Database): ShareStore {
   const q = {
     insert: db.prepare(`INSERT INTO shares (id, owner_id, mode, sections, created_at, expires_at, token_hash,
-      has_passcode, lookup_id, code_proof_hash, wrapped_key, snapshot_version, snapshot_nonce, snapshot)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      has_passcode, lookup_id, code_proof_hash, wrapped_key, snapshot_version, snapshot_nonce, snapshot,
+      owner_secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     byId: db.prepare(`SELECT ${SHARE_COLUMNS} FROM shares WHERE id = ?`),
     byLookup: db.prepare(`SELECT ${SHARE_COLUMNS} FROM shares WHERE lookup_id = ?`),
     byOwner: db.prepare(`SELECT ${SHARE_COLUMNS} FROM shares WHERE owner_id = ? ORDER BY created_at DESC`),
@@ -30,14 +31,17 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
     revoke: db.prepare(
       'UPDATE shares SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND owner_id = ?',
     ),
-    fail: db.prepare(`UPDATE shares SET failed_attempts = failed_attempts + 1,
-      locked_at = CASE WHEN locked_at IS NULL AND failed_attempts + 1 >= ? THEN ? ELSE locked_at END
-      WHERE id = ?`),
-    addLog: db.prepare(`INSERT INTO share_log (share_id, at, action, actor_id, actor, profession, sections)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`),
-    log: db.prepare('SELECT * FROM share_log WHERE share_id = ? ORDER BY at, rowid'),
-    addEntry: db.prepare(`INSERT INTO share_entries (id, share_id, sealed, created_at) VALUES (?, ?, ?, ?)
-      ON CONFLICT (share_id, id) DO NOTHING`),
+    reserve: db.prepare(`UPDATE shares SET failed_attempts = failed_attempts + 1,
+      locked_at = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE NULL END
+      WHERE id = ? AND locked_at IS NULL AND failed_attempts < ? RETURNING id`),
+    release: db.prepare(`UPDATE shares SET failed_attempts = failed_attempts - 1, locked_at = NULL
+      WHERE id = ? AND failed_attempts > 0`),
+    addLog: db.prepare(`INSERT INTO share_log (share_id, at, action, actor_id, actor, profession, sections,
+      version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    log: db.prepare('SELECT * FROM share_log WHERE share_id = ? ORDER BY at, seq'),
+    countEntries: db.prepare('SELECT COUNT(*) AS n FROM share_entries WHERE share_id = ?'),
+    addEntry: db.prepare(`INSERT INTO share_entries (id, share_id, sealed, created_at, author_id, author_name,
+      author_sign_pk) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (share_id, id) DO NOTHING`),
     entries: db.prepare('SELECT * FROM share_entries WHERE share_id = ? ORDER BY created_at, id'),
     deleteEntry: db.prepare('DELETE FROM share_entries WHERE share_id = ? AND id = ?'),
     putPractitioner: db.prepare(`INSERT INTO practitioners (account_id, profile, updated_at) VALUES (?, ?, ?)
@@ -66,6 +70,7 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
           s.snapshot.version,
           s.snapshot.nonce,
           s.snapshot.ciphertext,
+          s.ownerSecretJson,
         );
         return 'created';
       } catch (error) {
@@ -100,22 +105,37 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
     async revokeShare(id, ownerId, now) {
       return q.revoke.run(now, id, ownerId).changes === 1;
     },
-    async recordShareFailure(id, now, maxFailures) {
-      q.fail.run(maxFailures, now, id);
-      const row = q.byId.get(id) as ShareRow | undefined;
-      return row ? toShare(row) : null;
+    async reserveShareAttempt(id, now, maxFailures) {
+      return q.reserve.get(maxFailures, now, id, maxFailures) !== undefined;
+    },
+    async releaseShareAttempt(id) {
+      q.release.run(id);
     },
     async addShareLog(e) {
-      q.addLog.run(e.shareId, e.at, e.action, e.actorId, e.actor, e.profession, JSON.stringify(e.sections));
+      q.addLog.run(
+        e.shareId,
+        e.at,
+        e.action,
+        e.actorId,
+        e.actor,
+        e.profession,
+        JSON.stringify(e.sections),
+        e.version ?? null,
+      );
     },
     async listShareLog(shareId) {
       return (q.log.all(shareId) as ShareLogRow[]).map(toLogEntry);
     },
-    async addPendingEntry(e) {
-      q.addEntry.run(e.id, e.shareId, e.sealed, e.createdAt);
+    async addPendingEntry(e, maxPending) {
+      // One synchronous connection: the count and the insert cannot interleave with another write.
+      return db.transaction(() => {
+        if ((q.countEntries.get(e.shareId) as { n: number }).n >= maxPending) return false;
+        q.addEntry.run(e.id, e.shareId, e.sealed, e.createdAt, e.authorId, e.authorName, e.authorSignPk);
+        return true;
+      })();
     },
     async listPendingEntries(shareId) {
-      return (q.entries.all(shareId) as Parameters<typeof toPending>[0][]).map(toPending);
+      return (q.entries.all(shareId) as PendingRow[]).map(toPending);
     },
     async deletePendingEntry(shareId, entryId) {
       q.deleteEntry.run(shareId, entryId);

@@ -28,7 +28,7 @@ import type {
 import type { AppStore } from '../../app/app-store.ts';
 import { digestOf, saveSecrets, snapshotFor, withSecrets } from './share-agent.ts';
 import { ShareApi, ShareError } from './share-api.ts';
-import type { ShareSecret } from './shares-state.ts';
+import { type ShareSecret, sealOwnerSecret } from './shares-state.ts';
 
 export interface NewShareOptions {
   readonly profileId: string;
@@ -41,7 +41,9 @@ export interface NewShareOptions {
 
 export async function createShare(app: AppStore, options: NewShareOptions): Promise<ShareSecret> {
   const token = app.syncToken();
+  const session = app.session();
   if (!token) throw new ShareError('sync-off');
+  if (!session) throw new ShareError('failed', 'locked');
   const api = new ShareApi(app.serverUrl, token);
   const snapshot = snapshotFor(app, { ...options, sections: [...options.sections] });
   if (!snapshot) throw new ShareError('not-found');
@@ -51,6 +53,18 @@ export async function createShare(app: AppStore, options: NewShareOptions): Prom
     const id = generateShareId();
     const code = options.typedCode ? generateShareCode() : null;
     const codeKey = code ? deriveCodeKey(code) : null;
+    const secret: ShareSecret = {
+      id,
+      profileId: options.profileId,
+      key: toBase64(key),
+      passcode: options.passcode,
+      code: code?.code ?? null,
+      mode: options.mode,
+      sections: [...options.sections],
+      expiresAt: 0, // set from the server's answer below
+      version: 1,
+      digest: digestOf(snapshot),
+    };
     const request: CreateShareRequest = {
       id,
       mode: options.mode,
@@ -68,21 +82,11 @@ export async function createShare(app: AppStore, options: NewShareOptions): Prom
           }
         : {}),
       snapshot: { version: 1, ...sealSnapshot(key, id, 1, snapshot) },
+      ownerSecret: sealOwnerSecret(secret, session.vaultKey),
     };
     try {
       const created = await api.createShare(request);
-      const secret: ShareSecret = {
-        id,
-        profileId: options.profileId,
-        key: toBase64(key),
-        passcode: options.passcode,
-        code: code?.code ?? null,
-        mode: options.mode,
-        sections: [...options.sections],
-        expiresAt: created.expiresAt,
-        version: 1,
-        digest: digestOf(snapshot),
-      };
+      secret.expiresAt = created.expiresAt;
       await withSecrets(app, async (secrets) => {
         await saveSecrets(app, [...secrets, secret]);
       });

@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../../../../shared/crypto/encoding.ts';
 import { generateIdentity } from '../../../../shared/crypto/identity.ts';
 import { sealEntry, signEntry } from '../../../../shared/crypto/share-entry.ts';
+import { generateShareKey, shareEntryTag } from '../../../../shared/crypto/share-key.ts';
 import { initCrypto } from '../../../../shared/crypto/sodium.ts';
 import { flipByte } from '../../../../shared/crypto/testing.ts';
 import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
@@ -72,27 +73,61 @@ async function patientWithEntry(): Promise<{ store: AppStore; profileId: string;
   const session = store.session();
   if (!session) throw new Error('unlocked');
   const entryId = 'entry-0123456789abcdef';
-  const payload = buildPayload({
-    id: entryId,
-    shareId: 'share-1',
-    profileId: profile.id,
-    author,
-    signPk: toBase64(doctor.sign.publicKey),
-    entry: prescription,
-  });
-  const signed = signEntry(payload, doctor.sign.secretKey, doctor.sign.publicKey);
-  const sealed = sealEntry(signed, session.identity.box.publicKey);
-  expect(await importEntry(store, { id: 'other-share', profileId: profile.id }, sealed)).toBe(false);
-  expect(await importEntry(store, { id: 'share-1', profileId: profile.id }, sealed)).toBe(true);
+  const shareKey = generateShareKey();
+  const share = { id: 'share-1', profileId: profile.id, key: toBase64(shareKey) };
+  const doctorPk = toBase64(doctor.sign.publicKey);
+  // What the server says about the poster: its account's published key and profile name.
+  const named = { accountId: 'acct-doctor', name: author.name, signPk: doctorPk };
+  const make = (
+    options: {
+      signer?: ReturnType<typeof generateIdentity>;
+      tag?: string;
+      name?: string;
+      to?: Uint8Array;
+    } = {},
+  ) => {
+    const signer = options.signer ?? doctor;
+    const payload = buildPayload({
+      id: entryId,
+      shareId: 'share-1',
+      profileId: profile.id,
+      author: { ...author, name: options.name ?? author.name },
+      signPk: toBase64(signer.sign.publicKey),
+      tag: options.tag ?? shareEntryTag(shareKey, 'share-1', entryId, profile.id),
+      entry: {
+        ...prescription,
+        practitioner: { ...prescription.practitioner, name: options.name ?? author.name },
+      },
+    });
+    const signed = signEntry(payload, signer.sign.secretKey, signer.sign.publicKey);
+    return sealEntry(signed, options.to ?? session.identity.box.publicKey);
+  };
+  const sealed = make();
+  expect(await importEntry(store, { ...share, id: 'other-share' }, { sealed, author: named })).toBe(false);
+  // Re-signed with another key under the same name (a forger, or the server itself): refused.
+  const forger = generateIdentity();
+  expect(await importEntry(store, share, { sealed: make({ signer: forger }), author: named })).toBe(false);
+  // ... even when the server names the forger's key: the name must match too, and the tag.
+  expect(
+    await importEntry(store, share, {
+      sealed: make({ signer: forger, tag: toBase64(new Uint8Array(32)) }),
+      author: { ...named, signPk: toBase64(forger.sign.publicKey) },
+    }),
+  ).toBe(false);
+  // A wrong share tag (computed with another share key): refused, although the signature is good.
+  const otherTag = shareEntryTag(generateShareKey(), 'share-1', entryId, profile.id);
+  expect(await importEntry(store, share, { sealed: make({ tag: otherTag }), author: named })).toBe(false);
+  // The signed name differs from the server's profile name: refused.
+  expect(await importEntry(store, share, { sealed: make({ name: 'Dr Someone Else' }), author: named })).toBe(
+    false,
+  );
   // Sealed to someone else: not imported.
   const stranger = generateIdentity();
   expect(
-    await importEntry(
-      store,
-      { id: 'share-1', profileId: profile.id },
-      sealEntry(signed, stranger.box.publicKey),
-    ),
+    await importEntry(store, share, { sealed: make({ to: stranger.box.publicKey }), author: named }),
   ).toBe(false);
+  expect(store.records().some((r) => r.id === entryId)).toBe(false);
+  expect(await importEntry(store, share, { sealed, author: named })).toBe(true);
   await until(() => store.records().some((r) => r.id === entryId));
   return { store, profileId: profile.id, entryId };
 }

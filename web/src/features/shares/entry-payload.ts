@@ -1,8 +1,11 @@
 /**
  * What a practitioner signs, and how the patient's device checks a stored practitioner entry.
  *
- * Signed payload: `{v, id, shareId, profileId, author {name, profession, specialty?, professionalId?,
- * signPk}, createdAt, entry}` where `entry` is the practitioner-entry record without its signature.
+ * Signed payload: `{v, id, shareId, profileId, tag, author {name, profession, specialty?,
+ * professionalId?, signPk}, createdAt, entry}` where `entry` is the practitioner-entry record without
+ * its signature and `tag` = shareEntryTag(shareKey, shareId, id, profileId): the patient's device
+ * checks it on import (it holds the share key, the server does not), and being signed, it stays
+ * covered by every later re-verification.
  * The imported record is that `entry` plus `signature {payload, sig, signPk}`. `checkStoredEntry`
  * re-verifies the signature and that the record's fields are exactly the signed ones: any altered
  * byte makes the entry `invalid`, and only the signed content is ever shown as valid.
@@ -22,6 +25,7 @@ const payloadSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
   shareId: z.string().max(64),
   profileId: z.string().max(64),
+  tag: z.string().max(64),
   author: z.strictObject({
     name: z.string().max(200),
     profession: z.string().max(100),
@@ -41,6 +45,7 @@ export function buildPayload(options: {
   profileId: string;
   author: PractitionerProfile;
   signPk: string;
+  tag: string;
   entry: PractitionerEntry;
 }): EntryPayload {
   const { signature: _unused, ...entry } = options.entry;
@@ -49,6 +54,7 @@ export function buildPayload(options: {
     id: options.id,
     shareId: options.shareId,
     profileId: options.profileId,
+    tag: options.tag,
     author: { ...options.author, signPk: options.signPk },
     createdAt: entry.createdAt,
     entry,

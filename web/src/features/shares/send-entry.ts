@@ -1,7 +1,7 @@
 /** Signs a practitioner entry with the practitioner's identity key and sends it sealed to the patient. */
 import { fromBase64, toBase64 } from '../../../../shared/crypto/encoding.ts';
 import { sealEntry, signEntry } from '../../../../shared/crypto/share-entry.ts';
-import { shareAccessToken } from '../../../../shared/crypto/share-key.ts';
+import { shareAccessToken, shareEntryTag } from '../../../../shared/crypto/share-key.ts';
 import { sodium } from '../../../../shared/crypto/sodium.ts';
 import type { PractitionerProfile } from '../../../../shared/protocol/shares.ts';
 import {
@@ -25,12 +25,15 @@ export async function sendEntry(options: {
   const session = options.app.session();
   if (!session) throw new ShareError('failed', 'locked');
   const entry = practitionerEntrySchema.parse(options.entry);
+  const id = toBase64(sodium().randombytes_buf(16));
+  const profileId = options.snapshot.profileId;
   const payload = buildPayload({
-    id: toBase64(sodium().randombytes_buf(16)),
+    id,
     shareId: options.shareId,
-    profileId: options.snapshot.profileId,
+    profileId,
     author: options.author,
     signPk: toBase64(session.identity.sign.publicKey),
+    tag: shareEntryTag(options.shareKey, options.shareId, id, profileId),
     entry,
   });
   const signed = signEntry(payload, session.identity.sign.secretKey, session.identity.sign.publicKey);

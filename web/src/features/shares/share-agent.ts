@@ -1,19 +1,28 @@
 /**
- * While the vault is unlocked and sync is on, keeps the patient's active shares in step:
- * - re-encrypts and uploads a share's snapshot (next version) when its shared sections changed;
- * - fetches pending practitioner entries, opens them with the identity key, verifies the signature
- *   and imports each as a read-only record (the server copy is then deleted).
+ * While the vault is unlocked and sync is on, keeps the patient's shares in step (their keys live in
+ * this device's vault state; shares made on another device of the patient are taken over from their
+ * vault-key-sealed copy on the server, shares-state.ts):
+ * - re-encrypts and uploads an ACTIVE share's snapshot (next version) when its shared sections changed;
+ * - for EVERY read + add share, whatever its state (entries written just before a revocation or the
+ *   expiry must not be lost), fetches pending practitioner entries, opens them with the identity
+ *   key, checks them (signature, share tag, author as the server names them) and imports each as a
+ *   read-only record; only then is the server copy deleted. An entry that fails a check is left on
+ *   the server and counted (entry-refusals.ts) so the patient sees it, never silently dropped.
+ * A share no longer active on the server can receive nothing more: once its entries are all in, it
+ * is marked `drained` and not asked again.
  * Runs on each change of the records and every few seconds; one pass at a time.
  */
 
 import { fromBase64, toBase64, utf8 } from '../../../../shared/crypto/encoding.ts';
 import { openEntry } from '../../../../shared/crypto/share-entry.ts';
-import { sealSnapshot } from '../../../../shared/crypto/share-key.ts';
+import { sameEntryTag, sealSnapshot, shareEntryTag } from '../../../../shared/crypto/share-key.ts';
 import { sodium } from '../../../../shared/crypto/sodium.ts';
+import type { PendingEntries } from '../../../../shared/protocol/shares.ts';
 import type { AppStore } from '../../app/app-store.ts';
 import { verifiedPayload } from './entry-payload.ts';
+import { setRefusals } from './entry-refusals.ts';
 import { ShareApi, ShareError } from './share-api.ts';
-import { openShares, type ShareSecret, sealShares } from './shares-state.ts';
+import { openOwnerSecret, openShares, type ShareSecret, sealShares } from './shares-state.ts';
 import { buildSnapshot } from './snapshot.ts';
 
 export function snapshotFor(app: AppStore, secret: Pick<ShareSecret, 'profileId' | 'mode' | 'sections'>) {
@@ -46,6 +55,8 @@ export async function saveSecrets(app: AppStore, secrets: readonly ShareSecret[]
 }
 
 let chain: Promise<unknown> = Promise.resolve();
+const EMPTY_LOOK_MS = 60_000;
+let lastEmptyLook = Number.NEGATIVE_INFINITY;
 
 /** Every read-modify-write of the share secrets goes through here, one at a time. */
 export function withSecrets<T>(app: AppStore, work: (secrets: ShareSecret[]) => Promise<T>): Promise<T> {
@@ -62,26 +73,57 @@ export function runShareAgent(app: AppStore, now: number): Promise<number> {
 async function pass(app: AppStore, secrets: ShareSecret[], now: number): Promise<number> {
   const session = app.session();
   const token = app.syncToken();
-  // No share made on this device: nothing to upload, no entry to fetch, no request at all.
-  if (!session || !token || secrets.length === 0) return 0;
+  if (!session || !token) return 0;
+  // No share on this device: only a look, once a minute, for shares made on the patient's other devices.
+  if (secrets.length === 0) {
+    if (now - lastEmptyLook < EMPTY_LOOK_MS) return 0;
+    lastEmptyLook = now;
+  }
   const api = new ShareApi(app.serverUrl, token);
   // The server's view: skip shares no longer active, and never reuse a version it already has.
   const onServer = new Map((await api.listShares()).shares.map((share) => [share.id, share]));
   let changed = false;
+  // Shares made on another device of this patient: taken over from their vault-key-sealed copy
+  // (an active share, or a read + add one whose entries may still wait).
+  const known = new Set(secrets.map((s) => s.id));
+  for (const share of onServer.values()) {
+    if (known.has(share.id) || !share.ownerSecret) continue;
+    if (share.state !== 'active' && share.mode !== 'read-add') continue;
+    const taken = openOwnerSecret({ ...share, ownerSecret: share.ownerSecret }, session.vaultKey);
+    if (taken) {
+      secrets.push(taken);
+      changed = true;
+    }
+  }
   let imported = 0;
   let offline: unknown = null;
   for (const secret of secrets) {
     const server = onServer.get(secret.id);
-    if (secret.expiresAt <= now || server?.state !== 'active') continue;
-    if (server.version > secret.version) Object.assign(secret, { version: server.version, digest: '' });
+    if (!server || secret.drained) continue;
     // One share failing (a refused upload, say) must not hold up the others.
     try {
-      if (await uploadIfChanged(app, api, secret)) changed = true;
+      const active = server.state === 'active' && secret.expiresAt > now;
+      if (active) {
+        // Never reuse a version the server already has.
+        if (server.version > secret.version) Object.assign(secret, { version: server.version, digest: '' });
+        if (await uploadIfChanged(app, api, secret)) changed = true;
+      }
       if (secret.mode !== 'read-add') continue;
       const { entries } = await api.pendingEntries(secret.id);
+      const refused: string[] = [];
       for (const pending of entries) {
-        if (await importEntry(app, secret, pending.sealed)) imported += 1;
-        await api.ackEntry(secret.id, pending.id);
+        if (await importEntry(app, secret, pending)) {
+          imported += 1;
+          await api.ackEntry(secret.id, pending.id);
+        } else {
+          refused.push(pending.author.name);
+        }
+      }
+      setRefusals(secret.id, refused);
+      // Listed as ended before the fetch: nothing can arrive after it.
+      if (server.state !== 'active' && refused.length === 0) {
+        Object.assign(secret, { drained: true });
+        changed = true;
       }
     } catch (error) {
       if (error instanceof ShareError && error.reason === 'offline') {
@@ -110,25 +152,32 @@ async function uploadIfChanged(app: AppStore, api: ShareApi, secret: ShareSecret
 }
 
 /**
- * Opens, verifies and imports one sealed entry of this share; false (nothing stored) when it does
- * not open, is not validly signed, or names another share or profile.
+ * Opens, verifies and imports one pending entry of this share; false (nothing stored) unless it opens,
+ * is validly signed, names this share and profile, carries this share's tag (which only holders of
+ * the share key can compute: not the server), and its signed author is the one the server names
+ * (same published signing key, same profile name).
  */
 export async function importEntry(
   app: AppStore,
-  share: Pick<ShareSecret, 'id' | 'profileId'>,
-  sealed: string,
+  share: Pick<ShareSecret, 'id' | 'profileId' | 'key'>,
+  pending: Pick<PendingEntries['entries'][number], 'sealed' | 'author'>,
 ): Promise<boolean> {
   const session = app.session();
   if (!session) return false;
   let signed: ReturnType<typeof openEntry>;
   let payload: ReturnType<typeof verifiedPayload>;
   try {
-    signed = openEntry(sealed, session.identity.box.publicKey, session.identity.box.secretKey);
+    signed = openEntry(pending.sealed, session.identity.box.publicKey, session.identity.box.secretKey);
     payload = verifiedPayload(signed);
   } catch {
     return false;
   }
   if (!payload || payload.shareId !== share.id || payload.profileId !== share.profileId) return false;
+  const tag = shareEntryTag(fromBase64(share.key), share.id, payload.id, share.profileId);
+  if (!sameEntryTag(payload.tag, tag)) return false;
+  if (payload.author.signPk !== pending.author.signPk || payload.author.name !== pending.author.name) {
+    return false;
+  }
   await app.importPractitionerEntry(share.profileId, { ...payload.entry, signature: signed }, payload.id);
   return true;
 }

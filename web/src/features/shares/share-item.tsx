@@ -4,6 +4,7 @@ import type { ShareSummary } from '../../../../shared/protocol/shares.ts';
 import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { forgetShare, linkOf } from './create-share.ts';
+import { refusalsOf } from './entry-refusals.ts';
 import { ShareApi } from './share-api.ts';
 import { shareErrorText } from './share-error-text.ts';
 import { ShareLogList } from './share-log.tsx';
@@ -31,7 +32,9 @@ export function ShareItem(props: {
     setError(null);
     try {
       await new ShareApi(app.serverUrl, app.syncToken()).revoke(props.share.id);
-      await forgetShare(app, props.share.id);
+      // A read + add share keeps its key here: entries written just before the revocation are
+      // still fetched and checked (share-agent.ts) before the share is marked drained.
+      if (props.share.mode === 'read') await forgetShare(app, props.share.id);
       setMessage(t('shares.page.revoked'));
       props.onChanged();
     } catch (caught) {
@@ -56,6 +59,14 @@ export function ShareItem(props: {
           date: formatDate(new Date(props.share.expiresAt), { dateStyle: 'medium', timeStyle: 'short' }),
         })}
       </p>
+      <Show when={refusalsOf(props.share.id).length > 0}>
+        <p class="message message--error share-refused">
+          {t('shares.page.refused', {
+            count: String(refusalsOf(props.share.id).length),
+            names: [...new Set(refusalsOf(props.share.id))].join(', '),
+          })}
+        </p>
+      </Show>
       <Show when={message()}>
         <p class="message" role="status">
           {message()}

@@ -15,6 +15,7 @@ import { ShareApi, ShareError } from './share-api.ts';
 import { shareErrorText } from './share-error-text.ts';
 import { type OpenedShare, SharedRecordView } from './shared-record-view.tsx';
 import { parseSnapshot } from './snapshot.ts';
+import { snapshotVersions } from './snapshot-versions.ts';
 import './shares.css';
 
 export function ShareOpenPage() {
@@ -45,7 +46,10 @@ export function ShareOpenPage() {
     } catch {
       snapshot = null;
     }
-    if (!snapshot) throw new ShareError('tampered');
+    // An older snapshot than one already shown here is a rollback by the server: refused.
+    if (!snapshot || !snapshotVersions.accept(share.shareId, answer.snapshot.version)) {
+      throw new ShareError('tampered');
+    }
     setOpened({
       shareId: share.shareId,
       shareKey: share.shareKey,

@@ -69,8 +69,11 @@ export const sharesEn = {
       revoked: 'Revoked',
       locked: 'Locked',
     },
+    refused:
+      '{{ count }} entry(ies) said to be from {{ names }} failed verification: not imported, kept on the server.',
     action: {
       open: 'opened',
+      refresh: 'was served updated content',
       write: 'added an entry',
       refused: 'was refused (wrong passcode or code)',
     },
@@ -117,7 +120,7 @@ export const sharesEn = {
     },
   },
   verify: {
-    verified: 'From {{ name }} — verified',
+    verified: 'From {{ name }} — signature verified',
     invalid: 'Invalid signature: this entry was altered and is not shown.',
     unsigned: 'Not signed: this entry cannot be verified.',
     selfDeclared: 'professional ID {{ id }} (self-declared)',

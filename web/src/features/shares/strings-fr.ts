@@ -66,8 +66,11 @@ export const sharesFr: typeof sharesEn = {
       revoked: 'Révoqué',
       locked: 'Verrouillé',
     },
+    refused:
+      '{{ count }} note(s) présentée(s) comme de {{ names }} n’ont pas passé la vérification : non importée(s), gardée(s) sur le serveur.',
     action: {
       open: 'a ouvert',
+      refresh: 'a reçu le contenu mis à jour',
       write: 'a ajouté une note',
       refused: 'a été refusé (code erroné)',
     },
@@ -114,7 +117,7 @@ export const sharesFr: typeof sharesEn = {
     },
   },
   verify: {
-    verified: 'De {{ name }} — vérifié',
+    verified: 'De {{ name }} — signature vérifiée',
     invalid: 'Signature invalide : cette note a été modifiée et n’est pas affichée.',
     unsigned: 'Non signée : cette note ne peut pas être vérifiée.',
     selfDeclared: 'n° professionnel {{ id }} (déclaré par le soignant)',
