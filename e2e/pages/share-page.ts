@@ -67,8 +67,8 @@ export class SharePage {
   async log(id: string): Promise<string[]> {
     await this.gotoShares();
     await this.item(id).getByRole('button', { name: this.s.page.showLog }).click();
-    const list = this.item(id).locator('.share-log, p').last();
-    await expect(list).toBeVisible();
+    // Wait for the log's first line: a paragraph of the card is visible before the log has loaded.
+    await expect(this.item(id).locator('.share-log li').first()).toBeVisible();
     return this.item(id).locator('.share-log li').allTextContents();
   }
 

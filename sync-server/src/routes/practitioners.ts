@@ -12,7 +12,6 @@ import {
   practitionerProfileSchema,
   type ReceivedShares,
 } from '../../../shared/protocol/shares.ts';
-import { ApiError } from '../http/errors.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { methodNotAllowed } from '../http/method-not-allowed.ts';
 import { requireSession, unauthorized } from '../http/session-auth.ts';
@@ -46,7 +45,8 @@ export function practitionerRoutes(deps: ApiDeps) {
     .use(requireSession(store, now))
     .get('/me', async (c) => {
       const found = await describe(store, c.get('session').accountId);
-      if (!found) throw new ApiError(404, 'not-found', 'This account has no practitioner profile');
+      // No profile is the ordinary answer for a patient, not an error: 204, so no client logs a 404.
+      if (!found) return c.body(null, 204);
       return c.json(found);
     })
     .put('/me', jsonBody(practitionerProfileSchema), async (c) => {

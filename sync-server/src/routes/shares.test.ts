@@ -81,7 +81,7 @@ describe('shares', () => {
       boxPublicKey: doctor.keyring.identity.boxPublicKey,
       signPublicKey: doctor.keyring.identity.signPublicKey,
     });
-    expect((await call('GET', '/api/practitioners/me', patientToken)).status).toBe(404);
+    expect((await call('GET', '/api/practitioners/me', patientToken)).status).toBe(204);
     expect((await call('PUT', '/api/practitioners/me', doctorToken, { name: '' })).status).toBe(400);
   });
 

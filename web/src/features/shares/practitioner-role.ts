@@ -39,9 +39,8 @@ export async function refreshRole(app: AppStore): Promise<Role | null> {
   }
   try {
     rememberPractitioner(await new ShareApi(app.serverUrl, token).practitioner());
-  } catch (error) {
-    if (error instanceof Error && 'reason' in error && error.reason === 'not-found')
-      rememberPractitioner(null);
+  } catch {
+    // Offline or a server error: the role stays unknown until the next try.
   }
   return role();
 }

@@ -10,6 +10,7 @@ import {
   codeLookupResponseSchema,
   openShareResponseSchema,
   type PractitionerProfile,
+  type PractitionerResponse,
   pendingEntriesSchema,
   practitionerResponseSchema,
   receivedSharesSchema,
@@ -74,7 +75,21 @@ export class ShareApi {
   postEntry = (id: string, accessToken: string, sealed: string) =>
     this.json('POST', `/api/shares/${id}/entries`, created, { accessToken, sealed }, 201);
 
-  practitioner = () => this.json('GET', '/api/practitioners/me', practitionerResponseSchema, undefined, 200);
+  /** The account's practitioner profile, or null for an account without one (204). */
+  practitioner = async (): Promise<PractitionerResponse | null> => {
+    if (!this.token) throw new ShareError('sync-off');
+    const response = await fetch(`${this.baseUrl}/api/practitioners/me`, {
+      headers: { Accept: 'application/json', Authorization: `Bearer ${this.token}` },
+      credentials: 'omit',
+    }).catch(() => {
+      throw new ShareError('offline', '/api/practitioners/me: the server could not be reached');
+    });
+    if (response.status === 204) return null;
+    if (response.status !== 200) throw await failure('/api/practitioners/me', response);
+    const parsed = practitionerResponseSchema.safeParse(await response.json().catch(() => null));
+    if (!parsed.success) throw new ShareError('failed', '/api/practitioners/me: unexpected answer');
+    return parsed.data;
+  };
   putPractitioner = (profile: PractitionerProfile) =>
     this.json('PUT', '/api/practitioners/me', practitionerResponseSchema, profile, 200);
   receivedShares = () =>
