@@ -140,7 +140,10 @@ test('the in-app QR opens the responder page offline and in a fresh browser; the
   await expect(notice).toBeVisible();
   await notice.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Emergency profile' })).toBeVisible();
-  await expect(page.getByTestId('emergency-openings')).toContainText('Emergency profile opened at');
+  // The device names the profile from the opened token's hash (the server knows no names).
+  await expect(page.getByTestId('emergency-openings')).toContainText(
+    'Emergency code of Camille Martin opened at',
+  );
   await expect(page.getByTestId('emergency-openings').getByRole('listitem')).toHaveCount(1);
   // Seen on /emergency: the header note goes away.
   await expect(notice).toHaveCount(0);

@@ -23,7 +23,15 @@ export const emergencyTokenRequestSchema = z.strictObject({
 });
 
 export const emergencyOpeningsResponseSchema = z.strictObject({
-  openings: z.array(z.strictObject({ openedAt: z.number().int().nonnegative() })).max(100),
+  openings: z
+    .array(
+      z.strictObject({
+        openedAt: z.number().int().nonnegative(),
+        // Which registered token was opened; the device maps it to the profile it knows.
+        tokenHash: z.string().regex(HASH_PATTERN),
+      }),
+    )
+    .max(100),
 });
 
 export type EmergencyOpeningsResponse = z.infer<typeof emergencyOpeningsResponseSchema>;

@@ -35,7 +35,10 @@ describe('emergency access log', () => {
 
     const list = await call('GET', '/api/emergency/openings', undefined, owner);
     expect(list.status).toBe(200);
-    expect(await list.json()).toEqual({ openings: [{ openedAt: clock }] });
+    // Each opening names the token's hash, so the device can say which profile's code was opened.
+    expect(await list.json()).toEqual({
+      openings: [{ openedAt: clock, tokenHash: emergencyTokenHash(token) }],
+    });
     const none = await call('GET', '/api/emergency/openings', undefined, other);
     expect(await none.json()).toEqual({ openings: [] });
   });
@@ -52,10 +55,10 @@ describe('emergency access log', () => {
     const list = async () =>
       (
         (await (await call('GET', '/api/emergency/openings', undefined, owner)).json()) as {
-          openings: { openedAt: number }[];
+          openings: { openedAt: number; tokenHash: string }[];
         }
       ).openings;
-    expect(await list()).toEqual([{ openedAt: first }]);
+    expect(await list()).toEqual([{ openedAt: first, tokenHash: emergencyTokenHash(token) }]);
     for (let i = 0; i < OPENINGS_LIMIT + 3; i++) {
       clock += 61_000;
       await call('POST', '/api/emergency/opened', { token });

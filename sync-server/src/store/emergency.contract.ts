@@ -17,9 +17,9 @@ export function emergencyContract(store: () => Store, newAccount: () => Promise<
     expect(await store().recordEmergencyOpening(token, NOW + 20, 50)).toBe(true);
     expect(await store().recordEmergencyOpening(`unknown-${randomUUID()}`, NOW, 50)).toBe(false);
     expect(await store().listEmergencyOpenings(a, 10)).toEqual([
-      { openedAt: NOW + 30 },
-      { openedAt: NOW + 20 },
-      { openedAt: NOW + 10 },
+      { openedAt: NOW + 30, tokenHash: token },
+      { openedAt: NOW + 20, tokenHash: token },
+      { openedAt: NOW + 10, tokenHash: token },
     ]);
     expect(await store().listEmergencyOpenings(a, 2)).toHaveLength(2);
   });
@@ -32,7 +32,7 @@ export function emergencyContract(store: () => Store, newAccount: () => Promise<
     // Another account cannot take over a token hash that is already registered.
     await store().registerEmergencyToken(b, token, NOW);
     await store().recordEmergencyOpening(token, NOW + 5, 50);
-    expect(await store().listEmergencyOpenings(a, 10)).toEqual([{ openedAt: NOW + 5 }]);
+    expect(await store().listEmergencyOpenings(a, 10)).toEqual([{ openedAt: NOW + 5, tokenHash: token }]);
     expect(await store().listEmergencyOpenings(b, 10)).toEqual([]);
   });
 
@@ -52,7 +52,7 @@ export function emergencyContract(store: () => Store, newAccount: () => Promise<
     expect(await store().listEmergencyOpenings(a, 10)).toEqual([]);
     // The token is gone too: a later opening is not recorded for anyone.
     expect(await store().recordEmergencyOpening(ta, NOW + 2, 50)).toBe(false);
-    expect(await store().listEmergencyOpenings(b, 10)).toEqual([{ openedAt: NOW + 1 }]);
+    expect(await store().listEmergencyOpenings(b, 10)).toEqual([{ openedAt: NOW + 1, tokenHash: tb }]);
   });
 
   it('keeps only the newest openings of an account, across its tokens', async () => {
@@ -68,13 +68,14 @@ export function emergencyContract(store: () => Store, newAccount: () => Promise<
     for (let i = 1; i <= 6; i++) {
       expect(await store().recordEmergencyOpening(i % 2 ? t1 : t2, NOW + i, 3)).toBe(true);
     }
+    // Each opening says which of the account's tokens was opened.
     expect(await store().listEmergencyOpenings(a, 50)).toEqual([
-      { openedAt: NOW + 6 },
-      { openedAt: NOW + 5 },
-      { openedAt: NOW + 4 },
+      { openedAt: NOW + 6, tokenHash: t2 },
+      { openedAt: NOW + 5, tokenHash: t1 },
+      { openedAt: NOW + 4, tokenHash: t2 },
     ]);
     // Another account's openings are not pruned by these.
-    expect(await store().listEmergencyOpenings(b, 50)).toEqual([{ openedAt: NOW }]);
+    expect(await store().listEmergencyOpenings(b, 50)).toEqual([{ openedAt: NOW, tokenHash: tb }]);
   });
 
   it('forgets a token of its own account only (opt-out)', async () => {
@@ -87,8 +88,8 @@ export function emergencyContract(store: () => Store, newAccount: () => Promise<
     expect(await store().deleteEmergencyToken(a, token)).toBe(true);
     expect(await store().deleteEmergencyToken(a, token)).toBe(false);
     expect(await store().recordEmergencyOpening(token, NOW + 2, 50)).toBe(false);
-    // Past openings stay in the log; the token can be registered again later.
-    expect(await store().listEmergencyOpenings(a, 10)).toEqual([{ openedAt: NOW + 1 }]);
+    // Past openings stay in the log, still naming their token; the token can be registered again later.
+    expect(await store().listEmergencyOpenings(a, 10)).toEqual([{ openedAt: NOW + 1, tokenHash: token }]);
     expect(await store().registerEmergencyToken(a, token, NOW + 3)).toBe(true);
     expect(await store().recordEmergencyOpening(token, NOW + 4, 50)).toBe(true);
   });

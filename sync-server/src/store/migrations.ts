@@ -73,6 +73,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE TABLE emergency_openings (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        token_hash TEXT NOT NULL,
         opened_at INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX emergency_openings_account ON emergency_openings(account_id, opened_at);
@@ -199,6 +200,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE TABLE emergency_openings (
         id BIGSERIAL PRIMARY KEY,
         account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        token_hash TEXT NOT NULL,
         opened_at BIGINT NOT NULL
       );
       CREATE INDEX emergency_openings_account ON emergency_openings(account_id, opened_at);

@@ -188,8 +188,8 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
     async recordEmergencyOpening(tokenHash, now, keep) {
       return inTransaction(pool, async (client) => {
         const { rows } = await client.query<{ account_id: string }>(
-          `INSERT INTO emergency_openings (account_id, opened_at)
-           SELECT account_id, $1 FROM emergency_tokens WHERE token_hash = $2 RETURNING account_id`,
+          `INSERT INTO emergency_openings (account_id, token_hash, opened_at)
+           SELECT account_id, token_hash, $1 FROM emergency_tokens WHERE token_hash = $2 RETURNING account_id`,
           [now, tokenHash],
         );
         const accountId = rows[0]?.account_id;
@@ -211,11 +211,12 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
       return result.rowCount === 1;
     },
     async listEmergencyOpenings(accountId, limit) {
-      const { rows } = await pool.query<{ opened_at: string }>(
-        'SELECT opened_at FROM emergency_openings WHERE account_id = $1 ORDER BY opened_at DESC, id DESC LIMIT $2',
+      const { rows } = await pool.query<{ opened_at: string; token_hash: string }>(
+        `SELECT opened_at, token_hash FROM emergency_openings WHERE account_id = $1
+         ORDER BY opened_at DESC, id DESC LIMIT $2`,
         [accountId, limit],
       );
-      return rows.map((row) => ({ openedAt: Number(row.opened_at) }));
+      return rows.map((row) => ({ openedAt: Number(row.opened_at), tokenHash: row.token_hash }));
     },
     subscribe(accountId, listener) {
       return fanout.subscribe(accountId, listener);

@@ -90,15 +90,16 @@ export function openSqliteStore(file: string): Store {
     deleteEmergencyOpenings: db.prepare('DELETE FROM emergency_openings WHERE account_id = ?'),
     putEmergencyToken: db.prepare(`INSERT INTO emergency_tokens (token_hash, account_id, created_at)
       SELECT ?, id, ? FROM accounts WHERE id = ? ON CONFLICT (token_hash) DO NOTHING`),
-    putEmergencyOpening: db.prepare(`INSERT INTO emergency_openings (account_id, opened_at)
-      SELECT account_id, ? FROM emergency_tokens WHERE token_hash = ?`),
+    putEmergencyOpening: db.prepare(`INSERT INTO emergency_openings (account_id, token_hash, opened_at)
+      SELECT account_id, token_hash, ? FROM emergency_tokens WHERE token_hash = ?`),
     pruneEmergencyOpenings: db.prepare(`DELETE FROM emergency_openings WHERE account_id = @accountId
       AND id NOT IN (SELECT id FROM emergency_openings WHERE account_id = @accountId
                      ORDER BY opened_at DESC, id DESC LIMIT @keep)`),
     deleteEmergencyToken: db.prepare('DELETE FROM emergency_tokens WHERE token_hash = ? AND account_id = ?'),
     emergencyTokenAccount: db.prepare('SELECT account_id FROM emergency_tokens WHERE token_hash = ?'),
     emergencyOpenings: db.prepare(
-      'SELECT opened_at FROM emergency_openings WHERE account_id = ? ORDER BY opened_at DESC, id DESC LIMIT ?',
+      `SELECT opened_at, token_hash FROM emergency_openings WHERE account_id = ?
+       ORDER BY opened_at DESC, id DESC LIMIT ?`,
     ),
   };
 
@@ -220,8 +221,8 @@ export function openSqliteStore(file: string): Store {
       return q.deleteEmergencyToken.run(tokenHash, accountId).changes === 1;
     },
     async listEmergencyOpenings(accountId, limit) {
-      const rows = q.emergencyOpenings.all(accountId, limit) as { opened_at: number }[];
-      return rows.map((row) => ({ openedAt: Number(row.opened_at) }));
+      const rows = q.emergencyOpenings.all(accountId, limit) as { opened_at: number; token_hash: string }[];
+      return rows.map((row) => ({ openedAt: Number(row.opened_at), tokenHash: row.token_hash }));
     },
     subscribe(accountId: string, listener: AccountListener) {
       return fanout.subscribe(accountId, listener);

@@ -56,6 +56,8 @@ export type AccountEvent = { readonly type: 'change'; readonly seq: number } | {
 
 export interface EmergencyOpening {
   readonly openedAt: number;
+  /** Which registered token was opened: the device maps it back to the profile (tokens are not health data). */
+  readonly tokenHash: string;
 }
 
 export type AccountListener = (event: AccountEvent) => void;

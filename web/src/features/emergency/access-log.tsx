@@ -11,6 +11,7 @@ import { useApp } from '../../app/app-context.tsx';
 import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { EmergencyDraft } from './draft.ts';
+import { nameOpenings, tokenOwners } from './opening-owners.ts';
 import { markOpeningsSeen } from './openings-notice.ts';
 
 export function newAccessToken(): string {
@@ -38,6 +39,8 @@ export function AccessLog(props: {
       return openings;
     },
   );
+  // Mapped on this device: the server only knows token hashes, never whose profile they are.
+  const named = () => nameOpenings(openings() ?? [], tokenOwners(app.records(), app.profiles()));
   return (
     <section class="card stack" aria-labelledby="emergency-log-title">
       <h2 id="emergency-log-title">{t('emergency.accessLog.title')}</h2>
@@ -67,16 +70,19 @@ export function AccessLog(props: {
             </p>
           }
         >
-          <Show when={(openings() ?? []).length > 0} fallback={<p>{t('emergency.accessLog.none')}</p>}>
+          <Show when={named().length > 0} fallback={<p>{t('emergency.accessLog.none')}</p>}>
             <ul class="list" data-testid="emergency-openings">
-              <For each={openings()}>
-                {(opening) => (
-                  <li class="list__item">
-                    {t('emergency.accessLog.opened', {
-                      time: formatDate(opening.openedAt, { dateStyle: 'medium', timeStyle: 'short' }),
-                    })}
-                  </li>
-                )}
+              <For each={named()}>
+                {(opening) => {
+                  const time = formatDate(opening.openedAt, { dateStyle: 'medium', timeStyle: 'short' });
+                  return (
+                    <li class="list__item">
+                      {opening.profileName === undefined
+                        ? t('emergency.accessLog.opened', { time })
+                        : t('emergency.accessLog.openedOf', { name: opening.profileName, time })}
+                    </li>
+                  );
+                }}
               </For>
             </ul>
           </Show>
