@@ -79,3 +79,34 @@ export function ageOn(dateOfBirth: string, today: string): number {
   const years = Number(today.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
   return today.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
 }
+
+/** Lower case, no accents, trimmed: "Français", "francais " and "FRANÇAIS" name the same language. */
+function languageKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * What "Patient speaks" lists for a reader in `reader`: the profile's own language first, named in
+ * the reader's language, then the other languages the patient typed, each once. A typed name of
+ * the profile's own language, in any language Carnet speaks ("English", "anglais"), is not repeated.
+ */
+export function spokenLanguages(
+  profile: { readonly language: EmergencyLanguage; readonly languages: readonly string[] },
+  reader: EmergencyLanguage,
+): { own: string; others: string[] } {
+  const seen = new Set(
+    Object.values(EMERGENCY_LABELS).map((l) => languageKey(l.languageNames[profile.language])),
+  );
+  const others: string[] = [];
+  for (const name of profile.languages) {
+    const key = languageKey(name);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    others.push(name.trim());
+  }
+  return { own: EMERGENCY_LABELS[reader].languageNames[profile.language], others };
+}

@@ -2,7 +2,7 @@
  * Builds the responder view with DOM calls and `textContent` only: the data comes from a QR code
  * anyone can print, so nothing in it is ever parsed as HTML.
  */
-import { ageOn, EMERGENCY_LABELS } from '../../../../../shared/emergency/labels.ts';
+import { ageOn, EMERGENCY_LABELS, spokenLanguages } from '../../../../../shared/emergency/labels.ts';
 import type { EmergencyLanguage, EmergencyProfile } from '../../../../../shared/emergency/profile.ts';
 import { RESPONDER_STRINGS } from './strings.ts';
 
@@ -63,11 +63,10 @@ export function renderProfile(
     who.append(` · ${l.born} ${profile.dateOfBirth} (${l.age} ${ageOn(profile.dateOfBirth, today)})`);
   }
   root.append(who);
-  const speaks = [l.languageNames[profile.language], ...profile.languages].filter(
-    (v, i, all) => all.indexOf(v) === i,
-  );
-  const speaksLine = el('p', 'speaks', `${l.patientSpeaks}: `);
-  speaksLine.append(patient('span', speaks.join(', '), lang));
+  // The profile's language is named in the reader's language; the others are as the patient typed them.
+  const speaks = spokenLanguages(profile, language);
+  const speaksLine = el('p', 'speaks', `${l.patientSpeaks}: ${speaks.own}`);
+  if (speaks.others.length > 0) speaksLine.append(', ', patient('span', speaks.others.join(', '), lang));
   root.append(speaksLine);
 
   const blocks = [
@@ -92,7 +91,9 @@ export function renderProfile(
       link.append(
         `${s.call} `,
         patient('span', `${contact.name}${contact.relationship ? ` (${contact.relationship})` : ''}`, lang),
-        ` · ${contact.phone}`,
+        ' · ',
+        // A phone number broken over two lines is misread: it stays whole.
+        el('span', 'phone', contact.phone),
       );
       item.append(link);
       list.append(item);
