@@ -108,19 +108,26 @@ export async function walletCardPdf(
   page.drawText(printable(bold, l.contacts), { x: backLeft + backQr + 2 * MM, y: by, size: 7, font: bold });
   by -= 9;
   for (const c of profile.contacts) {
-    for (const piece of wrap(printable(font, `${c.name} ${c.phone}`), backText, (s) =>
-      font.widthOfTextAtSize(s, 6),
-    )) {
-      if (by < bottom + 3 * MM) break;
-      page.drawText(piece, { x: backLeft + backQr + 2 * MM, y: by, size: 6, font });
+    const who = `${c.name}${c.relationship ? ` (${c.relationship})` : ''}`;
+    const pieces = wrap(printable(font, who), backText, (s) => font.widthOfTextAtSize(s, 6));
+    // The number on a line of its own: a phone number broken over two lines gets misdialled.
+    for (const [piece, face] of [
+      ...pieces.map((p) => [p, font] as const),
+      [printable(bold, c.phone), bold] as const,
+    ]) {
+      if (by < bottom + 7 * MM) break;
+      page.drawText(piece, { x: backLeft + backQr + 2 * MM, y: by, size: 6, font: face });
       by -= 7;
     }
+    by -= 2;
   }
+  // On the card itself (not below the cut line, where it would be cut off).
   page.drawText(printable(font, `${l.updated}: ${profile.updatedOn}`), {
-    x: left,
-    y: bottom - 12,
-    size: 8,
+    x: backLeft + backQr + 2 * MM,
+    y: bottom + 3 * MM,
+    size: 5.5,
     font,
+    color: rgb(0.25, 0.25, 0.25),
   });
   return pdf.save();
 }

@@ -22,10 +22,11 @@ export function wallpaperPng(codes: FittedCodes, today: string): Promise<Blob> {
   ctx.fillRect(0, y - 70, WIDTH, 100);
   ctx.fillStyle = '#fff';
   ctx.font = 'bold 48px system-ui, sans-serif';
-  ctx.fillText(EMERGENCY_LABELS[profile.language].title, 60, y);
+  // maxWidth: the French title is longer than the canvas at this size; the browser narrows it.
+  ctx.fillText(EMERGENCY_LABELS[profile.language].title, 60, y, WIDTH - 120);
   y += 110;
   ctx.font = 'bold 60px system-ui, sans-serif';
-  ctx.fillText(profile.name, 60, y);
+  ctx.fillText(profile.name, 60, y, WIDTH - 120);
   y += 80;
   ctx.font = '42px system-ui, sans-serif';
   for (const line of cardLines(profile, today).slice(0, 6)) {
