@@ -14,7 +14,8 @@ export interface EmergencyLabels {
   readonly pregnancy: string;
   readonly name: string;
   readonly born: string;
-  readonly age: string;
+  /** "age 42" / "42 ans": the word order differs, so a phrase, not a word. */
+  readonly age: (years: number) => string;
   readonly contacts: string;
   readonly languages: string;
   readonly bloodType: string;
@@ -38,7 +39,7 @@ export const EMERGENCY_LABELS: { readonly [L in EmergencyLanguage]: EmergencyLab
     pregnancy: 'Pregnancy',
     name: 'Name',
     born: 'Born',
-    age: 'age',
+    age: (years) => `age ${years}`,
     contacts: 'Contacts',
     languages: 'Speaks',
     bloodType: 'Blood type',
@@ -60,7 +61,7 @@ export const EMERGENCY_LABELS: { readonly [L in EmergencyLanguage]: EmergencyLab
     pregnancy: 'Grossesse',
     name: 'Nom',
     born: 'Né(e) le',
-    age: 'âge',
+    age: (years) => `${years} ans`,
     contacts: 'Contacts',
     languages: 'Parle',
     bloodType: 'Groupe sanguin',

@@ -18,7 +18,7 @@ export function emergencyPlainText(profile: EmergencyProfile, today: string = pr
   add(l.devices, profile.devices);
   add(l.pregnancy, profile.pregnancy ? [profile.pregnancy] : []);
   const born = profile.dateOfBirth
-    ? ` (${l.born} ${profile.dateOfBirth}, ${l.age} ${ageOn(profile.dateOfBirth, today)})`
+    ? ` (${l.born} ${profile.dateOfBirth}, ${l.age(ageOn(profile.dateOfBirth, today))})`
     : '';
   lines.push(`${l.name}: ${profile.name}${born}`);
   for (const c of profile.contacts) {

@@ -6,7 +6,7 @@ import { darkRuns, QUIET_ZONE, qrMatrix } from './qr-matrix.ts';
 describe('card lines', () => {
   it('puts the date of birth first, then the critical sections in order', () => {
     const lines = cardLines(EXAMPLE_PROFILE, '2026-11-23');
-    expect(lines[0]).toBe('Né(e) le 1984-06-02 (âge 42)');
+    expect(lines[0]).toBe('Né(e) le 1984-06-02 (42 ans)');
     expect(lines[1]).toBe('Directives anticipées: DNR: do not resuscitate');
     expect(lines[2]).toMatch(/^Maladies: /);
   });

@@ -16,7 +16,7 @@ export function cardLines(profile: EmergencyProfile, today: string): string[] {
   add(l.pregnancy, profile.pregnancy ? [profile.pregnancy] : []);
   add(l.bloodType, profile.bloodType ? [profile.bloodType] : []);
   if (profile.dateOfBirth) {
-    lines.unshift(`${l.born} ${profile.dateOfBirth} (${l.age} ${ageOn(profile.dateOfBirth, today)})`);
+    lines.unshift(`${l.born} ${profile.dateOfBirth} (${l.age(ageOn(profile.dateOfBirth, today))})`);
   }
   return lines;
 }

@@ -60,7 +60,7 @@ export function renderProfile(
   const lang = profile.language;
   who.append(patient('strong', profile.name, lang));
   if (profile.dateOfBirth) {
-    who.append(` · ${l.born} ${profile.dateOfBirth} (${l.age} ${ageOn(profile.dateOfBirth, today)})`);
+    who.append(` · ${l.born} ${profile.dateOfBirth} (${l.age(ageOn(profile.dateOfBirth, today))})`);
   }
   root.append(who);
   // The profile's language is named in the reader's language; the others are as the patient typed them.
