@@ -4,25 +4,9 @@
  * practitioner's identity key and sealed to the patient's public key (send-entry.ts).
  */
 import { createSignal, For, Index, Match, Show, Switch } from 'solid-js';
-import {
-  PRACTITIONER_ENTRY_TYPES,
-  type PractitionerEntry,
-} from '../../../../shared/schema/practitioner-entry.ts';
+import { PRACTITIONER_ENTRY_TYPES } from '../../../../shared/schema/practitioner-entry.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-
-type EntryType = (typeof PRACTITIONER_ENTRY_TYPES)[number];
-interface Row {
-  a: string;
-  b: string;
-  c: string;
-}
-
-export interface EntryDraft {
-  readonly entryType: EntryType;
-  readonly title: string;
-  readonly body: string;
-  readonly rows: readonly Row[];
-}
+import type { EntryDraft, EntryType, Row } from './entry-draft.ts';
 
 export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void> }) {
   const { t } = useI18n();
@@ -156,48 +140,4 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
       </fieldset>
     </form>
   );
-}
-
-/** Turns the form's draft into a practitioner entry (validated again by its schema when signed). */
-export function entryFromDraft(
-  draft: EntryDraft,
-  practitioner: PractitionerEntry['practitioner'],
-  createdAt: string,
-): PractitionerEntry {
-  const common = {
-    kind: 'practitioner-entry' as const,
-    schemaVersion: 1 as const,
-    title: draft.title,
-    practitioner,
-    createdAt,
-  };
-  const body = draft.body ? { body: draft.body } : {};
-  switch (draft.entryType) {
-    case 'note':
-      return { ...common, entryType: 'note', body: draft.body };
-    case 'diagnosis':
-      return { ...common, entryType: 'diagnosis', body: draft.body };
-    case 'prescription':
-      return {
-        ...common,
-        ...body,
-        entryType: 'prescription',
-        items: draft.rows.map((r) => ({
-          medication: r.a.trim(),
-          dosage: r.b.trim() || '—',
-          duration: r.c.trim() || '—',
-        })),
-      };
-    case 'exercise-programme':
-      return {
-        ...common,
-        ...body,
-        entryType: 'exercise-programme',
-        exercises: draft.rows.map((r) => ({
-          name: r.a.trim(),
-          ...(r.b.trim() ? { frequency: r.b.trim() } : {}),
-          ...(r.c.trim() ? { instructions: r.c.trim() } : {}),
-        })),
-      };
-  }
 }
