@@ -7,6 +7,7 @@ import { createSignal, For, Index, Match, Show, Switch } from 'solid-js';
 import { PRACTITIONER_ENTRY_TYPES } from '../../../../shared/schema/practitioner-entry.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { EntryDraft, EntryType, Row } from './entry-draft.ts';
+import { shareErrorText } from './share-error-text.ts';
 
 export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void> }) {
   const { t } = useI18n();
@@ -25,7 +26,13 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
     setError(null);
     const filled = rows().filter((r) => r.a.trim() !== '');
     if (title().trim() === '' || (listed() && filled.length === 0) || (!listed() && body().trim() === '')) {
-      setError(t('shares.entry.required'));
+      const missing = {
+        note: 'requiredText',
+        diagnosis: 'requiredText',
+        prescription: 'required',
+        'exercise-programme': 'requiredExercise',
+      } as const;
+      setError(t(`shares.entry.${missing[entryType()]}`));
       return;
     }
     setBusy(true);
@@ -40,7 +47,7 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
       setBody('');
       setRows([{ a: '', b: '', c: '' }]);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(shareErrorText(t, caught));
     } finally {
       setBusy(false);
     }
@@ -49,7 +56,7 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
   const labels = () =>
     entryType() === 'prescription'
       ? [t('shares.entry.medication'), t('shares.entry.dosage'), t('shares.entry.duration')]
-      : [t('shares.entry.exercise'), t('shares.entry.frequency'), t('shares.entry.body')];
+      : [t('shares.entry.exercise'), t('shares.entry.frequency'), t('shares.entry.instructions')];
 
   return (
     <form class="card stack" aria-labelledby="entry-form-title" onSubmit={submit} novalidate>
@@ -65,7 +72,10 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
           <select
             id="entry-type"
             value={entryType()}
-            onChange={(e) => setEntryType(e.currentTarget.value as EntryType)}
+            onChange={(e) => {
+              setEntryType(e.currentTarget.value as EntryType);
+              setError(null);
+            }}
           >
             <For each={PRACTITIONER_ENTRY_TYPES}>
               {(type) => <option value={type}>{t(`shares.entry.types.${type}`)}</option>}
@@ -83,7 +93,7 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
           />
         </div>
         <div class="field">
-          <label for="entry-body">{t('shares.entry.body')}</label>
+          <label for="entry-body">{listed() ? t('shares.entry.bodyOptional') : t('shares.entry.body')}</label>
           <textarea
             id="entry-body"
             rows={4}
@@ -119,16 +129,29 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
                         </div>
                       )}
                     </For>
+                    <Show when={rows().length > 1}>
+                      <div class="form-actions">
+                        <button
+                          type="button"
+                          class="button button--secondary"
+                          onClick={() => setRows(rows().filter((_, i) => i !== index))}
+                        >
+                          {t('shares.entry.removeItem', { n: String(index + 1) })}
+                        </button>
+                      </div>
+                    </Show>
                   </div>
                 )}
               </Index>
-              <button
-                type="button"
-                class="button button--secondary"
-                onClick={() => setRows([...rows(), { a: '', b: '', c: '' }])}
-              >
-                {entryType() === 'prescription' ? t('shares.entry.addItem') : t('shares.entry.addExercise')}
-              </button>
+              <div class="form-actions">
+                <button
+                  type="button"
+                  class="button button--secondary"
+                  onClick={() => setRows([...rows(), { a: '', b: '', c: '' }])}
+                >
+                  {entryType() === 'prescription' ? t('shares.entry.addItem') : t('shares.entry.addExercise')}
+                </button>
+              </div>
             </fieldset>
           </Match>
         </Switch>
