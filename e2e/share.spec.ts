@@ -2,10 +2,10 @@
  * Practitioner access by shared code (issue 6): a patient and a practitioner, each in their own
  * browser context with their own vault and sync account on one server. The patient shares the
  * allergies (read + add); the practitioner opens the link, sees the allergies and nothing else, and
- * adds a prescription; the patient sees it verified and cannot edit it; an allergy edited by the
- * patient reaches the practitioner; revoking cuts access at once. Then an expired share is refused
- * (its expiry is moved in the server's database: the server has no test clock) and a wrong passcode
- * locks a share after 5 tries.
+ * adds a prescription and a note; the patient sees them verified and cannot edit them; an allergy
+ * edited by the patient reaches the practitioner; revoking cuts access at once. Then an expired share
+ * is refused (its expiry is moved in the server's database: the server has no test clock) and a wrong
+ * passcode locks a share after 5 tries.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -120,6 +120,9 @@ test('share with a practitioner: open, sign a prescription, follow edits, revoke
     execFileSync('pdftoppm', ['-png', '-r', '40', '-singlefile', pdfPath, testInfo.outputPath('ordonnance')]);
     expect(readFileSync(testInfo.outputPath('ordonnance.png')).subarray(1, 4).toString()).toBe('PNG');
 
+    // And a note: another entry type, signed and verified the same way.
+    await doctor.addNote('Consultation', 'Urticaire sous pénicilline : à éviter.');
+
     // The patient sees it, verified, read-only.
     await record.gotoKind('practitioner-entry');
     const entryLink = record.main.getByRole('link').filter({ hasText: 'Ordonnance' }).first();
@@ -146,6 +149,11 @@ test('share with a practitioner: open, sign a prescription, follow edits, revoke
       expect(patientText).toContain(expected);
     }
     expect(await seriousViolations(page)).toEqual([]);
+    await record.gotoKind('practitioner-entry');
+    await record.main.getByRole('link').filter({ hasText: 'Consultation' }).first().click();
+    await expect(page.getByText(`From ${DOCTOR} — signature verified`)).toBeVisible();
+    await expect(page.getByText('Urticaire sous pénicilline : à éviter.')).toBeVisible();
+    await expect(page.getByRole('button', { name: patient.s.entry.pdf })).toHaveCount(0);
 
     // The same practitioner can also open a share by its typed code (read aloud by the patient).
     const spoken = await patient.create({ sections: ['allergy'], mode: 'read', typedCode: true });

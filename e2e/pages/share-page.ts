@@ -144,4 +144,13 @@ export class SharePage {
     await form.getByRole('button', { name: this.s.entry.submit }).click();
     await expect(this.main.getByRole('status').filter({ hasText: this.s.entry.sent })).toBeVisible();
   }
+
+  async addNote(title: string, body: string): Promise<void> {
+    const form = this.main.getByRole('form', { name: this.s.entry.title });
+    await form.getByLabel(this.s.entry.type).selectOption('note');
+    await form.getByLabel(this.s.entry.titleField).fill(title);
+    await form.getByLabel(this.s.entry.body, { exact: true }).fill(body);
+    await form.getByRole('button', { name: this.s.entry.submit }).click();
+    await expect(this.main.getByRole('status').filter({ hasText: this.s.entry.sent })).toBeVisible();
+  }
 }

@@ -51,7 +51,8 @@ export function Layout(props: ParentProps) {
           <img class="brand__logo" src="/favicon.svg" alt="" width="40" height="40" />
           <span class="brand__name">{t('app.name')}</span>
         </A>
-        <Show when={app.status() === 'unlocked'}>
+        {/* A practitioner's vault may hold no profile: no empty picker then. */}
+        <Show when={app.status() === 'unlocked' && app.profiles().length > 0}>
           <ProfileSwitcher />
         </Show>
         <div class="shell__tools">

@@ -2,7 +2,7 @@
  * Entries the patient cannot change here: practitioner entries (signed by the practitioner) and
  * consultation summaries. Shown as a list of facts; there is no form and no delete.
  */
-import { For, Show } from 'solid-js';
+import { For, type JSX, Show } from 'solid-js';
 import type { Consultation } from '../../../../shared/schema/consultation.ts';
 import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
 import { EntryCheckView } from '../shares/entry-check-view.tsx';
@@ -67,12 +67,16 @@ function consultationFacts(entry: Consultation, { tr, formatDate, formatNumber }
 export function ReadOnlyEntry(props: { record: PractitionerEntry | Consultation }) {
   const record = props.record;
   if (record.kind === 'practitioner-entry') {
-    return <EntryCheckView record={record}>{(checked) => <ReadOnlyFacts record={checked} />}</EntryCheckView>;
+    return (
+      <EntryCheckView record={record}>
+        {(checked, verdict) => <ReadOnlyFacts record={checked} verdict={verdict} />}
+      </EntryCheckView>
+    );
   }
   return <ReadOnlyFacts record={record} />;
 }
 
-function ReadOnlyFacts(props: { record: PractitionerEntry | Consultation }) {
+function ReadOnlyFacts(props: { record: PractitionerEntry | Consultation; verdict?: JSX.Element }) {
   const text = useRecordText();
   const facts = () =>
     props.record.kind === 'practitioner-entry'
@@ -83,6 +87,7 @@ function ReadOnlyFacts(props: { record: PractitionerEntry | Consultation }) {
   return (
     <section class="stack" aria-labelledby="record-entry-title">
       <h1 id="record-entry-title">{title()}</h1>
+      {props.verdict}
       <p class="message">{text.tr('kindPage.readOnly')}</p>
       <dl class="card facts">
         <For each={facts()}>

@@ -1,7 +1,8 @@
 /**
  * Wraps the display of a practitioner entry on the patient's side: the signature is checked every
  * time (entry-payload.ts). Verified: "From Dr X — verified", the self-declared ID, the signed
- * content only, and the prescription PDF. Invalid: a warning and no content at all.
+ * content only, and the prescription PDF. Invalid: a warning and no content at all (not even the
+ * title, which is unverified too). The verdict is handed to `children` so it sits under the title.
  */
 import { type JSX, Match, Show, Switch } from 'solid-js';
 import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
@@ -13,7 +14,7 @@ import './shares.css';
 
 export function EntryCheckView(props: {
   record: PractitionerEntry;
-  children: (entry: PractitionerEntry) => JSX.Element;
+  children: (entry: PractitionerEntry, verdict: JSX.Element) => JSX.Element;
 }) {
   const app = useApp();
   const { t, locale } = useI18n();
@@ -21,13 +22,15 @@ export function EntryCheckView(props: {
   return (
     <Switch>
       <Match when={check().status === 'invalid'}>
-        <p class="message message--error entry-check entry-check--invalid" role="alert">
-          {t('shares.verify.invalid')}
-        </p>
+        <section class="stack" aria-labelledby="entry-invalid-title">
+          <h1 id="entry-invalid-title">{t('record.kinds.practitioner-entry')}</h1>
+          <p class="message message--error entry-check entry-check--invalid" role="alert">
+            {t('shares.verify.invalid')}
+          </p>
+        </section>
       </Match>
       <Match when={check().status === 'unsigned'}>
-        <p class="message entry-check">{t('shares.verify.unsigned')}</p>
-        {props.children(props.record)}
+        {props.children(props.record, <p class="message entry-check">{t('shares.verify.unsigned')}</p>)}
       </Match>
       <Match
         when={(() => {
@@ -36,14 +39,16 @@ export function EntryCheckView(props: {
         })()}
       >
         {(payload) => (
-          <>
-            <p class="message entry-check entry-check--verified">
-              {t('shares.verify.verified', { name: payload().author.name })}
-              <Show when={payload().author.professionalId}>
-                {(id) => <> — {t('shares.verify.selfDeclared', { id: id() })}</>}
-              </Show>
-            </p>
-            {props.children(payload().entry)}
+          <div class="stack">
+            {props.children(
+              payload().entry,
+              <p class="message entry-check entry-check--verified">
+                {t('shares.verify.verified', { name: payload().author.name })}
+                <Show when={payload().author.professionalId}>
+                  {(id) => <> — {t('shares.verify.selfDeclared', { id: id() })}</>}
+                </Show>
+              </p>,
+            )}
             <Show when={payload().entry.entryType === 'prescription' ? payload().entry : undefined}>
               {(rx) => (
                 <div class="form-actions">
@@ -66,7 +71,7 @@ export function EntryCheckView(props: {
                 </div>
               )}
             </Show>
-          </>
+          </div>
         )}
       </Match>
     </Switch>

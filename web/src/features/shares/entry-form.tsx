@@ -4,25 +4,10 @@
  * practitioner's identity key and sealed to the patient's public key (send-entry.ts).
  */
 import { createSignal, For, Index, Match, Show, Switch } from 'solid-js';
-import {
-  PRACTITIONER_ENTRY_TYPES,
-  type PractitionerEntry,
-} from '../../../../shared/schema/practitioner-entry.ts';
+import { PRACTITIONER_ENTRY_TYPES } from '../../../../shared/schema/practitioner-entry.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-
-type EntryType = (typeof PRACTITIONER_ENTRY_TYPES)[number];
-interface Row {
-  a: string;
-  b: string;
-  c: string;
-}
-
-export interface EntryDraft {
-  readonly entryType: EntryType;
-  readonly title: string;
-  readonly body: string;
-  readonly rows: readonly Row[];
-}
+import type { EntryDraft, EntryType, Row } from './entry-draft.ts';
+import { shareErrorText } from './share-error-text.ts';
 
 export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void> }) {
   const { t } = useI18n();
@@ -41,7 +26,13 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
     setError(null);
     const filled = rows().filter((r) => r.a.trim() !== '');
     if (title().trim() === '' || (listed() && filled.length === 0) || (!listed() && body().trim() === '')) {
-      setError(t('shares.entry.required'));
+      const missing = {
+        note: 'requiredText',
+        diagnosis: 'requiredText',
+        prescription: 'required',
+        'exercise-programme': 'requiredExercise',
+      } as const;
+      setError(t(`shares.entry.${missing[entryType()]}`));
       return;
     }
     setBusy(true);
@@ -56,7 +47,7 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
       setBody('');
       setRows([{ a: '', b: '', c: '' }]);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(shareErrorText(t, caught));
     } finally {
       setBusy(false);
     }
@@ -65,7 +56,7 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
   const labels = () =>
     entryType() === 'prescription'
       ? [t('shares.entry.medication'), t('shares.entry.dosage'), t('shares.entry.duration')]
-      : [t('shares.entry.exercise'), t('shares.entry.frequency'), t('shares.entry.body')];
+      : [t('shares.entry.exercise'), t('shares.entry.frequency'), t('shares.entry.instructions')];
 
   return (
     <form class="card stack" aria-labelledby="entry-form-title" onSubmit={submit} novalidate>
@@ -81,7 +72,10 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
           <select
             id="entry-type"
             value={entryType()}
-            onChange={(e) => setEntryType(e.currentTarget.value as EntryType)}
+            onChange={(e) => {
+              setEntryType(e.currentTarget.value as EntryType);
+              setError(null);
+            }}
           >
             <For each={PRACTITIONER_ENTRY_TYPES}>
               {(type) => <option value={type}>{t(`shares.entry.types.${type}`)}</option>}
@@ -99,7 +93,7 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
           />
         </div>
         <div class="field">
-          <label for="entry-body">{t('shares.entry.body')}</label>
+          <label for="entry-body">{listed() ? t('shares.entry.bodyOptional') : t('shares.entry.body')}</label>
           <textarea
             id="entry-body"
             rows={4}
@@ -135,16 +129,29 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
                         </div>
                       )}
                     </For>
+                    <Show when={rows().length > 1}>
+                      <div class="form-actions">
+                        <button
+                          type="button"
+                          class="button button--secondary"
+                          onClick={() => setRows(rows().filter((_, i) => i !== index))}
+                        >
+                          {t('shares.entry.removeItem', { n: String(index + 1) })}
+                        </button>
+                      </div>
+                    </Show>
                   </div>
                 )}
               </Index>
-              <button
-                type="button"
-                class="button button--secondary"
-                onClick={() => setRows([...rows(), { a: '', b: '', c: '' }])}
-              >
-                {entryType() === 'prescription' ? t('shares.entry.addItem') : t('shares.entry.addExercise')}
-              </button>
+              <div class="form-actions">
+                <button
+                  type="button"
+                  class="button button--secondary"
+                  onClick={() => setRows([...rows(), { a: '', b: '', c: '' }])}
+                >
+                  {entryType() === 'prescription' ? t('shares.entry.addItem') : t('shares.entry.addExercise')}
+                </button>
+              </div>
             </fieldset>
           </Match>
         </Switch>
@@ -156,48 +163,4 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
       </fieldset>
     </form>
   );
-}
-
-/** Turns the form's draft into a practitioner entry (validated again by its schema when signed). */
-export function entryFromDraft(
-  draft: EntryDraft,
-  practitioner: PractitionerEntry['practitioner'],
-  createdAt: string,
-): PractitionerEntry {
-  const common = {
-    kind: 'practitioner-entry' as const,
-    schemaVersion: 1 as const,
-    title: draft.title,
-    practitioner,
-    createdAt,
-  };
-  const body = draft.body ? { body: draft.body } : {};
-  switch (draft.entryType) {
-    case 'note':
-      return { ...common, entryType: 'note', body: draft.body };
-    case 'diagnosis':
-      return { ...common, entryType: 'diagnosis', body: draft.body };
-    case 'prescription':
-      return {
-        ...common,
-        ...body,
-        entryType: 'prescription',
-        items: draft.rows.map((r) => ({
-          medication: r.a.trim(),
-          dosage: r.b.trim() || '—',
-          duration: r.c.trim() || '—',
-        })),
-      };
-    case 'exercise-programme':
-      return {
-        ...common,
-        ...body,
-        entryType: 'exercise-programme',
-        exercises: draft.rows.map((r) => ({
-          name: r.a.trim(),
-          ...(r.b.trim() ? { frequency: r.b.trim() } : {}),
-          ...(r.c.trim() ? { instructions: r.c.trim() } : {}),
-        })),
-      };
-  }
 }

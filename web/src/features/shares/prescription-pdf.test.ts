@@ -65,6 +65,44 @@ describe('prescription PDF', () => {
     expect(dark).toBeGreaterThan(500);
   });
 
+  it('in English: English punctuation, and œ kept', async () => {
+    const bytes = await prescriptionPdf({
+      entry: {
+        kind: 'practitioner-entry',
+        schemaVersion: 1,
+        entryType: 'prescription',
+        title: 'Prescription',
+        practitioner: {
+          name: 'Dr Alice Martin',
+          profession: 'General practitioner',
+          professionalId: '10001234567',
+          idSelfDeclared: true,
+        },
+        createdAt: '2026-11-23T10:00:00.000Z',
+        items: [
+          { medication: 'Furosémide 40 mg', dosage: '1 tablet each morning (œdème)', duration: '7 days' },
+        ],
+      },
+      patientName: 'Camille Durand',
+      patientAge: 42,
+      place: 'Lyon',
+      locale: 'en',
+    });
+    const pdf = join(dir, 'rx-en.pdf');
+    writeFileSync(pdf, bytes);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    for (const expected of [
+      'Professional ID: 10001234567 (self-declared)',
+      'Patient: Camille Durand, 42 years',
+      'Done at Lyon, on 23 November 2026',
+      '(œdème)',
+      'PRESCRIPTION',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain(' : ');
+  });
+
   it('computes the age on a date', () => {
     expect(ageOn('1984-03-12', new Date('2026-03-11T12:00:00Z'))).toBe(41);
     expect(ageOn('1984-03-12', new Date('2026-03-12T12:00:00Z'))).toBe(42);

@@ -20,6 +20,7 @@ export interface PrescriptionPdfInput {
 const TEXT = {
   fr: {
     id: 'N° professionnel',
+    colon: ' : ',
     self: '(déclaré par le praticien)',
     patient: 'Patient',
     age: 'ans',
@@ -31,6 +32,7 @@ const TEXT = {
   },
   en: {
     id: 'Professional ID',
+    colon: ': ',
     self: '(self-declared)',
     patient: 'Patient',
     age: 'years',
@@ -43,8 +45,12 @@ const TEXT = {
 } as const;
 
 function winAnsi(text: string): string {
-  // Helvetica's WinAnsi covers Latin-1 and a few punctuation marks; anything else would throw.
-  return text.replace(/[^\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2019\u201c\u201d\u2026\u20ac]/g, '?');
+  // Helvetica's WinAnsi covers Latin-1, œ/Œ (cœur, œdème) and a few punctuation marks; anything
+  // else would throw.
+  return text.replace(
+    /[^\u0020-\u007e\u00a0-\u00ff\u0152\u0153\u2013\u2014\u2019\u201c\u201d\u2026\u20ac]/g,
+    '?',
+  );
 }
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
@@ -89,7 +95,7 @@ export async function prescriptionPdf(input: PrescriptionPdfInput): Promise<Uint
   write(who.name, { size: 14, font: bold });
   write(who.profession);
   if (who.specialty) write(who.specialty);
-  if (who.professionalId) write(`${t.id} : ${who.professionalId} ${t.self}`, { size: 10 });
+  if (who.professionalId) write(`${t.id}${t.colon}${who.professionalId} ${t.self}`, { size: 10 });
   y -= 18;
   const date = new Date(input.entry.createdAt);
   const dateText = date.toLocaleDateString(input.locale === 'fr' ? 'fr-FR' : 'en-GB', {
@@ -100,7 +106,7 @@ export async function prescriptionPdf(input: PrescriptionPdfInput): Promise<Uint
   write(`${t.done} ${input.place}, ${t.on} ${dateText}`, { x: 320 });
   y -= 12;
   const age = input.patientAge === null ? '' : `, ${input.patientAge} ${t.age}`;
-  write(`${t.patient} : ${input.patientName}${age}`, { font: bold });
+  write(`${t.patient}${t.colon}${input.patientName}${age}`, { font: bold });
   y -= 18;
   write(t.title, { size: 13, font: bold });
   y -= 6;

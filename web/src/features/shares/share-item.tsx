@@ -94,7 +94,7 @@ export function ShareItem(props: {
               <Show when={props.secret?.code}>
                 {(code) => (
                   <p>
-                    {t('shares.page.code')} : <strong class="share-code">{code()}</strong>
+                    {t('shares.page.code')} <strong class="share-code">{code()}</strong>
                   </p>
                 )}
               </Show>
@@ -108,7 +108,7 @@ export function ShareItem(props: {
                   aria-expanded={showQr()}
                   onClick={() => setShowQr(!showQr())}
                 >
-                  {t('shares.page.showQr')}
+                  {showQr() ? t('shares.page.hideQr') : t('shares.page.showQr')}
                 </button>
                 <button type="button" class="button button--danger" onClick={revoke}>
                   {t('shares.page.revoke')}
@@ -121,14 +121,16 @@ export function ShareItem(props: {
           )}
         </Show>
       </Show>
-      <button
-        type="button"
-        class="button button--secondary"
-        aria-expanded={showLog()}
-        onClick={() => setShowLog(!showLog())}
-      >
-        {t('shares.page.showLog')}
-      </button>
+      <div class="form-actions">
+        <button
+          type="button"
+          class="button button--secondary"
+          aria-expanded={showLog()}
+          onClick={() => setShowLog(!showLog())}
+        >
+          {showLog() ? t('shares.page.hideLog') : t('shares.page.showLog')}
+        </button>
+      </div>
       <Show when={showLog()}>
         <section aria-label={t('shares.page.log')}>
           <ShareLogList shareId={props.share.id} />

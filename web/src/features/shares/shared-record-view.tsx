@@ -10,7 +10,8 @@ import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useRecordText } from '../record/record-text.ts';
 import { summarize } from '../record/summary.ts';
-import { EntryForm, entryFromDraft } from './entry-form.tsx';
+import { entryFromDraft } from './entry-draft.ts';
+import { EntryForm } from './entry-form.tsx';
 import { downloadPrescription } from './pdf-download.ts';
 import { sendEntry } from './send-entry.ts';
 import { sectionTitle } from './share-error-text.ts';
@@ -59,7 +60,7 @@ export function SharedRecordView(props: {
           date: formatDate(new Date(props.opened.expiresAt), { dateStyle: 'medium', timeStyle: 'short' }),
         })}
       </p>
-      <div class="form-actions">
+      <div class="form-actions share-refresh">
         <button
           type="button"
           class="button button--secondary"
@@ -114,11 +115,15 @@ export function SharedRecordView(props: {
           <p class="message" role="status">
             {t('shares.entry.sent')}
           </p>
-          <ul class="list">
+          <h2 id="entries-sent-title">{t('shares.entry.sentList')}</h2>
+          <ul class="list" aria-labelledby="entries-sent-title">
             <For each={sent()}>
               {(entry) => (
-                <li class="list__item">
-                  {entry.title}{' '}
+                <li class="list__item share-sent">
+                  <span>
+                    <strong>{entry.title}</strong> — {t(`shares.entry.types.${entry.entryType}`)} —{' '}
+                    {formatDate(new Date(entry.createdAt), { timeStyle: 'short' })}
+                  </span>
                   <Show when={entry.entryType === 'prescription' ? entry : undefined}>
                     {(rx) => (
                       <button
