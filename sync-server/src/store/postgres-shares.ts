@@ -3,6 +3,7 @@ import type pg from 'pg';
 import {
   type PendingRow,
   SHARE_COLUMNS,
+  SHARE_COLUMNS_OF_S,
   type ShareLogRow,
   type ShareRow,
   type ShareStore,
@@ -10,8 +11,6 @@ import {
   toPending,
   toShare,
 } from './share-store.ts';
-
-const PREFIXED = SHARE_COLUMNS.replaceAll(/\b(\w+)\b/g, (column) => `s.${column}`);
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === '23505';
@@ -182,7 +181,7 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
     },
     async listReceivedShares(accountId) {
       const { rows } = await pool.query<ShareRow & { last_opened_at: string }>(
-        `SELECT ${PREFIXED}, MAX(l.at) AS last_opened_at
+        `SELECT ${SHARE_COLUMNS_OF_S}, MAX(l.at) AS last_opened_at
          FROM share_log l JOIN shares s ON s.id = l.share_id
          WHERE l.actor_id = $1 AND l.action = 'open' GROUP BY s.id ORDER BY last_opened_at DESC`,
         [accountId],

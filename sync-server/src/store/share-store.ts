@@ -118,6 +118,9 @@ export const SHARE_COLUMNS = `id, owner_id, mode, sections, created_at, expires_
   lookup_id, code_proof_hash, wrapped_key, revoked_at, failed_attempts, locked_at, snapshot_version,
   owner_secret`;
 
+/** The same columns, qualified for queries that join `shares s` with another table. */
+export const SHARE_COLUMNS_OF_S = SHARE_COLUMNS.replaceAll(/\b(\w+)\b/g, (column) => `s.${column}`);
+
 const num = (value: number | string | null): number | null => (value === null ? null : Number(value));
 
 export function toShare(row: ShareRow): ShareRecord {

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import {
   type PendingRow,
   SHARE_COLUMNS,
+  SHARE_COLUMNS_OF_S,
   type ShareLogRow,
   type ShareRow,
   type ShareStore,
@@ -10,8 +11,6 @@ import {
   toPending,
   toShare,
 } from './share-store.ts';
-
-const PREFIXED = SHARE_COLUMNS.replaceAll(/\b(\w+)\b/g, (column) => `s.${column}`);
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT');
@@ -47,7 +46,7 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
     putPractitioner: db.prepare(`INSERT INTO practitioners (account_id, profile, updated_at) VALUES (?, ?, ?)
       ON CONFLICT (account_id) DO UPDATE SET profile = excluded.profile, updated_at = excluded.updated_at`),
     practitioner: db.prepare('SELECT profile FROM practitioners WHERE account_id = ?'),
-    received: db.prepare(`SELECT ${PREFIXED},
+    received: db.prepare(`SELECT ${SHARE_COLUMNS_OF_S},
         MAX(l.at) AS last_opened_at
       FROM share_log l JOIN shares s ON s.id = l.share_id
       WHERE l.actor_id = ? AND l.action = 'open' GROUP BY s.id ORDER BY last_opened_at DESC`),

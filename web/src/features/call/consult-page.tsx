@@ -11,6 +11,7 @@ import { joinRoom, type PatientCall } from './join-room.ts';
 import { createLocalMedia } from './local-media.ts';
 import { forgetPendingRoom, pendingRoom, rememberRoomFromHash } from './pending-room.ts';
 import { PrecallCheck } from './precall-check.tsx';
+import { WithLogProfile } from './with-log-profile.tsx';
 import './call.css';
 
 /** The patient's side: room code and name, the pre-call check, knock, wait, the call, its summary. */
@@ -97,15 +98,7 @@ export function ConsultPage() {
               </p>
             }
           >
-            <Show
-              when={app.activeProfile()}
-              fallback={
-                <p class="card">
-                  {t('call.needsProfile')} <A href="/profiles">{t('nav.profiles')}</A>
-                </p>
-              }
-            >
-              <p class="call-notice">{t('call.notice')}</p>
+            <WithLogProfile>
               <Show
                 when={!call()}
                 fallback={
@@ -157,7 +150,7 @@ export function ConsultPage() {
                   </button>
                 </form>
               </Show>
-            </Show>
+            </WithLogProfile>
           </Show>
           <Show when={error()}>
             <p class="field__error" role="alert">

@@ -15,6 +15,7 @@ import { mediaProblem } from './media-errors.ts';
 import { openPeer } from './open-peer.ts';
 import { RoomLink } from './room-link.tsx';
 import { createWaitingRoom, type Knock, type WaitingRoom } from './waiting-room.ts';
+import { WithLogProfile } from './with-log-profile.tsx';
 import './call.css';
 
 function randomSessionId(): string {
@@ -139,15 +140,7 @@ export function WaitingRoomPage() {
               </p>
             }
           >
-            <Show
-              when={app.activeProfile()}
-              fallback={
-                <p class="card">
-                  {t('call.needsProfile')} <A href="/profiles">{t('nav.profiles')}</A>
-                </p>
-              }
-            >
-              <p class="call-notice">{t('call.notice')}</p>
+            <WithLogProfile>
               <Show
                 when={room()}
                 fallback={
@@ -190,7 +183,7 @@ export function WaitingRoomPage() {
                   </>
                 )}
               </Show>
-            </Show>
+            </WithLogProfile>
           </Show>
           <Show when={error()}>
             <p class="field__error" role="alert">

@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { createRoot } from 'solid-js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../../../../shared/crypto/encoding.ts';
 import { generateIdentity } from '../../../../shared/crypto/identity.ts';
@@ -9,13 +8,13 @@ import { initCrypto } from '../../../../shared/crypto/sodium.ts';
 import { flipByte } from '../../../../shared/crypto/testing.ts';
 import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
 import { AppError } from '../../app/app-error.ts';
-import { type AppStore, createAppStore } from '../../app/app-store.ts';
-import { type CarnetDatabase, openDatabase } from '../../db/database.ts';
+import type { AppStore } from '../../app/app-store.ts';
+import type { CarnetDatabase } from '../../db/database.ts';
 import type { StoredEnvelope } from '../../db/envelope-schema.ts';
 import { sealRecord } from '../../records/record-service.ts';
-import { inlineKdfRunner } from '../../vault/kdf-runner.ts';
 import { buildPayload, checkStoredEntry } from './entry-payload.ts';
 import { importEntry } from './share-agent.ts';
+import { openTestPatient, until } from './testing/test-patient.ts';
 
 beforeAll(initCrypto);
 
@@ -26,11 +25,6 @@ afterEach(async () => {
   await db?.remove();
   db = undefined;
 });
-
-async function until(predicate: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !predicate(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(predicate()).toBe(true);
-}
 
 async function reason(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
@@ -53,22 +47,10 @@ const prescription: PractitionerEntry = {
 };
 
 async function patientWithEntry(): Promise<{ store: AppStore; profileId: string; entryId: string }> {
-  db = await openDatabase(`share-import-${Date.now()}-${Math.random()}`);
-  const opened = db;
-  const store = createRoot((d) => {
-    dispose = d;
-    return createAppStore({ db: opened, kdf: inlineKdfRunner });
-  });
-  await until(() => store.status() !== 'loading');
-  await store.createVault('sel-poivre-moutarde-42');
-  const profile = await store.createProfile({
-    schemaVersion: 1,
-    displayName: 'Camille Martin',
-    relationship: 'self',
-    dateOfBirth: '1984-03-12',
-    sex: 'female',
-    locale: 'fr',
-  });
+  const opened = await openTestPatient('share-import');
+  ({ db, dispose } = opened);
+  const { store } = opened;
+  const profile = { id: opened.profileId };
   const doctor = generateIdentity();
   const session = store.session();
   if (!session) throw new Error('unlocked');

@@ -5,7 +5,6 @@
  * or one shown field that no longer matches the signed one, makes each type invalid.
  */
 import 'fake-indexeddb/auto';
-import { createRoot } from 'solid-js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../../../../shared/crypto/encoding.ts';
 import { generateIdentity } from '../../../../shared/crypto/identity.ts';
@@ -17,14 +16,14 @@ import {
   type PractitionerEntry,
   practitionerEntrySchema,
 } from '../../../../shared/schema/practitioner-entry.ts';
-import { type AppStore, createAppStore } from '../../app/app-store.ts';
-import { type CarnetDatabase, openDatabase } from '../../db/database.ts';
+import type { AppStore } from '../../app/app-store.ts';
+import type { CarnetDatabase } from '../../db/database.ts';
 import type { StoredEnvelope } from '../../db/envelope-schema.ts';
 import { sealRecord } from '../../records/record-service.ts';
-import { inlineKdfRunner } from '../../vault/kdf-runner.ts';
 import { type EntryDraft, entryFromDraft } from './entry-draft.ts';
 import { buildPayload, checkStoredEntry } from './entry-payload.ts';
 import { importEntry } from './share-agent.ts';
+import { openTestPatient, until } from './testing/test-patient.ts';
 
 beforeAll(initCrypto);
 
@@ -35,11 +34,6 @@ afterEach(async () => {
   await db?.remove();
   db = undefined;
 });
-
-async function until(predicate: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !predicate(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(predicate()).toBe(true);
-}
 
 const author = {
   name: 'Marc Lefèvre',
@@ -120,23 +114,9 @@ const cases: Record<PractitionerEntry['entryType'], Case> = {
 };
 
 async function patient(): Promise<{ store: AppStore; profileId: string }> {
-  db = await openDatabase(`share-types-${Date.now()}-${Math.random()}`);
-  const opened = db;
-  const store = createRoot((d) => {
-    dispose = d;
-    return createAppStore({ db: opened, kdf: inlineKdfRunner });
-  });
-  await until(() => store.status() !== 'loading');
-  await store.createVault('sel-poivre-moutarde-42');
-  const profile = await store.createProfile({
-    schemaVersion: 1,
-    displayName: 'Camille Martin',
-    relationship: 'self',
-    dateOfBirth: '1984-03-12',
-    sex: 'female',
-    locale: 'fr',
-  });
-  return { store, profileId: profile.id };
+  const opened = await openTestPatient('share-types');
+  ({ db, dispose } = opened);
+  return opened;
 }
 
 /** What the practitioner's device sends for one draft (as send-entry.ts builds it). */

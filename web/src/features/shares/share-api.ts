@@ -59,14 +59,14 @@ export class ShareApi {
   createShare = (request: CreateShareRequest) =>
     this.json('POST', '/api/shares', shareSummarySchema, request, 201);
   listShares = () => this.json('GET', '/api/shares', shareListSchema, undefined, 200);
-  revoke = (id: string) => this.send('POST', `/api/shares/${id}/revoke`, undefined, 204);
+  revoke = (id: string) => this.send('POST', `/api/shares/${id}/revoke`, undefined, [204]);
   log = (id: string) => this.json('GET', `/api/shares/${id}/log`, shareLogSchema, undefined, 200);
   putSnapshot = (id: string, snapshot: SealedSnapshotMessage) =>
-    this.send('PUT', `/api/shares/${id}/snapshot`, snapshot, 204);
+    this.send('PUT', `/api/shares/${id}/snapshot`, snapshot, [204]);
   pendingEntries = (id: string) =>
     this.json('GET', `/api/shares/${id}/entries`, pendingEntriesSchema, undefined, 200);
   ackEntry = (id: string, entryId: string) =>
-    this.send('DELETE', `/api/shares/${id}/entries/${encodeURIComponent(entryId)}`, undefined, 204);
+    this.send('DELETE', `/api/shares/${id}/entries/${encodeURIComponent(entryId)}`, undefined, [204]);
 
   open = (id: string, accessToken: string, refresh = false) =>
     this.json('POST', `/api/shares/${id}/open`, openShareResponseSchema, { accessToken, refresh }, 200);
@@ -77,18 +77,10 @@ export class ShareApi {
 
   /** The account's practitioner profile, or null for an account without one (204). */
   practitioner = async (): Promise<PractitionerResponse | null> => {
-    if (!this.token) throw new ShareError('sync-off');
-    const response = await fetch(`${this.baseUrl}/api/practitioners/me`, {
-      headers: { Accept: 'application/json', Authorization: `Bearer ${this.token}` },
-      credentials: 'omit',
-    }).catch(() => {
-      throw new ShareError('offline', '/api/practitioners/me: the server could not be reached');
-    });
-    if (response.status === 204) return null;
-    if (response.status !== 200) throw await failure('/api/practitioners/me', response);
-    const parsed = practitionerResponseSchema.safeParse(await response.json().catch(() => null));
-    if (!parsed.success) throw new ShareError('failed', '/api/practitioners/me: unexpected answer');
-    return parsed.data;
+    const response = await this.send('GET', '/api/practitioners/me', undefined, [200, 204]);
+    return response.status === 204
+      ? null
+      : this.parse('/api/practitioners/me', response, practitionerResponseSchema);
   };
   putPractitioner = (profile: PractitionerProfile) =>
     this.json('PUT', '/api/practitioners/me', practitionerResponseSchema, profile, 200);
@@ -102,13 +94,21 @@ export class ShareApi {
     body: unknown,
     status: number,
   ): Promise<T> {
-    const response = await this.send(method, path, body, status);
+    return this.parse(path, await this.send(method, path, body, [status]), schema);
+  }
+
+  private async parse<T>(path: string, response: Response, schema: Schema<T>): Promise<T> {
     const parsed = schema.safeParse(await response.json().catch(() => null));
     if (!parsed.success) throw new ShareError('failed', `${path}: unexpected answer`);
     return parsed.data;
   }
 
-  private async send(method: string, path: string, body: unknown, status: number): Promise<Response> {
+  private async send(
+    method: string,
+    path: string,
+    body: unknown,
+    statuses: readonly number[],
+  ): Promise<Response> {
     if (!this.token) throw new ShareError('sync-off');
     const headers: Record<string, string> = {
       Accept: 'application/json',
@@ -126,7 +126,7 @@ export class ShareApi {
     } catch {
       throw new ShareError('offline', `${path}: the server could not be reached`);
     }
-    if (response.status === status) return response;
+    if (statuses.includes(response.status)) return response;
     throw await failure(path, response);
   }
 }
