@@ -43,7 +43,7 @@ const OUTSIDE_NOTES: readonly RegExp[] = [
   new RegExp(`\\b${STYLE}\\.md\\b`),
   new RegExp(`\\b${STYLE}\\s*(§|")`),
 ];
-/** `../shared/…` as a path (import, comment or link), to be resolved from the file that holds it. */
+/** A relative path up to the shared folder (import, comment or link), resolved from its file. */
 const SHARED_PATH = /(?:\.\.\/)+shared\/[\w./-]*/g;
 const DOC_CITATION = /docs\/architecture\.md((?:[\s,;:]*(?:and\s+)?§\d+(?:\.\d+)*)+)/g;
 const SECTION = /§(\d+(?:\.\d+)*)/g;
@@ -89,7 +89,7 @@ it('cites no design or style note a clone does not contain', () => {
   expect(found).toEqual([]);
 });
 
-it('names no ../shared/ path outside the repository or missing from it', () => {
+it('names no relative path to shared/ that leaves the repository or is missing', () => {
   const found = files.flatMap((file) =>
     [...read(file).matchAll(SHARED_PATH)].flatMap((m) => {
       const target = resolve(ROOT, dirname(file), m[0].replace(/[.,:;]+$/, ''));
