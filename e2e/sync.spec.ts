@@ -143,7 +143,7 @@ test('two devices: sign in, live updates both ways, a document, offline edits of
       )
       .not.toBe('pending');
     if (outcome(settled) === 'copies') {
-      // Allowed by DESIGN §4 (no edit lost), but disjoint fields are expected to merge: say so.
+      // Allowed by docs/architecture.md §6.4 (no edit lost), but disjoint fields are expected to merge: say so.
       testInfo.annotations.push({
         type: 'sync',
         description: `offline edits kept as a conflicting copy, not merged: ${settled.join(' | ')}`,

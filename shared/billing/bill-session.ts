@@ -1,5 +1,5 @@
 /**
- * Teleconsultation billing (DESIGN §8). Pure and in integer cents: the same inputs give the same
+ * Teleconsultation billing (docs/architecture.md §10.3). Pure and in integer cents: the same inputs give the same
  * amount on the practitioner's and the patient's device.
  *
  * Rules:

@@ -1,5 +1,5 @@
 /**
- * The practitioner's hourly rate, in integer euro cents. DESIGN §8: 30–90 €/h, 60 €/h by default.
+ * The practitioner's hourly rate, in integer euro cents. docs/architecture.md §10.3: 30–90 €/h, 60 €/h by default.
  * The bounds are the consultation schema's, so a summary the billing accepts always parses.
  */
 import { MAX_HOURLY_RATE_CENTS, MIN_HOURLY_RATE_CENTS } from '../schema/consultation.ts';

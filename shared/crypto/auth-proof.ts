@@ -1,5 +1,5 @@
 /**
- * Login proof for the sync server (DESIGN §2, §5): challenge–response with an Ed25519 key pair
+ * Login proof for the sync server (docs/architecture.md §3.2, §7.2): challenge–response with an Ed25519 key pair
  * derived from the account's auth key, so the server stores only a public key — a verifier that
  * decrypts nothing and cannot be replayed as a password.
  *

@@ -1,7 +1,7 @@
 /**
  * The account keyring: everything needed to go from a passphrase (or the recovery key) to the
  * vault key and identity. It holds no secret in clear, so it is safe to store on the device and
- * upload to the sync server (DESIGN §2).
+ * upload to the sync server (docs/architecture.md §3).
  *
  *   passphrase ─Argon2id─▶ root ─kdf─▶ key-encryption key ─wraps─▶ vault key ─wraps─▶ identity, profile keys
  *                                  └─kdf─▶ auth key (to the server, which stores only a verifier)

@@ -1,5 +1,5 @@
 /**
- * Record envelope encryption (DESIGN §2): XChaCha20-Poly1305, a random nonce per write, and
+ * Record envelope encryption (docs/architecture.md §4): XChaCha20-Poly1305, a random nonce per write, and
  * additional data binding the ciphertext to `profileId | kind (the collection) | id | rev | keyId |
  * schemaVersion`, so a server cannot swap envelopes between records or profiles, nor relabel an old
  * ciphertext with a new rev. (Replaying an older, genuine (rev, ciphertext) pair is not detectable

@@ -1,5 +1,5 @@
 /**
- * The short typed code a patient may read out instead of sending the link (DESIGN §7):
+ * The short typed code a patient may read out instead of sending the link (docs/architecture.md §8.2):
  * 16 Crockford base32 characters, `XXXX-XXXX-XXXX-XXXX`.
  * - The first 6 characters (30 bits) are a public lookup id: the server finds the share by it and
  *   refuses a duplicate among stored shares.

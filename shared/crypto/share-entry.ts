@@ -1,5 +1,5 @@
 /**
- * Entries a practitioner writes through a share (DESIGN §7).
+ * Entries a practitioner writes through a share (docs/architecture.md §8.3).
  *
  * The practitioner signs the entry's exact bytes (Ed25519, detached, with their identity key), then
  * seals `{payload, sig, signPk}` to the patient's X25519 public key (crypto_box_seal): the server

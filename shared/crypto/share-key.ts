@@ -1,5 +1,5 @@
 /**
- * Share keys (DESIGN §7, SMART Health Links style). A share has one random 32-byte key that only
+ * Share keys (docs/architecture.md §8.1, SMART Health Links style). A share has one random 32-byte key that only
  * ever travels in a URL fragment (`<origin>/s#<shareId>.<base64url key>`), never to the server.
  * From it, with keyed BLAKE2b and distinct labels:
  * - the access token, which the server keeps only hashed and compares to let a holder read the

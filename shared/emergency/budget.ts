@@ -1,5 +1,5 @@
 /**
- * The QR size budget (DESIGN §6): QR version 25 at error correction M holds 997 bytes in byte mode,
+ * The QR size budget (docs/architecture.md §9): QR version 25 at error correction M holds 997 bytes in byte mode,
  * still scannable from a printed wallet card by an ordinary phone. Both the link and the plain text
  * must fit it. Over budget, items are trimmed lowest priority first: a section is touched only once
  * every section below it is empty, and the protected top items are never trimmed.

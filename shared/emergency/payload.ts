@@ -1,5 +1,5 @@
 /**
- * The emergency link: `<origin>/e#<version>.<payload>` (DESIGN §6). The data rides in the URL
+ * The emergency link: `<origin>/e#<version>.<payload>` (docs/architecture.md §9). The data rides in the URL
  * fragment, which browsers never send to a server. Payload = compact JSON with short keys →
  * raw DEFLATE (fflate) → base64url. The version lets a later format coexist with printed cards.
  */

@@ -1,5 +1,5 @@
 /**
- * The emergency profile (DESIGN §6): what a responder reads from the patient's QR code, with no
+ * The emergency profile (docs/architecture.md §9): what a responder reads from the patient's QR code, with no
  * account, no network and no Carnet installed. Clinical terms stay as the patient wrote them.
  *
  * Lengths are capped so the sections that are never trimmed (name, date of birth, advance directive,

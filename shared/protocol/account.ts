@@ -1,5 +1,5 @@
 /**
- * Account and session messages of the sync API (DESIGN §5), shared by client and server.
+ * Account and session messages of the sync API (docs/architecture.md §7), shared by client and server.
  *
  * - Register `{email, keyring, authPublicKey}`: an existing local vault becomes a sync account. The
  *   server keeps the keyring (no secret in clear), the Ed25519 public key derived from the auth key

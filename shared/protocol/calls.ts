@@ -1,5 +1,5 @@
 /**
- * Teleconsultation signaling (DESIGN §8): `POST /api/calls/token` hands a signed-in account a PeerJS
+ * Teleconsultation signaling (docs/architecture.md §10): `POST /api/calls/token` hands a signed-in account a PeerJS
  * peer id and a server-signed token bound to it; PeerServer at `/peerjs` accepts a WebSocket only
  * with a valid, unexpired token for that very id. A host asks for its room id (`purpose: 'room'`,
  * always the same code for one account, so a room link stays valid); a guest gets a random id.

@@ -1,5 +1,5 @@
 /**
- * The keyring as it travels to and from the sync server (DESIGN §2). It holds no secret in clear:
+ * The keyring as it travels to and from the sync server (docs/architecture.md §3.3). It holds no secret in clear:
  * KDF tag and salt, the vault key wrapped twice, the identity's public halves and wrapped secret
  * halves. The schema is strict so a buggy client can never upload an extra field (say, a key)
  * beside it; the server stores it as an opaque JSON document and hands it back at login.

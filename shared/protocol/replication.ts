@@ -1,5 +1,5 @@
 /**
- * The replication protocol (DESIGN §4), RxDB-style over HTTP, shared by client and server.
+ * The replication protocol (docs/architecture.md §6), RxDB-style over HTTP, shared by client and server.
  *
  * - Pull `(checkpoint, batchSize, kind?) → {documents, checkpoint}`: documents strictly after the
  *   checkpoint, in the order of a per-account sequence the server assigns under a lock in the same

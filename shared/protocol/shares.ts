@@ -1,5 +1,5 @@
 /**
- * Practitioner access messages (DESIGN §7), shared by client and server: `/api/shares/*` and
+ * Practitioner access messages (docs/architecture.md §8), shared by client and server: `/api/shares/*` and
  * `/api/practitioners/*`. The server sees a share's public metadata (mode, sections, expiry, state)
  * and ciphertext only: the snapshot is encrypted with a key derived from the share key, which
  * travels in the link's fragment; practitioner entries are sealed to the patient's public key.

@@ -1,5 +1,5 @@
 /**
- * The summary of a teleconsultation (DESIGN §8), saved in the patient's record and the
+ * The summary of a teleconsultation (docs/architecture.md §10), saved in the patient's record and the
  * practitioner's log. Amounts are computed by `shared/billing`; this schema only checks that the
  * summary is coherent (times in order, segments inside the session, nothing billed when not billable).
  */

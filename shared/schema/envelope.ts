@@ -1,5 +1,5 @@
 /**
- * The encrypted envelope (DESIGN §3, §5): the one format stored in IndexedDB, sent on the wire and
+ * The encrypted envelope (docs/architecture.md §4): the one format stored in IndexedDB, sent on the wire and
  * kept by the server. Every field here is plaintext the server can read, so the list is closed
  * (`strict`): a clinical kind, a title or a date must never be added beside the ciphertext.
  *
@@ -53,7 +53,7 @@ export const envelopeSchema = z
       .regex(/^[A-Za-z0-9_-]{1,128}$/, 'Key id must be 1 to 128 base64url characters'),
     /**
      * Version of the encrypted payload format. Not in the original field list, but the AEAD
-     * additional data binds it (DESIGN §2), so it must be readable before decrypting.
+     * additional data binds it (docs/architecture.md §4), so it must be readable before decrypting.
      */
     schemaVersion: z
       .int({ error: messages('Schema version', 'Schema version must be a whole number') })

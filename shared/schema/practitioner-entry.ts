@@ -1,5 +1,5 @@
 /**
- * Entries written by a practitioner through a share (DESIGN §7). They arrive signed by the
+ * Entries written by a practitioner through a share (docs/architecture.md §8.3). They arrive signed by the
  * practitioner's own key (the signature is on the envelope) and are read-only to the patient.
  * Nothing verifies a professional identifier, so the entry says so: `idSelfDeclared` is always true.
  */

@@ -1,5 +1,5 @@
 /**
- * A family profile (DESIGN §3): one person whose records the account holds. Stored encrypted in an
+ * A family profile (docs/architecture.md §5): one person whose records the account holds. Stored encrypted in an
  * envelope of kind `profile`; at most `MAX_PROFILES` per account, enforced by client and server.
  */
 

@@ -1,6 +1,6 @@
 /**
  * A clinical record: the plaintext inside a `record` envelope's ciphertext. Its kind lives here,
- * encrypted, not on the envelope, so the server cannot learn "HIV test" from metadata (DESIGN §3).
+ * encrypted, not on the envelope, so the server cannot learn "HIV test" from metadata (docs/architecture.md §5).
  * Every decrypted record goes through `parseRecord` before it is shown or merged.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The server never imports a decrypt path (DESIGN §1.2; STYLE "the server imports shared/protocol
+ * The server never imports a decrypt path (docs/architecture.md §1.2, §2.3: "the server imports shared/protocol
  * and shared/schema of envelopes, never a decrypt path"). Checked on the source: from every module
  * the running server loads, follow relative imports and list the shared/crypto modules reached.
  * Test helpers (testing/, guarantees/, *.test.ts) may use the whole crypto core.

@@ -1,5 +1,5 @@
 /**
- * Sliding-window rate limits for the unauthenticated auth endpoints (DESIGN §5): at most `limit`
+ * Sliding-window rate limits for the unauthenticated auth endpoints (docs/architecture.md §7.2): at most `limit`
  * attempts per key in any `windowMs`. Every attempt counts, successful or not, so a correct
  * guess after many wrong ones is no faster.
  *

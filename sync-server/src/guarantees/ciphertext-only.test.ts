@@ -1,5 +1,5 @@
 /**
- * DESIGN §1.2, the server never sees plaintext, passphrases or keys: a vault made with the real
+ * docs/architecture.md §1.2, the server never sees plaintext, passphrases or keys: a vault made with the real
  * crypto (Argon2id from a marked passphrase) registers with a marked email, signs in, and syncs
  * records full of unique markers. Then every byte the server kept is scanned: the SQLite file, its
  * -wal and -shm (while running, and after shutdown), every row of every PostgreSQL table as text,

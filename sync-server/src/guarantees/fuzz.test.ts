@@ -1,5 +1,5 @@
 /**
- * Bad input gets a clear 4xx, never a 5xx (DESIGN §1.3, §5): more than a thousand malformed,
+ * Bad input gets a clear 4xx, never a 5xx (docs/architecture.md §1.3, §7): more than a thousand malformed,
  * mistyped, oversized or truncated requests across every endpoint, from a seeded generator (the
  * seed is in the failure message), then raw-socket abuse of a real server; afterwards the server
  * still answers /healthz and a normal sync round trip.

@@ -1,5 +1,5 @@
 /**
- * DESIGN §1.3 "nothing is lost… by a killed server": the real server (SQLite, its own process) is
+ * docs/architecture.md §1.3 "nothing is lost… by a killed server": the real server (SQLite, its own process) is
  * SIGKILLed 20 times while a client's push is in flight, and restarted each time. The client
  * retries every unanswered push as is, as RxDB does. Afterwards the server holds exactly the
  * client's documents (ids, revisions, ciphertexts), each once, and a second client that kept

@@ -1,5 +1,5 @@
 /**
- * The share half of the ciphertext-only scan (DESIGN §1.2, §7): a patient shares records full of
+ * The share half of the ciphertext-only scan (docs/architecture.md §1.2, §8): a patient shares records full of
  * markers (with a marked passcode and a typed code); a practitioner opens the share, reads it,
  * and writes a marked entry sealed to the patient; the patient fetches it. Returns every value that
  * must never reach the server's storage or logs: markers, the share key and what derives from it,

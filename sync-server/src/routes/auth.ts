@@ -1,5 +1,5 @@
 /**
- * `/api/auth`: register a vault, pre-login, challenge, login, logout (DESIGN §5; messages in
+ * `/api/auth`: register a vault, pre-login, challenge, login, logout (docs/architecture.md §7; messages in
  * shared/protocol/account.ts, proof in shared/crypto/auth-proof.ts).
  *
  * Enumeration: pre-login and challenge answer an unknown email exactly as a known one (same shape,

@@ -28,7 +28,7 @@ export function callRoutes(deps: ApiDeps) {
         });
       }
       const { purpose } = c.get('body');
-      // Only practitioners host a waiting room (DESIGN §8); anyone signed in may knock as a guest.
+      // Only practitioners host a waiting room (docs/architecture.md §10.2); anyone signed in may knock as a guest.
       if (purpose === 'room' && !(await deps.store.getPractitioner(accountId))) {
         throw new ApiError(403, 'forbidden', 'Only a practitioner account can open a waiting room');
       }

@@ -1,5 +1,5 @@
 /**
- * `/api/shares`: practitioner access by shared code (DESIGN §7; messages in shared/protocol/shares.ts).
+ * `/api/shares`: practitioner access by shared code (docs/architecture.md §8; messages in shared/protocol/shares.ts).
  *
  * Owner (the patient's account, Bearer): create, list, revoke, replace the snapshot, read the log,
  * fetch and acknowledge pending entries. Practitioner (Bearer of an account with a practitioner

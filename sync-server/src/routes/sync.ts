@@ -1,5 +1,5 @@
 /**
- * `/api/sync`: the replication endpoints (DESIGN §4; messages and invariants in
+ * `/api/sync`: the replication endpoints (docs/architecture.md §6; messages and invariants in
  * shared/protocol/replication.ts, push rules in store/push-rules.ts). Each works on the session's
  * own account: documents of another account cannot be named, only new ones created in one's own.
  */

@@ -1,5 +1,5 @@
 /**
- * PeerServer (the `peer` package) on the app's own HTTP server, under `/peerjs` (DESIGN §8).
+ * PeerServer (the `peer` package) on the app's own HTTP server, under `/peerjs` (docs/architecture.md §10.1).
  *
  * PeerServer has no authentication: every WebSocket upgrade is checked in `verifyClient` against a
  * call token (call-tokens.ts) bound to the peer id it asks for, and refused with 401 before PeerServer

@@ -1,5 +1,5 @@
 /**
- * Cross-instance change feed over PostgreSQL LISTEN/NOTIFY (DESIGN §4, §5). A push or a deletion
+ * Cross-instance change feed over PostgreSQL LISTEN/NOTIFY (docs/architecture.md §6.3). A push or a deletion
  * calls `pg_notify` inside its own transaction, so the notification is sent only if, and when, the
  * write commits. The payload is tiny (`{a: accountId, t: type, s: seq}`): listeners read the
  * documents from the store themselves, as a pull would.

@@ -1,5 +1,5 @@
 /**
- * What a push does to each row (DESIGN §4), as pure functions both stores share.
+ * What a push does to each row (docs/architecture.md §6.2), as pure functions both stores share.
  *
  * - No server copy: the row is written (even with an assumed state: the client's copy becomes the
  *   master rather than being lost, as in RxDB's reference handlers).

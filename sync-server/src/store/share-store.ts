@@ -1,5 +1,5 @@
 /**
- * Storage of practitioner shares (DESIGN §7), part of the `Store` interface, with one SQLite and one
+ * Storage of practitioner shares (docs/architecture.md §8), part of the `Store` interface, with one SQLite and one
  * PostgreSQL implementation run through the same contract suite (shares.contract.ts).
  *
  * What is kept: a share's public metadata (owner, mode, sections, times, state), hashes of its

@@ -1,6 +1,6 @@
 /**
  * The server's storage, behind one interface with a SQLite and a PostgreSQL implementation
- * (DESIGN §5). Both pass the same contract suite (store.contract.ts).
+ * (docs/architecture.md §2.3). Both pass the same contract suite (store.contract.ts).
  *
  * Invariants every implementation keeps:
  * - Each account has a strictly increasing `seq`; every document write takes the next value in the

@@ -1,5 +1,5 @@
 /**
- * One client's live stream (DESIGN §4): `resync` first, then a `change` event with the new
+ * One client's live stream (docs/architecture.md §6.3): `resync` first, then a `change` event with the new
  * documents after every committed write to the account, from this or any other instance.
  *
  * Invariants:

@@ -1,6 +1,6 @@
 /**
  * The device's database: RxDB on Dexie (IndexedDB). It holds only encrypted envelopes plus the
- * keyring (wrapped keys, no secret in clear) and non-health settings (DESIGN §1.5).
+ * keyring (wrapped keys, no secret in clear) and non-health settings (docs/architecture.md §1.5).
  */
 import {
   createRxDatabase,

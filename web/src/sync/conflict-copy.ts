@@ -1,6 +1,6 @@
 /**
  * Ids of "conflicting copies": the local version of a record kept as a new record when a sync
- * conflict could not be merged (DESIGN §4). The marker is the id itself, `cc-<tag>-<source id>`,
+ * conflict could not be merged (docs/architecture.md §6.4). The marker is the id itself, `cc-<tag>-<source id>`,
  * because the record schemas are strict and the envelope's plaintext fields are a closed list:
  * the UI shows any record whose id `isConflictCopy` as "conflicting copy", next to its source.
  *

@@ -1,5 +1,5 @@
 /**
- * Conflict resolution for RxDB replication (DESIGN §4), one handler per collection, given to
+ * Conflict resolution for RxDB replication (docs/architecture.md §6.4), one handler per collection, given to
  * `addCollections` as `conflictHandler`. RxDB calls `resolve` when the server refused a push
  * because its copy moved on (`realMasterState`); the result is written locally and pushed next,
  * against that master.

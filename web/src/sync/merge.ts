@@ -1,5 +1,5 @@
 /**
- * Three-way merge of decrypted records and profiles (DESIGN §4: conflicts are resolved on the client,
+ * Three-way merge of decrypted records and profiles (docs/architecture.md §6.4: conflicts are resolved on the client,
  * after decryption, and no edit is lost). Pure: values in, values out.
  *
  * The unit of merging is a top-level field; its value (text, list, nested group) is compared as a

@@ -1,5 +1,5 @@
 /**
- * Pull and push handlers for RxDB's `replicateRxCollection` over the sync API (DESIGN §4).
+ * Pull and push handlers for RxDB's `replicateRxCollection` over the sync API (docs/architecture.md §6).
  *
  * Pull (checkpoint `{seq}`, the account's one server sequence):
  * - Each collection asks the server for its own `kind` only, so a page holds nothing else and one

@@ -1,5 +1,5 @@
 /**
- * Starts the replication of the envelope collections with the sync server (DESIGN §4): one RxDB
+ * Starts the replication of the envelope collections with the sync server (docs/architecture.md §6): one RxDB
  * `replicateRxCollection` per collection (profiles, records, blobs), each keeping its own envelope
  * `kind` from the account's single sequence; one live stream shared by the three.
  *

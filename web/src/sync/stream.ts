@@ -1,5 +1,5 @@
 /**
- * The live replication stream (DESIGN §4) as an RxDB `pull.stream$`: `GET /api/sync/stream` read
+ * The live replication stream (docs/architecture.md §6.3) as an RxDB `pull.stream$`: `GET /api/sync/stream` read
  * with fetch streaming, because the bearer token goes in the Authorization header.
  *
  * Invariants:

@@ -1,5 +1,5 @@
 /**
- * Sync sign-in on this device (DESIGN §2, §5; messages in shared/protocol/account.ts).
+ * Sync sign-in on this device (docs/architecture.md §3.6, §7; messages in shared/protocol/account.ts).
  *
  * - "Turn on sync" registers the existing local vault: the server gets the keyring (wrapped keys
  *   only) and the Ed25519 public key derived from the auth key. The unlocked session holds only the
