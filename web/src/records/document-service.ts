@@ -4,8 +4,9 @@
  * swapped; the metadata record (kind `document`) holds the chunk count and the SHA-256 of the
  * whole file, checked after reassembly, so truncation or substitution cannot go unnoticed.
  */
+
+import { sha256 } from '../../../shared/crypto/hash.ts';
 import { decryptBytes, encryptBytes } from '../../../shared/crypto/record-envelope.ts';
-import { sodium } from '../../../shared/crypto/sodium.ts';
 import { type DocumentRecord, MAX_DOCUMENT_BYTES } from '../../../shared/schema/document.ts';
 import { AppError, toAppError } from '../app/app-error.ts';
 import type { CarnetDatabase } from '../db/database.ts';
@@ -32,7 +33,7 @@ function hex(bytes: Uint8Array): string {
 }
 
 function sha256Hex(bytes: Uint8Array): string {
-  return hex(sodium().crypto_hash_sha256(bytes));
+  return hex(sha256(bytes));
 }
 
 function chunkId(recordId: string, index: number): string {
