@@ -6,11 +6,11 @@
  */
 
 import { sha256 } from '../../../shared/crypto/hash.ts';
-import { decryptBytes, encryptBytes } from '../../../shared/crypto/record-envelope.ts';
 import { type DocumentRecord, MAX_DOCUMENT_BYTES } from '../../../shared/schema/document.ts';
 import { AppError, toAppError } from '../app/app-error.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import { openChunkEnvelope, sealChunkEnvelope } from './envelope-codec.ts';
 import { newId } from './ids.ts';
 import type { ProfileEntry } from './profile-service.ts';
 import { checkRecord, type RecordEntry, type RecordService } from './record-service.ts';
@@ -75,9 +75,10 @@ export class DocumentService {
       for (let start = 0; start < chunkCount; start += INSERT_BATCH) {
         const batch: StoredEnvelope[] = [];
         for (let index = start; index < Math.min(chunkCount, start + INSERT_BATCH); index++) {
-          const binding = { profileId: profile.id, kind: 'blob' as const, id: chunkId(id, index), rev: 1 };
           const slice = doc.bytes.subarray(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES);
-          batch.push({ ...binding, updatedAt: 0, ...encryptBytes(binding, slice, profile.key) });
+          batch.push(
+            sealChunkEnvelope({ profileId: profile.id, id: chunkId(id, index) }, slice, profile.key),
+          );
         }
         await this.db.blobs.bulkInsert(batch);
         written.push(...batch.map((chunk) => chunk.id));
@@ -103,7 +104,7 @@ export class DocumentService {
       for (const id of ids) {
         const doc = found.get(id);
         if (!doc) throw new AppError('tampered', 'a part of this file is missing', { chunk: id });
-        const bytes = decryptBytes(doc.toJSON() as StoredEnvelope, profile.key);
+        const bytes = openChunkEnvelope(doc.toJSON() as StoredEnvelope, profile.key);
         if (offset + bytes.length > out.length)
           throw new AppError('tampered', 'file is longer than recorded');
         out.set(bytes, offset);
