@@ -8,7 +8,7 @@ import {
   unlockWithPassphrase,
   unlockWithRecoveryKey,
 } from './keyring.ts';
-import { generateProfileKey, unwrapProfileKey, wrapProfileKey } from './profile-key.ts';
+import { generateProfileKey, openProfileSecret, sealProfileSecret } from './profile-key.ts';
 import { decryptRecord, encryptRecord } from './record-envelope.ts';
 import { initCrypto } from './sodium.ts';
 import { expectReason, flipByte } from './testing.ts';
@@ -68,7 +68,11 @@ describe('keyring', () => {
   it('changes the passphrase by re-wrapping only the vault key: old records still decrypt', () => {
     const created = createVault(PASSPHRASE);
     const profileKey = generateProfileKey();
-    const wrappedProfileKey = wrapProfileKey(profileKey, created.vaultKey, 'p1');
+    const profileBinding = { profileId: 'p1', kind: 'profile', id: 'p1', rev: 1 };
+    const profileEnvelope = {
+      ...profileBinding,
+      ...sealProfileSecret(profileBinding, { displayName: 'Léa' }, profileKey, created.vaultKey),
+    };
     const binding = { profileId: 'p1', kind: 'record', id: 'r1', rev: 1 };
     const envelope = { ...binding, ...encryptRecord(binding, { kind: 'note', body: 'avant' }, profileKey) };
 
@@ -81,7 +85,7 @@ describe('keyring', () => {
 
     expectReason(() => unlockWithPassphrase(changed.keyring, PASSPHRASE), 'wrong-passphrase');
     const unlocked = unlockWithPassphrase(changed.keyring, 'new passphrase of mine');
-    const reopened = unwrapProfileKey(wrappedProfileKey, unlocked.vaultKey, 'p1');
+    const reopened = openProfileSecret(profileEnvelope, unlocked.vaultKey).key;
     expect(decryptRecord(envelope, reopened)).toEqual({ kind: 'note', body: 'avant' });
     // The recovery key keeps working after a passphrase change.
     expect(unlockWithRecoveryKey(changed.keyring, created.recoveryKey).vaultKey.id).toBe(created.vaultKey.id);

@@ -10,6 +10,7 @@
  *   server cannot forge an entry for this share even with a key pair of its own.
  */
 import { aeadDecrypt, aeadEncrypt } from './aead.ts';
+import { constantTimeEqual } from './bytes.ts';
 import { fromBase64, toBase64, utf8 } from './encoding.ts';
 import { CryptoError } from './errors.ts';
 import { sodium } from './sodium.ts';
@@ -67,7 +68,7 @@ export function sameEntryTag(a: string, b: string): boolean {
   try {
     const x = fromBase64(a, 'tag');
     const y = fromBase64(b, 'tag');
-    return x.length === y.length && sodium().memcmp(x, y);
+    return constantTimeEqual(x, y);
   } catch {
     return false;
   }

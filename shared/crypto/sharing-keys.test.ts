@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { boxTo, openBox, openSealed, sealTo } from './box.ts';
 import { fromBase64, fromUtf8, toBase64, utf8 } from './encoding.ts';
 import { generateIdentity, unwrapIdentity, wrapIdentity } from './identity.ts';
-import { generateProfileKey, unwrapProfileKey, wrapProfileKey } from './profile-key.ts';
+import { generateProfileKey, openProfileSecret, sealProfileSecret } from './profile-key.ts';
+import { encryptRecord } from './record-envelope.ts';
 import { signDetached, verifyDetached } from './signature.ts';
 import { initCrypto } from './sodium.ts';
 import { generateKey } from './symmetric-key.ts';
@@ -35,15 +36,18 @@ describe('identity and profile keys', () => {
   it('binds a wrapped profile key to its profile', () => {
     const vaultKey = generateKey();
     const key = generateProfileKey();
-    const wrapped = wrapProfileKey(key, vaultKey, 'child-1');
-    expect(unwrapProfileKey(wrapped, vaultKey, 'child-1').id).toBe(key.id);
-    expectReason(() => unwrapProfileKey(wrapped, vaultKey, 'child-2'), 'tampered');
+    const binding = { profileId: 'child-1', kind: 'profile', id: 'child-1', rev: 1 };
+    const envelope = { ...binding, ...sealProfileSecret(binding, { displayName: 'Léo' }, key, vaultKey) };
+    expect(openProfileSecret(envelope, vaultKey)).toEqual({ profile: { displayName: 'Léo' }, key });
     expectReason(
-      () => unwrapProfileKey({ ...wrapped, label: 'profile:child-2' }, vaultKey, 'child-2'),
+      () => openProfileSecret({ ...envelope, profileId: 'child-2', id: 'child-2' }, vaultKey),
       'tampered',
     );
-    expectReason(() => unwrapProfileKey(wrapped, generateKey(), 'child-1'), 'wrong-key');
-    expectReason(() => unwrapProfileKey({ ...wrapped, v: 9 }, vaultKey, 'child-1'), 'unsupported-version');
+    expectReason(() => openProfileSecret({ ...envelope, rev: 2 }, vaultKey), 'tampered');
+    expectReason(() => openProfileSecret(envelope, generateKey()), 'wrong-key');
+    expectReason(() => openProfileSecret({ ...envelope, schemaVersion: 9 }, vaultKey), 'unsupported-version');
+    const keyless = { ...binding, ...encryptRecord(binding, { profile: { displayName: 'Léo' } }, vaultKey) };
+    expectReason(() => openProfileSecret(keyless, vaultKey), 'invalid-input');
   });
 });
 

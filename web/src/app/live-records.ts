@@ -6,25 +6,10 @@ import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import { sealedState } from '../records/envelope-codec.ts';
 import { decryptProfile, type ProfileEntry } from '../records/profile-service.ts';
 import { openRecord, type RecordEntry } from '../records/record-service.ts';
 import type { Session } from '../vault/vault-service.ts';
-
-/**
- * Everything that decides what an envelope decrypts to: every field bound by the additional data,
- * the nonce and the ciphertext. Any change (even a tampered byte) means decrypting again.
- */
-function cacheKey(envelope: StoredEnvelope): string {
-  return JSON.stringify([
-    envelope.profileId,
-    envelope.kind,
-    envelope.rev,
-    envelope.keyId,
-    envelope.schemaVersion,
-    envelope.nonce,
-    envelope.ciphertext,
-  ]);
-}
 
 export function liveProfiles(db: CarnetDatabase, session: Session): Observable<ProfileEntry[]> {
   const cache = new Map<string, { key: string; entry: ProfileEntry | null }>();
@@ -34,14 +19,14 @@ export function liveProfiles(db: CarnetDatabase, session: Session): Observable<P
       for (const doc of docs) {
         const envelope = doc.toJSON() as StoredEnvelope;
         let hit = cache.get(envelope.id);
-        if (hit?.key !== cacheKey(envelope)) {
+        if (hit?.key !== sealedState(envelope)) {
           let entry: ProfileEntry | null = null;
           try {
             entry = decryptProfile(envelope, session);
           } catch {
             entry = null; // An unreadable profile is skipped: its records show as problems.
           }
-          hit = { key: cacheKey(envelope), entry };
+          hit = { key: sealedState(envelope), entry };
           cache.set(envelope.id, hit);
         }
         if (hit.entry) out.push(hit.entry);
@@ -65,7 +50,7 @@ export function createRecordDecryptor(): (
     }
     const byId = new Map(profiles.map((p) => [p.id, p]));
     return docs.map((envelope) => {
-      const key = cacheKey(envelope);
+      const key = sealedState(envelope);
       const hit = cache.get(envelope.id);
       if (hit?.key === key) return hit.entry;
       const entry = openRecord(envelope, byId.get(envelope.profileId));

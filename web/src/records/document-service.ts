@@ -4,12 +4,13 @@
  * swapped; the metadata record (kind `document`) holds the chunk count and the SHA-256 of the
  * whole file, checked after reassembly, so truncation or substitution cannot go unnoticed.
  */
-import { decryptBytes, encryptBytes } from '../../../shared/crypto/record-envelope.ts';
-import { sodium } from '../../../shared/crypto/sodium.ts';
+
+import { sha256 } from '../../../shared/crypto/hash.ts';
 import { type DocumentRecord, MAX_DOCUMENT_BYTES } from '../../../shared/schema/document.ts';
 import { AppError, toAppError } from '../app/app-error.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import { openChunkEnvelope, sealChunkEnvelope } from './envelope-codec.ts';
 import { newId } from './ids.ts';
 import type { ProfileEntry } from './profile-service.ts';
 import { checkRecord, type RecordEntry, type RecordService } from './record-service.ts';
@@ -32,7 +33,7 @@ function hex(bytes: Uint8Array): string {
 }
 
 function sha256Hex(bytes: Uint8Array): string {
-  return hex(sodium().crypto_hash_sha256(bytes));
+  return hex(sha256(bytes));
 }
 
 function chunkId(recordId: string, index: number): string {
@@ -74,9 +75,10 @@ export class DocumentService {
       for (let start = 0; start < chunkCount; start += INSERT_BATCH) {
         const batch: StoredEnvelope[] = [];
         for (let index = start; index < Math.min(chunkCount, start + INSERT_BATCH); index++) {
-          const binding = { profileId: profile.id, kind: 'blob' as const, id: chunkId(id, index), rev: 1 };
           const slice = doc.bytes.subarray(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES);
-          batch.push({ ...binding, updatedAt: 0, ...encryptBytes(binding, slice, profile.key) });
+          batch.push(
+            sealChunkEnvelope({ profileId: profile.id, id: chunkId(id, index) }, slice, profile.key),
+          );
         }
         await this.db.blobs.bulkInsert(batch);
         written.push(...batch.map((chunk) => chunk.id));
@@ -102,7 +104,7 @@ export class DocumentService {
       for (const id of ids) {
         const doc = found.get(id);
         if (!doc) throw new AppError('tampered', 'a part of this file is missing', { chunk: id });
-        const bytes = decryptBytes(doc.toJSON() as StoredEnvelope, profile.key);
+        const bytes = openChunkEnvelope(doc.toJSON() as StoredEnvelope, profile.key);
         if (offset + bytes.length > out.length)
           throw new AppError('tampered', 'file is longer than recorded');
         out.set(bytes, offset);

@@ -1,7 +1,6 @@
 /** Random envelope ids: 16 bytes from libsodium's CSPRNG, base64url (22 characters). */
-import { toBase64 } from '../../../shared/crypto/encoding.ts';
-import { sodium } from '../../../shared/crypto/sodium.ts';
+import { randomId } from '../../../shared/crypto/random.ts';
 
 export function newId(): string {
-  return toBase64(sodium().randombytes_buf(16));
+  return randomId();
 }

@@ -3,15 +3,13 @@
  * own random key: that envelope *is* the wrap of the profile key, bound by its additional data to
  * the profile id. At most MAX_PROFILES per vault.
  */
-import { fromBase64, toBase64 } from '../../../shared/crypto/encoding.ts';
-import { decryptRecord, encryptRecord } from '../../../shared/crypto/record-envelope.ts';
-import { generateKey, type SymmetricKey, symmetricKey } from '../../../shared/crypto/symmetric-key.ts';
-import { MAX_PROFILES, type Profile, profileSchema } from '../../../shared/schema/profile.ts';
-import { parseWith } from '../../../shared/schema/readable-issues.ts';
+import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
+import { MAX_PROFILES, type Profile } from '../../../shared/schema/profile.ts';
 import { AppError, toAppError } from '../app/app-error.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import type { Session } from '../vault/vault-service.ts';
+import { checkProfile, newProfileKey, openProfileEnvelope, sealProfileEnvelope } from './envelope-codec.ts';
 import { newId } from './ids.ts';
 import { withLock } from './with-lock.ts';
 
@@ -22,30 +20,10 @@ export interface ProfileEntry {
   readonly key: SymmetricKey;
 }
 
-interface ProfilePlaintext {
-  profile: Profile;
-  key: string;
-}
-
-export function checkProfile(input: unknown): Profile {
-  const parsed = parseWith(profileSchema, input);
-  if (!parsed.ok) {
-    throw new AppError('invalid-record', parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '), {
-      field: parsed.issues[0]?.path ?? '',
-    });
-  }
-  return parsed.value;
-}
-
 export function decryptProfile(envelope: StoredEnvelope, session: Session): ProfileEntry {
   try {
-    const plain = decryptRecord(envelope, session.vaultKey) as ProfilePlaintext;
-    return {
-      id: envelope.id,
-      rev: envelope.rev,
-      profile: checkProfile(plain.profile),
-      key: symmetricKey(fromBase64(plain.key, 'profile key')),
-    };
+    const { profile, key } = openProfileEnvelope(envelope, session.vaultKey);
+    return { id: envelope.id, rev: envelope.rev, profile, key };
   } catch (error) {
     throw toAppError(error);
   }
@@ -58,9 +36,7 @@ function sealProfile(
   key: SymmetricKey,
   session: Session,
 ): StoredEnvelope {
-  const binding = { profileId: id, kind: 'profile' as const, id, rev };
-  const plaintext: ProfilePlaintext = { profile, key: toBase64(key.bytes) };
-  return { ...binding, updatedAt: 0, ...encryptRecord(binding, plaintext, session.vaultKey) };
+  return sealProfileEnvelope({ id, rev }, { profile, key }, session.vaultKey);
 }
 
 export class ProfileService {
@@ -85,7 +61,7 @@ export class ProfileService {
         });
       }
       const id = newId();
-      const key = generateKey();
+      const key = newProfileKey();
       await this.db.profiles.insert(sealProfile(id, 1, profile, key, this.session));
       return { id, rev: 1, profile, key };
     });

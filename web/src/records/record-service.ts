@@ -3,12 +3,12 @@
  * Each record envelope is encrypted with its profile's key only. A record that fails to decrypt
  * or to parse is kept and reported with its problem, never shown as if it were valid.
  */
-import { decryptRecord, encryptRecord } from '../../../shared/crypto/record-envelope.ts';
 import type { ReadableIssue } from '../../../shared/schema/readable-issues.ts';
 import { type ClinicalRecord, parseRecord } from '../../../shared/schema/record.ts';
 import { AppError, type AppErrorReason, toAppError } from '../app/app-error.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import { openRecordEnvelope, sealRecordEnvelope } from './envelope-codec.ts';
 import { newId } from './ids.ts';
 import type { ProfileEntry } from './profile-service.ts';
 
@@ -49,7 +49,7 @@ export function openRecord(envelope: StoredEnvelope, profile: ProfileEntry | und
   };
   if (!profile) return { ...base, record: null, problem: 'wrong-key' };
   try {
-    const parsed = parseRecord(decryptRecord(envelope, profile.key));
+    const parsed = openRecordEnvelope(envelope, profile.key);
     return parsed.ok
       ? { ...base, record: parsed.value }
       : { ...base, record: null, problem: 'invalid-record' };
@@ -64,8 +64,7 @@ export function sealRecord(
   profile: ProfileEntry,
   record: ClinicalRecord,
 ): StoredEnvelope {
-  const binding = { profileId: profile.id, kind: 'record' as const, id, rev };
-  return { ...binding, updatedAt: 0, ...encryptRecord(binding, record, profile.key) };
+  return sealRecordEnvelope({ profileId: profile.id, id, rev }, record, profile.key);
 }
 
 export class RecordService {

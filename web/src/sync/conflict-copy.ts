@@ -13,7 +13,7 @@
  * The server learns that a conflict happened on a record; it already sees every write's timing.
  */
 import { toBase64, utf8 } from '../../../shared/crypto/encoding.ts';
-import { sodium } from '../../../shared/crypto/sodium.ts';
+import { blake2b } from '../../../shared/crypto/hash.ts';
 import { ID_PATTERN } from '../../../shared/schema/envelope.ts';
 
 const PREFIX = 'cc-';
@@ -21,7 +21,7 @@ const TAG_LENGTH = 12;
 const COPY_ID = new RegExp(`^${PREFIX}[A-Za-z0-9_-]{${TAG_LENGTH}}-(.+)$`);
 
 function tag(nonce: string): string {
-  return toBase64(sodium().crypto_generichash(16, utf8(nonce), null)).slice(0, TAG_LENGTH);
+  return toBase64(blake2b(utf8(nonce), 16)).slice(0, TAG_LENGTH);
 }
 
 export function isConflictCopy(id: string): boolean {

@@ -18,16 +18,22 @@
  *   (no raw copy possible: it would count as a profile) `resolve` throws and RxDB retries later.
  */
 import type { RxConflictHandler, RxConflictHandlerInput } from 'rxdb';
-import { decryptRecord, encryptRecord } from '../../../shared/crypto/record-envelope.ts';
 import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
 import { type Profile, profileSchema } from '../../../shared/schema/profile.ts';
 import { type ClinicalRecord, parseRecord } from '../../../shared/schema/record.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import {
+  openProfileEnvelope,
+  openRecordEnvelope,
+  type ProfileContent,
+  sealProfileEnvelope,
+  sealRecordEnvelope,
+} from '../records/envelope-codec.ts';
 import { copyId, rawCopyId } from './conflict-copy.ts';
 import { type SyncedEnvelope, sameEnvelopeState } from './envelope-state.ts';
 import { mergeRecords, resolveDeletion, sameValue } from './merge.ts';
 import { SyncError } from './sync-error.ts';
-import type { SyncKeys } from './sync-keys.ts';
+import { keyFor, type SyncKeys } from './sync-keys.ts';
 
 export type SyncedCollection = 'profiles' | 'records' | 'blobs';
 
@@ -43,44 +49,33 @@ export interface ConflictHandlerDeps {
 }
 
 type Input = RxConflictHandlerInput<StoredEnvelope>;
-type Sealable = { readonly profileId: string; readonly kind: 'record' | 'profile'; readonly id: string };
 
 export function isEqualEnvelope(a: SyncedEnvelope, b: SyncedEnvelope): boolean {
   return sameEnvelopeState(a, b);
 }
 
-function seal(target: Sealable, rev: number, plaintext: unknown, key: SymmetricKey): SyncedEnvelope {
-  const binding = { profileId: target.profileId, kind: target.kind, id: target.id, rev };
-  return { ...binding, updatedAt: 0, _deleted: false, ...encryptRecord(binding, plaintext, key) };
-}
+const live = (envelope: StoredEnvelope): SyncedEnvelope => ({ ...envelope, _deleted: false });
 
+/** The envelope's content, or null when it is deleted or does not open (for any reason). */
 function open<T>(
   envelope: SyncedEnvelope | undefined,
-  key: SymmetricKey,
-  parse: (x: unknown) => T | null,
+  read: (envelope: StoredEnvelope) => T | null,
 ): T | null {
   if (!envelope || envelope._deleted) return null;
   try {
-    return parse(decryptRecord(envelope, key));
+    return read(envelope);
   } catch {
     return null;
   }
 }
 
-const asRecord = (x: unknown): ClinicalRecord | null => {
-  const parsed = parseRecord(x);
+const recordIn = (key: SymmetricKey) => (envelope: StoredEnvelope) => {
+  const parsed = openRecordEnvelope(envelope, key);
   return parsed.ok ? parsed.value : null;
 };
 
-interface ProfilePlaintext {
-  readonly profile: Profile;
-  readonly key: string;
-}
-const asProfile = (x: unknown): ProfilePlaintext | null => {
-  const plain = x as Partial<ProfilePlaintext> | null;
-  const parsed = profileSchema.safeParse(plain?.profile);
-  return parsed.success && typeof plain?.key === 'string' ? { profile: parsed.data, key: plain.key } : null;
-};
+const profileIn = (vaultKey: SymmetricKey) => (envelope: StoredEnvelope) =>
+  openProfileEnvelope(envelope, vaultKey);
 
 export function createConflictHandler(
   collection: SyncedCollection,
@@ -103,43 +98,40 @@ export function createConflictHandler(
 
   async function resolveRecord(input: Input, real: SyncedEnvelope, local: SyncedEnvelope) {
     const keys = deps.getKeys();
-    const key = keys ? await keys.profileKey(real.profileId) : undefined;
-    const localRecord = key ? open(local, key, asRecord) : null;
+    const key = keys ? await keyFor(keys, real) : undefined;
+    const localRecord = key ? open(local, recordIn(key)) : null;
     if (!key || !localRecord) return keepMasterAndRawCopy(real, local);
+    const next = { profileId: real.profileId, id: real.id, rev: real.rev + 1 };
+    const copyOf = (record: ClinicalRecord) =>
+      sealRecordEnvelope({ profileId: real.profileId, id: copyId(local), rev: 1 }, record, key);
     const outcome = resolveDeletion(Boolean(local._deleted), Boolean(real._deleted));
     if (outcome === 'keep-local')
-      return done(real.id, 'local', seal(real as Sealable, real.rev + 1, localRecord, key));
-    const realRecord = open(real, key, asRecord);
+      return done(real.id, 'local', live(sealRecordEnvelope(next, localRecord, key)));
+    const realRecord = open(real, recordIn(key));
     if (!realRecord) {
       // The master is unreadable here (tampered, or written by a newer app): keep it, copy ours.
-      await deps.saveCopy(toStored(seal({ ...(real as Sealable), id: copyId(local) }, 1, localRecord, key)));
+      await deps.saveCopy(copyOf(localRecord));
       return done(real.id, 'copied', real);
     }
-    const base = open(input.assumedMasterState, key, asRecord);
-    const { merged, conflictingCopy } = mergeRecords(
-      base,
-      localRecord,
-      realRecord,
-      (r) => asRecord(r) !== null,
-    );
-    if (conflictingCopy) {
-      const copy = seal({ ...(real as Sealable), id: copyId(local) }, 1, conflictingCopy, key);
-      await deps.saveCopy(toStored(copy));
-    }
+    const base = open(input.assumedMasterState, recordIn(key));
+    const { merged, conflictingCopy } = mergeRecords(base, localRecord, realRecord, (r) => parseRecord(r).ok);
+    if (conflictingCopy) await deps.saveCopy(copyOf(conflictingCopy));
     if (sameValue(merged, realRecord)) return done(real.id, conflictingCopy ? 'copied' : 'master', real);
-    return done(real.id, 'merged', seal(real as Sealable, real.rev + 1, merged, key));
+    return done(real.id, 'merged', live(sealRecordEnvelope(next, merged, key)));
   }
 
   async function resolveProfile(input: Input, real: SyncedEnvelope, local: SyncedEnvelope) {
     const keys = deps.getKeys();
-    const localPlain = keys ? open(local, keys.vaultKey, asProfile) : null;
-    if (!keys || !localPlain) return keepMasterAndRawCopy(real, local);
+    const vaultKey = keys ? await keyFor(keys, real) : undefined;
+    const localPlain = keys && vaultKey ? open(local, profileIn(vaultKey)) : null;
+    if (!keys || !vaultKey || !localPlain) return keepMasterAndRawCopy(real, local);
+    const next = { id: real.id, rev: real.rev + 1 };
     const outcome = resolveDeletion(Boolean(local._deleted), Boolean(real._deleted));
     if (outcome === 'keep-local')
-      return done(real.id, 'local', seal(real as Sealable, real.rev + 1, localPlain, keys.vaultKey));
-    const realPlain = open(real, keys.vaultKey, asProfile);
+      return done(real.id, 'local', live(sealProfileEnvelope(next, localPlain, vaultKey)));
+    const realPlain = open(real, profileIn(vaultKey));
     if (!realPlain) throw new SyncError('server', 'a profile from the server cannot be opened here');
-    const base = open(input.assumedMasterState, keys.vaultKey, asProfile);
+    const base = open(input.assumedMasterState, profileIn(vaultKey));
     const valid = (p: Profile) => profileSchema.safeParse(p).success;
     const { merged, conflictingCopy } = mergeRecords(
       base?.profile ?? null,
@@ -151,14 +143,14 @@ export function createConflictHandler(
       const profileKey = await keys.profileKey(real.id);
       if (profileKey) {
         const note = profileCopyNote(conflictingCopy, merged);
-        const target = { profileId: real.id, kind: 'record' as const, id: copyId(local) };
-        await deps.saveCopy(toStored(seal(target, 1, note, profileKey)));
+        const target = { profileId: real.id, id: copyId(local), rev: 1 };
+        await deps.saveCopy(sealRecordEnvelope(target, note, profileKey));
       }
     }
     if (sameValue(merged, realPlain.profile))
       return done(real.id, conflictingCopy ? 'copied' : 'master', real);
-    const plaintext: ProfilePlaintext = { profile: merged, key: realPlain.key };
-    return done(real.id, 'merged', seal(real as Sealable, real.rev + 1, plaintext, keys.vaultKey));
+    const content: ProfileContent = { profile: merged, key: realPlain.key };
+    return done(real.id, 'merged', live(sealProfileEnvelope(next, content, vaultKey)));
   }
 
   return {

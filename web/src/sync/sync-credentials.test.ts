@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveAccountKeys, generateSalt } from '../../../shared/crypto/account-keys.ts';
 import { authKeyPair } from '../../../shared/crypto/auth-proof.ts';
+import { utf8 } from '../../../shared/crypto/encoding.ts';
 import { isCryptoError } from '../../../shared/crypto/errors.ts';
+import { blake2b } from '../../../shared/crypto/hash.ts';
 import { DEFAULT_KDF_PARAMS } from '../../../shared/crypto/kdf-params.ts';
 import { createVaultWithKeys } from '../../../shared/crypto/keyring.ts';
-import { initCrypto, sodium } from '../../../shared/crypto/sodium.ts';
-import { generateKey } from '../../../shared/crypto/symmetric-key.ts';
+import { randomBytes } from '../../../shared/crypto/random.ts';
+import { initCrypto } from '../../../shared/crypto/sodium.ts';
+import { generateKey, symmetricKey } from '../../../shared/crypto/symmetric-key.ts';
 import { createTestApp, type TestApp } from '../../../sync-server/src/testing/test-app.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
 import { ApiClient } from './api-client.ts';
@@ -20,9 +23,7 @@ const credentials = { email: 'a@b.org', token: 'x'.repeat(43), serverUrl: 'https
 
 /** Argon2id stands in: a keyed hash of the passphrase, so the flow runs in milliseconds. */
 const fastKdf: KdfRunner = async (passphrase, salt) =>
-  deriveAccountKeys(
-    sodium().crypto_generichash(32, `${passphrase}|${Buffer.from(salt).toString('hex')}`, null),
-  );
+  deriveAccountKeys(blake2b(utf8(`${passphrase}|${Buffer.from(salt).toString('hex')}`), 32));
 
 describe('sync credentials at rest', () => {
   beforeAll(initCrypto);
@@ -44,6 +45,17 @@ describe('sync credentials at rest', () => {
       }
     });
     expect(() => openSyncCredentials('{', key)).toThrow(/malformed/);
+  });
+
+  it('still opens credentials sealed in the earlier record-envelope form, and re-seals them anew', () => {
+    // Sealed by the code that preceded local sealing, under a key of 32 bytes of 7.
+    const key = symmetricKey(new Uint8Array(32).fill(7));
+    const legacy =
+      '{"rev":3,"keyId":"M4DjLa90_5NtBwG7","schemaVersion":1,"nonce":"8FhHCiHrwlt6JVgwTzECiXw0vgQc71vo","ciphertext":"2E9bVKvO0_45BsW6mpzjOiezBACOAyh6AV0HiWvCwN6E3fT3WTUFvCo8Kd63kEsfcnVOqx7RilnFN_LY-cOfdZDMwUY42zOCqBsX5fYqYGZcVBsMnM12C51AR0xs9VO0b7HI7t98KvoL86ODCXIC5BY-1jlfLfdOVlPIojo1OUkvVAWQX8ydnHFmHrtzwEmN_zxVJ0EjUN0ufC-Jx0BGLxtmuZRvoqRoVZQ3rgj0qKnxSV8QWWPmtqApqE4vyUn62AoBZqKMU4x3L2zA9UN47qn2tezTc_Euv9RHqV7tVpsb_J_hjIVxFdJxQYzJd16HZYSuxh19JJz9c6ZPtWLKhAwXioKjsIZDvLlPzkdpx8o"}';
+    expect(openSyncCredentials(legacy, key)).toEqual({ ...credentials, rev: 3 });
+    expect(() => openSyncCredentials(legacy, generateKey())).toThrow(/another key/);
+    const resealed = JSON.parse(sealSyncCredentials(credentials, key, 4));
+    expect(Object.keys(resealed).sort()).toEqual(['by', 'ciphertext', 'nonce', 'rev']);
   });
 });
 
@@ -97,7 +109,7 @@ describe('turn on sync, then sign in on another device', () => {
   });
 
   it('accepts the auth key instead of the passphrase', async () => {
-    const keys = deriveAccountKeys(sodium().randombytes_buf(32));
+    const keys = deriveAccountKeys(randomBytes(32));
     const vault = createVaultWithKeys(keys, generateSalt(), DEFAULT_KDF_PARAMS);
     const on = await turnOnSync({
       api,

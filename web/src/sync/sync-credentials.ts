@@ -10,14 +10,16 @@
  *   proof → login → keyring → unlock. The KDF tag from the server is decoded with its floor, so a
  *   hostile server cannot lower the work factor.
  * - The credentials `{email, token, serverUrl, expiresAt}` are kept between reloads encrypted with
- *   the vault key, as one string for the vault meta document: the token never rests in clear.
+ *   the vault key (`sealLocal`, label `sync-credentials`), as one string for the `syncstate`
+ *   collection: the token never rests in clear. The older record-envelope form still opens.
  */
 import { authKeyPair, normalizeEmail, signLoginProof } from '../../../shared/crypto/auth-proof.ts';
+import { wipe } from '../../../shared/crypto/bytes.ts';
 import { fromBase64 } from '../../../shared/crypto/encoding.ts';
 import { decodeKdfParams } from '../../../shared/crypto/kdf-params.ts';
 import { type Keyring, keyringKdf, unlockWithAccountKeys } from '../../../shared/crypto/keyring.ts';
-import { decryptRecord, encryptRecord } from '../../../shared/crypto/record-envelope.ts';
-import { sodium } from '../../../shared/crypto/sodium.ts';
+import { openLocal, sealLocal } from '../../../shared/crypto/local-seal.ts';
+import { openLegacySyncCredentials } from '../../../shared/crypto/local-seal-legacy.ts';
 import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
 import { keyringSchema } from '../../../shared/protocol/keyring.ts';
 import { z } from '../../../shared/schema/zod.ts';
@@ -41,7 +43,16 @@ const credentialsSchema = z.strictObject({
   expiresAt: z.int().min(0),
 });
 
+/** The stored form: sealed locally, the save counter `rev` bound as the context. */
 const sealedSchema = z.strictObject({
+  rev: z.int().min(1),
+  by: z.string(),
+  nonce: z.string(),
+  ciphertext: z.string(),
+});
+
+/** The form written before local sealing, still read (local-seal-legacy.ts). */
+const legacySchema = z.strictObject({
   rev: z.int().min(1),
   keyId: z.string(),
   schemaVersion: z.int().min(1),
@@ -49,12 +60,12 @@ const sealedSchema = z.strictObject({
   ciphertext: z.string(),
 });
 
-const BINDING = { profileId: '', kind: 'keyring', id: 'sync-credentials' } as const;
+const storedSchema = z.union([sealedSchema, legacySchema]);
 
 /** Encrypts the credentials with the vault key; `rev` goes up by one on each save. */
 export function sealSyncCredentials(credentials: SyncCredentials, vaultKey: SymmetricKey, rev = 1): string {
-  const fields = encryptRecord({ ...BINDING, rev }, credentialsSchema.parse(credentials), vaultKey);
-  return JSON.stringify({ rev, ...fields });
+  const plain = credentialsSchema.parse(credentials);
+  return JSON.stringify({ rev, ...sealLocal(vaultKey, 'sync-credentials', plain, String(rev)) });
 }
 
 /** Throws a CryptoError (`wrong-key`, `tampered`…) or SyncError `bad-response` for a malformed string. */
@@ -62,15 +73,19 @@ export function openSyncCredentials(
   sealed: string,
   vaultKey: SymmetricKey,
 ): SyncCredentials & { rev: number } {
-  let envelope: z.infer<typeof sealedSchema>;
+  let stored: z.infer<typeof storedSchema>;
   try {
-    envelope = sealedSchema.parse(JSON.parse(sealed));
+    stored = storedSchema.parse(JSON.parse(sealed));
   } catch {
     throw new SyncError('bad-response', 'stored sync credentials are malformed');
   }
-  const plain = credentialsSchema.safeParse(decryptRecord({ ...BINDING, ...envelope }, vaultKey));
+  const opened =
+    'by' in stored
+      ? openLocal(vaultKey, 'sync-credentials', stored, String(stored.rev))
+      : openLegacySyncCredentials(vaultKey, stored);
+  const plain = credentialsSchema.safeParse(opened);
   if (!plain.success) throw new SyncError('bad-response', 'stored sync credentials are malformed');
-  return { ...plain.data, rev: envelope.rev };
+  return { ...plain.data, rev: stored.rev };
 }
 
 export type AuthProof =
@@ -141,6 +156,6 @@ export async function signInOnThisDevice(options: SignInOptions): Promise<Signed
       credentials: { email, token: login.token, serverUrl: api.baseUrl, expiresAt: login.expiresAt },
     };
   } finally {
-    sodium().memzero(keys.authKey);
+    wipe(keys.authKey);
   }
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initCrypto, sodium } from '../../../../shared/crypto/sodium.ts';
+import { randomBytes } from '../../../../shared/crypto/random.ts';
+import { initCrypto } from '../../../../shared/crypto/sodium.ts';
 import { toBase64Url } from '../../../../shared/emergency/base64url.ts';
 import { EXAMPLE_PROFILE } from '../../../../shared/emergency/testing.ts';
 import { emergencyTokenHash } from '../../../../shared/protocol/emergency.ts';
@@ -8,7 +9,7 @@ import { nameOpenings, tokenOwners } from './opening-owners.ts';
 
 beforeAll(initCrypto);
 
-const newToken = () => toBase64Url(sodium().randombytes_buf(16));
+const newToken = () => toBase64Url(randomBytes(16));
 const emergency = (profileId: string, token?: string): RecordEntry => ({
   id: `e-${profileId}`,
   profileId,

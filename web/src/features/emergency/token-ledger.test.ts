@@ -1,6 +1,7 @@
 /** The token ledger against the real server (sync-server test app) through the real ApiClient. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initCrypto, sodium } from '../../../../shared/crypto/sodium.ts';
+import { randomBytes } from '../../../../shared/crypto/random.ts';
+import { initCrypto } from '../../../../shared/crypto/sodium.ts';
 import { toBase64Url } from '../../../../shared/emergency/base64url.ts';
 import { EXAMPLE_PROFILE } from '../../../../shared/emergency/testing.ts';
 import { emergencyTokenHash } from '../../../../shared/protocol/emergency.ts';
@@ -19,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const newToken = () => toBase64Url(sodium().randombytes_buf(16));
+const newToken = () => toBase64Url(randomBytes(16));
 const client = (token: string) =>
   new ApiClient({
     baseUrl: 'http://carnet.test',

@@ -1,8 +1,8 @@
 /** Signs a practitioner entry with the practitioner's identity key and sends it sealed to the patient. */
 import { fromBase64, toBase64 } from '../../../../shared/crypto/encoding.ts';
+import { randomId } from '../../../../shared/crypto/random.ts';
 import { sealEntry, signEntry } from '../../../../shared/crypto/share-entry.ts';
 import { shareAccessToken, shareEntryTag } from '../../../../shared/crypto/share-key.ts';
-import { sodium } from '../../../../shared/crypto/sodium.ts';
 import type { PractitionerProfile } from '../../../../shared/protocol/shares.ts';
 import {
   type PractitionerEntry,
@@ -25,7 +25,7 @@ export async function sendEntry(options: {
   const session = options.app.session();
   if (!session) throw new ShareError('failed', 'locked');
   const entry = practitionerEntrySchema.parse(options.entry);
-  const id = toBase64(sodium().randombytes_buf(16));
+  const id = randomId();
   const profileId = options.snapshot.profileId;
   const payload = buildPayload({
     id,

@@ -14,9 +14,9 @@
  */
 
 import { fromBase64, toBase64, utf8 } from '../../../../shared/crypto/encoding.ts';
+import { blake2b } from '../../../../shared/crypto/hash.ts';
 import { openEntry } from '../../../../shared/crypto/share-entry.ts';
 import { sameEntryTag, sealSnapshot, shareEntryTag } from '../../../../shared/crypto/share-key.ts';
-import { sodium } from '../../../../shared/crypto/sodium.ts';
 import type { PendingEntries } from '../../../../shared/protocol/shares.ts';
 import type { AppStore } from '../../app/app-store.ts';
 import { verifiedPayload } from './entry-payload.ts';
@@ -40,7 +40,7 @@ export function snapshotFor(app: AppStore, secret: Pick<ShareSecret, 'profileId'
 }
 
 export function digestOf(value: unknown): string {
-  return toBase64(sodium().crypto_generichash(16, utf8(JSON.stringify(value)), null));
+  return toBase64(blake2b(utf8(JSON.stringify(value)), 16));
 }
 
 export async function loadSecrets(app: AppStore): Promise<ShareSecret[]> {

@@ -1,19 +1,18 @@
 /**
  * The patient's share secrets (each share's key, passcode and typed code), kept on this device in
- * the `syncstate` collection, encrypted with the vault key like the sync credentials: nothing in
- * IndexedDB is readable without unlocking. They are needed to re-encrypt the snapshot when a shared
- * section changes and to show the link again. A copy sealed with the same vault key (its own AD,
- * bound to the share id) goes to the server with the share (`ownerSecret`, owner-only), so the
+ * the `syncstate` collection, sealed with the vault key like the sync credentials (`sealLocal`,
+ * label `shares-state`): nothing in IndexedDB is readable without unlocking. They are needed to
+ * re-encrypt the snapshot when a shared section changes and to show the link again. A copy sealed
+ * with the same vault key (label `share-owner-secret`, the share id as context) goes to the server
+ * with the share (`ownerSecret`, owner-only, in the wire shape `{nonce, ciphertext}`), so the
  * patient's other devices, which hold the same vault key, can take the share over; the server
- * cannot open it.
+ * cannot open it. Both still open in the form written before local sealing.
  */
-import { aeadDecrypt, aeadEncrypt } from '../../../../shared/crypto/aead.ts';
-import { fromBase64, fromUtf8, toBase64, utf8 } from '../../../../shared/crypto/encoding.ts';
+import { openLocal, sealLocal } from '../../../../shared/crypto/local-seal.ts';
+import { openLegacyOwnerSecret, openLegacySharesState } from '../../../../shared/crypto/local-seal-legacy.ts';
 import type { SymmetricKey } from '../../../../shared/crypto/symmetric-key.ts';
 import { type OwnerSecret, SHARE_MODES, SHARE_SECTIONS } from '../../../../shared/protocol/shares.ts';
 import { z } from '../../../../shared/schema/zod.ts';
-
-const AD = utf8('carnet.shares-state.v1');
 
 const secretSchema = z.strictObject({
   id: z.string(),
@@ -43,13 +42,20 @@ const ownerSchema = secretSchema.pick({
   sections: true,
 });
 
-const ownerAd = (shareId: string) => utf8(`carnet.share-owner-secret|${shareId}`);
-
 export function sealOwnerSecret(secret: ShareSecret, vaultKey: SymmetricKey): OwnerSecret {
   const { id, profileId, key, passcode, code, mode, sections } = secret;
   const owned = ownerSchema.parse({ id, profileId, key, passcode, code, mode, sections });
-  const sealed = aeadEncrypt(vaultKey, utf8(JSON.stringify(owned)), ownerAd(secret.id));
-  return { nonce: toBase64(sealed.nonce), ciphertext: toBase64(sealed.ciphertext) };
+  const { nonce, ciphertext } = sealLocal(vaultKey, 'share-owner-secret', owned, secret.id);
+  return { nonce, ciphertext };
+}
+
+function openOwned(sealed: OwnerSecret, vaultKey: SymmetricKey, shareId: string): unknown {
+  try {
+    return openLocal(vaultKey, 'share-owner-secret', sealed, shareId);
+  } catch {
+    // Copies uploaded before local sealing stay on the server until the share ends.
+    return openLegacyOwnerSecret(vaultKey, shareId, sealed);
+  }
 }
 
 /** The share's secret from its server copy, or null when it does not open (or names another share). */
@@ -59,12 +65,7 @@ export function openOwnerSecret(
 ): ShareSecret | null {
   const { id: shareId, ownerSecret: sealed } = share;
   try {
-    const bytes = aeadDecrypt(
-      vaultKey,
-      { nonce: fromBase64(sealed.nonce), ciphertext: fromBase64(sealed.ciphertext) },
-      ownerAd(shareId),
-    );
-    const parsed = ownerSchema.parse(JSON.parse(fromUtf8(bytes)));
+    const parsed = ownerSchema.parse(openOwned(sealed, vaultKey, shareId));
     // The snapshot version is learnt from the server; an empty digest uploads the next one afresh.
     return parsed.id === shareId ? { ...parsed, expiresAt: share.expiresAt, version: 1, digest: '' } : null;
   } catch {
@@ -73,13 +74,16 @@ export function openOwnerSecret(
 }
 
 export function sealShares(secrets: readonly ShareSecret[], vaultKey: SymmetricKey): string {
-  const sealed = aeadEncrypt(vaultKey, utf8(JSON.stringify(secrets)), AD);
-  return JSON.stringify({ nonce: toBase64(sealed.nonce), ciphertext: toBase64(sealed.ciphertext) });
+  return JSON.stringify(sealLocal(vaultKey, 'shares-state', secrets));
 }
 
 export function openShares(sealed: string | null, vaultKey: SymmetricKey): ShareSecret[] {
   if (!sealed) return [];
-  const { nonce, ciphertext } = JSON.parse(sealed) as { nonce: string; ciphertext: string };
-  const bytes = aeadDecrypt(vaultKey, { nonce: fromBase64(nonce), ciphertext: fromBase64(ciphertext) }, AD);
-  return stateSchema.parse(JSON.parse(fromUtf8(bytes)));
+  const stored = JSON.parse(sealed) as { by?: string; nonce: string; ciphertext: string };
+  // Without a key fingerprint, the state was sealed before local sealing.
+  const opened =
+    stored.by === undefined
+      ? openLegacySharesState(vaultKey, stored)
+      : openLocal(vaultKey, 'shares-state', stored);
+  return stateSchema.parse(opened);
 }
