@@ -1,0 +1,215 @@
+/**
+ * Opens a `.carnet` backup (backup-format.ts) as a stream: file bytes in, header then frames out.
+ *
+ * `openBackup` reads and checks the header, runs the KDF (or parses the recovery key), unwraps the
+ * vault key and the file key, and only then resolves: a wrong secret is known before any frame is
+ * read. `frames()` then decrypts chunk by chunk and yields each frame once its last chunk has
+ * authenticated. Only a completed iteration proves the file whole: a truncated or tampered file
+ * yields some good frames before it throws, so a restore must stage what it reads and commit only
+ * after the iteration ends without error (the existing vault then stays untouched on any failure).
+ *
+ * Memory: one chunk, plus the frame being assembled.
+ */
+import type { AccountKeys } from '../crypto/account-keys.ts';
+import { accountKeysFromPassphrase } from '../crypto/account-keys.ts';
+import { backupHeaderDigest, unpadBackupChunk, unwrapBackupFileKey } from '../crypto/backup-keys.ts';
+import { backupChunkOverhead, createBackupStreamDecryptor } from '../crypto/backup-stream.ts';
+import { fromBase64 } from '../crypto/encoding.ts';
+import { isCryptoError } from '../crypto/errors.ts';
+import type { KdfParams } from '../crypto/kdf-params.ts';
+import {
+  keyringKdf,
+  type UnlockedVault,
+  unlockWithAccountKeys,
+  unlockWithRecoveryKey,
+} from '../crypto/keyring.ts';
+import type { SymmetricKey } from '../crypto/symmetric-key.ts';
+import { BackupError } from './backup-error.ts';
+import { ByteReader } from './byte-reader.ts';
+import { type BackupFrame, FrameParser } from './frame-codec.ts';
+import { type BackupHeader, readBackupHeader } from './header-codec.ts';
+
+/** What the user typed: the passphrase in force when the backup was made, or the recovery key. */
+export type BackupSecret = { readonly passphrase: string } | { readonly recoveryKey: string };
+
+/** Argon2id and the subkeys; the web passes its Worker runner (same signature as its `KdfRunner`). */
+export type DeriveAccountKeys = (
+  passphrase: string,
+  salt: Uint8Array,
+  params: KdfParams,
+) => Promise<AccountKeys>;
+
+export const inlineDeriveAccountKeys: DeriveAccountKeys = async (passphrase, salt, params) =>
+  accountKeysFromPassphrase(passphrase, salt, params);
+
+export interface BackupReadProgress {
+  /** File bytes consumed so far (header included): against the file size, a percentage. */
+  readonly bytesRead: number;
+  readonly frames: number;
+}
+
+export interface OpenBackupOptions {
+  readonly deriveKeys?: DeriveAccountKeys;
+  /** Called after the header and after every chunk. */
+  readonly onProgress?: (progress: BackupReadProgress) => void;
+}
+
+export interface OpenedBackup {
+  readonly header: BackupHeader;
+  /** The backup's vault key and identity: compare `vault.vaultKey.id` with the open vault's. */
+  readonly vault: UnlockedVault;
+  /** The frames in file order; callable once. Returns the totals when the whole file checked out. */
+  frames(): AsyncGenerator<BackupFrame, BackupReadProgress, undefined>;
+}
+
+export async function openBackup(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  secret: BackupSecret,
+  options: OpenBackupOptions = {},
+): Promise<OpenedBackup> {
+  const reader = new ByteReader(source);
+  try {
+    const { header, bytes } = await readBackupHeader(reader);
+    const vault = await unlock(header, secret, options.deriveKeys ?? inlineDeriveAccountKeys);
+    const streamHeader = fromBase64(header.stream, 'stream');
+    const fileKey = openFileKey(header, vault.vaultKey, streamHeader);
+    options.onProgress?.({ bytesRead: reader.consumed, frames: 0 });
+    let started = false;
+    return {
+      header,
+      vault,
+      frames() {
+        if (started) throw new BackupError('invalid-frame', 'a backup’s frames can be read once');
+        started = true;
+        return readFrames(reader, header, fileKey, streamHeader, backupHeaderDigest(bytes), options);
+      },
+    };
+  } catch (error) {
+    await reader.close();
+    throw error;
+  }
+}
+
+async function unlock(
+  header: BackupHeader,
+  secret: BackupSecret,
+  deriveKeys: DeriveAccountKeys,
+): Promise<UnlockedVault> {
+  if ('recoveryKey' in secret) {
+    try {
+      return unlockWithRecoveryKey(header.keyring, secret.recoveryKey);
+    } catch (error) {
+      throw fromUnlockError(error, 'recovery-key');
+    }
+  }
+  let kdf: { salt: Uint8Array; params: KdfParams };
+  try {
+    kdf = keyringKdf(header.keyring);
+  } catch {
+    throw new BackupError('corrupt-header', 'the backup’s key derivation settings are not acceptable');
+  }
+  if (secret.passphrase.length === 0) {
+    throw new BackupError('wrong-secret', 'the passphrase is empty', { secret: 'passphrase' });
+  }
+  try {
+    return unlockWithAccountKeys(header.keyring, await deriveKeys(secret.passphrase, kdf.salt, kdf.params));
+  } catch (error) {
+    throw fromUnlockError(error, 'passphrase');
+  }
+}
+
+function fromUnlockError(error: unknown, secret: 'passphrase' | 'recovery-key'): unknown {
+  if (isCryptoError(error, 'wrong-passphrase') || isCryptoError(error, 'bad-recovery-key')) {
+    const problem = error.meta.problem;
+    return new BackupError('wrong-secret', `this ${secret.replace('-', ' ')} does not open this backup`, {
+      secret,
+      ...(problem === undefined ? {} : { problem }),
+    });
+  }
+  // The right secret, yet a wrap or the identity does not authenticate: the header was altered.
+  if (isCryptoError(error)) return new BackupError('tampered', 'the backup’s keys were altered');
+  return error;
+}
+
+function openFileKey(header: BackupHeader, vaultKey: SymmetricKey, streamHeader: Uint8Array): SymmetricKey {
+  try {
+    return unwrapBackupFileKey(header.fileKey, vaultKey, streamHeader);
+  } catch {
+    throw new BackupError('tampered', 'the backup’s file key was altered');
+  }
+}
+
+async function* readFrames(
+  reader: ByteReader,
+  header: BackupHeader,
+  fileKey: SymmetricKey,
+  streamHeader: Uint8Array,
+  ad: Uint8Array,
+  options: OpenBackupOptions,
+): AsyncGenerator<BackupFrame, BackupReadProgress, undefined> {
+  const stored = header.chunkSize + backupChunkOverhead();
+  const parser = new FrameParser();
+  let frames = 0;
+  try {
+    const decryptor = createBackupStreamDecryptor(fileKey, streamHeader, ad);
+    for (;;) {
+      const piece = await reader.read(stored);
+      // Every chunk, the final one included, has the same stored size: anything shorter is a cut.
+      if (piece.length < stored) {
+        throw new BackupError('truncated', 'the backup ends before its final chunk', {
+          at: reader.consumed,
+        });
+      }
+      const { plaintext, final } = pull(decryptor, piece);
+      const frameBytes = final ? unpad(plaintext, header.chunkSize) : plaintext;
+      for (const frame of parseOrThrow(parser, frameBytes)) {
+        frames += 1;
+        yield frame;
+      }
+      options.onProgress?.({ bytesRead: reader.consumed, frames });
+      if (final) break;
+    }
+    try {
+      parser.finish();
+    } catch (error) {
+      throw asBackupError(error);
+    }
+    if (!(await reader.atEnd())) throw new BackupError('tampered', 'data follows the final chunk');
+    return { bytesRead: reader.consumed, frames };
+  } finally {
+    await reader.close();
+  }
+}
+
+function pull(
+  decryptor: ReturnType<typeof createBackupStreamDecryptor>,
+  piece: Uint8Array,
+): { plaintext: Uint8Array; final: boolean } {
+  try {
+    return decryptor.pull(piece);
+  } catch {
+    throw new BackupError('tampered', 'a part of the backup was altered, moved or removed');
+  }
+}
+
+function unpad(plaintext: Uint8Array, chunkSize: number): Uint8Array {
+  try {
+    return unpadBackupChunk(plaintext, chunkSize);
+  } catch {
+    throw new BackupError('tampered', 'the backup’s final chunk is malformed');
+  }
+}
+
+function parseOrThrow(parser: FrameParser, bytes: Uint8Array): BackupFrame[] {
+  try {
+    return parser.push(bytes);
+  } catch (error) {
+    throw asBackupError(error);
+  }
+}
+
+function asBackupError(error: unknown): unknown {
+  return error instanceof BackupError
+    ? error
+    : new BackupError('tampered', 'the backup’s content is malformed');
+}
