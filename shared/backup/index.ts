@@ -6,3 +6,4 @@ export * from './envelope-frames.ts';
 export * from './frame-codec.ts';
 export * from './header-codec.ts';
 export * from './merge-plan.ts';
+export * from './web-streams.ts';
