@@ -16,6 +16,9 @@
  *                     the last chunk has TAG_FINAL, its plaintext padded to chunkSize; every chunk's
  *                     additional data is BLAKE2b-256 of bytes [0, 30+n)
  *
+ * In clear, the header shows what the keyring on the sync server shows: the KDF tag and salt, the
+ * identity's two public keys, and wrapped keys; no secret, no health data, no count of records.
+ *
  * Invariants: nothing follows the final chunk; the body opens only with the file key, which opens
  * only with the vault key, which opens only with the passphrase (as it was when the backup was made)
  * or the recovery key. Bytes 0–13 keep this layout in every later version, so any version can say

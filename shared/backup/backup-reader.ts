@@ -10,8 +10,7 @@
  *
  * Memory: one chunk, plus the frame being assembled.
  */
-import type { AccountKeys } from '../crypto/account-keys.ts';
-import { accountKeysFromPassphrase } from '../crypto/account-keys.ts';
+import { type AccountKeys, accountKeysFromPassphrase } from '../crypto/account-keys.ts';
 import { backupHeaderDigest, unpadBackupChunk, unwrapBackupFileKey } from '../crypto/backup-keys.ts';
 import { backupChunkOverhead, createBackupStreamDecryptor } from '../crypto/backup-stream.ts';
 import { fromBase64 } from '../crypto/encoding.ts';
@@ -60,6 +59,25 @@ export interface OpenedBackup {
   readonly vault: UnlockedVault;
   /** The frames in file order; callable once. Returns the totals when the whole file checked out. */
   frames(): AsyncGenerator<BackupFrame, BackupReadProgress, undefined>;
+  /** Releases the source without reading the frames (the user cancelled after the header). */
+  close(): Promise<void>;
+}
+
+/**
+ * The header alone, before any secret is asked for: tells a non-backup, a newer version or a damaged
+ * header at once, and gives the date to show. Nothing in it is authenticated until `openBackup`
+ * reads the body, so it is for display only.
+ */
+export async function inspectBackup(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): Promise<{ readonly createdAt: number }> {
+  const reader = new ByteReader(source);
+  try {
+    const { header } = await readBackupHeader(reader);
+    return { createdAt: header.createdAt };
+  } finally {
+    await reader.close();
+  }
 }
 
 export async function openBackup(
@@ -82,6 +100,10 @@ export async function openBackup(
         if (started) throw new BackupError('invalid-frame', 'a backup’s frames can be read once');
         started = true;
         return readFrames(reader, header, fileKey, streamHeader, backupHeaderDigest(bytes), options);
+      },
+      async close() {
+        if (!started) await reader.close();
+        started = true;
       },
     };
   } catch (error) {

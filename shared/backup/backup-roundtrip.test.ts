@@ -3,7 +3,7 @@ import { deriveAccountKeys, generateSalt } from '../crypto/account-keys.ts';
 import { fromUtf8, toBase64, utf8 } from '../crypto/encoding.ts';
 import { createVault } from '../crypto/keyring.ts';
 import { initCrypto, sodium } from '../crypto/sodium.ts';
-import { type BackupReadProgress, openBackup } from './backup-reader.ts';
+import { type BackupReadProgress, inspectBackup, openBackup } from './backup-reader.ts';
 import { type BackupWriteProgress, backupBodySize, createBackupWriter } from './backup-writer.ts';
 import type { BackupFrame } from './frame-codec.ts';
 import { collect, fastDeriveKeys, fastVault, pieces, randomData } from './testing.ts';
@@ -178,5 +178,28 @@ describe('backup round trip', () => {
     ).rejects.toMatchObject({ reason: 'wrong-key' });
     expect(generateSalt()).toHaveLength(16);
     expect(deriveAccountKeys(new Uint8Array(32)).authKey).toHaveLength(32);
+  });
+});
+
+describe('inspecting and closing a backup', () => {
+  it('reads the date before the secret is asked for, and releases the source on close', async () => {
+    const vault = fastVault(PASSPHRASE);
+    const file = await collect(
+      createBackupWriter({ keyring: vault.keyring, vaultKey: vault.vaultKey, frames: [], now: () => 7 }),
+    );
+    let released = 0;
+    async function* source(): AsyncGenerator<Uint8Array> {
+      try {
+        yield* pieces(file, 10);
+      } finally {
+        released += 1;
+      }
+    }
+    expect(await inspectBackup(source())).toEqual({ createdAt: 7 });
+    expect(released).toBe(1);
+    const opened = await openBackup(source(), { passphrase: PASSPHRASE }, { deriveKeys: fastDeriveKeys });
+    await opened.close();
+    expect(released).toBe(2);
+    expect(() => opened.frames()).toThrow();
   });
 });
