@@ -10,36 +10,22 @@
  *
  * Memory: one chunk, plus the frame being assembled.
  */
-import { type AccountKeys, accountKeysFromPassphrase } from '../crypto/account-keys.ts';
-import { backupHeaderDigest, unpadBackupChunk, unwrapBackupFileKey } from '../crypto/backup-keys.ts';
+import { backupHeaderDigest, unpadBackupChunk } from '../crypto/backup-keys.ts';
 import { backupChunkOverhead, createBackupStreamDecryptor } from '../crypto/backup-stream.ts';
 import { fromBase64 } from '../crypto/encoding.ts';
-import { isCryptoError } from '../crypto/errors.ts';
-import type { KdfParams } from '../crypto/kdf-params.ts';
-import {
-  keyringKdf,
-  type UnlockedVault,
-  unlockWithAccountKeys,
-  unlockWithRecoveryKey,
-} from '../crypto/keyring.ts';
+import type { UnlockedVault } from '../crypto/keyring.ts';
 import type { SymmetricKey } from '../crypto/symmetric-key.ts';
 import { BackupError } from './backup-error.ts';
+import {
+  type BackupSecret,
+  type DeriveAccountKeys,
+  inlineDeriveAccountKeys,
+  openBackupFileKey,
+  unlockBackup,
+} from './backup-unlock.ts';
 import { ByteReader } from './byte-reader.ts';
 import { type BackupFrame, FrameParser } from './frame-codec.ts';
 import { type BackupHeader, readBackupHeader } from './header-codec.ts';
-
-/** What the user typed: the passphrase in force when the backup was made, or the recovery key. */
-export type BackupSecret = { readonly passphrase: string } | { readonly recoveryKey: string };
-
-/** Argon2id and the subkeys; the web passes its Worker runner (same signature as its `KdfRunner`). */
-export type DeriveAccountKeys = (
-  passphrase: string,
-  salt: Uint8Array,
-  params: KdfParams,
-) => Promise<AccountKeys>;
-
-export const inlineDeriveAccountKeys: DeriveAccountKeys = async (passphrase, salt, params) =>
-  accountKeysFromPassphrase(passphrase, salt, params);
 
 export interface BackupReadProgress {
   /** File bytes consumed so far (header included): against the file size, a percentage. */
@@ -61,6 +47,14 @@ export interface OpenedBackup {
   frames(): AsyncGenerator<BackupFrame, BackupReadProgress, undefined>;
   /** Releases the source without reading the frames (the user cancelled after the header). */
   close(): Promise<void>;
+  /**
+   * The frames again, from a new source of the same file, without running the KDF again: a restore
+   * verifies and plans on a first pass, then applies on a second. A source whose header differs is
+   * refused as `tampered`; its body is checked as on the first pass.
+   */
+  reread(
+    source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  ): AsyncGenerator<BackupFrame, BackupReadProgress, undefined>;
 }
 
 /**
@@ -88,9 +82,9 @@ export async function openBackup(
   const reader = new ByteReader(source);
   try {
     const { header, bytes } = await readBackupHeader(reader);
-    const vault = await unlock(header, secret, options.deriveKeys ?? inlineDeriveAccountKeys);
+    const vault = await unlockBackup(header, secret, options.deriveKeys ?? inlineDeriveAccountKeys);
     const streamHeader = fromBase64(header.stream, 'stream');
-    const fileKey = openFileKey(header, vault.vaultKey, streamHeader);
+    const fileKey = openBackupFileKey(header, vault.vaultKey, streamHeader);
     options.onProgress?.({ bytesRead: reader.consumed, frames: 0 });
     let started = false;
     return {
@@ -105,59 +99,13 @@ export async function openBackup(
         if (!started) await reader.close();
         started = true;
       },
+      reread(again) {
+        return rereadFrames(new ByteReader(again), bytes, header, fileKey, streamHeader, options);
+      },
     };
   } catch (error) {
     await reader.close();
     throw error;
-  }
-}
-
-async function unlock(
-  header: BackupHeader,
-  secret: BackupSecret,
-  deriveKeys: DeriveAccountKeys,
-): Promise<UnlockedVault> {
-  if ('recoveryKey' in secret) {
-    try {
-      return unlockWithRecoveryKey(header.keyring, secret.recoveryKey);
-    } catch (error) {
-      throw fromUnlockError(error, 'recovery-key');
-    }
-  }
-  let kdf: { salt: Uint8Array; params: KdfParams };
-  try {
-    kdf = keyringKdf(header.keyring);
-  } catch {
-    throw new BackupError('corrupt-header', 'the backup’s key derivation settings are not acceptable');
-  }
-  if (secret.passphrase.length === 0) {
-    throw new BackupError('wrong-secret', 'the passphrase is empty', { secret: 'passphrase' });
-  }
-  try {
-    return unlockWithAccountKeys(header.keyring, await deriveKeys(secret.passphrase, kdf.salt, kdf.params));
-  } catch (error) {
-    throw fromUnlockError(error, 'passphrase');
-  }
-}
-
-function fromUnlockError(error: unknown, secret: 'passphrase' | 'recovery-key'): unknown {
-  if (isCryptoError(error, 'wrong-passphrase') || isCryptoError(error, 'bad-recovery-key')) {
-    const problem = error.meta.problem;
-    return new BackupError('wrong-secret', `this ${secret.replace('-', ' ')} does not open this backup`, {
-      secret,
-      ...(problem === undefined ? {} : { problem }),
-    });
-  }
-  // The right secret, yet a wrap or the identity does not authenticate: the header was altered.
-  if (isCryptoError(error)) return new BackupError('tampered', 'the backup’s keys were altered');
-  return error;
-}
-
-function openFileKey(header: BackupHeader, vaultKey: SymmetricKey, streamHeader: Uint8Array): SymmetricKey {
-  try {
-    return unwrapBackupFileKey(header.fileKey, vaultKey, streamHeader);
-  } catch {
-    throw new BackupError('tampered', 'the backup’s file key was altered');
   }
 }
 
@@ -201,6 +149,28 @@ async function* readFrames(
   } finally {
     await reader.close();
   }
+}
+
+async function* rereadFrames(
+  reader: ByteReader,
+  expected: Uint8Array,
+  header: BackupHeader,
+  fileKey: SymmetricKey,
+  streamHeader: Uint8Array,
+  options: OpenBackupOptions,
+): AsyncGenerator<BackupFrame, BackupReadProgress, undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = (await readBackupHeader(reader)).bytes;
+  } catch (error) {
+    await reader.close();
+    throw error;
+  }
+  if (bytes.length !== expected.length || !bytes.every((byte, i) => byte === expected[i])) {
+    await reader.close();
+    throw new BackupError('tampered', 'the file changed since it was opened');
+  }
+  return yield* readFrames(reader, header, fileKey, streamHeader, backupHeaderDigest(bytes), options);
 }
 
 function pull(

@@ -203,3 +203,37 @@ describe('inspecting and closing a backup', () => {
     expect(() => opened.frames()).toThrow();
   });
 });
+
+describe('reading a backup twice', () => {
+  it('rereads the same file without the secret, and refuses another file', async () => {
+    const vault = fastVault(PASSPHRASE);
+    const write = () =>
+      collect(
+        createBackupWriter({ keyring: vault.keyring, vaultKey: vault.vaultKey, frames: sampleFrames() }),
+      );
+    const file = await write();
+    let derivations = 0;
+    const opened = await openBackup(
+      pieces(file),
+      { passphrase: PASSPHRASE },
+      {
+        deriveKeys: (...args) => {
+          derivations += 1;
+          return fastDeriveKeys(...args);
+        },
+      },
+    );
+    const ids = async (frames: AsyncIterable<{ id: string }>) => {
+      const out: string[] = [];
+      for await (const frame of frames) out.push(frame.id);
+      return out;
+    };
+    const first = await ids(opened.frames());
+    expect(await ids(opened.reread(pieces(file, 333)))).toEqual(first);
+    expect(derivations).toBe(1);
+    await expect(ids(opened.reread(pieces(await write())))).rejects.toMatchObject({ reason: 'tampered' });
+    await expect(ids(opened.reread(pieces(file.subarray(0, file.length - 5))))).rejects.toMatchObject({
+      reason: 'truncated',
+    });
+  });
+});

@@ -1,6 +1,7 @@
 export * from './backup-error.ts';
 export * from './backup-format.ts';
 export * from './backup-reader.ts';
+export * from './backup-unlock.ts';
 export * from './backup-writer.ts';
 export * from './envelope-frames.ts';
 export * from './frame-codec.ts';

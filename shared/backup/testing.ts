@@ -5,7 +5,7 @@ import { DEFAULT_KDF_PARAMS } from '../crypto/kdf-params.ts';
 import { type CreatedVault, createVaultWithKeys } from '../crypto/keyring.ts';
 import { sodium } from '../crypto/sodium.ts';
 import { BackupError, type BackupErrorReason } from './backup-error.ts';
-import type { DeriveAccountKeys } from './backup-reader.ts';
+import type { DeriveAccountKeys } from './backup-unlock.ts';
 
 /**
  * A stand-in for Argon2id (keyed BLAKE2b of the passphrase by the salt): the container's logic is the
