@@ -1,5 +1,7 @@
 export * from './account-keys.ts';
 export * from './aead.ts';
+export * from './backup-keys.ts';
+export * from './backup-stream.ts';
 export * from './box.ts';
 export * from './bytes.ts';
 export * from './encoding.ts';
