@@ -8,7 +8,7 @@ import { type CarnetDatabase, openDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { ProfileService } from '../records/profile-service.ts';
 import { inlineKdfRunner } from '../vault/kdf-runner.ts';
-import { AppError } from './app-error.ts';
+import { AppError } from '../core/app-error.ts';
 import { type AppStore, createAppStore } from './app-store.ts';
 
 beforeAll(initCrypto);

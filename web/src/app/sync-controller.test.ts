@@ -11,7 +11,7 @@ import { listen, type RunningServer } from '../../../sync-server/src/testing/htt
 import { createTestApp, type TestApp } from '../../../sync-server/src/testing/test-app.ts';
 import { type CarnetDatabase, openDatabase } from '../db/database.ts';
 import { inlineKdfRunner } from '../vault/kdf-runner.ts';
-import { AppError } from './app-error.ts';
+import { AppError } from '../core/app-error.ts';
 import { type AppStore, createAppStore } from './app-store.ts';
 import { createSyncWiring } from './sync-controller.ts';
 

@@ -25,7 +25,7 @@ import { type SyncKeys, syncKeysFromDatabase } from '../sync/sync-keys.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
 import type { Session } from '../vault/vault-service.ts';
-import { AppError, toAppError } from './app-error.ts';
+import { AppError, toAppError } from '../core/app-error.ts';
 
 const STATE_ID = 'sync';
 

@@ -6,10 +6,10 @@
 import { decryptRecord, encryptRecord } from '../../../shared/crypto/record-envelope.ts';
 import type { ReadableIssue } from '../../../shared/schema/readable-issues.ts';
 import { type ClinicalRecord, parseRecord } from '../../../shared/schema/record.ts';
-import { AppError, type AppErrorReason, toAppError } from '../app/app-error.ts';
+import { AppError, type AppErrorReason, toAppError } from '../core/app-error.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
-import { newId } from './ids.ts';
+import { newId } from '../core/ids.ts';
 import type { ProfileEntry } from './profile-service.ts';
 
 export interface RecordEntry {

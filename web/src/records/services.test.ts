@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { EXAMPLE_RECORDS } from '../../../shared/schema/examples.ts';
 import type { Profile } from '../../../shared/schema/profile.ts';
-import { AppError } from '../app/app-error.ts';
+import { AppError } from '../core/app-error.ts';
 import { type CarnetDatabase, openDatabase } from '../db/database.ts';
 import { inlineKdfRunner } from '../vault/kdf-runner.ts';
 import { VaultService } from '../vault/vault-service.ts';

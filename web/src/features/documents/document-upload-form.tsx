@@ -5,7 +5,7 @@ import {
   MAX_DOCUMENT_BYTES,
 } from '../../../../shared/schema/document.ts';
 import { useApp } from '../../app/app-context.tsx';
-import { toAppError } from '../../app/app-error.ts';
+import { toAppError } from '../../core/app-error.ts';
 import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { DocumentFileField } from './document-file-field.tsx';

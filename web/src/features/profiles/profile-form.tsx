@@ -6,7 +6,7 @@ import {
   type Profile,
 } from '../../../../shared/schema/profile.ts';
 import { useApp } from '../../app/app-context.tsx';
-import { AppError, toAppError } from '../../app/app-error.ts';
+import { AppError, toAppError } from '../../core/app-error.ts';
 import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { ProfileEntry } from '../../records/profile-service.ts';

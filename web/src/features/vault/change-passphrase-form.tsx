@@ -1,6 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
-import { toAppError } from '../../app/app-error.ts';
+import { toAppError } from '../../core/app-error.ts';
 import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { focusFirstInvalid } from './focus-first-invalid.ts';

@@ -1,7 +1,7 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
-import { type AppError, toAppError } from '../../app/app-error.ts';
+import { type AppError, toAppError } from '../../core/app-error.ts';
 import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { focusFirstInvalid } from './focus-first-invalid.ts';
