@@ -4,11 +4,11 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { EXAMPLE_RECORDS } from '../../../shared/schema/examples.ts';
 import type { Profile } from '../../../shared/schema/profile.ts';
+import { AppError } from '../core/app-error.ts';
 import { type CarnetDatabase, openDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { ProfileService } from '../records/profile-service.ts';
 import { inlineKdfRunner } from '../vault/kdf-runner.ts';
-import { AppError } from '../core/app-error.ts';
 import { type AppStore, createAppStore } from './app-store.ts';
 
 beforeAll(initCrypto);

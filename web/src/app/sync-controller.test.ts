@@ -9,9 +9,9 @@ import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { EXAMPLE_RECORDS } from '../../../shared/schema/examples.ts';
 import { listen, type RunningServer } from '../../../sync-server/src/testing/http-server.ts';
 import { createTestApp, type TestApp } from '../../../sync-server/src/testing/test-app.ts';
+import { AppError } from '../core/app-error.ts';
 import { type CarnetDatabase, openDatabase } from '../db/database.ts';
 import { inlineKdfRunner } from '../vault/kdf-runner.ts';
-import { AppError } from '../core/app-error.ts';
 import { type AppStore, createAppStore } from './app-store.ts';
 import { createSyncWiring } from './sync-controller.ts';
 

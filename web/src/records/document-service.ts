@@ -8,9 +8,9 @@ import { decryptBytes, encryptBytes } from '../../../shared/crypto/record-envelo
 import { sodium } from '../../../shared/crypto/sodium.ts';
 import { type DocumentRecord, MAX_DOCUMENT_BYTES } from '../../../shared/schema/document.ts';
 import { AppError, toAppError } from '../core/app-error.ts';
+import { newId } from '../core/ids.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
-import { newId } from '../core/ids.ts';
 import type { ProfileEntry } from './profile-service.ts';
 import { checkRecord, type RecordEntry, type RecordService } from './record-service.ts';
 

@@ -9,10 +9,10 @@ import { generateKey, type SymmetricKey, symmetricKey } from '../../../shared/cr
 import { MAX_PROFILES, type Profile, profileSchema } from '../../../shared/schema/profile.ts';
 import { parseWith } from '../../../shared/schema/readable-issues.ts';
 import { AppError, toAppError } from '../core/app-error.ts';
+import { newId } from '../core/ids.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import type { Session } from '../vault/vault-service.ts';
-import { newId } from '../core/ids.ts';
 import { withLock } from './with-lock.ts';
 
 export interface ProfileEntry {

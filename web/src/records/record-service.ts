@@ -7,9 +7,9 @@ import { decryptRecord, encryptRecord } from '../../../shared/crypto/record-enve
 import type { ReadableIssue } from '../../../shared/schema/readable-issues.ts';
 import { type ClinicalRecord, parseRecord } from '../../../shared/schema/record.ts';
 import { AppError, type AppErrorReason, toAppError } from '../core/app-error.ts';
+import { newId } from '../core/ids.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
-import { newId } from '../core/ids.ts';
 import type { ProfileEntry } from './profile-service.ts';
 
 export interface RecordEntry {
