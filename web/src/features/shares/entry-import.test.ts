@@ -12,9 +12,10 @@ import { AppError } from '../../core/app-error.ts';
 import type { CarnetDatabase } from '../../db/database.ts';
 import type { StoredEnvelope } from '../../db/envelope-schema.ts';
 import { sealRecord } from '../../records/record-service.ts';
+import { openUnlockedApp } from '../../testing/unlocked-app.ts';
+import { until } from '../../testing/unlocked-vault.ts';
 import { buildPayload, checkStoredEntry } from './entry-payload.ts';
 import { importEntry } from './share-agent.ts';
-import { openTestPatient, until } from './testing/test-patient.ts';
 
 beforeAll(initCrypto);
 
@@ -47,7 +48,7 @@ const prescription: PractitionerEntry = {
 };
 
 async function patientWithEntry(): Promise<{ store: AppStore; profileId: string; entryId: string }> {
-  const opened = await openTestPatient('share-import');
+  const opened = await openUnlockedApp({ name: 'share-import' });
   ({ db, dispose } = opened);
   const { store } = opened;
   const profile = { id: opened.profileId };
