@@ -1,5 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { lazy, onCleanup, onMount, type ParentProps, Show } from 'solid-js';
+import { OpeningsNoticeScope } from '../features/emergency/openings-notice-scope.tsx';
 import { ProfileSwitcher } from '../features/profiles/profile-switcher.tsx';
 import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
 import { ShareAgentRunner } from '../features/shares/share-agent-runner.tsx';
@@ -42,49 +43,51 @@ export function Layout(props: ParentProps) {
   };
 
   return (
-    <div class="shell">
-      <a class="skip-link" href="#main">
-        {t('nav.skip')}
-      </a>
-      <header class="shell__header">
-        <A class="brand" href="/">
-          <img class="brand__logo" src="/favicon.svg" alt="" width="40" height="40" />
-          <span class="brand__name">{t('app.name')}</span>
-        </A>
-        {/* A practitioner's vault may hold no profile: no empty picker then. */}
-        <Show when={app.status() === 'unlocked' && app.profiles().length > 0}>
-          <ProfileSwitcher />
-        </Show>
-        <div class="shell__tools">
-          <LanguageSwitch />
-          <Show when={app.status() === 'unlocked'}>
-            <SyncStatusBadge />
-            <EmergencyUpkeep />
-            <button type="button" class="button button--secondary" onClick={lock}>
-              {t('nav.lock')}
-            </button>
-          </Show>
-        </div>
-      </header>
-      <Show when={app.status() === 'unlocked'}>
-        <nav class="shell__nav" aria-label={t('nav.label')}>
-          <A href="/record" end>
-            {t('nav.record')}
+    <OpeningsNoticeScope>
+      <div class="shell">
+        <a class="skip-link" href="#main">
+          {t('nav.skip')}
+        </a>
+        <header class="shell__header">
+          <A class="brand" href="/">
+            <img class="brand__logo" src="/favicon.svg" alt="" width="40" height="40" />
+            <span class="brand__name">{t('app.name')}</span>
           </A>
-          <A href="/measurements">{t('nav.measurements')}</A>
-          <A href="/documents">{t('nav.documents')}</A>
-          <A href="/profiles">{t('nav.profiles')}</A>
-          <A href="/emergency">{t('emergency.navLink')}</A>
-          <A href="/consult">{t('call.nav')}</A>
-          <A href="/shares">{t('shares.nav')}</A>
-          <A href="/settings">{t('nav.settings')}</A>
-        </nav>
-      </Show>
-      <UpdatePrompt />
-      <ShareAgentRunner />
-      <main class="shell__main" id="main" tabIndex={-1}>
-        {props.children}
-      </main>
-    </div>
+          {/* A practitioner's vault may hold no profile: no empty picker then. */}
+          <Show when={app.status() === 'unlocked' && app.profiles().length > 0}>
+            <ProfileSwitcher />
+          </Show>
+          <div class="shell__tools">
+            <LanguageSwitch />
+            <Show when={app.status() === 'unlocked'}>
+              <SyncStatusBadge />
+              <EmergencyUpkeep />
+              <button type="button" class="button button--secondary" onClick={lock}>
+                {t('nav.lock')}
+              </button>
+            </Show>
+          </div>
+        </header>
+        <Show when={app.status() === 'unlocked'}>
+          <nav class="shell__nav" aria-label={t('nav.label')}>
+            <A href="/record" end>
+              {t('nav.record')}
+            </A>
+            <A href="/measurements">{t('nav.measurements')}</A>
+            <A href="/documents">{t('nav.documents')}</A>
+            <A href="/profiles">{t('nav.profiles')}</A>
+            <A href="/emergency">{t('emergency.navLink')}</A>
+            <A href="/consult">{t('call.nav')}</A>
+            <A href="/shares">{t('shares.nav')}</A>
+            <A href="/settings">{t('nav.settings')}</A>
+          </nav>
+        </Show>
+        <UpdatePrompt />
+        <ShareAgentRunner />
+        <main class="shell__main" id="main" tabIndex={-1}>
+          {props.children}
+        </main>
+      </div>
+    </OpeningsNoticeScope>
   );
 }
