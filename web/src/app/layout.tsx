@@ -13,7 +13,16 @@ const EmergencyUpkeep = lazy(() =>
   import('../features/emergency/emergency-upkeep.tsx').then((m) => ({ default: m.EmergencyUpkeep })),
 );
 
+/** The shell, inside what lives as long as an unlocked session and is shared across its screens. */
 export function Layout(props: ParentProps) {
+  return (
+    <OpeningsNoticeScope>
+      <Shell>{props.children}</Shell>
+    </OpeningsNoticeScope>
+  );
+}
+
+function Shell(props: ParentProps) {
   const app = useApp();
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -43,51 +52,49 @@ export function Layout(props: ParentProps) {
   };
 
   return (
-    <OpeningsNoticeScope>
-      <div class="shell">
-        <a class="skip-link" href="#main">
-          {t('nav.skip')}
-        </a>
-        <header class="shell__header">
-          <A class="brand" href="/">
-            <img class="brand__logo" src="/favicon.svg" alt="" width="40" height="40" />
-            <span class="brand__name">{t('app.name')}</span>
-          </A>
-          {/* A practitioner's vault may hold no profile: no empty picker then. */}
-          <Show when={app.status() === 'unlocked' && app.profiles().length > 0}>
-            <ProfileSwitcher />
-          </Show>
-          <div class="shell__tools">
-            <LanguageSwitch />
-            <Show when={app.status() === 'unlocked'}>
-              <SyncStatusBadge />
-              <EmergencyUpkeep />
-              <button type="button" class="button button--secondary" onClick={lock}>
-                {t('nav.lock')}
-              </button>
-            </Show>
-          </div>
-        </header>
-        <Show when={app.status() === 'unlocked'}>
-          <nav class="shell__nav" aria-label={t('nav.label')}>
-            <A href="/record" end>
-              {t('nav.record')}
-            </A>
-            <A href="/measurements">{t('nav.measurements')}</A>
-            <A href="/documents">{t('nav.documents')}</A>
-            <A href="/profiles">{t('nav.profiles')}</A>
-            <A href="/emergency">{t('emergency.navLink')}</A>
-            <A href="/consult">{t('call.nav')}</A>
-            <A href="/shares">{t('shares.nav')}</A>
-            <A href="/settings">{t('nav.settings')}</A>
-          </nav>
+    <div class="shell">
+      <a class="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header class="shell__header">
+        <A class="brand" href="/">
+          <img class="brand__logo" src="/favicon.svg" alt="" width="40" height="40" />
+          <span class="brand__name">{t('app.name')}</span>
+        </A>
+        {/* A practitioner's vault may hold no profile: no empty picker then. */}
+        <Show when={app.status() === 'unlocked' && app.profiles().length > 0}>
+          <ProfileSwitcher />
         </Show>
-        <UpdatePrompt />
-        <ShareAgentRunner />
-        <main class="shell__main" id="main" tabIndex={-1}>
-          {props.children}
-        </main>
-      </div>
-    </OpeningsNoticeScope>
+        <div class="shell__tools">
+          <LanguageSwitch />
+          <Show when={app.status() === 'unlocked'}>
+            <SyncStatusBadge />
+            <EmergencyUpkeep />
+            <button type="button" class="button button--secondary" onClick={lock}>
+              {t('nav.lock')}
+            </button>
+          </Show>
+        </div>
+      </header>
+      <Show when={app.status() === 'unlocked'}>
+        <nav class="shell__nav" aria-label={t('nav.label')}>
+          <A href="/record" end>
+            {t('nav.record')}
+          </A>
+          <A href="/measurements">{t('nav.measurements')}</A>
+          <A href="/documents">{t('nav.documents')}</A>
+          <A href="/profiles">{t('nav.profiles')}</A>
+          <A href="/emergency">{t('emergency.navLink')}</A>
+          <A href="/consult">{t('call.nav')}</A>
+          <A href="/shares">{t('shares.nav')}</A>
+          <A href="/settings">{t('nav.settings')}</A>
+        </nav>
+      </Show>
+      <UpdatePrompt />
+      <ShareAgentRunner />
+      <main class="shell__main" id="main" tabIndex={-1}>
+        {props.children}
+      </main>
+    </div>
   );
 }
