@@ -1,47 +1,32 @@
 import 'fake-indexeddb/auto';
-import { createRoot } from 'solid-js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { EXAMPLE_RECORDS } from '../../../shared/schema/examples.ts';
-import type { Profile } from '../../../shared/schema/profile.ts';
-import { type CarnetDatabase, openDatabase } from '../db/database.ts';
+import { AppError } from '../core/app-error.ts';
+import type { Now } from '../core/clock.ts';
+import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { ProfileService } from '../records/profile-service.ts';
+import { type OpenedApp, openApp, openUnlockedApp } from '../testing/unlocked-app.ts';
+import { TEST_PASSPHRASE, TEST_PROFILE, until } from '../testing/unlocked-vault.ts';
 import { inlineKdfRunner } from '../vault/kdf-runner.ts';
-import { AppError } from './app-error.ts';
-import { type AppStore, createAppStore } from './app-store.ts';
 
 beforeAll(initCrypto);
 
-const PASSPHRASE = 'sel-poivre-moutarde-42';
-const me: Profile = {
-  schemaVersion: 1,
-  displayName: 'Camille Martin',
-  relationship: 'self',
-  dateOfBirth: '1984-03-12',
-  sex: 'female',
-  locale: 'fr',
-};
+const PASSPHRASE = TEST_PASSPHRASE;
+const me = TEST_PROFILE;
 
 let db: CarnetDatabase | undefined;
 let dispose: (() => void) | undefined;
-let counter = 0;
 
-async function freshStore(now?: () => number): Promise<{ store: AppStore; db: CarnetDatabase }> {
-  db = await openDatabase(`store-${Date.now()}-${counter++}`);
-  const opened = db;
-  const store = createRoot((d) => {
-    dispose = d;
-    return createAppStore({ db: opened, kdf: inlineKdfRunner, ...(now ? { now } : {}) });
-  });
-  await until(() => store.status() !== 'loading');
-  return { store, db: opened };
+/** Keeps what afterEach cleans up. */
+function opened<T extends OpenedApp>(app: T): T {
+  ({ db, dispose } = app);
+  return app;
 }
 
-async function until(predicate: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !predicate(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(predicate()).toBe(true);
-}
+const freshStore = async (now?: Now) => opened(await openApp({ name: 'store', ...(now ? { now } : {}) }));
+const unlockedStore = async () => opened(await openUnlockedApp({ name: 'store' }));
 
 async function reason(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
@@ -60,9 +45,7 @@ afterEach(async () => {
 
 describe('app store', () => {
   it('drops every decrypted thing on lock, even after a second opening (recover while unlocked)', async () => {
-    const { store, db } = await freshStore();
-    const recoveryKey = await store.createVault(PASSPHRASE);
-    await store.createProfile(me);
+    const { store, db, recoveryKey } = await unlockedStore();
     await store.recover(recoveryKey, 'une autre phrase de passe 9');
     await until(() => store.profiles().length === 1);
     store.lock();
@@ -89,18 +72,14 @@ describe('app store', () => {
   });
 
   it('refuses writes while locked with `locked`, as a rejected promise', async () => {
-    const { store } = await freshStore();
-    await store.createVault(PASSPHRASE);
-    await store.createProfile(me);
+    const { store } = await unlockedStore();
     store.lock();
     expect(await reason(store.addRecord(EXAMPLE_RECORDS.note))).toBe('locked');
     expect(await reason(store.deleteRecord('anything'))).toBe('locked');
   });
 
   it('shows a record whose ciphertext changed under the same rev and nonce as tampered', async () => {
-    const { store, db } = await freshStore();
-    await store.createVault(PASSPHRASE);
-    await store.createProfile(me);
+    const { store, db } = await unlockedStore();
     const entry = await store.addRecord(EXAMPLE_RECORDS.note);
     await until(() => store.records().some((r) => r.id === entry.id && r.record !== null));
     const doc = await db.records.findOne(entry.id).exec();
@@ -112,9 +91,7 @@ describe('app store', () => {
   });
 
   it('refuses to save over an entry that changed since the form opened', async () => {
-    const { store } = await freshStore();
-    await store.createVault(PASSPHRASE);
-    await store.createProfile(me);
+    const { store } = await unlockedStore();
     const entry = await store.addRecord(EXAMPLE_RECORDS.note);
     await store.updateRecord(entry.id, { ...EXAMPLE_RECORDS.note, title: 'Elsewhere' }, 1);
     expect(

@@ -7,6 +7,8 @@
 import type { Subscription } from 'rxjs';
 import { type Accessor, createMemo, createSignal } from 'solid-js';
 import type { Profile } from '../../../shared/schema/profile.ts';
+import { AppError } from '../core/app-error.ts';
+import { type Now, realTimer, type SetTimer } from '../core/clock.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { DocumentService, type NewDocument } from '../records/document-service.ts';
@@ -16,7 +18,6 @@ import type { ApiClient } from '../sync/api-client.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
 import { DEFAULT_AUTO_LOCK_MINUTES, type Session, VaultService } from '../vault/vault-service.ts';
-import { AppError } from './app-error.ts';
 import { createKdfProgress } from './kdf-progress.ts';
 import { createRecordDecryptor, liveProfiles } from './live-records.ts';
 import {
@@ -101,8 +102,8 @@ export interface AppStoreOptions {
   db: CarnetDatabase;
   kdf: KdfRunner;
   /** Injected so tests can use fake timers; defaults to the real clock. */
-  setTimer?: (fn: () => void, ms: number) => () => void;
-  now?: () => number;
+  setTimer?: SetTimer;
+  now?: Now;
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
   /** Sync with the server at `serverUrl`; without it the app is local-only. */
   sync?: { wiring: SyncWiring; serverUrl: string };
@@ -122,12 +123,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   });
   const recordService = new RecordService(db);
   const documentService = new DocumentService(db, recordService);
-  const setTimer =
-    options.setTimer ??
-    ((fn, ms) => {
-      const handle = setTimeout(fn, ms);
-      return () => clearTimeout(handle);
-    });
+  const setTimer = options.setTimer ?? realTimer;
 
   const [status, setStatus] = createSignal<VaultStatus>('loading');
   const [session, setSession] = createSignal<Session | null>(null);

@@ -1,6 +1,7 @@
 /** The user-facing sentence for an error, in the current language. */
+
+import { toAppError } from '../core/app-error.ts';
 import type { I18n } from '../i18n/create-i18n.ts';
-import { toAppError } from './app-error.ts';
 
 export function errorText(t: I18n['t'], error: unknown): string {
   const appError = toAppError(error);

@@ -1,5 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { lazy, onCleanup, onMount, type ParentProps, Show } from 'solid-js';
+import { OpeningsNoticeScope } from '../features/emergency/openings-notice-scope.tsx';
 import { ProfileSwitcher } from '../features/profiles/profile-switcher.tsx';
 import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
 import { ShareAgentRunner } from '../features/shares/share-agent-runner.tsx';
@@ -12,7 +13,16 @@ const EmergencyUpkeep = lazy(() =>
   import('../features/emergency/emergency-upkeep.tsx').then((m) => ({ default: m.EmergencyUpkeep })),
 );
 
+/** The shell, inside what lives as long as an unlocked session and is shared across its screens. */
 export function Layout(props: ParentProps) {
+  return (
+    <OpeningsNoticeScope>
+      <Shell>{props.children}</Shell>
+    </OpeningsNoticeScope>
+  );
+}
+
+function Shell(props: ParentProps) {
   const app = useApp();
   const { t } = useI18n();
   const navigate = useNavigate();

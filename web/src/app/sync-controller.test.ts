@@ -3,17 +3,16 @@
  * the real server on 127.0.0.1. A turns sync on, B signs in with the same email and passphrase.
  */
 import 'fake-indexeddb/auto';
-import { createRoot } from 'solid-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { EXAMPLE_RECORDS } from '../../../shared/schema/examples.ts';
 import { listen, type RunningServer } from '../../../sync-server/src/testing/http-server.ts';
 import { createTestApp, type TestApp } from '../../../sync-server/src/testing/test-app.ts';
-import { type CarnetDatabase, openDatabase } from '../db/database.ts';
-import { inlineKdfRunner } from '../vault/kdf-runner.ts';
-import { AppError } from './app-error.ts';
-import { type AppStore, createAppStore } from './app-store.ts';
-import { createSyncWiring } from './sync-controller.ts';
+import { AppError } from '../core/app-error.ts';
+import type { CarnetDatabase } from '../db/database.ts';
+import { type OpenedApp, openApp, openUnlockedApp } from '../testing/unlocked-app.ts';
+import { until } from '../testing/unlocked-vault.ts';
+import type { AppStore } from './app-store.ts';
 
 const PASSPHRASE = 'lantern-meadow-copper-7731';
 const NEW_PASSPHRASE = 'harbour-violet-pepper-5820';
@@ -23,29 +22,19 @@ let server: RunningServer;
 const disposers: (() => void)[] = [];
 const databases = new Map<AppStore, CarnetDatabase>();
 
-async function device(name: string): Promise<AppStore> {
-  const wiring = createSyncWiring();
-  const db = await openDatabase(`${name}-${Date.now()}`, wiring.conflictHandlers);
-  wiring.attach(db);
-  const store = createRoot((dispose) => {
-    disposers.push(dispose);
-    return createAppStore({ db, kdf: inlineKdfRunner, sync: { wiring, serverUrl: server.baseUrl } });
-  });
-  await until(() => store.status() !== 'loading');
-  databases.set(store, db);
-  return store;
+/** Keeps a device for `leave` and the cleanup. */
+function kept(app: OpenedApp): AppStore {
+  disposers.push(app.dispose);
+  databases.set(app.store, app.db);
+  return app.store;
 }
+
+const device = async (name: string) => kept(await openApp({ name, serverUrl: server.baseUrl }));
 
 /** RxDB's open core allows ~13 collections per JavaScript context: a device leaves before another comes. */
 async function leave(store: AppStore): Promise<void> {
   store.lock();
   await databases.get(store)?.close();
-}
-
-async function until(predicate: () => boolean, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
-  expect(predicate()).toBe(true);
 }
 
 beforeAll(async () => {
@@ -62,16 +51,9 @@ afterAll(async () => {
 
 describe('sync through the app store', () => {
   it('turns sync on, signs in on a second device, and carries edits both ways live', async () => {
-    const a = await device('store-a');
-    await a.createVault(PASSPHRASE);
-    await a.createProfile({
-      schemaVersion: 1,
-      displayName: 'Camille Martin',
-      relationship: 'self',
-      dateOfBirth: '1984-03-12',
-      sex: 'female',
-      locale: 'fr',
-    });
+    const a = kept(
+      await openUnlockedApp({ name: 'store-a', serverUrl: server.baseUrl, passphrase: PASSPHRASE }),
+    );
     await a.addRecord(EXAMPLE_RECORDS.allergy);
 
     const wrong = await a.turnOnSync(EMAIL, 'not the passphrase').catch((e: unknown) => e);

@@ -8,6 +8,7 @@ import { authKeyPair } from '../../../shared/crypto/auth-proof.ts';
 import type { Keyring } from '../../../shared/crypto/keyring.ts';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { keyringUpdateRequestSchema } from '../../../shared/protocol/account.ts';
+import { AppError, toAppError } from '../core/app-error.ts';
 import type { CarnetDatabase, EnvelopeConflictHandlers } from '../db/database.ts';
 import { ApiClient } from '../sync/api-client.ts';
 import { createConflictHandlers } from '../sync/conflict-handler.ts';
@@ -25,7 +26,6 @@ import { type SyncKeys, syncKeysFromDatabase } from '../sync/sync-keys.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
 import type { Session } from '../vault/vault-service.ts';
-import { AppError, toAppError } from './app-error.ts';
 
 const STATE_ID = 'sync';
 

@@ -7,11 +7,11 @@
 
 import { sha256 } from '../../../shared/crypto/hash.ts';
 import { type DocumentRecord, MAX_DOCUMENT_BYTES } from '../../../shared/schema/document.ts';
-import { AppError, toAppError } from '../app/app-error.ts';
+import { AppError, toAppError } from '../core/app-error.ts';
+import { newId } from '../core/ids.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { openChunkEnvelope, sealChunkEnvelope } from './envelope-codec.ts';
-import { newId } from './ids.ts';
 import type { ProfileEntry } from './profile-service.ts';
 import { checkRecord, type RecordEntry, type RecordService } from './record-service.ts';
 

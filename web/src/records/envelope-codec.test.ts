@@ -7,7 +7,7 @@ import { generateKey, symmetricKey } from '../../../shared/crypto/symmetric-key.
 import { flipByte } from '../../../shared/crypto/testing.ts';
 import type { Profile } from '../../../shared/schema/profile.ts';
 import type { ClinicalRecord } from '../../../shared/schema/record.ts';
-import { AppError } from '../app/app-error.ts';
+import { AppError } from '../core/app-error.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import {
   openChunkEnvelope,

@@ -30,7 +30,7 @@ import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
 import { type Profile, profileSchema } from '../../../shared/schema/profile.ts';
 import { type ParseResult, parseWith } from '../../../shared/schema/readable-issues.ts';
 import { type ClinicalRecord, parseRecord } from '../../../shared/schema/record.ts';
-import { AppError } from '../app/app-error.ts';
+import { AppError } from '../core/app-error.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 
 /** A profile as decrypted: the profile and the key of its records and files. */

@@ -5,12 +5,12 @@
  */
 import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
 import { MAX_PROFILES, type Profile } from '../../../shared/schema/profile.ts';
-import { AppError, toAppError } from '../app/app-error.ts';
+import { AppError, toAppError } from '../core/app-error.ts';
+import { newId } from '../core/ids.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import type { Session } from '../vault/vault-service.ts';
 import { checkProfile, newProfileKey, openProfileEnvelope, sealProfileEnvelope } from './envelope-codec.ts';
-import { newId } from './ids.ts';
 import { withLock } from './with-lock.ts';
 
 export interface ProfileEntry {

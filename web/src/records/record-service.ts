@@ -5,11 +5,11 @@
  */
 import type { ReadableIssue } from '../../../shared/schema/readable-issues.ts';
 import { type ClinicalRecord, parseRecord } from '../../../shared/schema/record.ts';
-import { AppError, type AppErrorReason, toAppError } from '../app/app-error.ts';
+import { AppError, type AppErrorReason, toAppError } from '../core/app-error.ts';
+import { newId } from '../core/ids.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { openRecordEnvelope, sealRecordEnvelope } from './envelope-codec.ts';
-import { newId } from './ids.ts';
 import type { ProfileEntry } from './profile-service.ts';
 
 export interface RecordEntry {

@@ -2,11 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { EXAMPLE_RECORDS } from '../../../shared/schema/examples.ts';
-import type { Profile } from '../../../shared/schema/profile.ts';
-import { AppError } from '../app/app-error.ts';
-import { type CarnetDatabase, openDatabase } from '../db/database.ts';
-import { inlineKdfRunner } from '../vault/kdf-runner.ts';
-import { VaultService } from '../vault/vault-service.ts';
+import { AppError } from '../core/app-error.ts';
+import type { CarnetDatabase } from '../db/database.ts';
+import { openUnlockedVault, TEST_PROFILE } from '../testing/unlocked-vault.ts';
 import { DocumentService } from './document-service.ts';
 import { ProfileService } from './profile-service.ts';
 import { InvalidRecordError, RecordService, sealRecord } from './record-service.ts';
@@ -14,13 +12,11 @@ import { InvalidRecordError, RecordService, sealRecord } from './record-service.
 beforeAll(initCrypto);
 
 let db: CarnetDatabase | undefined;
-let counter = 0;
 
 async function freshVault() {
-  db = await openDatabase(`test-${Date.now()}-${counter++}`);
-  const vault = new VaultService({ db, kdf: inlineKdfRunner });
-  const { session, recoveryKey } = await vault.create('sel-poivre-moutarde-42');
-  return { db, vault, session, recoveryKey };
+  const opened = await openUnlockedVault('test');
+  db = opened.db;
+  return opened;
 }
 
 afterEach(async () => {
@@ -28,14 +24,7 @@ afterEach(async () => {
   db = undefined;
 });
 
-const me: Profile = {
-  schemaVersion: 1,
-  displayName: 'Camille Martin',
-  relationship: 'self',
-  dateOfBirth: '1984-03-12',
-  sex: 'female',
-  locale: 'fr',
-};
+const me = TEST_PROFILE;
 
 async function expectAppError(promise: Promise<unknown>, reason: string): Promise<AppError> {
   const error = await promise.then(

@@ -3,6 +3,7 @@
  * (Node tests), within this JavaScript context. Used where a check and a write must not interleave,
  * such as "fewer than six profiles?" then "insert a profile".
  */
+// Per JavaScript context, as navigator.locks is per origin: only the pending promises, no data.
 const localQueues = new Map<string, Promise<unknown>>();
 
 export async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {

@@ -12,12 +12,13 @@ import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/rep
 import { filter, map, type Observable, type Subscription, share } from 'rxjs';
 import type { Checkpoint } from '../../../shared/protocol/replication.ts';
 import { type EnvelopeKind, envelopeSchema } from '../../../shared/schema/envelope.ts';
+import type { Now, SetTimer } from '../core/clock.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import type { ApiClient } from './api-client.ts';
 import type { SyncedEnvelope } from './envelope-state.ts';
 import { createPullHandler, createPushHandler, type InvalidDocumentReport } from './replication-handlers.ts';
-import { liveStream, type SetTimer, type StreamItem } from './stream.ts';
+import { liveStream, type StreamItem } from './stream.ts';
 import { SyncError, toSyncError } from './sync-error.ts';
 import { type SyncStatus, SyncStatusTracker } from './sync-status.ts';
 
@@ -47,7 +48,7 @@ export interface StartReplicationOptions {
   /** With several tabs open, only the leader replicates (RxDB's default). */
   readonly waitForLeadership?: boolean;
   readonly setTimer?: SetTimer;
-  readonly now?: () => number;
+  readonly now?: Now;
 }
 
 export interface SyncHandle {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { SetTimer } from '../core/clock.ts';
 import type { ApiClient } from './api-client.ts';
 import { SseParser } from './sse-parser.ts';
-import { liveStream, type SetTimer, type StreamItem } from './stream.ts';
+import { liveStream, type StreamItem } from './stream.ts';
 import { SyncError } from './sync-error.ts';
 
 describe('SseParser', () => {

@@ -15,6 +15,7 @@
 import { Observable } from 'rxjs';
 import { type Checkpoint, checkpointSchema } from '../../../shared/protocol/replication.ts';
 import { z } from '../../../shared/schema/zod.ts';
+import { realTimer, type SetTimer } from '../core/clock.ts';
 import type { ApiClient } from './api-client.ts';
 import { SseParser } from './sse-parser.ts';
 import { SyncError, toSyncError } from './sync-error.ts';
@@ -22,8 +23,6 @@ import { SyncError, toSyncError } from './sync-error.ts';
 export type StreamItem =
   | 'RESYNC'
   | { readonly documents: readonly unknown[]; readonly checkpoint: Checkpoint };
-
-export type SetTimer = (fn: () => void, ms: number) => () => void;
 
 export interface LiveStreamOptions {
   readonly api: ApiClient;
@@ -41,11 +40,6 @@ const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('change'), documents: z.array(z.unknown()), checkpoint: checkpointSchema }),
   z.object({ type: z.literal('resync') }),
 ]);
-
-export const realTimer: SetTimer = (fn, ms) => {
-  const handle = setTimeout(fn, ms);
-  return () => clearTimeout(handle);
-};
 
 export function liveStream(options: LiveStreamOptions): Observable<StreamItem> {
   const setTimer = options.setTimer ?? realTimer;

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/crypto/keyring.ts';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
-import { AppError, toAppError } from '../app/app-error.ts';
+import { AppError, toAppError } from '../core/app-error.ts';
 import type { CarnetDatabase, VaultMeta } from '../db/database.ts';
 import type { KdfRunner } from './kdf-runner.ts';
 

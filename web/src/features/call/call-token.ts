@@ -10,7 +10,7 @@ import {
   PEERJS_KEY,
   PEERJS_PATH,
 } from '../../../../shared/protocol/calls.ts';
-import { AppError } from '../../app/app-error.ts';
+import { AppError } from '../../core/app-error.ts';
 
 export interface SyncSession {
   readonly serverUrl: string;

@@ -1,6 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { parseEuroAmount } from '../../../../shared/billing/rate.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { createSubmit } from '../../ui/create-submit.ts';
 import { loadHourlyRate, saveHourlyRate } from './hourly-rate.ts';
 
 /** Settings: the host's hourly rate, 30–90 €, default 60 €, kept on this device. */
@@ -11,19 +12,18 @@ export function HourlyRateSetting() {
   const [error, setError] = createSignal(false);
   const [saved, setSaved] = createSignal<number | null>(null);
 
-  function submit(event: SubmitEvent) {
-    event.preventDefault();
-    setSaved(null);
-    const cents = parseEuroAmount(value());
-    try {
+  const { submit } = createSubmit({
+    clear: () => setSaved(null),
+    run: () => {
+      const cents = parseEuroAmount(value());
       if (cents === undefined) throw new RangeError('not a price');
       saveHourlyRate(cents);
       setError(false);
       setSaved(cents);
-    } catch {
-      setError(true);
-    }
-  }
+    },
+    // The field's alert says it; focus stays where it is.
+    fail: () => setError(true),
+  });
 
   return (
     <section class="card stack" aria-labelledby="settings-call-rate">

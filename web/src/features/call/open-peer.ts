@@ -1,7 +1,7 @@
 /** A PeerJS peer on the app's own signaling server, resolved once registered (or rejected). */
 import { Peer } from 'peerjs';
 import type { CallTokenResponse } from '../../../../shared/protocol/calls.ts';
-import { AppError } from '../../app/app-error.ts';
+import { AppError } from '../../core/app-error.ts';
 import { peerOptions } from './call-token.ts';
 
 const OPEN_TIMEOUT_MS = 15_000;

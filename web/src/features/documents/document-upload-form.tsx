@@ -5,9 +5,11 @@ import {
   MAX_DOCUMENT_BYTES,
 } from '../../../../shared/schema/document.ts';
 import { useApp } from '../../app/app-context.tsx';
-import { toAppError } from '../../app/app-error.ts';
 import { errorText } from '../../app/error-text.ts';
+import { toAppError } from '../../core/app-error.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { createSubmit } from '../../ui/create-submit.ts';
+import { FormError } from '../../ui/form-error.tsx';
 import { DocumentFileField } from './document-file-field.tsx';
 import { formatFileSize, mediaTypeOf, todayIso } from './document-files.ts';
 import { type UploadState, UploadStatus } from './upload-status.tsx';
@@ -29,7 +31,6 @@ export function DocumentUploadForm() {
   const [category, setCategory] = createSignal<DocumentRecord['category']>('other');
   const [date, setDate] = createSignal(todayIso());
   const [note, setNote] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
   const [status, setStatus] = createSignal<UploadState>(null);
   const [fileError, setFileError] = createSignal<string | null>(null);
   const [fieldError, setFieldError] = createSignal<FieldName | null>(null);
@@ -62,28 +63,24 @@ export function DocumentUploadForm() {
     if (!titleEdited()) setTitle(candidate.name.slice(0, TITLE_MAX));
   }
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const chosen = file();
-    setStatus(null);
-    setFormError(null);
-    setFieldError(null);
-    if (!chosen) {
-      setFileError(t('documents.upload.errors.noFile'));
-      fileInput?.focus();
-      return;
-    }
-    const problem = sizeProblem(chosen);
-    if (problem) {
-      setFileError(problem);
-      fileInput?.focus();
-      return;
-    }
-    const trimmedNote = note().trim();
-    const trimmedTitle = title().trim();
-    setBusy(true);
-    try {
+  const { busy, submit } = createSubmit({
+    clear: () => {
+      setStatus(null);
+      setFormError(null);
+      setFieldError(null);
+    },
+    validate: () => {
+      const chosen = file();
+      const problem = chosen ? sizeProblem(chosen) : t('documents.upload.errors.noFile');
+      if (problem) setFileError(problem);
+      return problem === null;
+    },
+    focusInvalid: () => fileInput?.focus(),
+    run: async () => {
+      const chosen = file();
+      if (!chosen) return;
+      const trimmedNote = note().trim();
+      const trimmedTitle = title().trim();
       setStatus({ step: 'reading', fileName: chosen.name });
       let bytes: Uint8Array;
       try {
@@ -114,7 +111,8 @@ export function DocumentUploadForm() {
       setDate(todayIso());
       setNote('');
       setStatus({ step: 'saved', title: trimmedTitle });
-    } catch (error) {
+    },
+    fail: (error, { form }) => {
       setStatus(null);
       const appError = toAppError(error);
       const field = String(appError.meta.field ?? '').split('.')[0];
@@ -125,14 +123,13 @@ export function DocumentUploadForm() {
         setFieldError(field);
         form.querySelector<HTMLElement>(`#document-${field}`)?.focus();
       } else if (appError.reason === 'file-too-large') {
-        setFileError(sizeProblem(chosen) ?? errorText(t, appError));
+        const chosen = file();
+        setFileError((chosen && sizeProblem(chosen)) ?? errorText(t, appError));
       } else {
         setFormError(errorText(t, appError));
       }
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   const invalid = (field: FieldName) => fieldError() === field;
   const describedBy = (field: FieldName, hint?: string) =>
@@ -142,11 +139,7 @@ export function DocumentUploadForm() {
     <section class="card" aria-labelledby="document-upload-title">
       <h2 id="document-upload-title">{t('documents.upload.title')}</h2>
       <form class="stack" onSubmit={submit} novalidate>
-        <Show when={formError()}>
-          <p class="message message--error" role="alert">
-            {formError()}
-          </p>
-        </Show>
+        <FormError text={formError()} />
         <DocumentFileField
           chosen={file()}
           error={fileError()}

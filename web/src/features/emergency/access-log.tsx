@@ -12,7 +12,7 @@ import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { EmergencyDraft } from './draft.ts';
 import { nameOpenings, tokenOwners } from './opening-owners.ts';
-import { markOpeningsSeen } from './openings-notice.ts';
+import { useOpeningsNotice } from './openings-notice-scope.tsx';
 
 export function newAccessToken(): string {
   return toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
@@ -26,6 +26,7 @@ export function AccessLog(props: {
 }) {
   const { t, formatDate } = useI18n();
   const app = useApp();
+  const notice = useOpeningsNotice();
   const [openings] = createResource(
     () => {
       const api = app.syncApi();
@@ -35,7 +36,7 @@ export function AccessLog(props: {
       await api.registerEmergencyToken(emergencyTokenHash(token));
       const { openings } = await api.emergencyOpenings();
       // Read here: the header note about them goes away.
-      markOpeningsSeen(openings);
+      notice()?.markSeen(openings);
       return openings;
     },
   );

@@ -1,24 +1,11 @@
 /** The few short lines a wallet card or a wallpaper has room for, most critical first. */
-import { ageOn, EMERGENCY_LABELS } from '../../../../shared/emergency/labels.ts';
+import { emergencyLines } from '../../../../shared/emergency/lines.ts';
 import type { EmergencyProfile } from '../../../../shared/emergency/profile.ts';
 
 export function cardLines(profile: EmergencyProfile, today: string): string[] {
-  const l = EMERGENCY_LABELS[profile.language];
-  const lines: string[] = [];
-  const add = (label: string, values: readonly string[]) => {
-    if (values.length > 0) lines.push(`${label}: ${values.join('; ')}`);
-  };
-  add(l.directive, profile.directive ? [profile.directive] : []);
-  add(l.conditions, profile.conditions);
-  add(l.allergies, profile.allergies);
-  add(l.medications, profile.medications);
-  add(l.devices, profile.devices);
-  add(l.pregnancy, profile.pregnancy ? [profile.pregnancy] : []);
-  add(l.bloodType, profile.bloodType ? [profile.bloodType] : []);
-  if (profile.dateOfBirth) {
-    lines.unshift(`${l.born} ${profile.dateOfBirth} (${l.age(ageOn(profile.dateOfBirth, today))})`);
-  }
-  return lines;
+  const lines = emergencyLines(profile, today);
+  const born = profile.dateOfBirth ? [`${lines.labels.born} ${profile.dateOfBirth} (${lines.age})`] : [];
+  return [...born, ...lines.critical, ...lines.bloodType];
 }
 
 /** Cuts a line into pieces of at most `width` units, at spaces when it can. */

@@ -11,6 +11,8 @@ import { useApp } from '../../app/app-context.tsx';
 import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { ProfileEntry } from '../../records/profile-service.ts';
+import { createSubmit } from '../../ui/create-submit.ts';
+import { FormError } from '../../ui/form-error.tsx';
 import { NoProfile } from '../record/no-profile.tsx';
 import { AccessLog } from './access-log.tsx';
 import { checkDraft } from './draft.ts';
@@ -50,7 +52,6 @@ function Editor(props: { person: ProfileEntry }) {
   const [draft, setDraft] = createStore(prefillDraft(props.person.profile, records, savedProfile()));
   const [status, setStatus] = createSignal('');
   const [error, setError] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
 
   const check = createMemo(() => checkDraft(draft, today));
   const codes = createMemo(() => {
@@ -69,21 +70,24 @@ function Editor(props: { person: ProfileEntry }) {
     return !saved || !result.ok || canonical(result.profile) !== canonical(saved);
   });
 
-  async function save(event: SubmitEvent) {
-    event.preventDefault();
-    setStatus('');
-    setError('');
-    const result = check();
-    if (!result.ok) {
+  const { busy, submit: save } = createSubmit({
+    clear: () => {
+      setStatus('');
+      setError('');
+    },
+    validate: () => {
+      const result = check();
+      if (result.ok) return true;
       const known = emergencyEn.sections as Record<string, string>;
       const names = result.fields.map((field) =>
         field in known ? t(`emergency.sections.${field as keyof typeof emergencyEn.sections}`) : field,
       );
       setError(t('emergency.invalid', { fields: names.join(', ') }));
-      return;
-    }
-    setBusy(true);
-    try {
+      return false;
+    },
+    run: async () => {
+      const result = check();
+      if (!result.ok) return;
       const record: ClinicalRecord = { kind: 'emergency-profile', schemaVersion: 1, profile: result.profile };
       const entry = savedEntry();
       // A removed or replaced access-log token must stop being logged (sent at the next sync if offline).
@@ -96,12 +100,9 @@ function Editor(props: { person: ProfileEntry }) {
         saveLockScreenCopy(localStorage, props.person.id, result.profile);
       }
       setStatus(t('emergency.saved'));
-    } catch (caught) {
-      setError(errorText(t, caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    fail: (caught) => setError(errorText(t, caught)),
+  });
 
   return (
     <div class="stack emergency">
@@ -121,11 +122,7 @@ function Editor(props: { person: ProfileEntry }) {
           </button>
         </div>
         <p role="status">{status()}</p>
-        <Show when={error()}>
-          <p class="message message--error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <FormError text={error()} />
       </form>
       <Show when={codes()}>{(c) => <QrPreview codes={c()} />}</Show>
       <AccessLog draft={draft} setDraft={setDraft} savedToken={savedProfile()?.token} />

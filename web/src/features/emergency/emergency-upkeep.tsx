@@ -8,12 +8,13 @@ import { createEffect, createMemo, on, Show, untrack } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { refreshLockScreenCopies } from './lock-screen-refresh.ts';
-import { noteOpenings, unseenOpening } from './openings-notice.ts';
+import { useOpeningsNotice } from './openings-notice-scope.tsx';
 import { pendingRemovals, reconcileTokens, savedTokens } from './token-ledger.ts';
 
 export function EmergencyUpkeep() {
   const app = useApp();
   const { t, formatDate } = useI18n();
+  const notice = useOpeningsNotice();
 
   createEffect(() => {
     if (app.status() !== 'unlocked') return;
@@ -36,14 +37,14 @@ export function EmergencyUpkeep() {
       // With no access log in use, sync start sends nothing more than before.
       if (!isOnline || !api || (saved.length === 0 && pendingRemovals(localStorage).length === 0)) return;
       reconcileTokens(api, localStorage, saved)
-        .then(async () => noteOpenings(saved.length > 0 ? (await api.emergencyOpenings()).openings : []))
+        .then(async () => notice()?.note(saved.length > 0 ? (await api.emergencyOpenings()).openings : []))
         // Best effort: the next sync start tries again; /emergency shows the error in full.
         .catch(() => undefined);
     }),
   );
 
   return (
-    <Show when={unseenOpening()}>
+    <Show when={notice()?.unseen()}>
       {(at) => (
         <A class="sync-badge" href="/emergency" data-testid="emergency-opened-notice">
           {t('emergency.accessLog.notice', {

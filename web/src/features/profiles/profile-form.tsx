@@ -6,10 +6,12 @@ import {
   type Profile,
 } from '../../../../shared/schema/profile.ts';
 import { useApp } from '../../app/app-context.tsx';
-import { AppError, toAppError } from '../../app/app-error.ts';
 import { errorText } from '../../app/error-text.ts';
+import { AppError, toAppError } from '../../core/app-error.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { ProfileEntry } from '../../records/profile-service.ts';
+import { createSubmit } from '../../ui/create-submit.ts';
+import { FormError } from '../../ui/form-error.tsx';
 
 type FieldName = 'displayName' | 'relationship' | 'dateOfBirth' | 'sex' | 'locale';
 
@@ -26,18 +28,18 @@ export function ProfileForm(props: ProfileFormProps) {
   const { t, locale } = useI18n();
   const idPrefix = `profile-${props.profile?.id ?? 'new'}`;
   const initial = props.profile?.profile;
-  const [busy, setBusy] = createSignal(false);
   const [fieldError, setFieldError] = createSignal<FieldName | null>(null);
   const [formError, setFormError] = createSignal<string | null>(null);
 
   const fieldMessage = (field: FieldName) =>
     field === 'displayName' ? t('profiles.errors.displayName') : t('profiles.errors.dateOfBirth');
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
+  let form: HTMLFormElement | undefined;
+
+  /** The profile as typed; the shared schema judges it when it is saved. */
+  function typed(): Profile {
     const data = new FormData(form);
-    const profile: Profile = {
+    return {
       schemaVersion: 1,
       displayName: String(data.get('displayName') ?? '').trim(),
       relationship: String(data.get('relationship')) as Profile['relationship'],
@@ -45,39 +47,39 @@ export function ProfileForm(props: ProfileFormProps) {
       sex: String(data.get('sex')) as Profile['sex'],
       locale: String(data.get('locale')) as Profile['locale'],
     };
-    setFieldError(null);
-    setFormError(null);
-    setBusy(true);
-    try {
+  }
+
+  const { busy, submit } = createSubmit({
+    clear: () => {
+      setFieldError(null);
+      setFormError(null);
+    },
+    run: async () => {
+      const profile = typed();
       const entry = props.profile
         ? await app.updateProfile(props.profile.id, profile)
         : await app.createProfile(profile);
-      if (!props.profile) form.reset();
+      if (!props.profile) form?.reset();
       props.onDone?.(entry);
-    } catch (error) {
+    },
+    fail: (error) => {
       const appError = toAppError(error);
       const field = String(appError.meta.field ?? '').split('.')[0] as FieldName;
       if (appError.reason === 'invalid-record' && (field === 'displayName' || field === 'dateOfBirth')) {
         setFieldError(field);
-        form.querySelector<HTMLElement>(`#${idPrefix}-${field}`)?.focus();
+        form?.querySelector<HTMLElement>(`#${idPrefix}-${field}`)?.focus();
       } else {
         setFormError(errorText(t, appError instanceof AppError ? appError : error));
       }
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   const invalid = (field: FieldName) => fieldError() === field;
   const describedBy = (field: FieldName) => (invalid(field) ? `${idPrefix}-${field}-error` : undefined);
 
   return (
-    <form class="stack profile-form" onSubmit={submit} novalidate>
-      <Show when={formError()}>
-        <p class="message message--error" role="alert">
-          {formError()}
-        </p>
-      </Show>
+    <form ref={form} class="stack profile-form" onSubmit={submit} novalidate>
+      <FormError text={formError()} />
       <div class="field">
         <label for={`${idPrefix}-displayName`}>{t('profiles.fields.displayName')}</label>
         <input

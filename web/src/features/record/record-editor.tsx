@@ -12,6 +12,8 @@ import { useApp } from '../../app/app-context.tsx';
 import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { InvalidRecordError } from '../../records/record-service.ts';
+import { createSubmit } from '../../ui/create-submit.ts';
+import { FormError } from '../../ui/form-error.tsx';
 import { buildRecord, initialValues } from './build-record.ts';
 import { DeleteButton } from './delete-dialog.tsx';
 import { ErrorSummary } from './error-summary.tsx';
@@ -56,7 +58,6 @@ export function RecordEditor(props: RecordEditorProps) {
   const fields = createMemo(() => formFields(kind, { type: values.type ?? '' }));
   const [issues, setIssues] = createSignal<readonly DetailedIssue[]>([]);
   const [formError, setFormError] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
 
   const placed = createMemo(() =>
     issues().map((issue) => ({ issue, field: fieldForPath(fields(), issue.path) })),
@@ -74,24 +75,24 @@ export function RecordEditor(props: RecordEditorProps) {
 
   const back = `/record/${kind}`;
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    const managed = allFormFields(kind).map((f) => f.path);
-    const record = buildRecord(
-      kind,
-      fields(),
-      { ...unwrap(values) },
-      original ? { record: original, managed } : undefined,
-    );
-    setIssues([]);
-    setFormError('');
-    setBusy(true);
-    try {
-      if (props.id) await app.updateRecord(props.id, record, props.rev);
-      else await app.addRecord(record);
-      navigate(back, { state: { notice: 'saved' } satisfies RecordNotice });
-    } catch (error) {
-      if (error instanceof InvalidRecordError) {
+  const { busy, submit } = createSubmit({
+    clear: () => {
+      setIssues([]);
+      setFormError('');
+    },
+    run: async () => {
+      const managed = allFormFields(kind).map((f) => f.path);
+      const record = buildRecord(
+        kind,
+        fields(),
+        { ...unwrap(values) },
+        original ? { record: original, managed } : undefined,
+      );
+      try {
+        if (props.id) await app.updateRecord(props.id, record, props.rev);
+        else await app.addRecord(record);
+      } catch (error) {
+        if (!(error instanceof InvalidRecordError)) throw error;
         // The service reports English sentences; the same check with details lets us word them.
         const detailed = parseWithDetails(recordSchema, record);
         setIssues(
@@ -99,13 +100,13 @@ export function RecordEditor(props: RecordEditorProps) {
             ? error.issues.map((issue) => ({ ...issue, detail: { code: 'custom', missing: false } }))
             : detailed.issues,
         );
-      } else {
-        setFormError(errorText(t, error));
+        return;
       }
-    } finally {
-      setBusy(false);
-    }
-  }
+      navigate(back, { state: { notice: 'saved' } satisfies RecordNotice });
+    },
+    // The error summary takes focus itself when it appears; any other error is above the form.
+    fail: (error) => setFormError(errorText(t, error)),
+  });
 
   async function remove(): Promise<void> {
     if (!props.id) return;
@@ -124,11 +125,7 @@ export function RecordEditor(props: RecordEditorProps) {
       <Show when={issues().length > 0}>
         <ErrorSummary title={tr('editor.errorTitle')} items={summaryItems()} />
       </Show>
-      <Show when={formError()}>
-        <p class="message message--error" role="alert">
-          {formError()}
-        </p>
-      </Show>
+      <FormError text={formError()} />
       <form class="stack card record-form" onSubmit={submit} novalidate>
         <p class="field__hint">{tr('editor.requiredNote')}</p>
         <Show when={kind === 'lifestyle'}>

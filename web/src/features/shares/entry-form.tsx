@@ -6,6 +6,8 @@
 import { createSignal, For, Index, Match, Show, Switch } from 'solid-js';
 import { PRACTITIONER_ENTRY_TYPES } from '../../../../shared/schema/practitioner-entry.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { createSubmit } from '../../ui/create-submit.ts';
+import { FormError } from '../../ui/form-error.tsx';
 import type { EntryDraft, EntryType, Row } from './entry-draft.ts';
 import { shareErrorText } from './share-error-text.ts';
 
@@ -15,17 +17,17 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
   const [title, setTitle] = createSignal('');
   const [body, setBody] = createSignal('');
   const [rows, setRows] = createSignal<Row[]>([{ a: '', b: '', c: '' }]);
-  const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
   const listed = () => entryType() === 'prescription' || entryType() === 'exercise-programme';
   const setRow = (index: number, field: keyof Row, value: string) =>
     setRows((list) => list.map((row, i) => (i === index ? { ...row, [field]: value } : row)));
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    setError(null);
-    const filled = rows().filter((r) => r.a.trim() !== '');
-    if (title().trim() === '' || (listed() && filled.length === 0) || (!listed() && body().trim() === '')) {
+  const filled = () => rows().filter((r) => r.a.trim() !== '');
+
+  const { busy, submit } = createSubmit({
+    clear: () => setError(null),
+    validate: () => {
+      if (title().trim() !== '' && (listed() ? filled().length > 0 : body().trim() !== '')) return true;
       const missing = {
         note: 'requiredText',
         diagnosis: 'requiredText',
@@ -33,25 +35,21 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
         'exercise-programme': 'requiredExercise',
       } as const;
       setError(t(`shares.entry.${missing[entryType()]}`));
-      return;
-    }
-    setBusy(true);
-    try {
+      return false;
+    },
+    run: async () => {
       await props.onSubmit({
         entryType: entryType(),
         title: title().trim(),
         body: body().trim(),
-        rows: filled,
+        rows: filled(),
       });
       setTitle('');
       setBody('');
       setRows([{ a: '', b: '', c: '' }]);
-    } catch (caught) {
-      setError(shareErrorText(t, caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    fail: (caught) => setError(shareErrorText(t, caught)),
+  });
 
   const labels = () =>
     entryType() === 'prescription'
@@ -61,11 +59,7 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
   return (
     <form class="card stack" aria-labelledby="entry-form-title" onSubmit={submit} novalidate>
       <h2 id="entry-form-title">{t('shares.entry.title')}</h2>
-      <Show when={error()}>
-        <p class="message message--error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormError text={error()} />
       <fieldset class="share-fieldset stack" disabled={busy()}>
         <div class="field">
           <label for="entry-type">{t('shares.entry.type')}</label>

@@ -7,14 +7,15 @@ import { generateShareKey, shareEntryTag } from '../../../../shared/crypto/share
 import { initCrypto } from '../../../../shared/crypto/sodium.ts';
 import { flipByte } from '../../../../shared/crypto/testing.ts';
 import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
-import { AppError } from '../../app/app-error.ts';
 import type { AppStore } from '../../app/app-store.ts';
+import { AppError } from '../../core/app-error.ts';
 import type { CarnetDatabase } from '../../db/database.ts';
 import type { StoredEnvelope } from '../../db/envelope-schema.ts';
 import { sealRecord } from '../../records/record-service.ts';
+import { openUnlockedApp } from '../../testing/unlocked-app.ts';
+import { until } from '../../testing/unlocked-vault.ts';
 import { buildPayload, checkStoredEntry } from './entry-payload.ts';
 import { importEntry } from './share-agent.ts';
-import { openTestPatient, until } from './testing/test-patient.ts';
 
 beforeAll(initCrypto);
 
@@ -47,7 +48,7 @@ const prescription: PractitionerEntry = {
 };
 
 async function patientWithEntry(): Promise<{ store: AppStore; profileId: string; entryId: string }> {
-  const opened = await openTestPatient('share-import');
+  const opened = await openUnlockedApp({ name: 'share-import' });
   ({ db, dispose } = opened);
   const { store } = opened;
   const profile = { id: opened.profileId };

@@ -20,10 +20,11 @@ import type { AppStore } from '../../app/app-store.ts';
 import type { CarnetDatabase } from '../../db/database.ts';
 import type { StoredEnvelope } from '../../db/envelope-schema.ts';
 import { sealRecord } from '../../records/record-service.ts';
+import { openUnlockedApp } from '../../testing/unlocked-app.ts';
+import { until } from '../../testing/unlocked-vault.ts';
 import { type EntryDraft, entryFromDraft } from './entry-draft.ts';
 import { buildPayload, checkStoredEntry } from './entry-payload.ts';
 import { importEntry } from './share-agent.ts';
-import { openTestPatient, until } from './testing/test-patient.ts';
 
 beforeAll(initCrypto);
 
@@ -114,7 +115,7 @@ const cases: Record<PractitionerEntry['entryType'], Case> = {
 };
 
 async function patient(): Promise<{ store: AppStore; profileId: string }> {
-  const opened = await openTestPatient('share-types');
+  const opened = await openUnlockedApp({ name: 'share-types' });
   ({ db, dispose } = opened);
   return opened;
 }

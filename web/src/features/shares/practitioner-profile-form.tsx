@@ -3,6 +3,8 @@ import { createSignal, For, Show } from 'solid-js';
 import { type PractitionerProfile, practitionerProfileSchema } from '../../../../shared/protocol/shares.ts';
 import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { createSubmit } from '../../ui/create-submit.ts';
+import { FormError } from '../../ui/form-error.tsx';
 import { practitioner, rememberPractitioner } from './practitioner-role.ts';
 import { ShareApi } from './share-api.ts';
 import { shareErrorText } from './share-error-text.ts';
@@ -24,35 +26,38 @@ export function PractitionerProfileForm() {
   const [message, setMessage] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    setMessage(null);
-    setError(null);
+  const parsed = () => {
     const entries = Object.entries(values()).filter(([, v]) => v.trim() !== '');
-    const parsed = practitionerProfileSchema.safeParse(Object.fromEntries(entries));
-    if (!parsed.success) {
-      setError(parsed.error.issues.map((i) => i.message).join('; '));
-      return;
-    }
-    try {
+    return practitionerProfileSchema.safeParse(Object.fromEntries(entries));
+  };
+
+  // No busy state on screen: the form looks as it did; a second submit while saving is ignored.
+  const { submit } = createSubmit({
+    clear: () => {
+      setMessage(null);
+      setError(null);
+    },
+    validate: () => {
+      const result = parsed();
+      if (!result.success) setError(result.error.issues.map((i) => i.message).join('; '));
+      return result.success;
+    },
+    run: async () => {
+      const result = parsed();
+      if (!result.success) return;
       const saved = await new ShareApi(app.serverUrl, app.syncToken()).putPractitioner(
-        parsed.data as PractitionerProfile,
+        result.data as PractitionerProfile,
       );
       rememberPractitioner(saved);
       setMessage(t('shares.practitioner.saved'));
-    } catch (caught) {
-      setError(shareErrorText(t, caught));
-    }
-  }
+    },
+    fail: (caught) => setError(shareErrorText(t, caught)),
+  });
 
   return (
     <form class="card stack" aria-labelledby="practitioner-profile-title" onSubmit={submit} novalidate>
       <h2 id="practitioner-profile-title">{t('shares.practitioner.profileTitle')}</h2>
-      <Show when={error()}>
-        <p class="message message--error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormError text={error()} />
       <Show when={message()}>
         <p class="message" role="status">
           {message()}

@@ -5,7 +5,6 @@
  * server and is reported, never silently dropped.
  */
 import 'fake-indexeddb/auto';
-import { createRoot } from 'solid-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../../../../shared/crypto/encoding.ts';
 import { unwrapIdentity } from '../../../../shared/crypto/identity.ts';
@@ -22,10 +21,9 @@ import {
 } from '../../../../sync-server/src/testing/api-client.ts';
 import { listen, type RunningServer } from '../../../../sync-server/src/testing/http-server.ts';
 import { createTestApp, type TestApp } from '../../../../sync-server/src/testing/test-app.ts';
-import { type AppStore, createAppStore } from '../../app/app-store.ts';
-import { createSyncWiring } from '../../app/sync-controller.ts';
-import { openDatabase } from '../../db/database.ts';
-import { inlineKdfRunner } from '../../vault/kdf-runner.ts';
+import type { AppStore } from '../../app/app-store.ts';
+import { openUnlockedApp } from '../../testing/unlocked-app.ts';
+import { until } from '../../testing/unlocked-vault.ts';
 import { createShare } from './create-share.ts';
 import { buildPayload } from './entry-payload.ts';
 import { refusalsOf } from './entry-refusals.ts';
@@ -36,12 +34,6 @@ const DOCTOR = { name: 'Dr Alice Martin', profession: 'General practitioner' };
 let t: TestApp;
 let server: RunningServer;
 let dispose: (() => void) | undefined;
-
-async function until(predicate: () => boolean, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
-  expect(predicate()).toBe(true);
-}
 
 beforeAll(async () => {
   await initCrypto();
@@ -56,27 +48,17 @@ afterAll(async () => {
 });
 
 async function patient(): Promise<{ store: AppStore; profileId: string }> {
-  const wiring = createSyncWiring();
-  const db = await openDatabase(`share-agent-${Date.now()}`, wiring.conflictHandlers);
-  wiring.attach(db);
-  const store = createRoot((d) => {
-    dispose = d;
-    return createAppStore({ db, kdf: inlineKdfRunner, sync: { wiring, serverUrl: server.baseUrl } });
+  const opened = await openUnlockedApp({
+    name: 'share-agent',
+    serverUrl: server.baseUrl,
+    passphrase: 'lantern-meadow-copper-7731',
   });
-  await until(() => store.status() !== 'loading');
-  await store.createVault('lantern-meadow-copper-7731');
-  const profile = await store.createProfile({
-    schemaVersion: 1,
-    displayName: 'Camille Martin',
-    relationship: 'self',
-    dateOfBirth: '1984-03-12',
-    sex: 'female',
-    locale: 'fr',
-  });
+  dispose = opened.dispose;
+  const { store } = opened;
   await store.addRecord(EXAMPLE_RECORDS.allergy);
   await store.turnOnSync(`camille-${Date.now()}@example.org`, 'lantern-meadow-copper-7731');
   await until(() => store.syncToken() !== null);
-  return { store, profileId: profile.id };
+  return { store, profileId: opened.profileId };
 }
 
 describe('share agent', () => {

@@ -1,5 +1,5 @@
 /** The patient's "New share" form: profile, sections, mode, expiry, optional passcode and typed code. */
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import {
   SHARE_SECTIONS,
   type ShareExpiry,
@@ -8,6 +8,8 @@ import {
 } from '../../../../shared/protocol/shares.ts';
 import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { createSubmit } from '../../ui/create-submit.ts';
+import { FormError } from '../../ui/form-error.tsx';
 import { createShare } from './create-share.ts';
 import { shareErrorText } from './share-error-text.ts';
 import type { ShareSecret } from './shares-state.ts';
@@ -23,22 +25,19 @@ export function ShareCreateForm(props: { onCreated: (secret: ShareSecret) => voi
   const [expiry, setExpiry] = createSignal<ShareExpiry>('24h');
   const [passcode, setPasscode] = createSignal('');
   const [typedCode, setTypedCode] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
 
   const toggle = (section: ShareSection, on: boolean) =>
     setSections((list) => (on ? [...list, section] : list.filter((s) => s !== section)));
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (busy()) return;
-    setError(null);
-    if (sections().length === 0) {
+  const { busy, submit } = createSubmit({
+    clear: () => setError(null),
+    validate: () => {
+      if (sections().length > 0) return true;
       setError(t('shares.page.noSections'));
-      return;
-    }
-    setBusy(true);
-    try {
+      return false;
+    },
+    run: async () => {
       const secret = await createShare(app, {
         profileId: profileId() || (app.activeProfile()?.id ?? ''),
         sections: SHARE_SECTIONS.filter((s) => sections().includes(s)),
@@ -49,21 +48,14 @@ export function ShareCreateForm(props: { onCreated: (secret: ShareSecret) => voi
       });
       setPasscode('');
       props.onCreated(secret);
-    } catch (caught) {
-      setError(shareErrorText(t, caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    fail: (caught) => setError(shareErrorText(t, caught)),
+  });
 
   return (
     <form class="stack card" aria-labelledby="share-create-title" onSubmit={submit} novalidate>
       <h2 id="share-create-title">{t('shares.page.createTitle')}</h2>
-      <Show when={error()}>
-        <p class="message message--error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormError text={error()} />
       <fieldset class="stack share-fieldset" disabled={busy()}>
         <div class="field">
           <label for="share-profile">{t('shares.page.profile')}</label>

@@ -1,7 +1,9 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
 import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { createSubmit } from '../../ui/create-submit.ts';
+import { FormError } from '../../ui/form-error.tsx';
 
 /**
  * Shown when the server refused this device (`unauthorized`): typically the passphrase was changed
@@ -14,36 +16,26 @@ export function SignInAgain() {
   const [passphrase, setPassphrase] = createSignal('');
   const [error, setError] = createSignal('');
   const [done, setDone] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    setError('');
-    if (passphrase() === '') {
+  const { busy, submit } = createSubmit({
+    clear: () => setError(''),
+    validate: () => {
+      if (passphrase() !== '') return true;
       setError(t('sync.settings.passphraseEmpty'));
-      return;
-    }
-    setBusy(true);
-    try {
+      return false;
+    },
+    run: async () => {
       await app.signInAgain(passphrase());
       setPassphrase('');
       setDone(true);
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    fail: (caught) => setError(errorText(t, caught)),
+  });
 
   return (
     <form class="stack sync-sign-in-again" onSubmit={submit} novalidate aria-labelledby="sign-in-again-title">
       <h3 id="sign-in-again-title">{t('sync.settings.signInAgainTitle')}</h3>
       <p>{t('sync.settings.signInAgainIntro')}</p>
-      <Show when={error()}>
-        <p class="message message--error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormError text={error()} />
       <p role="status">{done() ? t('sync.settings.signedInAgain') : ''}</p>
       <div class="field">
         <label for="sign-in-again-passphrase">{t('sync.settings.passphraseLabel')}</label>

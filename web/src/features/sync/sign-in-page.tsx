@@ -1,10 +1,12 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
+import { createSignal, Match, onMount, Switch } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
-import { toAppError } from '../../app/app-error.ts';
 import { errorText } from '../../app/error-text.ts';
+import { toAppError } from '../../core/app-error.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { focusFirstInvalid } from '../vault/focus-first-invalid.ts';
+import { createSubmit } from '../../ui/create-submit.ts';
+import { FieldError } from '../../ui/field-error.tsx';
+import { FormError } from '../../ui/form-error.tsx';
 import { KdfProgressBar } from '../vault/kdf-progress-bar.tsx';
 import { PassphraseInput } from '../vault/passphrase-input.tsx';
 import { credentialErrors } from './credential-errors.ts';
@@ -25,45 +27,42 @@ export function SignInPage() {
   const [emailError, setEmailError] = createSignal<string | null>(null);
   const [passphraseError, setPassphraseError] = createSignal<string | null>(null);
   const [formError, setFormError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  let form: HTMLFormElement | undefined;
   let emailInput: HTMLInputElement | undefined;
   let submitButton: HTMLButtonElement | undefined;
 
   onMount(() => emailInput?.focus());
 
-  // Key derivation runs while kdfProgress is a number; before and after it, the network works.
-  const deriving = () => busy() && app.kdfProgress() !== null;
-  const working = () => busy() && app.kdfProgress() === null;
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (busy()) return;
-    setEmailError(null);
-    setPassphraseError(null);
-    setFormError(null);
-    const found = credentialErrors(t, email(), passphrase());
-    setEmailError(found.email);
-    setPassphraseError(found.passphrase);
-    if (found.email || found.passphrase) {
-      focusFirstInvalid(form);
-      return;
-    }
-    setBusy(true);
-    try {
+  const { busy, submit } = createSubmit({
+    clear: () => {
+      setEmailError(null);
+      setPassphraseError(null);
+      setFormError(null);
+    },
+    validate: () => {
+      const found = credentialErrors(t, email(), passphrase());
+      setEmailError(found.email);
+      setPassphraseError(found.passphrase);
+      return !found.email && !found.passphrase;
+    },
+    run: async () => {
       await app.signInOnThisDevice(email().trim(), passphrase());
       setPassphrase('');
       navigate('/', { replace: true });
-      return;
-    } catch (caught) {
+    },
+    fail: (caught, { focusInvalid }) => {
       const error = toAppError(caught);
       if (error.reason === 'wrong-passphrase') setPassphraseError(errorText(t, error));
       else setFormError(errorText(t, error));
-    }
-    setBusy(false);
-    if (formError()) submitButton?.focus();
-    else focusFirstInvalid(form);
-  }
+      if (formError()) submitButton?.focus();
+      else focusInvalid();
+    },
+    // Busy until the page changes: an unlocked vault would otherwise show "already has a vault".
+    keepBusy: true,
+  });
+
+  // Key derivation runs while kdfProgress is a number; before and after it, the network works.
+  const deriving = () => busy() && app.kdfProgress() !== null;
+  const working = () => busy() && app.kdfProgress() === null;
 
   const passphraseDescribedBy = () => (passphraseError() ? 'sign-in-passphrase-error' : undefined);
 
@@ -85,13 +84,9 @@ export function SignInPage() {
           </section>
         </Match>
         <Match when={true}>
-          <form ref={form} class="card stack" onSubmit={submit} novalidate>
+          <form class="card stack" onSubmit={submit} novalidate>
             <p>{t('sync.signIn.intro')}</p>
-            <Show when={formError()}>
-              <p class="message message--error" role="alert">
-                {formError()}
-              </p>
-            </Show>
+            <FormError text={formError()} />
             <fieldset class="sync-fieldset stack" disabled={busy()}>
               <EmailField
                 id="sign-in-email"
@@ -113,11 +108,7 @@ export function SignInPage() {
                   invalid={passphraseError() !== null}
                   describedBy={passphraseDescribedBy()}
                 />
-                <Show when={passphraseError()}>
-                  <p class="field__error" id="sign-in-passphrase-error" role="alert">
-                    {passphraseError()}
-                  </p>
-                </Show>
+                <FieldError id="sign-in-passphrase-error" text={passphraseError()} alert />
               </div>
               <div class="form-actions">
                 <button ref={submitButton} type="submit" class="button">

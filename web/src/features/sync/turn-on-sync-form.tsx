@@ -1,9 +1,11 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
-import { toAppError } from '../../app/app-error.ts';
 import { errorText } from '../../app/error-text.ts';
+import { toAppError } from '../../core/app-error.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { focusFirstInvalid } from '../vault/focus-first-invalid.ts';
+import { createSubmit } from '../../ui/create-submit.ts';
+import { FieldError } from '../../ui/field-error.tsx';
+import { FormError } from '../../ui/form-error.tsx';
 import { KdfProgressBar } from '../vault/kdf-progress-bar.tsx';
 import { PassphraseInput } from '../vault/passphrase-input.tsx';
 import { credentialErrors } from './credential-errors.ts';
@@ -21,54 +23,42 @@ export function TurnOnSyncForm(props: { onTurnedOn: () => void }) {
   const [emailError, setEmailError] = createSignal<string | null>(null);
   const [passphraseError, setPassphraseError] = createSignal<string | null>(null);
   const [formError, setFormError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  let form: HTMLFormElement | undefined;
   let submitButton: HTMLButtonElement | undefined;
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (busy()) return;
-    // Cleared first, so the same message is announced again on a second failure.
-    setEmailError(null);
-    setPassphraseError(null);
-    setFormError(null);
-    const found = credentialErrors(t, email(), passphrase());
-    setEmailError(found.email);
-    setPassphraseError(found.passphrase);
-    if (found.email || found.passphrase) {
-      focusFirstInvalid(form);
-      return;
-    }
-    setBusy(true);
-    try {
+  const { busy, submit } = createSubmit({
+    clear: () => {
+      setEmailError(null);
+      setPassphraseError(null);
+      setFormError(null);
+    },
+    validate: () => {
+      const found = credentialErrors(t, email(), passphrase());
+      setEmailError(found.email);
+      setPassphraseError(found.passphrase);
+      return !found.email && !found.passphrase;
+    },
+    run: async () => {
       await app.turnOnSync(email().trim(), passphrase());
       setPassphrase('');
-      setBusy(false);
       props.onTurnedOn();
-      return;
-    } catch (caught) {
+    },
+    fail: (caught, { focusInvalid }) => {
       const error = toAppError(caught);
       if (error.reason === 'wrong-passphrase') setPassphraseError(errorText(t, error));
       else if (error.reason === 'sync-email-taken') setEmailError(errorText(t, error));
       else setFormError(errorText(t, error));
-    }
-    // Enabled again before focusing: a disabled field cannot take focus.
-    setBusy(false);
-    if (formError()) submitButton?.focus();
-    else focusFirstInvalid(form);
-  }
+      if (formError()) submitButton?.focus();
+      else focusInvalid();
+    },
+  });
 
   const passphraseDescribedBy = () =>
     ['sync-passphrase-hint', passphraseError() ? 'sync-passphrase-error' : ''].filter(Boolean).join(' ');
 
   return (
-    <form ref={form} class="stack" aria-label={t('sync.settings.submit')} onSubmit={submit} novalidate>
+    <form class="stack" aria-label={t('sync.settings.submit')} onSubmit={submit} novalidate>
       <p>{t('sync.settings.offIntro')}</p>
-      <Show when={formError()}>
-        <p class="message message--error" role="alert">
-          {formError()}
-        </p>
-      </Show>
+      <FormError text={formError()} />
       <fieldset class="sync-fieldset stack" disabled={busy()}>
         <EmailField
           id="sync-email"
@@ -91,11 +81,7 @@ export function TurnOnSyncForm(props: { onTurnedOn: () => void }) {
           <p class="field__hint" id="sync-passphrase-hint">
             {t('sync.settings.passphraseHint')}
           </p>
-          <Show when={passphraseError()}>
-            <p class="field__error" id="sync-passphrase-error" role="alert">
-              {passphraseError()}
-            </p>
-          </Show>
+          <FieldError id="sync-passphrase-error" text={passphraseError()} alert />
         </div>
         <div class="form-actions">
           <button ref={submitButton} type="submit" class="button">

@@ -1,9 +1,11 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
-import { toAppError } from '../../app/app-error.ts';
 import { errorText } from '../../app/error-text.ts';
+import { toAppError } from '../../core/app-error.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { focusFirstInvalid } from './focus-first-invalid.ts';
+import { createSubmit } from '../../ui/create-submit.ts';
+import { FieldError } from '../../ui/field-error.tsx';
+import { FormError } from '../../ui/form-error.tsx';
 import { KdfProgressBar } from './kdf-progress-bar.tsx';
 import { NewPassphraseFields } from './new-passphrase-fields.tsx';
 import { createNewPassphrase } from './new-passphrase-state.ts';
@@ -23,47 +25,38 @@ export function ChangePassphraseForm() {
   const [currentError, setCurrentError] = createSignal<string | null>(null);
   const [formError, setFormError] = createSignal<string | null>(null);
   const [done, setDone] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  let form: HTMLFormElement | undefined;
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (busy() || fresh.checking()) return;
-    setFormError(null);
-    setCurrentError(null);
-    setDone(false);
-    const acceptable = await fresh.check(current());
-    if (current() === '') setCurrentError(t('vault.change.currentEmpty'));
-    if (currentError() !== null || !acceptable) {
-      focusFirstInvalid(form);
-      return;
-    }
-    setBusy(true);
-    try {
+  const { busy, submit } = createSubmit({
+    blocked: fresh.checking,
+    clear: () => {
+      setFormError(null);
+      setCurrentError(null);
+      setDone(false);
+    },
+    validate: async () => {
+      const acceptable = await fresh.check(current());
+      if (current() === '') setCurrentError(t('vault.change.currentEmpty'));
+      return currentError() === null && acceptable;
+    },
+    run: async () => {
       await app.changePassphrase(current(), fresh.passphrase());
-      setBusy(false);
       setCurrent('');
       fresh.clear();
       setDone(true);
-    } catch (caught) {
-      setBusy(false);
+    },
+    fail: (caught, { focusInvalid }) => {
       const error = toAppError(caught);
       if (error.reason === 'wrong-passphrase') {
         setCurrentError(errorText(t, error));
-        focusFirstInvalid(form);
+        focusInvalid();
       } else {
         setFormError(errorText(t, error));
       }
-    }
-  }
+    },
+  });
 
   return (
-    <form ref={form} class="stack" aria-label={t('vault.change.title')} onSubmit={submit} novalidate>
-      <Show when={formError()}>
-        <p class="message message--error" role="alert">
-          {formError()}
-        </p>
-      </Show>
+    <form class="stack" aria-label={t('vault.change.title')} onSubmit={submit} novalidate>
+      <FormError text={formError()} />
       <fieldset class="vault-fieldset stack" disabled={busy()}>
         <div class="field">
           <PassphraseInput
@@ -75,11 +68,7 @@ export function ChangePassphraseForm() {
             invalid={currentError() !== null}
             describedBy={currentError() ? 'change-current-error' : undefined}
           />
-          <Show when={currentError()}>
-            <p class="field__error" id="change-current-error" role="alert">
-              {currentError()}
-            </p>
-          </Show>
+          <FieldError id="change-current-error" text={currentError()} alert />
         </div>
         <NewPassphraseFields
           idPrefix="change"

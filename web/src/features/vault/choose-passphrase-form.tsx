@@ -1,7 +1,8 @@
 import { createSignal, Show } from 'solid-js';
 import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { focusFirstInvalid } from './focus-first-invalid.ts';
+import { createSubmit } from '../../ui/create-submit.ts';
+import { FormError } from '../../ui/form-error.tsx';
 import { KdfProgressBar } from './kdf-progress-bar.tsx';
 import { NewPassphraseFields } from './new-passphrase-fields.tsx';
 import { createNewPassphrase } from './new-passphrase-state.ts';
@@ -18,36 +19,24 @@ export function ChoosePassphraseForm(props: ChoosePassphraseFormProps) {
   const [acknowledged, setAcknowledged] = createSignal(false);
   const [ackError, setAckError] = createSignal(false);
   const [formError, setFormError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  let form: HTMLFormElement | undefined;
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (busy() || fresh.checking()) return;
-    setFormError(null);
-    const acceptable = await fresh.check();
-    setAckError(!acknowledged());
-    if (!acceptable || !acknowledged()) {
-      focusFirstInvalid(form);
-      return;
-    }
-    setBusy(true);
-    try {
-      await props.create(fresh.passphrase());
-    } catch (error) {
-      setBusy(false);
-      setFormError(errorText(t, error));
-    }
-  }
+  const { busy, submit } = createSubmit({
+    blocked: fresh.checking,
+    clear: () => setFormError(null),
+    validate: async () => {
+      const acceptable = await fresh.check();
+      setAckError(!acknowledged());
+      return acceptable && acknowledged();
+    },
+    run: () => props.create(fresh.passphrase()),
+    fail: (error) => setFormError(errorText(t, error)),
+    // Step 2 replaces the form.
+    keepBusy: true,
+  });
 
   return (
-    <form ref={form} class="stack" onSubmit={submit} novalidate>
+    <form class="stack" onSubmit={submit} novalidate>
       <p>{t('vault.create.passphraseIntro')}</p>
-      <Show when={formError()}>
-        <p class="message message--error" role="alert">
-          {formError()}
-        </p>
-      </Show>
+      <FormError text={formError()} />
       <fieldset class="vault-fieldset stack" disabled={busy()}>
         <NewPassphraseFields
           idPrefix="create"

@@ -24,6 +24,8 @@ export interface StrengthEstimate {
 /** Words that make a passphrase easier to guess here, whatever the dictionaries say. */
 const USER_INPUTS = ['carnet', 'vault', 'coffre', 'passphrase'];
 
+// Per page, not per session: the dictionaries hold no user data, are used before any vault is
+// unlocked (creating one), and are slow to load.
 const factories = new Map<Locale, Promise<ZxcvbnFactory>>();
 
 async function createFactory(locale: Locale): Promise<ZxcvbnFactory> {

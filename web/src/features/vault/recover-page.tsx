@@ -1,10 +1,12 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
-import { type AppError, toAppError } from '../../app/app-error.ts';
 import { errorText } from '../../app/error-text.ts';
+import { type AppError, toAppError } from '../../core/app-error.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { focusFirstInvalid } from './focus-first-invalid.ts';
+import { createSubmit } from '../../ui/create-submit.ts';
+import { FieldError } from '../../ui/field-error.tsx';
+import { FormError } from '../../ui/form-error.tsx';
 import { KdfProgressBar } from './kdf-progress-bar.tsx';
 import { NewPassphraseFields } from './new-passphrase-fields.tsx';
 import { createNewPassphrase } from './new-passphrase-state.ts';
@@ -20,8 +22,6 @@ export function RecoverPage() {
   const fresh = createNewPassphrase(locale);
   const [keyError, setKeyError] = createSignal<string | null>(null);
   const [formError, setFormError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  let form: HTMLFormElement | undefined;
 
   /** The checksum sentence, plus what exactly is wrong when the parser knows. */
   function recoveryKeyText(error: AppError): string {
@@ -37,32 +37,32 @@ export function RecoverPage() {
     return `${errorText(t, error)} ${detail}`;
   }
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (busy() || fresh.checking()) return;
-    setFormError(null);
-    setKeyError(null);
-    const acceptable = await fresh.check();
-    if (recoveryKey().trim() === '') setKeyError(t('vault.recover.empty'));
-    if (keyError() !== null || !acceptable) {
-      focusFirstInvalid(form);
-      return;
-    }
-    setBusy(true);
-    try {
+  const { busy, submit } = createSubmit({
+    blocked: fresh.checking,
+    clear: () => {
+      setFormError(null);
+      setKeyError(null);
+    },
+    validate: async () => {
+      const acceptable = await fresh.check();
+      if (recoveryKey().trim() === '') setKeyError(t('vault.recover.empty'));
+      return keyError() === null && acceptable;
+    },
+    run: async () => {
       await app.recover(recoveryKey(), fresh.passphrase());
       navigate('/', { replace: true });
-    } catch (caught) {
-      setBusy(false);
+    },
+    fail: (caught, { focusInvalid }) => {
       const error = toAppError(caught);
       if (error.reason === 'bad-recovery-key') {
         setKeyError(recoveryKeyText(error));
-        focusFirstInvalid(form);
+        focusInvalid();
       } else {
         setFormError(errorText(t, error));
       }
-    }
-  }
+    },
+    keepBusy: true,
+  });
 
   return (
     <div class="stack vault-page">
@@ -80,13 +80,9 @@ export function RecoverPage() {
           </div>
         </Match>
         <Match when={true}>
-          <form ref={form} class="card" onSubmit={submit} novalidate>
+          <form class="card" onSubmit={submit} novalidate>
             <p>{t('vault.recover.intro')}</p>
-            <Show when={formError()}>
-              <p class="message message--error" role="alert">
-                {formError()}
-              </p>
-            </Show>
+            <FormError text={formError()} />
             <fieldset class="vault-fieldset stack" disabled={busy()}>
               <div class="field">
                 <label for="recover-key">{t('vault.recover.keyLabel')}</label>
@@ -103,11 +99,7 @@ export function RecoverPage() {
                   aria-invalid={keyError() ? 'true' : undefined}
                   aria-describedby={keyError() ? 'recover-key-error recover-key-hint' : 'recover-key-hint'}
                 />
-                <Show when={keyError()}>
-                  <p class="field__error" id="recover-key-error" role="alert">
-                    {keyError()}
-                  </p>
-                </Show>
+                <FieldError id="recover-key-error" text={keyError()} alert />
                 <p class="field__hint" id="recover-key-hint">
                   {t('vault.recover.keyHint')}
                 </p>

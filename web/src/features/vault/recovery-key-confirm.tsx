@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { focusFirstInvalid } from './focus-first-invalid.ts';
+import { createSubmit } from '../../ui/create-submit.ts';
 import { groupMatches } from './recovery-groups.ts';
 
 export interface RecoveryKeyConfirmProps {
@@ -17,25 +17,21 @@ export function RecoveryKeyConfirm(props: RecoveryKeyConfirmProps) {
   const { t } = useI18n();
   const [typed, setTyped] = createSignal<Record<number, string>>({});
   const [wrong, setWrong] = createSignal<readonly number[]>([]);
-  let form: HTMLFormElement | undefined;
-
-  function submit(event: SubmitEvent) {
-    event.preventDefault();
-    const mismatched = props.asked.filter(
-      (number) => !groupMatches(typed()[number] ?? '', props.groups[number - 1] ?? ''),
-    );
-    setWrong(mismatched);
-    if (mismatched.length > 0) {
-      focusFirstInvalid(form);
-      return;
-    }
-    props.onConfirmed();
-  }
+  const { submit } = createSubmit({
+    validate: () => {
+      const mismatched = props.asked.filter(
+        (number) => !groupMatches(typed()[number] ?? '', props.groups[number - 1] ?? ''),
+      );
+      setWrong(mismatched);
+      return mismatched.length === 0;
+    },
+    run: () => props.onConfirmed(),
+  });
 
   const isWrong = (number: number) => wrong().includes(number);
 
   return (
-    <form ref={form} class="stack" onSubmit={submit} novalidate>
+    <form class="stack" onSubmit={submit} novalidate>
       <p>{t('vault.confirmKey.intro', { first: props.asked[0] ?? 0, second: props.asked[1] ?? 0 })}</p>
       <div class="confirm-groups">
         <For each={props.asked}>

@@ -1,8 +1,10 @@
 import { A } from '@solidjs/router';
-import { createSignal, onMount, Show } from 'solid-js';
+import { createSignal, onMount } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
 import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { createSubmit } from '../../ui/create-submit.ts';
+import { FieldError } from '../../ui/field-error.tsx';
 import { EmergencyButton } from '../emergency/emergency-button.tsx';
 import { KdfProgressBar } from './kdf-progress-bar.tsx';
 import { PassphraseInput } from './passphrase-input.tsx';
@@ -14,7 +16,6 @@ export function UnlockPage() {
   const { t } = useI18n();
   const [passphrase, setPassphrase] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
   let input: HTMLInputElement | undefined;
 
   // Typing the passphrase is the only thing to do here.
@@ -25,26 +26,25 @@ export function UnlockPage() {
     input?.select();
   }
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (busy()) return;
-    // Cleared first, so the same message is announced again on a second failure.
-    setError(null);
-    if (passphrase() === '') {
+  const { busy, submit } = createSubmit({
+    clear: () => setError(null),
+    validate: () => {
+      if (passphrase() !== '') return true;
       setError(t('vault.unlock.empty'));
-      refocus();
-      return;
-    }
-    setBusy(true);
-    try {
+      return false;
+    },
+    run: async () => {
       await app.unlock(passphrase());
       setPassphrase('');
-    } catch (caught) {
-      setBusy(false);
+    },
+    fail: (caught, { focusInvalid }) => {
       setError(errorText(t, caught));
-      refocus();
-    }
-  }
+      focusInvalid();
+    },
+    focusInvalid: refocus,
+    // The dashboard replaces this screen.
+    keepBusy: true,
+  });
 
   return (
     <div class="stack vault-page">
@@ -66,11 +66,7 @@ export function UnlockPage() {
               invalid={error() !== null}
               describedBy={error() ? 'unlock-error' : undefined}
             />
-            <Show when={error()}>
-              <p class="field__error" id="unlock-error" role="alert">
-                {error()}
-              </p>
-            </Show>
+            <FieldError id="unlock-error" text={error()} alert />
           </div>
           <div class="form-actions">
             <button type="submit" class="button">
