@@ -23,10 +23,10 @@ import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
 import { type Profile, profileSchema } from '../../../shared/schema/profile.ts';
 import { type ClinicalRecord, parseRecord } from '../../../shared/schema/record.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import { ServerError } from '../server/server-error.ts';
 import { copyId, rawCopyId } from './conflict-copy.ts';
 import { type SyncedEnvelope, sameEnvelopeState } from './envelope-state.ts';
 import { mergeRecords, resolveDeletion, sameValue } from './merge.ts';
-import { SyncError } from './sync-error.ts';
 import type { SyncKeys } from './sync-keys.ts';
 
 export type SyncedCollection = 'profiles' | 'records' | 'blobs';
@@ -95,7 +95,7 @@ export function createConflictHandler(
   async function keepMasterAndRawCopy(real: SyncedEnvelope, local: SyncedEnvelope): Promise<SyncedEnvelope> {
     const id = rawCopyId(local);
     if (id === null || collection !== 'records') {
-      throw new SyncError('server', 'a conflict could not be resolved on this device yet');
+      throw new ServerError('internal', 'a conflict could not be resolved on this device yet');
     }
     await deps.saveCopy({ ...toStored(local), id });
     return done(real.id, 'raw-copy', real);
@@ -138,7 +138,7 @@ export function createConflictHandler(
     if (outcome === 'keep-local')
       return done(real.id, 'local', seal(real as Sealable, real.rev + 1, localPlain, keys.vaultKey));
     const realPlain = open(real, keys.vaultKey, asProfile);
-    if (!realPlain) throw new SyncError('server', 'a profile from the server cannot be opened here');
+    if (!realPlain) throw new ServerError('internal', 'a profile from the server cannot be opened here');
     const base = open(input.assumedMasterState, keys.vaultKey, asProfile);
     const valid = (p: Profile) => profileSchema.safeParse(p).success;
     const { merged, conflictingCopy } = mergeRecords(

@@ -4,8 +4,8 @@ import { type PractitionerProfile, practitionerProfileSchema } from '../../../..
 import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { practitioner, rememberPractitioner } from './practitioner-role.ts';
-import { ShareApi } from './share-api.ts';
 import { shareErrorText } from './share-error-text.ts';
+import { requireServer } from './share-problem.ts';
 
 const FIELDS = ['name', 'profession', 'specialty', 'professionalId', 'city'] as const;
 type Field = (typeof FIELDS)[number];
@@ -35,7 +35,7 @@ export function PractitionerProfileForm() {
       return;
     }
     try {
-      const saved = await new ShareApi(app.serverUrl, app.syncToken()).putPractitioner(
+      const saved = await requireServer(app).practitioners.putPractitioner(
         parsed.data as PractitionerProfile,
       );
       rememberPractitioner(saved);

@@ -1,8 +1,8 @@
 /** Strings of the sync feature; French must match the English shape (checked by the compiler). */
-import type { SyncErrorReason } from '../../sync/sync-error.ts';
+import type { SyncReason } from '../../server/reasons.ts';
 
-/** One sentence per reason of `web/src/sync/sync-error.ts`: the compiler checks none is missing. */
-type ReasonTexts = Record<SyncErrorReason, string>;
+/** One sentence per reason of `web/src/server/reasons.ts`: the compiler checks none is missing. */
+type ReasonTexts = Record<SyncReason, string>;
 
 const reasonsEn: ReasonTexts = {
   offline: 'the server cannot be reached. Carnet will try again when the connection is back.',
