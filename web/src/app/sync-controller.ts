@@ -9,6 +9,7 @@ import type { Keyring } from '../../../shared/crypto/keyring.ts';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { keyringUpdateRequestSchema } from '../../../shared/protocol/account.ts';
 import type { CarnetDatabase, EnvelopeConflictHandlers } from '../db/database.ts';
+import { protocolVerdict } from '../server/protocol-verdict.ts';
 import { createServer, type Server } from '../server/server.ts';
 import { createConflictHandlers } from '../sync/conflict-handler.ts';
 import { type SyncHandle, startReplication } from '../sync/replication.ts';
@@ -126,13 +127,21 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     // A stopped replication may still report once while it winds down: only the current one counts.
     const token = epoch;
     const server = as(creds.token);
-    handle = startReplication({
-      db,
-      api: server.replication,
-      onStatus: (next) => {
-        if (epoch === token) setStatus(next);
-      },
-      identifier: `carnet-sync-${creds.serverUrl}`,
+    // A server speaking another protocol version would refuse or misread what this app sends.
+    void protocolVerdict(server).then((verdict) => {
+      if (epoch !== token) return;
+      if (verdict === 'mismatch') {
+        setStatus({ state: 'outdated' });
+        return;
+      }
+      handle = startReplication({
+        db,
+        api: server.replication,
+        onStatus: (next) => {
+          if (epoch === token) setStatus(next);
+        },
+        identifier: `carnet-sync-${creds.serverUrl}`,
+      });
     });
   }
 

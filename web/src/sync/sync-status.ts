@@ -5,7 +5,8 @@
 import { type SyncReason, syncReason } from '../server/reasons.ts';
 import type { ServerError } from '../server/server-error.ts';
 
-export type SyncState = 'offline' | 'syncing' | 'synced' | 'error';
+/** `outdated`: the server speaks another protocol version; nothing syncs until the app is updated. */
+export type SyncState = 'offline' | 'syncing' | 'synced' | 'error' | 'outdated';
 
 export interface SyncStatus {
   readonly state: SyncState;
