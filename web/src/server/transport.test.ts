@@ -83,7 +83,7 @@ describe('the server resources against the real server', () => {
 
 describe('transport failures', () => {
   const at = (fetchImpl: FetchLike) =>
-    createServer({ baseUrl: 'https://s.example', token: TOKEN, fetch: fetchImpl, isOnline: () => true });
+    createServer({ baseUrl: 'https://s.example', token: TOKEN, fetch: fetchImpl });
 
   it('maps each failure to a reason, without body or token in the message', async () => {
     const secret = { error: { reason: 'bad-request', message: 'HIV test is not allowed' } };
