@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { PROTOCOL_VERSION } from '../shared/protocol/version.ts';
 import { recordEn } from '../web/src/features/record/strings.ts';
 import { DocumentsPage } from './pages/documents-page.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
@@ -248,6 +249,34 @@ test('sign-in errors are announced; turning sync off keeps the records on the de
   await a.record.gotoTimeline();
   await expect(timelineItem(a, 'Stays here')).toBeVisible();
   await expect(a.sync.badge).toHaveCount(0);
+});
+
+test('a server on another protocol version pauses sync and offers to update the app', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  // Blocked service worker: requests it handled would bypass the route below.
+  const context = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    locale: 'en-US',
+    serviceWorkers: 'block',
+  });
+  try {
+    await context.route('**/api/version', (route) =>
+      route.fulfill({ json: { protocolVersion: PROTOCOL_VERSION + 1 } }),
+    );
+    const page = await context.newPage();
+    const a = device('A', context, page);
+    const vault = new VaultPage(page);
+    await vault.gotoHome();
+    await vault.createVault(PASSPHRASE);
+    await new ProfilesPage(page).createFirst({ name: PROFILE });
+    await a.sync.turnOnSync(`v-${randomBytes(6).toString('hex')}@example.org`, PASSPHRASE);
+    await expect(a.sync.badge).toHaveText(a.sync.s.status.outdated, { timeout: 30_000 });
+    await expect(page.getByRole('button', { name: a.sync.s.status.update, exact: true })).toBeVisible();
+  } finally {
+    await context.close();
+  }
 });
 
 /** An entry of the timeline (or the list on screen) that shows this text. */

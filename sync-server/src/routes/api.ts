@@ -11,7 +11,9 @@ import { syncRoutes } from './sync.ts';
 
 /**
  * The JSON API, mounted at `/api`. Without a store (tests of the HTTP shell) only the version is
- * served; with one, accounts, sessions and replication too.
+ * served; with one, accounts, sessions and replication too. Mounted conditionally, so its type
+ * carries no routes: clients take their types from the endpoint table in shared/protocol/api.ts,
+ * which routes/api-table.test.ts checks against these routes.
  */
 export function apiRoutes(deps?: ApiDeps) {
   const api = new Hono().get('/version', (c) => c.json({ protocolVersion: PROTOCOL_VERSION }));
@@ -26,6 +28,3 @@ export function apiRoutes(deps?: ApiDeps) {
   }
   return api;
 }
-
-/** For a typed client: `hc<ApiRoutes>('/api')`. */
-export type ApiRoutes = ReturnType<typeof apiRoutes>;

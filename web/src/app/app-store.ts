@@ -14,7 +14,7 @@ import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { DocumentService, type NewDocument } from '../records/document-service.ts';
 import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
 import { type RecordEntry, RecordService } from '../records/record-service.ts';
-import type { ApiClient } from '../sync/api-client.ts';
+import type { Server } from '../server/server.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
 import { DEFAULT_AUTO_LOCK_MINUTES, type Session, VaultService } from '../vault/vault-service.ts';
@@ -44,10 +44,8 @@ export interface AppStore {
   /** null while sync is off on this device. */
   syncStatus: Accessor<SyncStatus | null>;
   syncEmail: Accessor<string | null>;
-  /** The signed-in API while sync runs on this device, else null. */
-  syncApi(): ApiClient | null;
-  /** The sync server session while signed in on this device (for call tokens), else null. */
-  syncSession(): { serverUrl: string; token: string } | null;
+  /** The server's resources, signed in as this device, while sync is on; else null. */
+  server(): Server | null;
 
   createVault(passphrase: string): Promise<string>;
   unlock(passphrase: string): Promise<void>;
@@ -84,10 +82,8 @@ export interface AppStore {
   addDocument(doc: NewDocument): Promise<RecordEntry>;
   readDocument(entry: RecordEntry): Promise<Uint8Array>;
 
-  /** Practitioner access (features/shares): the unlocked keys, the sync token, sealed local state. */
+  /** Practitioner access (features/shares): the unlocked keys, sealed local state. */
   session: Accessor<Session | null>;
-  syncToken(): string | null;
-  readonly serverUrl: string;
   readSharesState(): Promise<string | null>;
   writeSharesState(sealed: string): Promise<void>;
   /** Stores a practitioner entry the caller verified, read-only, in the given profile. */
@@ -247,8 +243,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     autoLockMinutes,
     syncStatus: () => sync?.status() ?? null,
     syncEmail: () => sync?.email() ?? null,
-    syncApi: () => sync?.signedInApi() ?? null,
-    syncSession: () => sync?.session() ?? null,
+    server: () => sync?.server() ?? null,
 
     async turnOnSync(email, passphrase) {
       const controller = requireSync(sync);
@@ -345,8 +340,6 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     },
 
     session,
-    syncToken: () => sync?.token() ?? null,
-    serverUrl: options.sync?.serverUrl ?? '',
     async readSharesState() {
       return (await db.syncstate.findOne(SHARES_STATE_ID).exec())?.sealed ?? null;
     },

@@ -8,9 +8,10 @@ import { authKeyPair } from '../../../shared/crypto/auth-proof.ts';
 import type { Keyring } from '../../../shared/crypto/keyring.ts';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { keyringUpdateRequestSchema } from '../../../shared/protocol/account.ts';
-import { AppError, toAppError } from '../core/app-error.ts';
+import { AppError } from '../core/app-error.ts';
 import type { CarnetDatabase, EnvelopeConflictHandlers } from '../db/database.ts';
-import { ApiClient } from '../sync/api-client.ts';
+import { protocolVerdict } from '../server/protocol-verdict.ts';
+import { createServer, type Server } from '../server/server.ts';
 import { createConflictHandlers } from '../sync/conflict-handler.ts';
 import { type SyncHandle, startReplication } from '../sync/replication.ts';
 import { saveConflictCopy } from '../sync/save-conflict-copy.ts';
@@ -21,11 +22,11 @@ import {
   signInOnThisDevice,
   turnOnSync,
 } from '../sync/sync-credentials.ts';
-import { isSyncError } from '../sync/sync-error.ts';
 import { type SyncKeys, syncKeysFromDatabase } from '../sync/sync-keys.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
 import type { Session } from '../vault/vault-service.ts';
+import { toUserError } from './server-app-error.ts';
 
 const STATE_ID = 'sync';
 
@@ -61,19 +62,6 @@ export function createSyncWiring(): SyncWiring {
   };
 }
 
-/** Maps sync failures onto the reasons the UI explains. */
-export function toSyncAppError(error: unknown): AppError {
-  if (isSyncError(error)) {
-    if (error.reason === 'offline') return new AppError('sync-offline', error.message);
-    if (error.reason === 'rate-limited') return new AppError('sync-rate-limited', error.message);
-    if (error.reason === 'account-exists') return new AppError('sync-email-taken', error.message);
-    // One answer for an unknown email and a wrong passphrase: accounts cannot be enumerated.
-    if (error.reason === 'unauthorized') return new AppError('wrong-passphrase', error.message);
-    return new AppError('sync-failed', error.message, { reason: error.reason });
-  }
-  return toAppError(error);
-}
-
 export interface SyncController {
   status: Accessor<SyncStatus | null>;
   email: Accessor<string | null>;
@@ -100,13 +88,9 @@ export interface SyncController {
   signInAgain(session: Session, passphrase: string): Promise<Keyring>;
   /** Stops replicating (on lock); credentials stay. */
   stop(): void;
-  /** The API signed in as this device while sync runs, else null (emergency access log). */
-  signedInApi(): ApiClient | null;
-  /** The session token while syncing, for other server features (shares); null when sync is off. */
-  token(): string | null;
+  /** The server signed in as this device while sync is on, else null (shares, calls, access log). */
+  server(): Server | null;
   turnOff(): Promise<void>;
-  /** The server session while signed in (teleconsultation asks the server for call tokens with it). */
-  session(): { serverUrl: string; token: string } | null;
 }
 
 export interface SyncControllerOptions {
@@ -126,7 +110,13 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
   // Bumped by every stop: a resume still reading its credentials must not start after one.
   let epoch = 0;
 
-  const api = (token: string | null = null) => new ApiClient({ baseUrl: options.serverUrl, token });
+  const anonymous = createServer({ baseUrl: options.serverUrl });
+  // One Server per session token, so reactive readers of `server()` see the same object until it changes.
+  let signedIn: Server | null = null;
+  const as = (token: string): Server => {
+    if (signedIn?.token !== token) signedIn = anonymous.withToken(token);
+    return signedIn;
+  };
 
   function run(session: Session, creds: SyncCredentials): void {
     stop();
@@ -136,13 +126,22 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     setStatus({ state: 'syncing' });
     // A stopped replication may still report once while it winds down: only the current one counts.
     const token = epoch;
-    handle = startReplication({
-      db,
-      api: api(creds.token),
-      onStatus: (next) => {
-        if (epoch === token) setStatus(next);
-      },
-      identifier: `carnet-sync-${creds.serverUrl}`,
+    const server = as(creds.token);
+    // A server speaking another protocol version would refuse or misread what this app sends.
+    void protocolVerdict(server).then((verdict) => {
+      if (epoch !== token) return;
+      if (verdict === 'mismatch') {
+        setStatus({ state: 'outdated' });
+        return;
+      }
+      handle = startReplication({
+        db,
+        api: server.replication,
+        onStatus: (next) => {
+          if (epoch === token) setStatus(next);
+        },
+        identifier: `carnet-sync-${creds.serverUrl}`,
+      });
     });
   }
 
@@ -161,7 +160,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
   return {
     status,
     email,
-    signedInApi: () => (credentials && status() !== null ? api(credentials.token) : null),
+    server: () => (credentials && status() !== null ? as(credentials.token) : null),
     async resume(session) {
       const started = epoch;
       const doc = await db.syncstate.findOne(STATE_ID).exec();
@@ -169,8 +168,8 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
       const creds = openSyncCredentials(doc.sealed, session.vaultKey);
       if (pendingUpload) {
         const upload = keyringUpdateRequestSchema.parse(pendingUpload);
-        await api(creds.token)
-          .putKeyring(upload)
+        await as(creds.token)
+          .account.putKeyring(upload)
           .then(() => {
             pendingUpload = null;
           })
@@ -182,7 +181,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     async turnOn(session, keyring, address, passphrase) {
       try {
         const creds = await turnOnSync({
-          api: api(),
+          api: anonymous.account,
           email: address,
           keyring,
           proof: { passphrase, kdf: options.kdf },
@@ -190,16 +189,21 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
         await save(session, creds);
         run(session, creds);
       } catch (error) {
-        throw toSyncAppError(error);
+        throw toUserError(error);
       }
     },
     async signIn(address, passphrase) {
       try {
         // A fresh device has loaded nothing yet: creating or unlocking a vault is what usually does.
         await initCrypto();
-        return await signInOnThisDevice({ api: api(), email: address, passphrase, kdf: options.kdf });
+        return await signInOnThisDevice({
+          api: anonymous.account,
+          email: address,
+          passphrase,
+          kdf: options.kdf,
+        });
       } catch (error) {
-        throw toSyncAppError(error);
+        throw toUserError(error);
       }
     },
     async remember(session, creds) {
@@ -212,17 +216,22 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
       if (!credentials) return;
       const upload = { keyring, authPublicKey: authKeyPair(authKey).publicKey };
       try {
-        await api(credentials.token).putKeyring(keyringUpdateRequestSchema.parse(upload));
+        await as(credentials.token).account.putKeyring(keyringUpdateRequestSchema.parse(upload));
       } catch (error) {
         pendingUpload = upload;
-        throw toSyncAppError(error);
+        throw toUserError(error);
       }
     },
     async signInAgain(session, passphrase) {
       const address = credentials?.email ?? email();
       if (!address) throw new AppError('sync-failed', 'sync is not on');
       try {
-        const signed = await signInOnThisDevice({ api: api(), email: address, passphrase, kdf: options.kdf });
+        const signed = await signInOnThisDevice({
+          api: anonymous.account,
+          email: address,
+          passphrase,
+          kdf: options.kdf,
+        });
         if (signed.session.vaultKey.id !== session.vaultKey.id) {
           throw new AppError('wrong-key', 'this account holds another vault');
         }
@@ -230,14 +239,13 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
         run(session, signed.credentials);
         return signed.keyring;
       } catch (error) {
-        throw toSyncAppError(error);
+        throw toUserError(error);
       }
     },
     stop() {
       stop();
       setStatus(null);
     },
-    token: () => (handle ? (credentials?.token ?? null) : null),
     async turnOff() {
       const token = credentials?.token ?? null;
       stop();
@@ -246,13 +254,10 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
       credentials = null;
       await db.syncstate.findOne(STATE_ID).remove();
       // Best effort: the server forgets this device's session; offline, it simply expires.
-      await api(token)
-        .logout()
-        .catch(() => undefined);
-    },
-    session() {
-      if (!credentials || status() === null) return null;
-      return { serverUrl: credentials.serverUrl, token: credentials.token };
+      if (token)
+        await as(token)
+          .account.logout()
+          .catch(() => undefined);
     },
   };
 }

@@ -29,10 +29,10 @@ import {
   sealProfileEnvelope,
   sealRecordEnvelope,
 } from '../records/envelope-codec.ts';
+import { ServerError } from '../server/server-error.ts';
 import { copyId, rawCopyId } from './conflict-copy.ts';
 import { type SyncedEnvelope, sameEnvelopeState } from './envelope-state.ts';
 import { mergeRecords, resolveDeletion, sameValue } from './merge.ts';
-import { SyncError } from './sync-error.ts';
 import { keyFor, type SyncKeys } from './sync-keys.ts';
 
 export type SyncedCollection = 'profiles' | 'records' | 'blobs';
@@ -90,7 +90,7 @@ export function createConflictHandler(
   async function keepMasterAndRawCopy(real: SyncedEnvelope, local: SyncedEnvelope): Promise<SyncedEnvelope> {
     const id = rawCopyId(local);
     if (id === null || collection !== 'records') {
-      throw new SyncError('server', 'a conflict could not be resolved on this device yet');
+      throw new ServerError('internal', 'a conflict could not be resolved on this device yet');
     }
     await deps.saveCopy({ ...toStored(local), id });
     return done(real.id, 'raw-copy', real);
@@ -130,7 +130,7 @@ export function createConflictHandler(
     if (outcome === 'keep-local')
       return done(real.id, 'local', live(sealProfileEnvelope(next, localPlain, vaultKey)));
     const realPlain = open(real, profileIn(vaultKey));
-    if (!realPlain) throw new SyncError('server', 'a profile from the server cannot be opened here');
+    if (!realPlain) throw new ServerError('internal', 'a profile from the server cannot be opened here');
     const base = open(input.assumedMasterState, profileIn(vaultKey));
     const valid = (p: Profile) => profileSchema.safeParse(p).success;
     const { merged, conflictingCopy } = mergeRecords(

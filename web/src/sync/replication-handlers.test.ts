@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PushRow } from '../../../shared/protocol/replication.ts';
 import type { Envelope } from '../../../shared/schema/envelope.ts';
-import type { ApiClient } from './api-client.ts';
+import type { ReplicationApi } from '../server/replication.ts';
 import { createPullHandler, createPushHandler, type InvalidDocumentReport } from './replication-handlers.ts';
 
 function env(
@@ -35,7 +35,7 @@ function serverWith(docs: unknown[]) {
       const documents = docs.slice(seq, seq + batchSize);
       return { documents, checkpoint: { seq: seq + documents.length } };
     },
-  } as unknown as ApiClient;
+  } as unknown as ReplicationApi;
   return { api, calls };
 }
 
@@ -52,7 +52,7 @@ function filteringServerWith(docs: Envelope[]) {
         .slice(0, batchSize);
       return { documents: page.map((d) => d.doc), checkpoint: { seq: page.at(-1)?.seq ?? seq } };
     },
-  } as unknown as ApiClient;
+  } as unknown as ReplicationApi;
   return { api, calls };
 }
 
@@ -128,7 +128,7 @@ describe('push handler', () => {
         sent.push(rows);
         return { conflicts: [] };
       },
-    } as unknown as ApiClient;
+    } as unknown as ReplicationApi;
     return { api, sent };
   }
 

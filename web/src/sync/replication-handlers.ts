@@ -27,7 +27,7 @@ import type { ReplicationPullHandler, ReplicationPushHandler } from 'rxdb';
 import { type Checkpoint, MAX_BATCH_SIZE, type PushRow } from '../../../shared/protocol/replication.ts';
 import { type Envelope, type EnvelopeKind, envelopeSchema } from '../../../shared/schema/envelope.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
-import type { ApiClient } from './api-client.ts';
+import type { ReplicationApi } from '../server/replication.ts';
 import { type SyncedEnvelope, sameEnvelopeState, toWireEnvelope } from './envelope-state.ts';
 
 export interface InvalidDocumentReport {
@@ -38,7 +38,7 @@ export interface InvalidDocumentReport {
 }
 
 export interface PullHandlerOptions {
-  readonly api: () => ApiClient;
+  readonly api: () => ReplicationApi;
   readonly kind: EnvelopeKind;
   readonly onInvalid?: (report: InvalidDocumentReport) => void;
   /** Each successful page, for the sync status. */
@@ -101,7 +101,7 @@ export function createPullHandler(
  * page start is returned: the next pull reads it again.
  */
 async function checkpointBefore(
-  api: ApiClient,
+  api: ReplicationApi,
   seq: number,
   valid: readonly Envelope[],
   kept: SyncedEnvelope[],
@@ -125,7 +125,7 @@ function rowSize(row: PushRow): number {
 const MAX_PUSH_BYTES = 6 * 1024 * 1024;
 
 export interface PushHandlerOptions {
-  readonly api: () => ApiClient;
+  readonly api: () => ReplicationApi;
   /** Before and after each request, for the sync status. */
   readonly onPushing?: (rows: number) => void;
   readonly onPushed?: (rows: number) => void;

@@ -14,9 +14,11 @@ import { createTestApp, type TestApp } from '../../../sync-server/src/testing/te
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
 import { RecordService } from '../records/record-service.ts';
+import type { ReplicationApi } from '../server/replication.ts';
+import { createServer } from '../server/server.ts';
+import type { FetchLike } from '../server/transport.ts';
 import { inlineKdfRunner } from '../vault/kdf-runner.ts';
 import { VaultService } from '../vault/vault-service.ts';
-import { ApiClient, type FetchLike } from './api-client.ts';
 import { conflictCopyRoot, isConflictCopy } from './conflict-copy.ts';
 import { type SyncHandle, startReplication } from './replication.ts';
 import type { InvalidDocumentReport } from './replication-handlers.ts';
@@ -37,8 +39,9 @@ let tokenB: string;
 let profileA: ProfileEntry;
 const running = new Map<Device, SyncHandle>();
 
-function api(token: string, fetchImpl?: FetchLike): ApiClient {
-  return new ApiClient({ baseUrl: server.baseUrl, token, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+function api(token: string, fetchImpl?: FetchLike): ReplicationApi {
+  return createServer({ baseUrl: server.baseUrl, token, ...(fetchImpl ? { fetch: fetchImpl } : {}) })
+    .replication;
 }
 
 function start(device: Device, token: string, extra: Partial<Parameters<typeof startReplication>[0]> = {}) {
@@ -83,7 +86,7 @@ beforeAll(async () => {
   a.session = (await vaultA.create(PASSPHRASE)).session;
   const meta = await vaultA.meta();
   if (!meta) throw new Error('no vault');
-  const anonymous = new ApiClient({ baseUrl: server.baseUrl });
+  const anonymous = createServer({ baseUrl: server.baseUrl }).account;
   const credentials = await turnOnSync({
     api: anonymous,
     email: EMAIL,

@@ -15,11 +15,11 @@ import { type EnvelopeKind, envelopeSchema } from '../../../shared/schema/envelo
 import type { Now, SetTimer } from '../core/clock.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
-import type { ApiClient } from './api-client.ts';
+import type { ReplicationApi } from '../server/replication.ts';
+import { ServerError, toServerError } from '../server/server-error.ts';
 import type { SyncedEnvelope } from './envelope-state.ts';
 import { createPullHandler, createPushHandler, type InvalidDocumentReport } from './replication-handlers.ts';
 import { liveStream, type StreamItem } from './stream.ts';
-import { SyncError, toSyncError } from './sync-error.ts';
 import { type SyncStatus, SyncStatusTracker } from './sync-status.ts';
 
 export const SYNCED_COLLECTIONS = [
@@ -35,7 +35,7 @@ export const SYNCED_COLLECTIONS = [
 
 export interface StartReplicationOptions {
   readonly db: CarnetDatabase;
-  readonly api: ApiClient;
+  readonly api: ReplicationApi;
   readonly onStatus?: (status: SyncStatus) => void;
   readonly onInvalidDocument?: (report: InvalidDocumentReport) => void;
   /** Names this replication's checkpoints in the database; one per server and account. */
@@ -86,7 +86,7 @@ export function startReplication(options: StartReplicationOptions): SyncHandle {
         status.succeeded();
         return result;
       } catch (error) {
-        status.failed(toSyncError(error));
+        status.failed(toServerError(error));
         throw error;
       }
     };
@@ -98,7 +98,7 @@ export function startReplication(options: StartReplicationOptions): SyncHandle {
       onPulled: (count) => status.pulled(count),
       onInvalid: (report) => {
         options.onInvalidDocument?.(report);
-        status.failed(new SyncError('invalid-document', 'a document from the server was skipped'));
+        status.failed(new ServerError('invalid-document', 'a document from the server was skipped'));
       },
     });
     const push = createPushHandler({

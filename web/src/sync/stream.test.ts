@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SetTimer } from '../core/clock.ts';
-import type { ApiClient } from './api-client.ts';
+import { syncReason } from '../server/reasons.ts';
+import type { ReplicationApi } from '../server/replication.ts';
+import { ServerError } from '../server/server-error.ts';
 import { SseParser } from './sse-parser.ts';
 import { liveStream, type StreamItem } from './stream.ts';
-import { SyncError } from './sync-error.ts';
 
 describe('SseParser', () => {
   it('parses events, multi-line data and comments, across chunk and line-ending splits', () => {
@@ -67,19 +68,19 @@ describe('liveStream', () => {
           'data: {"type":"resync"}\n\n',
           'data: {"type":"change","documents":[{"id":"a"}],"checkpoint":{"seq":4}}\n\n',
         ]),
-      async () => Promise.reject(new SyncError('offline')),
-      async () => Promise.reject(new SyncError('server')),
+      async () => Promise.reject(new ServerError('offline')),
+      async () => Promise.reject(new ServerError('internal')),
       async () => sseResponse([': hi\n\n', 'data: {"type":"resync"}\n\n', 'data: nonsense\n\n'], true),
     ];
     const api = {
       openStream: () => (answers.shift() ?? (() => Promise.reject(new Error('done'))))(),
-    } as unknown as ApiClient;
+    } as unknown as ReplicationApi;
     const items: StreamItem[] = [];
     const errors: string[] = [];
     const sub = liveStream({
       api,
       setTimer: timers.setTimer,
-      onError: (e) => errors.push(e.reason),
+      onError: (e) => errors.push(syncReason(e)),
     }).subscribe((i) => items.push(i));
     await tick();
     expect(items).toEqual(['RESYNC', { documents: [{ id: 'a' }], checkpoint: { seq: 4 } }]);
@@ -99,7 +100,9 @@ describe('liveStream', () => {
 
   it('stops reconnecting when the session is refused, and aborts on unsubscribe', async () => {
     const timers = manualTimers();
-    const api = { openStream: () => Promise.reject(new SyncError('unauthorized')) } as unknown as ApiClient;
+    const api = {
+      openStream: () => Promise.reject(new ServerError('unauthorized')),
+    } as unknown as ReplicationApi;
     const errors: string[] = [];
     const sub = liveStream({
       api,
@@ -117,7 +120,7 @@ describe('liveStream', () => {
         signal = s;
         return sseResponse(['data: {"type":"resync"}\n\n'], true);
       },
-    } as unknown as ApiClient;
+    } as unknown as ReplicationApi;
     const second = liveStream({ api: open, setTimer: timers.setTimer }).subscribe();
     await tick();
     second.unsubscribe();
@@ -132,7 +135,7 @@ describe('liveStream', () => {
         opened += 1;
         return sseResponse(['data: {"type":"resync"}\n\n'], true);
       },
-    } as unknown as ApiClient;
+    } as unknown as ReplicationApi;
     const errors: string[] = [];
     const sub = liveStream({
       api,

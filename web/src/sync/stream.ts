@@ -16,22 +16,23 @@ import { Observable } from 'rxjs';
 import { type Checkpoint, checkpointSchema } from '../../../shared/protocol/replication.ts';
 import { z } from '../../../shared/schema/zod.ts';
 import { realTimer, type SetTimer } from '../core/clock.ts';
-import type { ApiClient } from './api-client.ts';
+import type { ReplicationApi } from '../server/replication.ts';
+import { ServerError, toServerError } from '../server/server-error.ts';
 import { SseParser } from './sse-parser.ts';
-import { SyncError, toSyncError } from './sync-error.ts';
 
 export type StreamItem =
   | 'RESYNC'
   | { readonly documents: readonly unknown[]; readonly checkpoint: Checkpoint };
 
 export interface LiveStreamOptions {
-  readonly api: ApiClient;
+  /** The live stream's connection comes from the server transport (URL, token, fetch). */
+  readonly api: Pick<ReplicationApi, 'openStream'>;
   readonly setTimer?: SetTimer;
   readonly initialBackoffMs?: number;
   readonly maxBackoffMs?: number;
   readonly idleTimeoutMs?: number;
   /** Each failed connection attempt, for the sync status. */
-  readonly onError?: (error: SyncError) => void;
+  readonly onError?: (error: ServerError) => void;
   /** Each successful (re)connection. */
   readonly onConnected?: () => void;
 }
@@ -87,11 +88,11 @@ export function liveStream(options: LiveStreamOptions): Observable<StreamItem> {
         if (stopped) return;
         // Silence (the idle timer cancelled the body), or the server ended the stream: reconnect.
         if (current.signal.aborted)
-          options.onError?.(new SyncError('offline', 'the live stream went silent'));
+          options.onError?.(new ServerError('offline', 'the live stream went silent'));
         scheduleReconnect();
       } catch (error) {
         if (stopped) return;
-        const failure = current.signal.aborted ? toSyncError(new TypeError('idle')) : toSyncError(error);
+        const failure = current.signal.aborted ? toServerError(new TypeError('idle')) : toServerError(error);
         options.onError?.(failure);
         if (failure.reason !== 'unauthorized') scheduleReconnect();
       } finally {

@@ -10,8 +10,9 @@ import { randomBytes } from '../../../shared/crypto/random.ts';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { generateKey, symmetricKey } from '../../../shared/crypto/symmetric-key.ts';
 import { createTestApp, type TestApp } from '../../../sync-server/src/testing/test-app.ts';
+import type { AccountApi } from '../server/account.ts';
+import { createServer, type Server } from '../server/server.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
-import { ApiClient } from './api-client.ts';
 import {
   openSyncCredentials,
   sealSyncCredentials,
@@ -61,14 +62,16 @@ describe('sync credentials at rest', () => {
 
 describe('turn on sync, then sign in on another device', () => {
   let t: TestApp;
-  let api: ApiClient;
+  let server: Server;
+  let api: AccountApi;
   beforeAll(async () => {
     await initCrypto();
     t = await createTestApp();
-    api = new ApiClient({
+    server = createServer({
       baseUrl: 'http://carnet.test',
       fetch: async (input, init) => t.app.request(input, init),
     });
+    api = server.account;
   });
   afterAll(() => t.close());
 
@@ -117,7 +120,7 @@ describe('turn on sync, then sign in on another device', () => {
       keyring: vault.keyring,
       proof: { authKey: keys.authKey },
     });
-    expect((await api.withToken(on.token).getAccount()).keyring).toEqual(vault.keyring);
+    expect((await server.withToken(on.token).account.getAccount()).keyring).toEqual(vault.keyring);
     expect(authKeyPair(keys.authKey).publicKey).toHaveLength(43);
   });
 });

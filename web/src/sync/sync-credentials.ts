@@ -23,10 +23,10 @@ import { openLegacySyncCredentials } from '../../../shared/crypto/local-seal-leg
 import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
 import { keyringSchema } from '../../../shared/protocol/keyring.ts';
 import { z } from '../../../shared/schema/zod.ts';
+import type { AccountApi } from '../server/account.ts';
+import { ServerError } from '../server/server-error.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
 import type { Session } from '../vault/vault-service.ts';
-import type { ApiClient } from './api-client.ts';
-import { SyncError } from './sync-error.ts';
 
 export interface SyncCredentials {
   readonly email: string;
@@ -68,7 +68,7 @@ export function sealSyncCredentials(credentials: SyncCredentials, vaultKey: Symm
   return JSON.stringify({ rev, ...sealLocal(vaultKey, 'sync-credentials', plain, String(rev)) });
 }
 
-/** Throws a CryptoError (`wrong-key`, `tampered`…) or SyncError `bad-response` for a malformed string. */
+/** Throws a CryptoError (`wrong-key`, `tampered`…) or ServerError `bad-response` for a malformed string. */
 export function openSyncCredentials(
   sealed: string,
   vaultKey: SymmetricKey,
@@ -77,14 +77,14 @@ export function openSyncCredentials(
   try {
     stored = storedSchema.parse(JSON.parse(sealed));
   } catch {
-    throw new SyncError('bad-response', 'stored sync credentials are malformed');
+    throw new ServerError('bad-response', 'stored sync credentials are malformed');
   }
   const opened =
     'by' in stored
       ? openLocal(vaultKey, 'sync-credentials', stored, String(stored.rev))
       : openLegacySyncCredentials(vaultKey, stored);
   const plain = credentialsSchema.safeParse(opened);
-  if (!plain.success) throw new SyncError('bad-response', 'stored sync credentials are malformed');
+  if (!plain.success) throw new ServerError('bad-response', 'stored sync credentials are malformed');
   return { ...plain.data, rev: stored.rev };
 }
 
@@ -93,7 +93,7 @@ export type AuthProof =
   | { readonly authKey: Uint8Array };
 
 export interface TurnOnSyncOptions {
-  readonly api: ApiClient;
+  readonly api: AccountApi;
   readonly email: string;
   /** The local vault's keyring (vault meta document). */
   readonly keyring: Keyring;
@@ -116,7 +116,7 @@ export async function turnOnSync(options: TurnOnSyncOptions): Promise<SyncCreden
   }
   const email = normalizeEmail(options.email);
   const keyring = keyringSchema.safeParse(options.keyring);
-  if (!keyring.success) throw new SyncError('rejected', 'this vault keyring cannot be registered');
+  if (!keyring.success) throw new ServerError('bad-request', 'this vault keyring cannot be registered');
   const session = await options.api.register({
     email,
     keyring: keyring.data,
@@ -126,7 +126,7 @@ export async function turnOnSync(options: TurnOnSyncOptions): Promise<SyncCreden
 }
 
 export interface SignInOptions {
-  readonly api: ApiClient;
+  readonly api: AccountApi;
   readonly email: string;
   readonly passphrase: string;
   readonly kdf: KdfRunner;

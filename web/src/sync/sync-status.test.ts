@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SyncError } from './sync-error.ts';
+import { ServerError } from '../server/server-error.ts';
 import { type SyncStatus, SyncStatusTracker } from './sync-status.ts';
 
 describe('SyncStatusTracker', () => {
@@ -16,8 +16,8 @@ describe('SyncStatusTracker', () => {
     status.setActive('records', false);
     status.setActive('records', false);
     clock = 2000;
-    status.failed(new SyncError('offline'));
-    status.failed(new SyncError('unauthorized'));
+    status.failed(new ServerError('offline'));
+    status.failed(new ServerError('unauthorized'));
     status.succeeded();
     expect(seen).toEqual([
       { state: 'syncing' },

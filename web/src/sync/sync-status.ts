@@ -2,9 +2,11 @@
  * The sync status the UI always shows (issue 4): offline, syncing n/m, synced at hh:mm, or an error
  * with its reason and a retry. Fed by the replication's handlers; emits only when it changes.
  */
-import type { SyncError, SyncErrorReason } from './sync-error.ts';
+import { type SyncReason, syncReason } from '../server/reasons.ts';
+import type { ServerError } from '../server/server-error.ts';
 
-export type SyncState = 'offline' | 'syncing' | 'synced' | 'error';
+/** `outdated`: the server speaks another protocol version; nothing syncs until the app is updated. */
+export type SyncState = 'offline' | 'syncing' | 'synced' | 'error' | 'outdated';
 
 export interface SyncStatus {
   readonly state: SyncState;
@@ -14,12 +16,12 @@ export interface SyncStatus {
   readonly total?: number;
   /** Milliseconds since the epoch of the last time everything was in sync. */
   readonly lastSyncedAt?: number;
-  readonly error?: SyncErrorReason;
+  readonly error?: SyncReason;
 }
 
 export class SyncStatusTracker {
   private readonly active = new Set<string>();
-  private error: SyncError | null = null;
+  private error: SyncReason | null = null;
   private total = 0;
   private done = 0;
   private lastSyncedAt: number | undefined;
@@ -41,8 +43,8 @@ export class SyncStatusTracker {
     this.emit();
   }
 
-  failed(error: SyncError): void {
-    this.error = error;
+  failed(error: ServerError): void {
+    this.error = syncReason(error);
     this.emit();
   }
 
@@ -72,8 +74,8 @@ export class SyncStatusTracker {
     const progress = this.total > 0 ? { pending: this.total - this.done, total: this.total } : {};
     const since = this.lastSyncedAt === undefined ? {} : { lastSyncedAt: this.lastSyncedAt };
     if (this.error) {
-      const state = this.error.reason === 'offline' ? 'offline' : 'error';
-      return { state, ...since, ...(state === 'error' ? { error: this.error.reason } : {}) };
+      const state = this.error === 'offline' ? 'offline' : 'error';
+      return { state, ...since, ...(state === 'error' ? { error: this.error } : {}) };
     }
     if (this.active.size > 0) return { state: 'syncing', ...progress, ...since };
     this.lastSyncedAt = this.now();

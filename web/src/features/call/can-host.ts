@@ -6,6 +6,6 @@
 import type { AppStore } from '../../app/app-store.ts';
 import { isPractitioner } from '../shares/practitioner-role.ts';
 
-export function canHostWaitingRoom(app: Pick<AppStore, 'syncSession'>): boolean {
-  return app.syncSession() !== null && isPractitioner();
+export function canHostWaitingRoom(app: Pick<AppStore, 'server'>): boolean {
+  return app.server() !== null && isPractitioner();
 }

@@ -43,14 +43,14 @@ export function ConsultPage() {
     setSubmitted(true);
     setError(null);
     const room = parseRoomCode(code());
-    const sync = app.syncSession();
-    if (!room || !nameValid() || !sync) return;
+    const server = app.server();
+    if (!room || !nameValid() || !server) return;
     const stream = (await media.start()) && media.release();
     if (!stream) return;
     try {
       setCall(
         await joinRoom({
-          sync,
+          server,
           roomCode: room,
           name: name().trim(),
           stream,
@@ -91,7 +91,7 @@ export function ConsultPage() {
             </p>
           </Show>
           <Show
-            when={app.syncSession()}
+            when={app.server()}
             fallback={
               <p class="card">
                 {t('call.needsSync')} <A href="/settings">{t('nav.settings')}</A>

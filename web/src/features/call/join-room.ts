@@ -8,9 +8,9 @@ import type { DataConnection, MediaConnection, Peer } from 'peerjs';
 import { type Accessor, createSignal } from 'solid-js';
 import { roomPeerId } from '../../../../shared/protocol/calls.ts';
 import type { Consultation } from '../../../../shared/schema/consultation.ts';
+import type { Server } from '../../server/server.ts';
 import { parseCallMessage } from './call-messages.ts';
 import { type CallSession, createCallSession } from './call-session.ts';
-import { fetchCallToken, type SyncSession } from './call-token.ts';
 import { incomingCallDecision } from './incoming-call.ts';
 import { openPeer } from './open-peer.ts';
 
@@ -23,7 +23,8 @@ export interface PatientCall {
 }
 
 export interface JoinOptions {
-  readonly sync: SyncSession;
+  /** The signed-in server: it issues the guest call token; signaling runs on its origin. */
+  readonly server: Pick<Server, 'baseUrl' | 'calls'>;
   readonly roomCode: string;
   readonly name: string;
   readonly stream: MediaStream;
@@ -35,8 +36,8 @@ export interface JoinOptions {
 }
 
 export async function joinRoom(options: JoinOptions): Promise<PatientCall> {
-  const issued = await fetchCallToken(options.sync, 'guest');
-  const peer: Peer = await openPeer(options.sync.serverUrl, issued);
+  const issued = await options.server.calls.token('guest');
+  const peer: Peer = await openPeer(options.server.baseUrl, issued);
   const [session, setSession] = createSignal<CallSession | null>(null);
   let conn: DataConnection;
   let pendingCall: MediaConnection | null = null;

@@ -2,7 +2,7 @@
 import { Peer } from 'peerjs';
 import type { CallTokenResponse } from '../../../../shared/protocol/calls.ts';
 import { AppError } from '../../core/app-error.ts';
-import { peerOptions } from './call-token.ts';
+import { peerOptions } from './peer-options.ts';
 
 const OPEN_TIMEOUT_MS = 15_000;
 

@@ -6,7 +6,6 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { refreshRole } from '../shares/practitioner-role.ts';
 import { callErrorText } from './call-error-text.ts';
 import { type CallSession, createCallSession } from './call-session.ts';
-import { fetchCallToken } from './call-token.ts';
 import { CallView } from './call-view.tsx';
 import { canHostWaitingRoom } from './can-host.ts';
 import { loadHourlyRate } from './hourly-rate.ts';
@@ -61,13 +60,13 @@ export function WaitingRoomPage() {
   }
 
   async function open() {
-    const sync = app.syncSession();
-    if (!sync) return;
+    const server = app.server();
+    if (!server) return;
     setBusy(true);
     setError(null);
     try {
-      const issued = await fetchCallToken(sync, 'room');
-      const peer = await openPeer(sync.serverUrl, issued);
+      const issued = await server.calls.token('room');
+      const peer = await openPeer(server.baseUrl, issued);
       setRoom(createWaitingRoom(peer, issued.roomCode ?? '', rejoin));
     } catch (caught) {
       setError(callErrorText(t, caught));

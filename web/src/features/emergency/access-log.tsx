@@ -29,7 +29,7 @@ export function AccessLog(props: {
   const notice = useOpeningsNotice();
   const [openings] = createResource(
     () => {
-      const api = app.syncApi();
+      const api = app.server()?.emergency;
       return api && props.savedToken ? { api, token: props.savedToken } : undefined;
     },
     async ({ api, token }) => {
@@ -61,7 +61,7 @@ export function AccessLog(props: {
       <Show when={app.syncStatus() === null && props.draft.token !== undefined}>
         <p class="message">{t('emergency.accessLog.needsSync')}</p>
       </Show>
-      <Show when={props.savedToken && app.syncApi()}>
+      <Show when={props.savedToken && app.server()}>
         <h3>{t('emergency.accessLog.openings')}</h3>
         <Show
           when={!openings.error}

@@ -32,7 +32,7 @@ export function EmergencyUpkeep() {
   });
   createEffect(
     on([tokens, online], ([list, isOnline]) => {
-      const api = untrack(() => app.syncApi());
+      const api = untrack(() => app.server()?.emergency);
       const saved = list ? list.split(' ') : [];
       // With no access log in use, sync start sends nothing more than before.
       if (!isOnline || !api || (saved.length === 0 && pendingRemovals(localStorage).length === 0)) return;

@@ -8,7 +8,7 @@ import { emergencyTokenHash } from '../../../../shared/protocol/emergency.ts';
 import { jsonInit, register, testVault } from '../../../../sync-server/src/testing/api-client.ts';
 import { createTestApp, type TestApp } from '../../../../sync-server/src/testing/test-app.ts';
 import type { RecordEntry } from '../../records/record-service.ts';
-import { ApiClient } from '../../sync/api-client.ts';
+import { createServer } from '../../server/server.ts';
 import { MemoryStorage } from './memory-storage.test-util.ts';
 import { pendingRemovals, queueTokenRemoval, reconcileTokens, savedTokens } from './token-ledger.ts';
 
@@ -22,17 +22,17 @@ afterAll(() => t.close());
 
 const newToken = () => toBase64Url(randomBytes(16));
 const client = (token: string) =>
-  new ApiClient({
+  createServer({
     baseUrl: 'http://carnet.test',
     token,
     fetch: (input, init) => t.fetcher(String(input).replace('http://carnet.test', ''), init),
-  });
+  }).emergency;
 const offline = (token: string) =>
-  new ApiClient({
+  createServer({
     baseUrl: 'http://carnet.test',
     token,
     fetch: () => Promise.reject(new TypeError('offline')),
-  });
+  }).emergency;
 
 async function open(token: string): Promise<void> {
   clock += 120_000;

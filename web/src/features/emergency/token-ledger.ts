@@ -5,7 +5,7 @@
  */
 import { emergencyTokenHash } from '../../../../shared/protocol/emergency.ts';
 import type { RecordEntry } from '../../records/record-service.ts';
-import type { ApiClient } from '../../sync/api-client.ts';
+import type { EmergencyApi } from '../../server/emergency.ts';
 
 export const PENDING_REMOVALS_KEY = 'carnet.emergency.pendingTokenRemovals';
 
@@ -41,7 +41,7 @@ export function queueTokenRemoval(storage: Ledger, token: string): void {
   setPending(storage, [...pendingRemovals(storage), emergencyTokenHash(token)]);
 }
 
-export type TokenApi = Pick<ApiClient, 'registerEmergencyToken' | 'deleteEmergencyToken'>;
+export type TokenApi = Pick<EmergencyApi, 'registerEmergencyToken' | 'deleteEmergencyToken'>;
 
 /**
  * Sends the queued deletions, then registers the saved tokens. A deletion that fails stays queued;

@@ -26,8 +26,9 @@ import type {
   ShareSection,
 } from '../../../../shared/protocol/shares.ts';
 import type { AppStore } from '../../app/app-store.ts';
+import { isServerError } from '../../server/server-error.ts';
 import { digestOf, saveSecrets, snapshotFor, withSecrets } from './share-agent.ts';
-import { ShareApi, ShareError } from './share-api.ts';
+import { requireServer, ShareProblem } from './share-problem.ts';
 import { type ShareSecret, sealOwnerSecret } from './shares-state.ts';
 
 export interface NewShareOptions {
@@ -40,13 +41,11 @@ export interface NewShareOptions {
 }
 
 export async function createShare(app: AppStore, options: NewShareOptions): Promise<ShareSecret> {
-  const token = app.syncToken();
+  const api = requireServer(app).shares;
   const session = app.session();
-  if (!token) throw new ShareError('sync-off');
-  if (!session) throw new ShareError('failed', 'locked');
-  const api = new ShareApi(app.serverUrl, token);
+  if (!session) throw new ShareProblem('failed', 'locked');
   const snapshot = snapshotFor(app, { ...options, sections: [...options.sections] });
-  if (!snapshot) throw new ShareError('not-found');
+  if (!snapshot) throw new ShareProblem('not-found');
   // A taken lookup id (one in 2^30 per stored share) is drawn again, a few times at most.
   for (let attempt = 0; ; attempt++) {
     const key = generateShareKey();
@@ -92,13 +91,14 @@ export async function createShare(app: AppStore, options: NewShareOptions): Prom
       });
       return secret;
     } catch (error) {
-      if (!(error instanceof ShareError && error.reason === 'code-taken') || attempt >= 3) throw error;
+      // A taken lookup id answers 409.
+      if (!isServerError(error, 'conflict') || attempt >= 3) throw error;
     }
   }
 }
 
 export function linkOf(app: AppStore, secret: Pick<ShareSecret, 'id' | 'key'>): string {
-  return shareLink(app.serverUrl || location.origin, secret.id, fromBase64(secret.key));
+  return shareLink(app.server()?.baseUrl || location.origin, secret.id, fromBase64(secret.key));
 }
 
 export async function forgetShare(app: AppStore, id: string): Promise<void> {

@@ -16,8 +16,8 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { setPendingShare } from './pending-share.ts';
 import { PractitionerProfileForm } from './practitioner-profile-form.tsx';
 import { isPractitioner, refreshRole } from './practitioner-role.ts';
-import { ShareApi } from './share-api.ts';
 import { sectionTitle, shareErrorText } from './share-error-text.ts';
+import { requireServer } from './share-problem.ts';
 import './shares.css';
 
 export function PractitionerPage() {
@@ -30,8 +30,8 @@ export function PractitionerPage() {
   const [busy, setBusy] = createSignal(false);
   onMount(() => void refreshRole(app).finally(() => setLoaded(true)));
   const [received] = createResource(
-    () => (isPractitioner() && app.syncStatus() ? app.syncToken() : null),
-    (token) => new ShareApi(app.serverUrl, token).receivedShares(),
+    () => (isPractitioner() && app.syncStatus() ? app.server() : null),
+    (server) => server.practitioners.receivedShares(),
   );
 
   async function openCode(event: SubmitEvent) {
@@ -45,10 +45,7 @@ export function PractitionerPage() {
     setBusy(true);
     try {
       const codeKey = deriveCodeKey(parsed);
-      const answer = await new ShareApi(app.serverUrl, app.syncToken()).redeemCode(
-        parsed.lookupId,
-        codeProof(codeKey),
-      );
+      const answer = await requireServer(app).shares.redeemCode(parsed.lookupId, codeProof(codeKey));
       setPendingShare({
         shareId: answer.shareId,
         shareKey: unwrapShareKeyWithCode(answer.wrappedKey, codeKey, parsed.lookupId),

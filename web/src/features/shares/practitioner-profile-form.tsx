@@ -6,8 +6,8 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
 import { FormError } from '../../ui/form-error.tsx';
 import { practitioner, rememberPractitioner } from './practitioner-role.ts';
-import { ShareApi } from './share-api.ts';
 import { shareErrorText } from './share-error-text.ts';
+import { requireServer } from './share-problem.ts';
 
 const FIELDS = ['name', 'profession', 'specialty', 'professionalId', 'city'] as const;
 type Field = (typeof FIELDS)[number];
@@ -45,7 +45,7 @@ export function PractitionerProfileForm() {
     run: async () => {
       const result = parsed();
       if (!result.success) return;
-      const saved = await new ShareApi(app.serverUrl, app.syncToken()).putPractitioner(
+      const saved = await requireServer(app).practitioners.putPractitioner(
         result.data as PractitionerProfile,
       );
       rememberPractitioner(saved);

@@ -6,7 +6,6 @@
 import { createSignal } from 'solid-js';
 import type { PractitionerResponse } from '../../../../shared/protocol/shares.ts';
 import type { AppStore } from '../../app/app-store.ts';
-import { ShareApi } from './share-api.ts';
 
 export type Role = 'patient' | 'practitioner';
 
@@ -32,13 +31,13 @@ export function forgetRole(): void {
 
 /** Asks the server; leaves the role unknown if it cannot be reached. */
 export async function refreshRole(app: AppStore): Promise<Role | null> {
-  const token = app.syncToken();
-  if (!token) {
+  const server = app.server();
+  if (!server) {
     rememberPractitioner(null);
     return role();
   }
   try {
-    rememberPractitioner(await new ShareApi(app.serverUrl, token).practitioner());
+    rememberPractitioner(await server.practitioners.practitioner());
   } catch {
     // Offline or a server error: the role stays unknown until the next try.
   }

@@ -10,7 +10,7 @@ import {
 } from '../../../../shared/schema/practitioner-entry.ts';
 import type { AppStore } from '../../app/app-store.ts';
 import { buildPayload } from './entry-payload.ts';
-import { ShareApi, ShareError } from './share-api.ts';
+import { requireServer, ShareProblem } from './share-problem.ts';
 import type { Snapshot } from './snapshot.ts';
 
 export async function sendEntry(options: {
@@ -23,7 +23,7 @@ export async function sendEntry(options: {
   entry: PractitionerEntry;
 }): Promise<void> {
   const session = options.app.session();
-  if (!session) throw new ShareError('failed', 'locked');
+  if (!session) throw new ShareProblem('failed', 'locked');
   const entry = practitionerEntrySchema.parse(options.entry);
   const id = randomId();
   const profileId = options.snapshot.profileId;
@@ -38,7 +38,7 @@ export async function sendEntry(options: {
   });
   const signed = signEntry(payload, session.identity.sign.secretKey, session.identity.sign.publicKey);
   const sealed = sealEntry(signed, fromBase64(options.snapshot.patientBoxPk));
-  await new ShareApi(options.app.serverUrl, options.app.syncToken()).postEntry(
+  await requireServer(options.app).shares.postEntry(
     options.shareId,
     shareAccessToken(options.shareKey, options.passcode),
     sealed,

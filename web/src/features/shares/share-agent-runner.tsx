@@ -20,7 +20,7 @@ export function ShareAgentRunner() {
       again = true;
       return;
     }
-    if (app.status() !== 'unlocked' || !app.syncToken()) return;
+    if (app.status() !== 'unlocked' || !app.server()) return;
     running = true;
     try {
       // Loaded on first use: the first screen of the app does not pay for sharing.

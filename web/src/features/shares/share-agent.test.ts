@@ -22,13 +22,13 @@ import {
 import { listen, type RunningServer } from '../../../../sync-server/src/testing/http-server.ts';
 import { createTestApp, type TestApp } from '../../../../sync-server/src/testing/test-app.ts';
 import type { AppStore } from '../../app/app-store.ts';
+import { createServer } from '../../server/server.ts';
 import { openUnlockedApp } from '../../testing/unlocked-app.ts';
 import { until } from '../../testing/unlocked-vault.ts';
 import { createShare } from './create-share.ts';
 import { buildPayload } from './entry-payload.ts';
 import { refusalsOf } from './entry-refusals.ts';
 import { loadSecrets, runShareAgent, saveSecrets } from './share-agent.ts';
-import { ShareApi } from './share-api.ts';
 
 const DOCTOR = { name: 'Dr Alice Martin', profession: 'General practitioner' };
 let t: TestApp;
@@ -57,7 +57,7 @@ async function patient(): Promise<{ store: AppStore; profileId: string }> {
   const { store } = opened;
   await store.addRecord(EXAMPLE_RECORDS.allergy);
   await store.turnOnSync(`camille-${Date.now()}@example.org`, 'lantern-meadow-copper-7731');
-  await until(() => store.syncToken() !== null);
+  await until(() => store.server() !== null);
   return { store, profileId: opened.profileId };
 }
 
@@ -112,13 +112,14 @@ describe('share agent', () => {
     // Well signed by the practitioner, but its tag was not made with this share's key.
     await post('entry-forged-012345678', generateShareKey());
 
-    const token = store.syncToken() ?? '';
-    await new ShareApi(server.baseUrl, token).revoke(secret.id);
+    const token = store.server()?.token ?? '';
+    const shares = createServer({ baseUrl: server.baseUrl, token }).shares;
+    await shares.revoke(secret.id);
     expect(await runShareAgent(store, Date.now())).toBe(1);
     await until(() => store.records().some((r) => r.id === 'entry-good-0123456789'));
     expect(store.records().some((r) => r.id === 'entry-forged-012345678')).toBe(false);
     expect(refusalsOf(secret.id)).toEqual([DOCTOR.name]);
-    const left = await new ShareApi(server.baseUrl, token).pendingEntries(secret.id);
+    const left = await shares.pendingEntries(secret.id);
     expect(left.entries.map((e) => e.author.name)).toEqual([DOCTOR.name]);
     // Not drained while an entry is refused: the patient keeps seeing it.
     expect((await loadSecrets(store)).find((s) => s.id === secret.id)?.drained).toBeUndefined();
@@ -141,7 +142,7 @@ describe('share agent', () => {
       passcode: '2468',
       typedCode: false,
     });
-    const listed = await new ShareApi(server.baseUrl, token).listShares();
+    const listed = await shares.listShares();
     const copy = listed.shares.find((s) => s.id === other.id)?.ownerSecret;
     expect(copy?.ciphertext).toBeDefined();
     expect(JSON.stringify(copy)).not.toContain(other.key);

@@ -19,9 +19,10 @@ import { openEntry } from '../../../../shared/crypto/share-entry.ts';
 import { sameEntryTag, sealSnapshot, shareEntryTag } from '../../../../shared/crypto/share-key.ts';
 import type { PendingEntries } from '../../../../shared/protocol/shares.ts';
 import type { AppStore } from '../../app/app-store.ts';
+import { isServerError } from '../../server/server-error.ts';
+import type { SharesApi } from '../../server/shares.ts';
 import { verifiedPayload } from './entry-payload.ts';
 import { setRefusals } from './entry-refusals.ts';
-import { ShareApi, ShareError } from './share-api.ts';
 import { openOwnerSecret, openShares, type ShareSecret, sealShares } from './shares-state.ts';
 import { buildSnapshot } from './snapshot.ts';
 
@@ -72,14 +73,13 @@ export function runShareAgent(app: AppStore, now: number): Promise<number> {
 
 async function pass(app: AppStore, secrets: ShareSecret[], now: number): Promise<number> {
   const session = app.session();
-  const token = app.syncToken();
-  if (!session || !token) return 0;
+  const api = app.server()?.shares;
+  if (!session || !api) return 0;
   // No share on this device: only a look, once a minute, for shares made on the patient's other devices.
   if (secrets.length === 0) {
     if (now - lastEmptyLook < EMPTY_LOOK_MS) return 0;
     lastEmptyLook = now;
   }
-  const api = new ShareApi(app.serverUrl, token);
   // The server's view: skip shares no longer active, and never reuse a version it already has.
   const onServer = new Map((await api.listShares()).shares.map((share) => [share.id, share]));
   let changed = false;
@@ -126,7 +126,7 @@ async function pass(app: AppStore, secrets: ShareSecret[], now: number): Promise
         changed = true;
       }
     } catch (error) {
-      if (error instanceof ShareError && error.reason === 'offline') {
+      if (isServerError(error, 'offline') || isServerError(error, 'timeout')) {
         offline = error;
         break;
       }
@@ -139,7 +139,7 @@ async function pass(app: AppStore, secrets: ShareSecret[], now: number): Promise
 }
 
 /** Re-encrypts and uploads the snapshot when the shared sections changed; true when it did. */
-async function uploadIfChanged(app: AppStore, api: ShareApi, secret: ShareSecret): Promise<boolean> {
+async function uploadIfChanged(app: AppStore, api: SharesApi, secret: ShareSecret): Promise<boolean> {
   const snapshot = snapshotFor(app, secret);
   if (!snapshot) return false;
   const digest = digestOf(snapshot);

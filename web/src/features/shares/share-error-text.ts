@@ -1,11 +1,11 @@
 import { SHARE_SECTIONS, type ShareSection } from '../../../../shared/protocol/shares.ts';
 import { errorText } from '../../app/error-text.ts';
 import type { I18n } from '../../i18n/create-i18n.ts';
-import { ShareError } from './share-api.ts';
+import { ShareProblem } from './share-problem.ts';
 
-/** A share failure in the user's language; anything else through the app's own error texts. */
+/** A sharing problem found on this device in the user's language; anything else (server failures too) through the app's one error text. */
 export function shareErrorText(t: I18n['t'], error: unknown): string {
-  if (error instanceof ShareError) return t(`shares.errors.${error.reason}`);
+  if (error instanceof ShareProblem) return t(`shares.errors.${error.reason}`);
   return errorText(t, error);
 }
 

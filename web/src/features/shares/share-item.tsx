@@ -5,9 +5,9 @@ import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { forgetShare, linkOf } from './create-share.ts';
 import { refusalsOf } from './entry-refusals.ts';
-import { ShareApi } from './share-api.ts';
 import { shareErrorText } from './share-error-text.ts';
 import { ShareLogList } from './share-log.tsx';
+import { requireServer } from './share-problem.ts';
 import { ShareQr } from './share-qr.tsx';
 import type { ShareSecret } from './shares-state.ts';
 
@@ -31,7 +31,7 @@ export function ShareItem(props: {
   async function revoke() {
     setError(null);
     try {
-      await new ShareApi(app.serverUrl, app.syncToken()).revoke(props.share.id);
+      await requireServer(app).shares.revoke(props.share.id);
       // A read + add share keeps its key here: entries written just before the revocation are
       // still fetched and checked (share-agent.ts) before the share is marked drained.
       if (props.share.mode === 'read') await forgetShare(app, props.share.id);

@@ -2,15 +2,15 @@
 import { createResource, For, Show } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { ShareApi } from './share-api.ts';
 import { sectionTitle, shareErrorText } from './share-error-text.ts';
+import { requireServer } from './share-problem.ts';
 
 export function ShareLogList(props: { shareId: string }) {
   const app = useApp();
   const { t, formatDate } = useI18n();
   const [log] = createResource(
     () => props.shareId,
-    (id) => new ShareApi(app.serverUrl, app.syncToken()).log(id),
+    (id) => requireServer(app).shares.log(id),
   );
   return (
     <Show when={!log.error} fallback={<p class="message message--error">{shareErrorText(t, log.error)}</p>}>

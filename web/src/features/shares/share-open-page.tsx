@@ -8,11 +8,12 @@ import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
 import { openSnapshot, shareAccessToken } from '../../../../shared/crypto/share-key.ts';
 import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { isServerError } from '../../server/server-error.ts';
 import { UnlockPage } from '../vault/unlock-page.tsx';
 import { pendingShare, takeShareFromLocation } from './pending-share.ts';
 import { isPractitioner, practitioner, refreshRole } from './practitioner-role.ts';
-import { ShareApi, ShareError } from './share-api.ts';
 import { shareErrorText } from './share-error-text.ts';
+import { requireServer, ShareProblem } from './share-problem.ts';
 import { type OpenedShare, SharedRecordView } from './shared-record-view.tsx';
 import { parseSnapshot } from './snapshot.ts';
 import { snapshotVersions } from './snapshot-versions.ts';
@@ -31,12 +32,12 @@ export function ShareOpenPage() {
 
   async function fetchShare(code: string, refresh: boolean): Promise<void> {
     const share = pendingShare();
-    if (!share) throw new ShareError('bad-link');
+    if (!share) throw new ShareProblem('bad-link');
     // Right after an unlock, sync takes a moment to resume and hand over its token.
-    for (let i = 0; i < 50 && !app.syncToken(); i++) {
+    for (let i = 0; i < 50 && !app.server(); i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const api = new ShareApi(app.serverUrl, app.syncToken());
+    const api = requireServer(app).shares;
     const answer = await api.open(share.shareId, shareAccessToken(share.shareKey, code), refresh);
     let snapshot: ReturnType<typeof parseSnapshot>;
     try {
@@ -48,7 +49,7 @@ export function ShareOpenPage() {
     }
     // An older snapshot than one already shown here is a rollback by the server: refused.
     if (!snapshot || !snapshotVersions.accept(share.shareId, answer.snapshot.version)) {
-      throw new ShareError('tampered');
+      throw new ShareProblem('tampered');
     }
     setOpened({
       shareId: share.shareId,
@@ -67,7 +68,7 @@ export function ShareOpenPage() {
     setBusy(true);
     try {
       if (!isPractitioner() && (await refreshRole(app)) !== 'practitioner')
-        throw new ShareError('not-practitioner');
+        throw new ShareProblem('not-practitioner');
       await fetchShare(passcode(), false);
     } catch (caught) {
       setError(shareErrorText(t, caught));
@@ -83,7 +84,13 @@ export function ShareOpenPage() {
       await fetchShare(current.passcode, true);
     } catch (caught) {
       // Revoked or expired meanwhile: the content goes away at once.
-      if (caught instanceof ShareError && caught.reason !== 'offline') setOpened(null);
+      if (
+        isServerError(caught)
+          ? caught.reason !== 'offline' && caught.reason !== 'timeout'
+          : caught instanceof ShareProblem
+      ) {
+        setOpened(null);
+      }
       setError(shareErrorText(t, caught));
     }
   }

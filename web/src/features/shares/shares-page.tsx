@@ -5,10 +5,10 @@ import type { ShareSummary } from '../../../../shared/protocol/shares.ts';
 import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { loadSecrets } from './share-agent.ts';
-import { ShareApi } from './share-api.ts';
 import { ShareCreateForm } from './share-create-form.tsx';
 import { shareErrorText } from './share-error-text.ts';
 import { ShareItem } from './share-item.tsx';
+import { requireServer } from './share-problem.ts';
 import type { ShareSecret } from './shares-state.ts';
 import './shares.css';
 
@@ -22,12 +22,9 @@ export function SharesPage() {
   const [shares, setShares] = createSignal<{ list: ShareSummary[]; secrets: ShareSecret[] } | null>(null);
   const [error, setError] = createSignal<unknown>(null);
   async function load(): Promise<void> {
-    if (!app.syncToken()) return;
+    if (!app.server()) return;
     try {
-      const [list, secrets] = await Promise.all([
-        new ShareApi(app.serverUrl, app.syncToken()).listShares(),
-        loadSecrets(app),
-      ]);
+      const [list, secrets] = await Promise.all([requireServer(app).shares.listShares(), loadSecrets(app)]);
       setShares({ list: list.shares, secrets });
       setError(null);
     } catch (caught) {

@@ -1,7 +1,8 @@
 /** English strings of practitioner access. */
-import type { ShareErrorReason } from './share-api.ts';
+import type { ShareServerReason } from '../../server/reasons.ts';
+import type { ShareProblemReason } from './share-problem.ts';
 
-export type ShareReasons = Record<ShareErrorReason, string>;
+export type ShareReasons = Record<ShareServerReason | ShareProblemReason, string>;
 
 const errorsEn: ShareReasons = {
   offline: 'The server cannot be reached. Check the connection and try again.',

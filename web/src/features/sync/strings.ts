@@ -1,8 +1,8 @@
 /** Strings of the sync feature; French must match the English shape (checked by the compiler). */
-import type { SyncErrorReason } from '../../sync/sync-error.ts';
+import type { SyncReason } from '../../server/reasons.ts';
 
-/** One sentence per reason of `web/src/sync/sync-error.ts`: the compiler checks none is missing. */
-type ReasonTexts = Record<SyncErrorReason, string>;
+/** One sentence per reason of `web/src/server/reasons.ts`: the compiler checks none is missing. */
+type ReasonTexts = Record<SyncReason, string>;
 
 const reasonsEn: ReasonTexts = {
   offline: 'the server cannot be reached. Carnet will try again when the connection is back.',
@@ -44,6 +44,8 @@ export const syncEn = {
     syncedAt: 'Synced at {{ time }}',
     error: 'Sync error: {{ reason }}',
     retry: 'Retry',
+    outdated: 'Sync paused: this version of Carnet does not match the server. Update the app.',
+    update: 'Update the app',
   },
   reasons: reasonsEn,
   settings: {
@@ -102,6 +104,9 @@ export const syncFr: typeof syncEn = {
     syncedAt: 'Synchronisé à {{ time }}',
     error: 'Erreur de synchronisation\u00a0: {{ reason }}',
     retry: 'Réessayer',
+    outdated:
+      'Synchronisation en pause\u00a0: cette version de Carnet ne correspond pas à celle du serveur. Mettez l’application à jour.',
+    update: 'Mettre à jour l’application',
   },
   reasons: reasonsFr,
   settings: {

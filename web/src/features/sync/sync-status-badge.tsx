@@ -1,12 +1,14 @@
 import { createUniqueId, Show } from 'solid-js';
 import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { updateApp } from '../pwa/update-app.ts';
 import { syncStatusText } from './sync-status-text.ts';
 import './sync.css';
 
 /**
  * The sync status in the header, always visible while the vault is unlocked and sync is on
- * (issue 4): offline, syncing n/m, synced at hh:mm, or the error's reason with a retry. The text is
+ * (issue 4): offline, syncing n/m, synced at hh:mm, the error's reason with a retry, or a server
+ * speaking another protocol version with an update. The text is
  * a polite live region; the Retry button sits outside it, so only the status is announced.
  */
 export function SyncStatusBadge() {
@@ -31,6 +33,16 @@ export function SyncStatusBadge() {
               onClick={() => app.retrySync()}
             >
               {i18n.t('sync.status.retry')}
+            </button>
+          </Show>
+          <Show when={current().state === 'outdated'}>
+            <button
+              type="button"
+              class="button button--secondary sync-badge__retry"
+              aria-describedby={`sync-badge-${id}`}
+              onClick={() => void updateApp()}
+            >
+              {i18n.t('sync.status.update')}
             </button>
           </Show>
         </div>

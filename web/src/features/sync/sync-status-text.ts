@@ -16,6 +16,8 @@ export function syncStatusText(i18n: Pick<I18n, 't' | 'formatDate'>, status: Syn
     case 'synced':
       if (status.lastSyncedAt === undefined) return t('sync.status.synced');
       return t('sync.status.syncedAt', { time: formatDate(status.lastSyncedAt, { timeStyle: 'short' }) });
+    case 'outdated':
+      return t('sync.status.outdated');
     case 'error':
       return t('sync.status.error', {
         reason: status.error ? t(`sync.reasons.${status.error}`) : t('sync.reasons.server'),

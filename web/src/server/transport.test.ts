@@ -4,8 +4,10 @@ import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { testVault } from '../../../sync-server/src/testing/api-client.ts';
 import { envelope } from '../../../sync-server/src/testing/envelopes.ts';
 import { createTestApp, type TestApp } from '../../../sync-server/src/testing/test-app.ts';
-import { ApiClient, type FetchLike } from './api-client.ts';
-import { SyncError } from './sync-error.ts';
+import { syncReason } from './reasons.ts';
+import { createServer, type Server } from './server.ts';
+import { ServerError } from './server-error.ts';
+import type { FetchLike } from './transport.ts';
 
 const TOKEN = 'T'.repeat(43);
 
@@ -14,22 +16,22 @@ function fake(status: number, body: unknown, headers: Record<string, string> = {
     new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers });
 }
 
-async function failure(promise: Promise<unknown>): Promise<SyncError> {
+async function failure(promise: Promise<unknown>): Promise<ServerError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(SyncError);
-  return error as SyncError;
+  expect(error).toBeInstanceOf(ServerError);
+  return error as ServerError;
 }
 
-describe('ApiClient against the real server', () => {
+describe('the server resources against the real server', () => {
   let t: TestApp;
-  let client: ApiClient;
+  let server: Server;
   beforeAll(async () => {
     await initCrypto();
     t = await createTestApp();
-    client = new ApiClient({
+    server = createServer({
       baseUrl: 'http://carnet.test/',
       fetch: async (input, init) => t.app.request(input, init),
     });
@@ -38,6 +40,7 @@ describe('ApiClient against the real server', () => {
 
   it('registers, signs in, reads and replaces the keyring, syncs, logs out and deletes', async () => {
     const vault = testVault('dana@example.org');
+    const client = server.account;
     const registered = await client.register({
       email: vault.email,
       keyring: vault.keyring as never,
@@ -52,35 +55,35 @@ describe('ApiClient against the real server', () => {
     });
     expect(login.keyring).toEqual(vault.keyring);
 
-    const signed = client.withToken(registered.token);
-    expect(await signed.getAccount()).toEqual({ keyring: vault.keyring });
+    const signed = server.withToken(registered.token);
+    expect(await signed.account.getAccount()).toEqual({ keyring: vault.keyring });
     const doc = envelope('r1');
-    expect(await signed.push([{ assumedMasterState: null, newDocumentState: doc }])).toEqual({
+    expect(await signed.replication.push([{ assumedMasterState: null, newDocumentState: doc }])).toEqual({
       conflicts: [],
     });
-    const page = await signed.pull(null, 10);
+    const page = await signed.replication.pull(null, 10);
     expect(page.documents).toHaveLength(1);
     expect(page.checkpoint).toEqual({ seq: 1 });
 
-    const other = client.withToken(login.token);
-    await other.logout();
-    expect((await failure(other.getAccount())).reason).toBe('unauthorized');
-    await signed.putKeyring({ keyring: vault.keyring as never, authPublicKey: vault.authPublicKey });
-    await signed.deleteAccount();
-    expect((await failure(signed.pull({ seq: 0 }, 10))).reason).toBe('unauthorized');
+    const other = server.withToken(login.token);
+    await other.account.logout();
+    expect((await failure(other.account.getAccount())).reason).toBe('unauthorized');
+    await signed.account.putKeyring({ keyring: vault.keyring as never, authPublicKey: vault.authPublicKey });
+    await signed.account.deleteAccount();
+    expect((await failure(signed.replication.pull({ seq: 0 }, 10))).reason).toBe('unauthorized');
   });
 
   it('says when an email is taken', async () => {
     const vault = testVault('erin@example.org');
     const body = { email: vault.email, keyring: vault.keyring as never, authPublicKey: vault.authPublicKey };
-    await client.register(body);
-    expect((await failure(client.register(body))).reason).toBe('account-exists');
+    await server.account.register(body);
+    expect(syncReason(await failure(server.account.register(body)))).toBe('account-exists');
   });
 });
 
-describe('ApiClient failures', () => {
+describe('transport failures', () => {
   const at = (fetchImpl: FetchLike) =>
-    new ApiClient({ baseUrl: 'https://s.example', token: TOKEN, fetch: fetchImpl });
+    createServer({ baseUrl: 'https://s.example', token: TOKEN, fetch: fetchImpl });
 
   it('maps each failure to a reason, without body or token in the message', async () => {
     const secret = { error: { reason: 'bad-request', message: 'HIV test is not allowed' } };
@@ -95,8 +98,8 @@ describe('ApiClient failures', () => {
       [fake(200, { documents: [], checkpoint: { seq: -1 } }), 'bad-response'],
     ];
     for (const [fetchImpl, reason] of cases) {
-      const error = await failure(at(fetchImpl).pull({ seq: 0 }, 10));
-      expect(error.reason, reason).toBe(reason);
+      const error = await failure(at(fetchImpl).replication.pull({ seq: 0 }, 10));
+      expect(syncReason(error), reason).toBe(reason);
       expect(error.message).not.toContain(TOKEN);
       expect(error.message).not.toContain('HIV');
     }
@@ -104,19 +107,18 @@ describe('ApiClient failures', () => {
 
   it('reads Retry-After on 429', async () => {
     const error = await failure(
-      at(fake(429, { error: { reason: 'rate-limited', message: 'x' } }, { 'Retry-After': '12' })).prelogin(
-        'a@b.c',
-      ),
+      at(
+        fake(429, { error: { reason: 'rate-limited', message: 'x' } }, { 'Retry-After': '12' }),
+      ).account.prelogin('a@b.c'),
     );
     expect(error.reason).toBe('rate-limited');
     expect(error.meta.retryAfter).toBe(12);
   });
 
   it('keeps pulled documents unvalidated for the replication to check one by one', async () => {
-    const page = await at(fake(200, { documents: [{ id: 'x', title: 'bad' }], checkpoint: { seq: 3 } })).pull(
-      null,
-      10,
-    );
+    const page = await at(
+      fake(200, { documents: [{ id: 'x', title: 'bad' }], checkpoint: { seq: 3 } }),
+    ).replication.pull(null, 10);
     expect(page).toEqual({ documents: [{ id: 'x', title: 'bad' }], checkpoint: { seq: 3 } });
   });
 
@@ -127,7 +129,7 @@ describe('ApiClient failures', () => {
       url = input;
       seen = init;
       return new Response(JSON.stringify({ conflicts: [] }), { status: 200 });
-    }).push([]);
+    }).replication.push([]);
     expect(url).toBe('https://s.example/api/sync/push');
     expect((seen?.headers as Record<string, string> | undefined)?.Authorization).toBe(`Bearer ${TOKEN}`);
     expect(seen?.credentials).toBe('omit');

@@ -1,0 +1,180 @@
+/**
+ * Every endpoint of the JSON API in one table: method, path (with `:param`s), the zod schemas of
+ * the request and of the success answer, and the success status. The web client derives its request
+ * and response types from it; `sync-server/src/routes/api-table.test.ts` checks that the server
+ * answers each entry, so the table cannot drift from the routes.
+ */
+import { z } from '../schema/zod.ts';
+import {
+  accountResponseSchema,
+  challengeRequestSchema,
+  challengeResponseSchema,
+  keyringUpdateRequestSchema,
+  loginRequestSchema,
+  loginResponseSchema,
+  preloginRequestSchema,
+  preloginResponseSchema,
+  registerRequestSchema,
+  sessionResponseSchema,
+} from './account.ts';
+import { callTokenRequestSchema, callTokenResponseSchema } from './calls.ts';
+import {
+  emergencyOpenedRequestSchema,
+  emergencyOpeningsResponseSchema,
+  emergencyTokenRequestSchema,
+} from './emergency.ts';
+import {
+  checkpointSchema,
+  MAX_BATCH_SIZE,
+  pullRequestSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+} from './replication.ts';
+import {
+  codeLookupRequestSchema,
+  codeLookupResponseSchema,
+  createShareRequestSchema,
+  openShareRequestSchema,
+  openShareResponseSchema,
+  pendingEntriesSchema,
+  postEntryRequestSchema,
+  practitionerProfileSchema,
+  practitionerResponseSchema,
+  receivedSharesSchema,
+  sealedSnapshotSchema,
+  shareListSchema,
+  shareLogSchema,
+  shareSummarySchema,
+} from './shares.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface Endpoint<
+  P extends string = string,
+  Req extends z.ZodType | null = z.ZodType | null,
+  Res extends z.ZodType | null = z.ZodType | null,
+> {
+  readonly method: HttpMethod;
+  readonly path: P;
+  /** null: no body. */
+  readonly request: Req;
+  /** null: no body (204). A 204 among `status` parses as `null`. */
+  readonly response: Res;
+  readonly status: readonly number[];
+  /** Needs `Authorization: Bearer <session token>`. */
+  readonly auth: boolean;
+}
+
+/** Open to anyone; every other endpoint needs a session. */
+const PUBLIC = false;
+
+function endpoint<const P extends string, Req extends z.ZodType | null, Res extends z.ZodType | null>(
+  method: HttpMethod,
+  path: P,
+  request: Req,
+  response: Res,
+  status: number | readonly number[] = 200,
+  auth = true,
+): Endpoint<P, Req, Res> {
+  return { method, path, request, response, status: typeof status === 'number' ? [status] : status, auth };
+}
+
+/** `/api/shares/:id/open` → `{ id: string }`. */
+export type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? { readonly [K in Name]: string } & PathParams<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? { readonly [K in Name]: string }
+    : Record<never, never>;
+
+export type RequestOf<E extends Endpoint> = E['request'] extends z.ZodType
+  ? z.input<E['request']>
+  : undefined;
+export type ResponseOf<E extends Endpoint> = E['response'] extends z.ZodType
+  ? z.output<E['response']>
+  : undefined;
+
+export const versionResponseSchema = z.object({ protocolVersion: z.number().int() });
+
+/** Pull answers keep their documents unvalidated: the client checks each envelope on its own. */
+export const pullPageSchema = z.strictObject({
+  documents: z.array(z.unknown()).max(MAX_BATCH_SIZE),
+  checkpoint: checkpointSchema,
+});
+
+/** Not strict: the client needs the id only. */
+export const postedEntrySchema = z.object({ id: z.string() }).passthrough();
+
+export const API = {
+  version: endpoint('GET', '/api/version', null, versionResponseSchema, 200, PUBLIC),
+
+  register: endpoint('POST', '/api/auth/register', registerRequestSchema, sessionResponseSchema, 201, PUBLIC),
+  prelogin: endpoint(
+    'POST',
+    '/api/auth/prelogin',
+    preloginRequestSchema,
+    preloginResponseSchema,
+    200,
+    PUBLIC,
+  ),
+  challenge: endpoint(
+    'POST',
+    '/api/auth/challenge',
+    challengeRequestSchema,
+    challengeResponseSchema,
+    200,
+    PUBLIC,
+  ),
+  login: endpoint('POST', '/api/auth/login', loginRequestSchema, loginResponseSchema, 200, PUBLIC),
+  logout: endpoint('POST', '/api/auth/logout', null, null, 204),
+
+  getAccount: endpoint('GET', '/api/account', null, accountResponseSchema),
+  putKeyring: endpoint('PUT', '/api/account/keyring', keyringUpdateRequestSchema, null, 204),
+  deleteAccount: endpoint('DELETE', '/api/account', null, null, 204),
+
+  pull: endpoint('POST', '/api/sync/pull', pullRequestSchema, pullPageSchema),
+  push: endpoint('POST', '/api/sync/push', pushRequestSchema, pushResponseSchema),
+  /** Server-sent events: the body is read as a stream, not parsed. */
+  stream: endpoint('GET', '/api/sync/stream', null, null),
+
+  emergencyOpened: endpoint('POST', '/api/emergency/opened', emergencyOpenedRequestSchema, null, 204, PUBLIC),
+  registerEmergencyToken: endpoint('POST', '/api/emergency/tokens', emergencyTokenRequestSchema, null, 204),
+  deleteEmergencyToken: endpoint('DELETE', '/api/emergency/tokens', emergencyTokenRequestSchema, null, 204),
+  emergencyOpenings: endpoint('GET', '/api/emergency/openings', null, emergencyOpeningsResponseSchema),
+
+  callToken: endpoint('POST', '/api/calls/token', callTokenRequestSchema, callTokenResponseSchema),
+
+  createShare: endpoint('POST', '/api/shares', createShareRequestSchema, shareSummarySchema, 201),
+  listShares: endpoint('GET', '/api/shares', null, shareListSchema),
+  putSnapshot: endpoint('PUT', '/api/shares/:id/snapshot', sealedSnapshotSchema, null, 204),
+  revokeShare: endpoint('POST', '/api/shares/:id/revoke', null, null, 204),
+  shareLog: endpoint('GET', '/api/shares/:id/log', null, shareLogSchema),
+  pendingEntries: endpoint('GET', '/api/shares/:id/entries', null, pendingEntriesSchema),
+  ackEntry: endpoint('DELETE', '/api/shares/:id/entries/:entryId', null, null, 204),
+  openShare: endpoint('POST', '/api/shares/:id/open', openShareRequestSchema, openShareResponseSchema),
+  postEntry: endpoint('POST', '/api/shares/:id/entries', postEntryRequestSchema, postedEntrySchema, 201),
+  redeemCode: endpoint(
+    'POST',
+    '/api/shares/code/:lookupId',
+    codeLookupRequestSchema,
+    codeLookupResponseSchema,
+  ),
+
+  /** 204 for an account without a practitioner profile. */
+  getPractitioner: endpoint(
+    'GET',
+    '/api/practitioners/me',
+    null,
+    practitionerResponseSchema.nullable(),
+    [200, 204],
+  ),
+  putPractitioner: endpoint(
+    'PUT',
+    '/api/practitioners/me',
+    practitionerProfileSchema,
+    practitionerResponseSchema,
+  ),
+  receivedShares: endpoint('GET', '/api/practitioners/me/shares', null, receivedSharesSchema),
+} as const;
+
+export type ApiTable = typeof API;
+export type EndpointName = keyof ApiTable;

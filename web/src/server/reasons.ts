@@ -1,0 +1,112 @@
+/**
+ * What a ServerError means to each part of the UI. The server's reasons are precise; the screens
+ * explain fewer cases, in their own words: the sync status (`sync.reasons.*`), the sharing screens
+ * (`shares.errors.*`) and the app's other messages (`errors.*`).
+ */
+import type { ServerError } from './server-error.ts';
+
+export type SyncReason =
+  | 'offline'
+  | 'unauthorized'
+  | 'rate-limited'
+  | 'profile-limit'
+  | 'account-exists'
+  /** Another 4xx: the request was refused as malformed (a client bug). */
+  | 'rejected'
+  | 'server'
+  | 'bad-response'
+  | 'invalid-document';
+
+export function syncReason(error: ServerError): SyncReason {
+  switch (error.reason) {
+    case 'offline':
+    case 'timeout':
+      return 'offline';
+    case 'unauthorized':
+    case 'rate-limited':
+    case 'profile-limit':
+    case 'bad-response':
+    case 'invalid-document':
+      return error.reason;
+    case 'conflict':
+      return 'account-exists';
+    case 'internal':
+      return 'server';
+    default:
+      return 'rejected';
+  }
+}
+
+export type ShareServerReason =
+  | 'offline'
+  | 'sync-off'
+  | 'not-found'
+  | 'share-revoked'
+  | 'share-expired'
+  | 'share-locked'
+  | 'share-read-only'
+  | 'wrong-passcode'
+  | 'rate-limited'
+  | 'code-taken'
+  | 'failed';
+
+/** Whether the sharing screens explain this error (share and practitioner endpoints). */
+export function isShareError(error: ServerError): boolean {
+  const path = error.meta.endpoint ?? '';
+  return path.startsWith('/api/shares') || path.startsWith('/api/practitioners');
+}
+
+export function shareReason(error: ServerError): ShareServerReason {
+  switch (error.reason) {
+    case 'offline':
+    case 'timeout':
+      return 'offline';
+    case 'share-revoked':
+    case 'share-expired':
+    case 'share-locked':
+    case 'share-read-only':
+    case 'rate-limited':
+    case 'not-found':
+      return error.reason;
+    case 'conflict':
+      return 'code-taken';
+    case 'unauthorized':
+      return 'sync-off';
+    case 'forbidden': {
+      // Refused proofs: the access token (from the passcode) or the typed code's proof.
+      const path = error.meta.endpoint ?? '';
+      return path.includes('/open') || path.includes('/code/') || path.includes('/entries')
+        ? 'wrong-passcode'
+        : 'failed';
+    }
+    default:
+      return 'failed';
+  }
+}
+
+export type AppServerReason =
+  | 'sync-offline'
+  | 'sync-rate-limited'
+  | 'sync-email-taken'
+  | 'wrong-passphrase'
+  | 'sync-failed';
+
+/**
+ * For every other screen. Signing in and registering say more: one answer for an unknown email and
+ * a wrong passphrase (accounts cannot be enumerated), a taken email, too many attempts.
+ */
+export function appReason(error: ServerError): AppServerReason {
+  if (error.reason === 'offline' || error.reason === 'timeout') return 'sync-offline';
+  const path = error.meta.endpoint ?? '';
+  if (!path.startsWith('/api/auth') && !path.startsWith('/api/account')) return 'sync-failed';
+  switch (error.reason) {
+    case 'rate-limited':
+      return 'sync-rate-limited';
+    case 'conflict':
+      return 'sync-email-taken';
+    case 'unauthorized':
+      return 'wrong-passphrase';
+    default:
+      return 'sync-failed';
+  }
+}

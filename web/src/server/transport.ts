@@ -1,0 +1,160 @@
+/**
+ * The one way to the server: base URL, bearer token, JSON in and out, answers parsed with the shared
+ * schemas of `shared/protocol/api.ts`, a timeout on every call, and every failure as a `ServerError`.
+ * The token travels in the Authorization header only; no cookie is ever sent.
+ */
+import type { Endpoint, PathParams, RequestOf, ResponseOf } from '../../../shared/protocol/api.ts';
+import { errorBodySchema } from '../../../shared/protocol/errors.ts';
+import { ServerError, type ServerErrorReason } from './server-error.ts';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface TransportOptions {
+  /** Origin of the server, e.g. `https://carnet.example.org` ('' for the page's own origin). */
+  readonly baseUrl: string;
+  readonly token?: string | null;
+  /** Injected in tests (e.g. `app.request`); defaults to the global fetch. */
+  readonly fetch?: FetchLike;
+  /** Per JSON call; the live stream has its own idle timeout. */
+  readonly timeoutMs?: number;
+}
+
+export type CallArgs<E extends Endpoint> = (E['request'] extends null
+  ? { readonly body?: undefined }
+  : { readonly body: RequestOf<E> }) &
+  (keyof PathParams<E['path']> extends never
+    ? { readonly params?: undefined }
+    : { readonly params: PathParams<E['path']> });
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+export class Transport {
+  readonly baseUrl: string;
+  readonly token: string | null;
+  private readonly options: TransportOptions;
+
+  constructor(options: TransportOptions) {
+    this.options = options;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.token = options.token ?? null;
+  }
+
+  /** The same transport, signed in with `token`. */
+  withToken(token: string | null): Transport {
+    return new Transport({ ...this.options, token });
+  }
+
+  /** Sends a JSON call and returns its parsed answer (`undefined` for a bodiless one, `null` for 204). */
+  async call<E extends Endpoint>(endpoint: E, args: CallArgs<E>): Promise<ResponseOf<E>> {
+    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const response = await this.send(endpoint, args.params, args.body, timeout, 'application/json');
+    if (endpoint.response === null) return undefined as ResponseOf<E>;
+    let data: unknown = null;
+    if (response.status !== 204) {
+      try {
+        data = await response.json();
+      } catch {
+        throw this.error('bad-response', endpoint, 'the answer is not JSON', response.status);
+      }
+    }
+    const parsed = endpoint.response.safeParse(data);
+    if (!parsed.success) throw this.error('bad-response', endpoint, 'unexpected answer', response.status);
+    return parsed.data as ResponseOf<E>;
+  }
+
+  /** Opens a streamed answer (server-sent events); the caller reads the body and aborts with `signal`. */
+  open(endpoint: Endpoint, signal: AbortSignal, accept: string): Promise<Response> {
+    return this.send(endpoint, undefined, undefined, signal, accept);
+  }
+
+  private async send(
+    endpoint: Endpoint,
+    params: Readonly<Record<string, string>> | undefined,
+    body: unknown,
+    signal: AbortSignal,
+    accept: string,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (this.token) headers.Authorization = `Bearer ${this.token}`;
+    const fetchImpl = this.options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    let response: Response;
+    try {
+      response = await fetchImpl(`${this.baseUrl}${fillPath(endpoint.path, params)}`, {
+        method: endpoint.method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal,
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (signal.aborted && signal.reason instanceof DOMException && signal.reason.name === 'TimeoutError') {
+        throw this.error('timeout', endpoint, 'no answer in time');
+      }
+      // The caller's own abort (the live stream stopping) is not a server failure.
+      if (signal.aborted) throw error;
+      // Offline is told by the request failing, not by `navigator.onLine`: that says false on a
+      // device whose only network is loopback or a LAN, where the server may well be.
+      throw this.error('offline', endpoint, 'the server could not be reached');
+    }
+    if (endpoint.status.includes(response.status)) return response;
+    throw await this.failure(endpoint, response);
+  }
+
+  private async failure(endpoint: Endpoint, response: Response): Promise<ServerError> {
+    const status = response.status;
+    const told = await errorReason(response);
+    const error = (reason: ServerErrorReason, extra: { retryAfter?: number } = {}) =>
+      new ServerError(reason, `${endpoint.path}: ${status}`, { status, endpoint: endpoint.path, ...extra });
+    if (status === 401) return error('unauthorized');
+    if (status === 429) {
+      const seconds = Number(response.headers.get('Retry-After'));
+      return error('rate-limited', Number.isFinite(seconds) && seconds > 0 ? { retryAfter: seconds } : {});
+    }
+    if (status >= 500) return error('internal');
+    if (told) return error(told);
+    return error(byStatus(status));
+  }
+
+  private error(reason: ServerErrorReason, endpoint: Endpoint, what: string, status?: number): ServerError {
+    return new ServerError(reason, `${endpoint.path}: ${what}`, {
+      endpoint: endpoint.path,
+      ...(status === undefined ? {} : { status }),
+    });
+  }
+}
+
+function fillPath(path: string, params: Readonly<Record<string, string>> | undefined): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ''));
+}
+
+function byStatus(status: number): ServerErrorReason {
+  switch (status) {
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not-found';
+    case 405:
+      return 'method-not-allowed';
+    case 409:
+      return 'conflict';
+    case 410:
+      return 'gone';
+    case 413:
+      return 'payload-too-large';
+    case 415:
+      return 'unsupported-media-type';
+    default:
+      return status >= 400 ? 'bad-request' : 'bad-response';
+  }
+}
+
+/** The `reason` of an error body, if it has one; the body itself goes nowhere. */
+async function errorReason(response: Response): Promise<ServerErrorReason | null> {
+  try {
+    const parsed = errorBodySchema.safeParse(await response.json());
+    return parsed.success ? parsed.data.error.reason : null;
+  } catch {
+    return null;
+  }
+}
