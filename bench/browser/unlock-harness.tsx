@@ -5,15 +5,15 @@
  */
 import { render } from 'solid-js/web';
 import { App } from '../../web/src/app/app.tsx';
-import { AppProvider } from '../../web/src/app/app-context.tsx';
-import { createAppStore } from '../../web/src/app/app-store.ts';
 import { newId } from '../../web/src/core/ids.ts';
 import { openDatabase } from '../../web/src/db/database.ts';
 import type { StoredEnvelope } from '../../web/src/db/envelope-schema.ts';
-import { createI18n } from '../../web/src/i18n/create-i18n.ts';
 import { I18nProvider } from '../../web/src/i18n/i18n-context.tsx';
 import { memoryLocaleStorage } from '../../web/src/i18n/locale-storage.ts';
 import { sealRecord } from '../../web/src/records/record-service.ts';
+import { AppProvider } from '../../web/src/store/app-context.tsx';
+import { createAppStore } from '../../web/src/store/app-store.ts';
+import { createI18n } from '../../web/src/strings/create-i18n.ts';
 import { type KdfRunner, workerKdfRunner } from '../../web/src/vault/kdf-runner.ts';
 
 const PASSPHRASE = 'bench-orchard-glacier-thimble';

@@ -1,12 +1,12 @@
 import { render } from 'solid-js/web';
 import { App } from './app/app.tsx';
-import { AppProvider } from './app/app-context.tsx';
-import { createAppStore } from './app/app-store.ts';
-import { createSyncWiring } from './app/sync-controller.ts';
 import { openDatabase } from './db/database.ts';
-import { createI18n } from './i18n/create-i18n.ts';
 import { I18nProvider } from './i18n/i18n-context.tsx';
 import { browserLocaleStorage } from './i18n/locale-storage.ts';
+import { AppProvider } from './store/app-context.tsx';
+import { createAppStore } from './store/app-store.ts';
+import { createSyncWiring } from './store/sync-controller.ts';
+import { createI18n } from './strings/create-i18n.ts';
 import { workerKdfRunner } from './vault/kdf-runner.ts';
 
 const root = document.getElementById('root');

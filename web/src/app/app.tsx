@@ -2,9 +2,9 @@ import { Route, Router } from '@solidjs/router';
 import { createEffect, lazy, type ParentProps } from 'solid-js';
 import { TimelinePage } from '../features/record/timeline-page.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { RequireUnlocked } from '../store/require-unlocked.tsx';
 import { HomePage } from './home-page.tsx';
 import { Layout } from './layout.tsx';
-import { RequireUnlocked } from './require-unlocked.tsx';
 import './app.css';
 
 // Screens other than the first one load on demand: the welcome and unlock screens stay light.

@@ -3,7 +3,7 @@ import { Show } from 'solid-js';
 import { ProfileForm } from '../features/profiles/profile-form.tsx';
 import { TimelinePage } from '../features/record/timeline-page.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { useApp } from './app-context.tsx';
+import { useApp } from '../store/app-context.tsx';
 
 /** The unlocked home: the first profile to create, or the active profile's timeline. */
 export function Dashboard() {

@@ -2,7 +2,7 @@ import { Match, Switch } from 'solid-js';
 import { UnlockPage } from '../features/vault/unlock-page.tsx';
 import { WelcomePage } from '../features/vault/welcome-page.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { useApp } from './app-context.tsx';
+import { useApp } from '../store/app-context.tsx';
 import { Dashboard } from './dashboard.tsx';
 
 /** `/`: what to show depends on the vault: none yet, locked, or open. */

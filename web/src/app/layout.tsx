@@ -6,8 +6,8 @@ import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
 import { ShareAgentRunner } from '../features/shares/share-agent-runner.tsx';
 import { SyncStatusBadge } from '../features/sync/sync-status-badge.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { useApp } from './app-context.tsx';
-import { LanguageSwitch } from './language-switch.tsx';
+import { useApp } from '../store/app-context.tsx';
+import { LanguageSwitch } from '../ui/language-switch.tsx';
 
 const EmergencyUpkeep = lazy(() =>
   import('../features/emergency/emergency-upkeep.tsx').then((m) => ({ default: m.EmergencyUpkeep })),

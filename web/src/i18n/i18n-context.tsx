@@ -1,5 +1,5 @@
 import { createContext, type ParentProps, useContext } from 'solid-js';
-import type { I18n } from './create-i18n.ts';
+import type { I18n } from '../strings/create-i18n.ts';
 
 const I18nContext = createContext<I18n>();
 

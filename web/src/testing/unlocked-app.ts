@@ -7,10 +7,10 @@
  */
 import { createRoot } from 'solid-js';
 import type { Profile } from '../../../shared/schema/profile.ts';
-import { type AppStore, type AppStoreOptions, createAppStore } from '../app/app-store.ts';
-import { createSyncWiring } from '../app/sync-controller.ts';
 import type { Now } from '../core/clock.ts';
 import { type CarnetDatabase, openDatabase } from '../db/database.ts';
+import { type AppStore, type AppStoreOptions, createAppStore } from '../store/app-store.ts';
+import { createSyncWiring } from '../store/sync-controller.ts';
 import { inlineKdfRunner } from '../vault/kdf-runner.ts';
 import { nextDatabaseName, TEST_PASSPHRASE, TEST_PROFILE, until } from './unlocked-vault.ts';
 

@@ -1,8 +1,8 @@
 import { createRoot } from 'solid-js';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/app-error.ts';
-import { createI18n } from '../../i18n/create-i18n.ts';
 import { memoryLocaleStorage } from '../../i18n/locale-storage.ts';
+import { createI18n } from '../../strings/create-i18n.ts';
 import { callErrorText } from './call-error-text.ts';
 
 describe('callErrorText', () => {

@@ -3,9 +3,9 @@
  * own message (open-peer.ts keeps the PeerJS error type in `meta.peerError`); the rest as usual.
  */
 
-import { errorText } from '../../app/error-text.ts';
 import { toAppError } from '../../core/app-error.ts';
-import type { I18n } from '../../i18n/create-i18n.ts';
+import type { I18n } from '../../strings/create-i18n.ts';
+import { errorText } from '../../ui/error-text.ts';
 
 export function callErrorText(t: I18n['t'], error: unknown): string {
   // `unavailable-id`: the room's peer id is registered already (the room is open in another tab).

@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
-import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
+import { errorText } from '../../ui/error-text.ts';
 import type { CallSession } from './call-session.ts';
 import { formatElapsed } from './format.ts';
 

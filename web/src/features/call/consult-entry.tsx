@@ -1,4 +1,4 @@
-import { RequireUnlocked } from '../../app/require-unlocked.tsx';
+import { RequireUnlocked } from '../../store/require-unlocked.tsx';
 import { ConsultPage } from './consult-page.tsx';
 import { rememberRoomFromHash } from './pending-room.ts';
 

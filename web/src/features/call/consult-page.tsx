@@ -1,9 +1,9 @@
 import { A } from '@solidjs/router';
 import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { parseRoomCode } from '../../../../shared/protocol/calls.ts';
-import { useApp } from '../../app/app-context.tsx';
-import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
+import { errorText } from '../../ui/error-text.ts';
 import { refreshRole } from '../shares/practitioner-role.ts';
 import { CallView } from './call-view.tsx';
 import { canHostWaitingRoom } from './can-host.ts';

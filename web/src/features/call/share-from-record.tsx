@@ -1,6 +1,6 @@
 import { createSignal, For } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { useRecordText } from '../record/record-text.ts';
 import { summarize } from '../record/summary.ts';
 import { FILE_MAX_BYTES } from './call-messages.ts';

@@ -1,8 +1,8 @@
 import { A } from '@solidjs/router';
 import type { DataConnection } from 'peerjs';
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { refreshRole } from '../shares/practitioner-role.ts';
 import { callErrorText } from './call-error-text.ts';
 import { type CallSession, createCallSession } from './call-session.ts';

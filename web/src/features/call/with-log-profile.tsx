@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { type ParentProps, Show } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 
 /**
  * A call needs an active profile, where its summary is saved (patient and host alike): without one,

@@ -1,7 +1,7 @@
 import { createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
-import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
+import { errorText } from '../../ui/error-text.ts';
 import {
   type DocumentEntry,
   fileTypeLabel,

@@ -4,11 +4,11 @@ import {
   type DocumentRecord,
   MAX_DOCUMENT_BYTES,
 } from '../../../../shared/schema/document.ts';
-import { useApp } from '../../app/app-context.tsx';
-import { errorText } from '../../app/error-text.ts';
 import { toAppError } from '../../core/app-error.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
+import { errorText } from '../../ui/error-text.ts';
 import { FormError } from '../../ui/form-error.tsx';
 import { DocumentFileField } from './document-file-field.tsx';
 import { formatFileSize, mediaTypeOf, todayIso } from './document-files.ts';

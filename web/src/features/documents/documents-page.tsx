@@ -1,6 +1,6 @@
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { documentsOf } from './document-files.ts';
 import { DocumentItem } from './document-item.tsx';
 import { DocumentUploadForm } from './document-upload-form.tsx';

@@ -5,8 +5,8 @@
  */
 import { A } from '@solidjs/router';
 import { createEffect, createMemo, on, Show, untrack } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { refreshLockScreenCopies } from './lock-screen-refresh.ts';
 import { useOpeningsNotice } from './openings-notice-scope.tsx';
 import { pendingRemovals, reconcileTokens, savedTokens } from './token-ledger.ts';

@@ -4,12 +4,12 @@
  */
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import { localDate } from '../../../../shared/emergency/local-date.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { renderProfile } from '../../responder/render-profile.ts';
 import { fittedCodes } from './fitted-codes.ts';
-import { localDate } from './local-date.ts';
 import { lockScreenCopies } from './lock-screen-copy.ts';
 import { QrCode } from './qr-code.tsx';
-import { renderProfile } from './responder/render-profile.ts';
 import './emergency.css';
 
 export function LockScreenPage() {

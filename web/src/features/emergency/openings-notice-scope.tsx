@@ -4,7 +4,7 @@
  * what it learned from the server, so nothing of it outlives the session in memory.
  */
 import { type Accessor, createContext, createMemo, type ParentProps, useContext } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { createOpeningsNotice, type OpeningsNotice } from './openings-notice.ts';
 
 const NoticeContext = createContext<Accessor<OpeningsNotice | undefined>>(() => undefined);

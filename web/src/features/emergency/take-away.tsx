@@ -3,8 +3,8 @@
  * token in an unsaved draft was never registered); pdf-lib loads only when asked for.
  */
 import { createSignal, Show } from 'solid-js';
-import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { errorText } from '../../ui/error-text.ts';
 import { download } from './download.ts';
 import type { FittedCodes } from './fitted-codes.ts';
 

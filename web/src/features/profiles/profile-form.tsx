@@ -5,12 +5,12 @@ import {
   PROFILE_SEXES,
   type Profile,
 } from '../../../../shared/schema/profile.ts';
-import { useApp } from '../../app/app-context.tsx';
-import { errorText } from '../../app/error-text.ts';
 import { AppError, toAppError } from '../../core/app-error.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { ProfileEntry } from '../../records/profile-service.ts';
+import { useApp } from '../../store/app-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
+import { errorText } from '../../ui/error-text.ts';
 import { FormError } from '../../ui/form-error.tsx';
 
 type FieldName = 'displayName' | 'relationship' | 'dateOfBirth' | 'sex' | 'locale';

@@ -1,6 +1,6 @@
 import { For } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 
 /** Switches the active profile from the header; every record screen follows it. */
 export function ProfileSwitcher() {

@@ -1,9 +1,9 @@
 import { createSignal, For, Show } from 'solid-js';
 import { MAX_PROFILES } from '../../../../shared/schema/profile.ts';
-import { useApp } from '../../app/app-context.tsx';
-import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { ProfileEntry } from '../../records/profile-service.ts';
+import { useApp } from '../../store/app-context.tsx';
+import { errorText } from '../../ui/error-text.ts';
 import { ProfileForm } from './profile-form.tsx';
 import './profiles.css';
 import { removeLockScreenCopy } from '../emergency/lock-screen-copy.ts';

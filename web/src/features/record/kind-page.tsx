@@ -1,7 +1,7 @@
 /** `/record/:kind`: the active profile's entries of one kind, newest first, with Add and Edit. */
 import { A, useLocation, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { KindMenu } from './kind-menu.tsx';
 import { isRecordKind, isWritableKind, READ_ONLY_KINDS } from './kinds.ts';
 import { NoProfile } from './no-profile.tsx';

@@ -5,7 +5,7 @@
  */
 import { A } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { MeasurementChart } from './measurement-chart.tsx';
 import { measurementSeries } from './measurement-series.ts';
 import { MeasurementTable } from './measurement-table.tsx';

@@ -4,7 +4,7 @@
  */
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, Match, Show, Switch } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { isRecordKind, isWritableKind, kindHref } from './kinds.ts';
 import { NoProfile } from './no-profile.tsx';
 import { ReadOnlyEntry } from './read-only-entry.tsx';

@@ -5,7 +5,7 @@
  */
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { KindMenu } from './kind-menu.tsx';
 import { WRITABLE_KINDS } from './kinds.ts';
 import { NoProfile } from './no-profile.tsx';

@@ -1,5 +1,5 @@
-import { LanguageSwitch } from '../../app/language-switch.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { HourlyRateSetting } from '../call/hourly-rate-setting.tsx';
 import { SyncSettings } from '../sync/sync-settings.tsx';
 import { AutoLockSetting } from '../vault/auto-lock-setting.tsx';

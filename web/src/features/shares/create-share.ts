@@ -25,8 +25,8 @@ import type {
   ShareMode,
   ShareSection,
 } from '../../../../shared/protocol/shares.ts';
-import type { AppStore } from '../../app/app-store.ts';
 import { isServerError } from '../../server/server-error.ts';
+import type { AppStore } from '../../store/app-store.ts';
 import { digestOf, saveSecrets, snapshotFor, withSecrets } from './share-agent.ts';
 import { requireServer, ShareProblem } from './share-problem.ts';
 import { type ShareSecret, sealOwnerSecret } from './shares-state.ts';

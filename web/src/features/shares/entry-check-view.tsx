@@ -6,8 +6,8 @@
  */
 import { type JSX, Match, Show, Switch } from 'solid-js';
 import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { checkStoredEntry } from './entry-payload.ts';
 import { downloadPrescription } from './pdf-download.ts';
 import './shares.css';

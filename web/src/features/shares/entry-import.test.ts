@@ -7,11 +7,11 @@ import { generateShareKey, shareEntryTag } from '../../../../shared/crypto/share
 import { initCrypto } from '../../../../shared/crypto/sodium.ts';
 import { flipByte } from '../../../../shared/crypto/testing.ts';
 import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
-import type { AppStore } from '../../app/app-store.ts';
 import { AppError } from '../../core/app-error.ts';
 import type { CarnetDatabase } from '../../db/database.ts';
 import type { StoredEnvelope } from '../../db/envelope-schema.ts';
 import { sealRecord } from '../../records/record-service.ts';
+import type { AppStore } from '../../store/app-store.ts';
 import { openUnlockedApp } from '../../testing/unlocked-app.ts';
 import { until } from '../../testing/unlocked-vault.ts';
 import { buildPayload, checkStoredEntry } from './entry-payload.ts';

@@ -16,10 +16,10 @@ import {
   type PractitionerEntry,
   practitionerEntrySchema,
 } from '../../../../shared/schema/practitioner-entry.ts';
-import type { AppStore } from '../../app/app-store.ts';
 import type { CarnetDatabase } from '../../db/database.ts';
 import type { StoredEnvelope } from '../../db/envelope-schema.ts';
 import { sealRecord } from '../../records/record-service.ts';
+import type { AppStore } from '../../store/app-store.ts';
 import { openUnlockedApp } from '../../testing/unlocked-app.ts';
 import { until } from '../../testing/unlocked-vault.ts';
 import { type EntryDraft, entryFromDraft } from './entry-draft.ts';

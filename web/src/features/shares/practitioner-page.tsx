@@ -11,8 +11,8 @@ import {
   parseShareCode,
   unwrapShareKeyWithCode,
 } from '../../../../shared/crypto/share-code.ts';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { setPendingShare } from './pending-share.ts';
 import { PractitionerProfileForm } from './practitioner-profile-form.tsx';
 import { isPractitioner, refreshRole } from './practitioner-role.ts';

@@ -1,8 +1,8 @@
 /** The practitioner's public, self-declared profile: name, profession, specialty, ID, city. */
 import { createSignal, For, Show } from 'solid-js';
 import { type PractitionerProfile, practitionerProfileSchema } from '../../../../shared/protocol/shares.ts';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
 import { FormError } from '../../ui/form-error.tsx';
 import { practitioner, rememberPractitioner } from './practitioner-role.ts';

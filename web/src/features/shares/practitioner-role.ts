@@ -5,7 +5,7 @@
  */
 import { createSignal } from 'solid-js';
 import type { PractitionerResponse } from '../../../../shared/protocol/shares.ts';
-import type { AppStore } from '../../app/app-store.ts';
+import type { AppStore } from '../../store/app-store.ts';
 
 export type Role = 'patient' | 'practitioner';
 

@@ -8,7 +8,7 @@ import {
   type PractitionerEntry,
   practitionerEntrySchema,
 } from '../../../../shared/schema/practitioner-entry.ts';
-import type { AppStore } from '../../app/app-store.ts';
+import type { AppStore } from '../../store/app-store.ts';
 import { buildPayload } from './entry-payload.ts';
 import { requireServer, ShareProblem } from './share-problem.ts';
 import type { Snapshot } from './snapshot.ts';

@@ -4,7 +4,7 @@
  * and learns the account's role once (practitioner-role.ts). Renders nothing.
  */
 import { createEffect, on, onCleanup } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 
 const PERIOD_MS = 5_000;
 const DEBOUNCE_MS = 300;

@@ -21,8 +21,8 @@ import {
 } from '../../../../sync-server/src/testing/api-client.ts';
 import { listen, type RunningServer } from '../../../../sync-server/src/testing/http-server.ts';
 import { createTestApp, type TestApp } from '../../../../sync-server/src/testing/test-app.ts';
-import type { AppStore } from '../../app/app-store.ts';
 import { createServer } from '../../server/server.ts';
+import type { AppStore } from '../../store/app-store.ts';
 import { openUnlockedApp } from '../../testing/unlocked-app.ts';
 import { until } from '../../testing/unlocked-vault.ts';
 import { createShare } from './create-share.ts';

@@ -6,8 +6,8 @@ import {
   type ShareMode,
   type ShareSection,
 } from '../../../../shared/protocol/shares.ts';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
 import { FormError } from '../../ui/form-error.tsx';
 import { createShare } from './create-share.ts';

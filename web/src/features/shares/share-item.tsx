@@ -1,8 +1,8 @@
 /** One share in the patient's list: state, expiry, link, QR, code, revoke, and its access log. */
 import { createSignal, Show } from 'solid-js';
 import type { ShareSummary } from '../../../../shared/protocol/shares.ts';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { forgetShare, linkOf } from './create-share.ts';
 import { refusalsOf } from './entry-refusals.ts';
 import { shareErrorText } from './share-error-text.ts';

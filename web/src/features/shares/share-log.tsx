@@ -1,7 +1,7 @@
 /** Every opening, write and refused attempt of one share, as the server logged them. */
 import { createResource, For, Show } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { sectionTitle, shareErrorText } from './share-error-text.ts';
 import { requireServer } from './share-problem.ts';
 

@@ -6,9 +6,9 @@
 import { A } from '@solidjs/router';
 import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
 import { openSnapshot, shareAccessToken } from '../../../../shared/crypto/share-key.ts';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { isServerError } from '../../server/server-error.ts';
+import { useApp } from '../../store/app-context.tsx';
 import { UnlockPage } from '../vault/unlock-page.tsx';
 import { pendingShare, takeShareFromLocation } from './pending-share.ts';
 import { isPractitioner, practitioner, refreshRole } from './practitioner-role.ts';

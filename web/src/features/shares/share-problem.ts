@@ -2,8 +2,9 @@
  * A sharing failure found on this device, not by the server (server failures are `ServerError`s):
  * sync is off, the link is incomplete, the content fails its check, no practitioner profile yet.
  */
-import type { AppStore } from '../../app/app-store.ts';
+
 import type { Server } from '../../server/server.ts';
+import type { AppStore } from '../../store/app-store.ts';
 
 export type ShareProblemReason =
   | 'sync-off'

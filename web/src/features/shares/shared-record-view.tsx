@@ -6,8 +6,8 @@
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { PractitionerProfile } from '../../../../shared/protocol/shares.ts';
 import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { useRecordText } from '../record/record-text.ts';
 import { summarize } from '../record/summary.ts';
 import { entryFromDraft } from './entry-draft.ts';

@@ -2,8 +2,8 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { ShareSummary } from '../../../../shared/protocol/shares.ts';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { loadSecrets } from './share-agent.ts';
 import { ShareCreateForm } from './share-create-form.tsx';
 import { shareErrorText } from './share-error-text.ts';

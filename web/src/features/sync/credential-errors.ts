@@ -1,5 +1,5 @@
 /** The field errors of an "email + passphrase" form (turn on sync, sign in), in the UI's language. */
-import type { I18n } from '../../i18n/create-i18n.ts';
+import type { I18n } from '../../strings/create-i18n.ts';
 import { checkEmail } from './email-check.ts';
 
 export interface CredentialErrors {

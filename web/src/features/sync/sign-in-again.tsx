@@ -1,8 +1,8 @@
 import { createSignal } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
-import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
+import { errorText } from '../../ui/error-text.ts';
 import { FormError } from '../../ui/form-error.tsx';
 
 /**

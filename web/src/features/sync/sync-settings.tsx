@@ -1,6 +1,6 @@
 import { createSignal, Show } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { SignInAgain } from './sign-in-again.tsx';
 import { syncStatusText } from './sync-status-text.ts';
 import { TurnOffSync } from './turn-off-sync.tsx';

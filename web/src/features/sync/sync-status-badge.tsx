@@ -1,6 +1,6 @@
 import { createUniqueId, Show } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { updateApp } from '../pwa/update-app.ts';
 import { syncStatusText } from './sync-status-text.ts';
 import './sync.css';

@@ -1,5 +1,5 @@
 /** The one line that describes a sync status, shared by the header badge and the settings section. */
-import type { I18n } from '../../i18n/create-i18n.ts';
+import type { I18n } from '../../strings/create-i18n.ts';
 import type { SyncStatus } from '../../sync/sync-status.ts';
 
 export function syncStatusText(i18n: Pick<I18n, 't' | 'formatDate'>, status: SyncStatus): string {

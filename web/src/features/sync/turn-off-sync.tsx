@@ -1,7 +1,7 @@
 import { createSignal, Show } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
-import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
+import { errorText } from '../../ui/error-text.ts';
 
 /**
  * "Turn off sync on this device", confirmed in place: the question and its two answers appear

@@ -1,13 +1,13 @@
 import { createSignal } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
-import { errorText } from '../../app/error-text.ts';
 import { toAppError } from '../../core/app-error.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
+import { errorText } from '../../ui/error-text.ts';
 import { FieldError } from '../../ui/field-error.tsx';
 import { FormError } from '../../ui/form-error.tsx';
-import { KdfProgressBar } from '../vault/kdf-progress-bar.tsx';
-import { PassphraseInput } from '../vault/passphrase-input.tsx';
+import { KdfProgressBar } from '../../ui/kdf-progress-bar.tsx';
+import { PassphraseInput } from '../../ui/passphrase-input.tsx';
 import { credentialErrors } from './credential-errors.ts';
 import { EmailField } from './email-field.tsx';
 

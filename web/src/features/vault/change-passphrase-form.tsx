@@ -1,15 +1,15 @@
 import { createSignal } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
-import { errorText } from '../../app/error-text.ts';
 import { toAppError } from '../../core/app-error.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
+import { errorText } from '../../ui/error-text.ts';
 import { FieldError } from '../../ui/field-error.tsx';
 import { FormError } from '../../ui/form-error.tsx';
-import { KdfProgressBar } from './kdf-progress-bar.tsx';
+import { KdfProgressBar } from '../../ui/kdf-progress-bar.tsx';
+import { PassphraseInput } from '../../ui/passphrase-input.tsx';
 import { NewPassphraseFields } from './new-passphrase-fields.tsx';
 import { createNewPassphrase } from './new-passphrase-state.ts';
-import { PassphraseInput } from './passphrase-input.tsx';
 import './vault.css';
 
 /**

@@ -1,9 +1,9 @@
 import { createSignal, Show } from 'solid-js';
-import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
+import { errorText } from '../../ui/error-text.ts';
 import { FormError } from '../../ui/form-error.tsx';
-import { KdfProgressBar } from './kdf-progress-bar.tsx';
+import { KdfProgressBar } from '../../ui/kdf-progress-bar.tsx';
 import { NewPassphraseFields } from './new-passphrase-fields.tsx';
 import { createNewPassphrase } from './new-passphrase-state.ts';
 

@@ -1,7 +1,7 @@
 import { A, useNavigate } from '@solidjs/router';
 import { batch, createEffect, createSignal, Match, on, Switch } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { ChoosePassphraseForm } from './choose-passphrase-form.tsx';
 import { cryptoRandomInt, pickGroupNumbers, recoveryKeyGroups } from './recovery-groups.ts';
 import { RecoveryKeyConfirm } from './recovery-key-confirm.tsx';

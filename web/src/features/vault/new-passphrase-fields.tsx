@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { PassphraseInput } from './passphrase-input.tsx';
+import { PassphraseInput } from '../../ui/passphrase-input.tsx';
 import {
   MIN_PASSPHRASE_LENGTH,
   type NewPassphraseErrors,

@@ -1,13 +1,13 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
-import { errorText } from '../../app/error-text.ts';
 import { type AppError, toAppError } from '../../core/app-error.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
+import { errorText } from '../../ui/error-text.ts';
 import { FieldError } from '../../ui/field-error.tsx';
 import { FormError } from '../../ui/form-error.tsx';
-import { KdfProgressBar } from './kdf-progress-bar.tsx';
+import { KdfProgressBar } from '../../ui/kdf-progress-bar.tsx';
 import { NewPassphraseFields } from './new-passphrase-fields.tsx';
 import { createNewPassphrase } from './new-passphrase-state.ts';
 import { groupOfPosition } from './recovery-groups.ts';

@@ -1,13 +1,13 @@
 import { A } from '@solidjs/router';
 import { createSignal, onMount } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
-import { errorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
+import { errorText } from '../../ui/error-text.ts';
 import { FieldError } from '../../ui/field-error.tsx';
+import { KdfProgressBar } from '../../ui/kdf-progress-bar.tsx';
+import { PassphraseInput } from '../../ui/passphrase-input.tsx';
 import { EmergencyButton } from '../emergency/emergency-button.tsx';
-import { KdfProgressBar } from './kdf-progress-bar.tsx';
-import { PassphraseInput } from './passphrase-input.tsx';
 import './vault.css';
 
 /** `/` while the vault is locked. On success the home page swaps this screen for the dashboard. */

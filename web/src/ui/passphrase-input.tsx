@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
 
 export interface PassphraseInputProps {
   id: string;

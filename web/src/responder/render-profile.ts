@@ -2,8 +2,8 @@
  * Builds the responder view with DOM calls and `textContent` only: the data comes from a QR code
  * anyone can print, so nothing in it is ever parsed as HTML.
  */
-import { ageOn, EMERGENCY_LABELS, spokenLanguages } from '../../../../../shared/emergency/labels.ts';
-import type { EmergencyLanguage, EmergencyProfile } from '../../../../../shared/emergency/profile.ts';
+import { ageOn, EMERGENCY_LABELS, spokenLanguages } from '../../../shared/emergency/labels.ts';
+import type { EmergencyLanguage, EmergencyProfile } from '../../../shared/emergency/profile.ts';
 import { RESPONDER_STRINGS } from './strings.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(

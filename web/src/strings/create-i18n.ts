@@ -4,11 +4,11 @@
  */
 import * as i18n from '@solid-primitives/i18n';
 import { type Accessor, createMemo, createSignal } from 'solid-js';
+import type { LocaleStorage } from '../i18n/locale-storage.ts';
+import { type Locale, resolveInitialLocale } from '../i18n/locales.ts';
 import type { Dictionary, RawDictionary } from './dictionary.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
-import type { LocaleStorage } from './locale-storage.ts';
-import { type Locale, resolveInitialLocale } from './locales.ts';
 
 const DICTIONARIES: Readonly<Record<Locale, RawDictionary>> = { en, fr };
 

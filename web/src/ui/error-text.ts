@@ -2,10 +2,11 @@
  * The user-facing sentence for an error, in the current language: the one place a server failure
  * becomes text. The sharing screens explain share and practitioner endpoints in their own words.
  */
-import type { I18n } from '../i18n/create-i18n.ts';
+
 import { isShareError, shareReason } from '../server/reasons.ts';
+import { toUserError } from '../server/server-app-error.ts';
 import { isServerError } from '../server/server-error.ts';
-import { toUserError } from './server-app-error.ts';
+import type { I18n } from '../strings/create-i18n.ts';
 
 export function errorText(t: I18n['t'], error: unknown): string {
   if (isServerError(error) && isShareError(error)) return t(`shares.errors.${shareReason(error)}`);

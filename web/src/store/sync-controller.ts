@@ -12,6 +12,7 @@ import { AppError } from '../core/app-error.ts';
 import type { CarnetDatabase, EnvelopeConflictHandlers } from '../db/database.ts';
 import { protocolVerdict } from '../server/protocol-verdict.ts';
 import { createServer, type Server } from '../server/server.ts';
+import { toUserError } from '../server/server-app-error.ts';
 import { createConflictHandlers } from '../sync/conflict-handler.ts';
 import { type SyncHandle, startReplication } from '../sync/replication.ts';
 import { saveConflictCopy } from '../sync/save-conflict-copy.ts';
@@ -26,7 +27,6 @@ import { type SyncKeys, syncKeysFromDatabase } from '../sync/sync-keys.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
 import type { Session } from '../vault/vault-service.ts';
-import { toUserError } from './server-app-error.ts';
 
 const STATE_ID = 'sync';
 

@@ -1,6 +1,6 @@
 import { createUniqueId, Show } from 'solid-js';
-import { useApp } from '../../app/app-context.tsx';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { useApp } from '../store/app-context.tsx';
 
 /**
  * Shown while Argon2id runs in its Worker. The status line is a live region that is always in the

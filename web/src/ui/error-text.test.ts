@@ -1,9 +1,9 @@
 import { createRoot } from 'solid-js';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../core/app-error.ts';
-import { createI18n } from '../i18n/create-i18n.ts';
 import { memoryLocaleStorage } from '../i18n/locale-storage.ts';
 import { ServerError } from '../server/server-error.ts';
+import { createI18n } from '../strings/create-i18n.ts';
 import { errorText } from './error-text.ts';
 
 const at = (reason: ServerError['reason'], endpoint: string) =>

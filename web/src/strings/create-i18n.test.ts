@@ -1,9 +1,9 @@
 import { createRoot } from 'solid-js';
 import { describe, expect, it } from 'vitest';
+import { memoryLocaleStorage } from '../i18n/locale-storage.ts';
 import { createI18n } from './create-i18n.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
-import { memoryLocaleStorage } from './locale-storage.ts';
 
 describe('createI18n', () => {
   it('starts from the stored choice and serves its strings', () =>

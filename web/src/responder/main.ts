@@ -3,8 +3,9 @@
  * sent to a server. Works offline (precached by the service worker). With the opt-in access-log
  * token and a network, it reports the opening once; with no network nothing is sent.
  */
-import { decodeFragment, EmergencyPayloadError } from '../../../../../shared/emergency/payload.ts';
-import { localDate } from '../local-date.ts';
+
+import { localDate } from '../../../shared/emergency/local-date.ts';
+import { decodeFragment, EmergencyPayloadError } from '../../../shared/emergency/payload.ts';
 import { renderProfile } from './render-profile.ts';
 import { reportOpening } from './report-opening.ts';
 import { RESPONDER_STRINGS, responderLanguage } from './strings.ts';

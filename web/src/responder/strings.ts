@@ -1,5 +1,5 @@
 /** The responder page's own few strings: it does not load the app's i18n. */
-import type { EmergencyLanguage } from '../../../../../shared/emergency/profile.ts';
+import type { EmergencyLanguage } from '../../../shared/emergency/profile.ts';
 
 export interface ResponderStrings {
   readonly heading: string;

@@ -1,8 +1,8 @@
 /** A server failure as the AppError the app's screens explain (`errors.*`); anything else as usual. */
 
 import { AppError, toAppError } from '../core/app-error.ts';
-import { appReason } from '../server/reasons.ts';
-import { isServerError } from '../server/server-error.ts';
+import { appReason } from './reasons.ts';
+import { isServerError } from './server-error.ts';
 
 export function toUserError(error: unknown): AppError {
   if (!isServerError(error)) return toAppError(error);
