@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       staticDir: '/srv/carnet/dist',
       rateLimitScale: 1,
       iceServers: [],
+      trustedProxies: [],
     });
   });
 
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
       staticDir: '/srv/carnet/build',
       rateLimitScale: 1,
       iceServers: [],
+      trustedProxies: [],
     });
   });
 

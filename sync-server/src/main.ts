@@ -56,7 +56,14 @@ const rateLimits = scaleRateLimits(DEFAULT_RATE_LIMITS, config.rateLimitScale);
 const app = createApp({
   staticDir: config.staticDir,
   log,
-  api: { store, serverKey, streams, rateLimits, iceServers: config.iceServers },
+  api: {
+    store,
+    serverKey,
+    streams,
+    rateLimits,
+    iceServers: config.iceServers,
+    trustedProxies: config.trustedProxies,
+  },
 });
 
 const purge = setInterval(() => {

@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import type { IceServer } from '../../../shared/protocol/calls.ts';
 import { createEmailHasher, type EmailHasher } from '../auth/email-hash.ts';
 import { type AuthRateLimitConfig, AuthRateLimits } from '../auth/rate-limit.ts';
-import { socketAddress } from '../http/client-ip.ts';
+import { clientAddress } from '../http/client-ip.ts';
 import { type CallTokens, createCallTokens } from '../signaling/call-tokens.ts';
 import type { Store } from '../store/store.ts';
 import { LiveStreams } from '../sync/live-streams.ts';
@@ -21,6 +21,8 @@ export interface ApiOptions {
   readonly streams?: LiveStreams;
   readonly heartbeatMs?: number;
   readonly clientIp?: (c: Context) => string;
+  /** Reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); ignored with `clientIp`. */
+  readonly trustedProxies?: readonly string[];
   /** STUN/TURN servers handed to call clients; none by default (loopback and tests). */
   readonly iceServers?: readonly IceServer[];
 }
@@ -47,7 +49,7 @@ export function createApiDeps(options: ApiOptions): ApiDeps {
     limits: new AuthRateLimits(options.rateLimits),
     streams: options.streams ?? new LiveStreams(),
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
-    clientIp: options.clientIp ?? socketAddress,
+    clientIp: options.clientIp ?? clientAddress(options.trustedProxies ?? []),
     callTokens: createCallTokens(options.serverKey, options.now ?? Date.now),
     iceServers: options.iceServers ?? [],
   };

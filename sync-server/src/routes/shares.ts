@@ -34,9 +34,13 @@ import type { ApiDeps } from './deps.ts';
 import { describe } from './practitioners.ts';
 import { type Actor, notFoundShare, requireProof, requireUsable, shareState } from './share-access.ts';
 
-/** Typed-code redemptions per client address: with the per-share lock, online guessing goes nowhere. */
+/**
+ * Typed-code redemptions per client address and per practitioner account (the account is known
+ * here, and an address may be shared by many people behind one proxy or carrier NAT): with the
+ * per-share lock, online guessing goes nowhere.
+ */
 const CODE_LIMIT = { limit: 10, windowMs: 60_000 };
-/** Openings and writes per client address: spraying proofs across many shares is bounded too. */
+/** Openings and writes per client address and per account: spraying proofs across shares is bounded too. */
 const PROOF_LIMIT = { limit: 60, windowMs: 60_000 };
 
 function summary(share: ShareRecord, now: number): ShareSummary {
@@ -57,11 +61,16 @@ function summary(share: ShareRecord, now: number): ShareSummary {
 
 export function shareRoutes(deps: ApiDeps) {
   const { store, now } = deps;
-  const codeLimiter = new SlidingWindowLimiter(CODE_LIMIT.limit, CODE_LIMIT.windowMs);
-  const proofLimiter = new SlidingWindowLimiter(PROOF_LIMIT.limit, PROOF_LIMIT.windowMs);
+  const pair = (rule: { limit: number; windowMs: number }) => ({
+    ip: new SlidingWindowLimiter(rule.limit, rule.windowMs),
+    account: new SlidingWindowLimiter(rule.limit, rule.windowMs),
+  });
+  const codeLimiter = pair(CODE_LIMIT);
+  const proofLimiter = pair(PROOF_LIMIT);
 
-  function limit(c: Context, limiter: SlidingWindowLimiter): void {
-    const limited = limiter.take(deps.clientIp(c), now());
+  function limit(c: Context, limiter: ReturnType<typeof pair>, accountId: string): void {
+    let limited = limiter.ip.take(deps.clientIp(c), now());
+    if (limited.ok) limited = limiter.account.take(accountId, now());
     if (!limited.ok) {
       const seconds = Math.ceil(limited.retryAfterMs / 1000);
       throw new ApiError(429, 'rate-limited', `Too many attempts: try again in ${seconds} s`, {
@@ -122,7 +131,7 @@ export function shareRoutes(deps: ApiDeps) {
       return c.json(summary(created, at), 201);
     })
     .post('/code/:lookupId', jsonBody(codeLookupRequestSchema), async (c) => {
-      limit(c, codeLimiter);
+      limit(c, codeLimiter, c.get('session').accountId);
       const who = await actor(c.get('session').accountId);
       const at = now();
       const share = requireUsable(await store.findShareByLookup(c.req.param('lookupId')), at);
@@ -135,7 +144,7 @@ export function shareRoutes(deps: ApiDeps) {
       });
     })
     .post('/:id/open', jsonBody(openShareRequestSchema), async (c) => {
-      limit(c, proofLimiter);
+      limit(c, proofLimiter, c.get('session').accountId);
       const who = await actor(c.get('session').accountId);
       const at = now();
       const share = requireUsable(await store.getShare(shareId(c)), at);
@@ -170,7 +179,7 @@ export function shareRoutes(deps: ApiDeps) {
       });
     })
     .post('/:id/entries', jsonBody(postEntryRequestSchema, ENTRY_MAX + 4 * KIB), async (c) => {
-      limit(c, proofLimiter);
+      limit(c, proofLimiter, c.get('session').accountId);
       const who = await actor(c.get('session').accountId);
       const at = now();
       const share = requireUsable(await store.getShare(shareId(c)), at);
