@@ -104,8 +104,10 @@ export function authRoutes(deps: ApiDeps) {
       const account = await store.findAccountByEmailHash(emailHash);
       const proofOk = verifyLoginProof(account?.authPublicKey ?? NO_ACCOUNT_KEY, nonce, email, signature);
       if (!account || challengedEmail !== emailHash || !proofOk) {
+        deps.limits.loginFailures.fail(emailHash, deps.clientIp(c), now());
         throw new ApiError(401, 'unauthorized', 'Sign-in failed: wrong passphrase, or the challenge expired');
       }
+      deps.limits.loginFailures.succeed(emailHash, deps.clientIp(c));
       const session = await openSession(account.id);
       const keyring = keyringSchema.parse(JSON.parse(account.keyringJson));
       return c.json<LoginResponse>({ ...session, keyring });
