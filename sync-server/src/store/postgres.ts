@@ -182,8 +182,15 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
          SELECT $1, id, $2 FROM accounts WHERE id = $3 ON CONFLICT (token_hash) DO NOTHING`,
         [tokenHash, now, accountId],
       );
-      if (result.rowCount === 1) return true;
-      return (await one('SELECT 1 FROM accounts WHERE id = $1', [accountId])) !== undefined;
+      if (result.rowCount === 1) return 'registered';
+      // Nothing inserted: the account is gone, or the hash is held (by this account or another).
+      const holder = await one<{ account_id: string }>(
+        'SELECT account_id FROM emergency_tokens WHERE token_hash = $1',
+        [tokenHash],
+      );
+      if (holder?.account_id === accountId) return 'registered';
+      if ((await one('SELECT 1 FROM accounts WHERE id = $1', [accountId])) === undefined) return 'no-account';
+      return holder ? 'taken' : 'registered';
     },
     async recordEmergencyOpening(tokenHash, now, keep) {
       return inTransaction(pool, async (client) => {

@@ -20,7 +20,14 @@ import { AccountGoneError } from './errors.ts';
 import { SQLITE_MIGRATIONS } from './migrations.ts';
 import { checkProfileLimit, planPush } from './push-rules.ts';
 import { sqliteShareStore } from './sqlite-shares.ts';
-import type { AccountListener, PullPage, PushOutcome, SessionRecord, Store } from './store.ts';
+import type {
+  AccountListener,
+  EmergencyTokenOutcome,
+  PullPage,
+  PushOutcome,
+  SessionRecord,
+  Store,
+} from './store.ts';
 
 export const SQLITE_FILE_NAME = 'carnet.sqlite';
 
@@ -110,6 +117,15 @@ export function openSqliteStore(file: string): Store {
     q.pruneEmergencyOpenings.run({ accountId: row.account_id, keep });
     return true;
   });
+
+  const registerTokenTx = db.transaction(
+    (accountId: string, tokenHash: string, now: number): EmergencyTokenOutcome => {
+      if (q.accountById.get(accountId) === undefined) return 'no-account';
+      q.putEmergencyToken.run(tokenHash, now, accountId);
+      const holder = q.emergencyTokenAccount.get(tokenHash) as { account_id: string } | undefined;
+      return holder?.account_id === accountId ? 'registered' : 'taken';
+    },
+  );
 
   const deleteTx = db.transaction((accountId: string): boolean => {
     const account = q.accountById.get(accountId) as AccountRow | undefined;
@@ -211,8 +227,7 @@ export function openSqliteStore(file: string): Store {
       return outcome;
     },
     async registerEmergencyToken(accountId, tokenHash, now) {
-      q.putEmergencyToken.run(tokenHash, now, accountId);
-      return q.accountById.get(accountId) !== undefined;
+      return registerTokenTx(accountId, tokenHash, now);
     },
     async recordEmergencyOpening(tokenHash, now, keep) {
       return recordOpeningTx(tokenHash, now, keep);

@@ -60,6 +60,8 @@ export interface EmergencyOpening {
   readonly tokenHash: string;
 }
 
+export type EmergencyTokenOutcome = 'registered' | 'taken' | 'no-account';
+
 export type AccountListener = (event: AccountEvent) => void;
 
 export interface Store extends ShareStore {
@@ -100,11 +102,12 @@ export interface Store extends ShareStore {
   push(accountId: string, rows: readonly PushRow[], now: number): Promise<PushOutcome>;
 
   /**
-   * Emergency access log (opt-in). Tokens are stored as hashes only. Registering a hash that is
-   * already registered (by this or another account) changes nothing. Returns false when the account
-   * does not exist.
+   * Emergency access log (opt-in). Tokens are stored as hashes only. Registering a hash this account
+   * already holds changes nothing (`registered`); one another account holds changes nothing either
+   * and answers `taken`, so the caller can say so (openings keep going to the first holder);
+   * `no-account` when the account does not exist.
    */
-  registerEmergencyToken(accountId: string, tokenHash: string, now: number): Promise<boolean>;
+  registerEmergencyToken(accountId: string, tokenHash: string, now: number): Promise<EmergencyTokenOutcome>;
   /**
    * Records an opening of a registered token; false (and nothing stored) for an unknown one. Only
    * the account's newest `keep` openings are kept: older ones are deleted in the same step.
