@@ -32,7 +32,14 @@ import { requireSession } from '../http/session-auth.ts';
 import type { ShareRecord } from '../store/share-store.ts';
 import type { ApiDeps } from './deps.ts';
 import { describe } from './practitioners.ts';
-import { type Actor, notFoundShare, requireProof, requireUsable, shareState } from './share-access.ts';
+import {
+  type Actor,
+  notFoundShare,
+  requireCodeProof,
+  requireProof,
+  requireUsable,
+  shareState,
+} from './share-access.ts';
 
 /**
  * Typed-code redemptions per client address and per practitioner account (the account is known
@@ -54,6 +61,8 @@ function summary(share: ShareRecord, now: number): ShareSummary {
     hasPasscode: share.hasPasscode,
     lookupId: share.lookupId,
     version: share.snapshotVersion,
+    // The typed code locks apart from the link (`state` says `locked` for the link only).
+    codeLocked: share.codeLockedAt !== null,
     // Owner-only (this summary only ever goes to the owner): their vault key alone opens it.
     ownerSecret: share.ownerSecretJson ? JSON.parse(share.ownerSecretJson) : null,
   };
@@ -124,8 +133,8 @@ export function shareRoutes(deps: ApiDeps) {
         ownerSecretJson: body.ownerSecret ? JSON.stringify(body.ownerSecret) : null,
         snapshot: body.snapshot,
       });
+      // Share ids are 128 random bits drawn by the device: a clash is a retry of this very request.
       if (outcome === 'id-taken') throw new ApiError(409, 'conflict', 'This share id is taken');
-      if (outcome === 'lookup-taken') throw new ApiError(409, 'conflict', 'This code is taken: draw another');
       const created = await store.getShare(body.id);
       if (!created) throw notFoundShare();
       return c.json(summary(created, at), 201);
@@ -134,12 +143,11 @@ export function shareRoutes(deps: ApiDeps) {
       limit(c, codeLimiter, c.get('session').accountId);
       const who = await actor(c.get('session').accountId);
       const at = now();
-      const share = requireUsable(await store.findShareByLookup(c.req.param('lookupId')), at);
-      if (!share.codeProofHash || !share.wrappedKeyJson) throw notFoundShare();
-      await requireProof(store, share, share.codeProofHash, c.get('body').proof, who, at);
+      const candidates = await store.findSharesByLookup(c.req.param('lookupId'));
+      const share = await requireCodeProof(store, candidates, c.get('body').proof, who, at);
       return c.json({
         shareId: share.id,
-        wrappedKey: JSON.parse(share.wrappedKeyJson),
+        wrappedKey: JSON.parse(share.wrappedKeyJson ?? 'null'),
         hasPasscode: share.hasPasscode,
       });
     })

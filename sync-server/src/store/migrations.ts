@@ -134,8 +134,21 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'typed codes: their own failure counter and lock; lookup ids no longer unique',
+    // The typed code's lookup id moves to a column without a UNIQUE constraint: creating a share
+    // whose lookup id is in use must not tell anyone that it is (redemption tells the shares apart
+    // by their proof). SQLite cannot drop a constraint in place, so the old column stays, empty.
+    sql: `
+      ALTER TABLE shares ADD COLUMN code_lookup TEXT;
+      UPDATE shares SET code_lookup = lookup_id, lookup_id = NULL;
+      CREATE INDEX shares_code_lookup ON shares(code_lookup) WHERE code_lookup IS NOT NULL;
+      ALTER TABLE shares ADD COLUMN code_failed_attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE shares ADD COLUMN code_locked_at INTEGER;
+    `,
+  },
 ];
-
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -259,6 +272,20 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         author_sign_pk TEXT NOT NULL,
         PRIMARY KEY (share_id, id)
       );
+    `,
+  },
+  {
+    version: 5,
+    name: 'typed codes: their own failure counter and lock; lookup ids no longer unique',
+    // The typed code's lookup id moves to a column without a UNIQUE constraint: creating a share
+    // whose lookup id is in use must not tell anyone that it is (redemption tells the shares apart
+    // by their proof). The old column stays, empty, so both stores keep one shape.
+    sql: `
+      ALTER TABLE shares ADD COLUMN code_lookup TEXT;
+      UPDATE shares SET code_lookup = lookup_id, lookup_id = NULL;
+      CREATE INDEX shares_code_lookup ON shares(code_lookup) WHERE code_lookup IS NOT NULL;
+      ALTER TABLE shares ADD COLUMN code_failed_attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE shares ADD COLUMN code_locked_at BIGINT;
     `,
   },
 ];
