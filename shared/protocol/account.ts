@@ -79,7 +79,11 @@ export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export const loginResponseSchema = sessionResponseSchema.extend({ keyring: keyringSchema });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
-export const accountResponseSchema = z.strictObject({ keyring: keyringSchema });
+export const accountResponseSchema = z.strictObject({
+  keyring: keyringSchema,
+  /** Ciphertext bytes the account stores and may store (the server's quota); servers before it omit it. */
+  storage: z.strictObject({ used: z.int().min(0), limit: z.int().min(0) }).optional(),
+});
 export type AccountResponse = z.infer<typeof accountResponseSchema>;
 
 /** After a passphrase change: the re-wrapped keyring and the new auth public key. */

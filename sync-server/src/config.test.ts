@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       rateLimitScale: 1,
       iceServers: [],
       trustedProxies: [],
+      storageQuotaBytes: 512 * 1024 * 1024,
     });
   });
 
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
       rateLimitScale: 1,
       iceServers: [],
       trustedProxies: [],
+      storageQuotaBytes: 512 * 1024 * 1024,
     });
   });
 

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { type IceServer, iceServerSchema } from '../../shared/protocol/calls.ts';
 import { invalidProxyEntry } from './http/client-ip.ts';
+import { DEFAULT_STORAGE_QUOTA_BYTES } from './store/storage-quota.ts';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
@@ -11,6 +12,13 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   SERVER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(10_000).default(1),
+  /** Ciphertext bytes an account may store (documents); 512 MiB by default. */
+  STORAGE_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(Number.MAX_SAFE_INTEGER)
+    .default(DEFAULT_STORAGE_QUOTA_BYTES),
   /** Comma-separated IPs or CIDR blocks of the reverse proxies whose X-Forwarded-For is believed. */
   TRUSTED_PROXIES: z
     .string()
@@ -57,6 +65,8 @@ export interface ServerConfig {
   iceServers: IceServer[];
   /** Reverse proxies whose X-Forwarded-For names the client (http/client-ip.ts); none by default. */
   trustedProxies: string[];
+  /** Per-account storage quota in ciphertext bytes (STORAGE_QUOTA_BYTES). */
+  storageQuotaBytes: number;
 }
 
 /** Reads the server's settings from the environment; an invalid value stops startup with its name. */
@@ -76,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     RATE_LIMIT_SCALE,
     ICE_SERVERS,
     TRUSTED_PROXIES,
+    STORAGE_QUOTA_BYTES,
   } = parsed.data;
   return {
     port: PORT,
@@ -85,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     rateLimitScale: RATE_LIMIT_SCALE,
     iceServers: ICE_SERVERS,
     trustedProxies: TRUSTED_PROXIES,
+    storageQuotaBytes: STORAGE_QUOTA_BYTES,
     ...(DATABASE_URL ? { databaseUrl: DATABASE_URL } : {}),
     ...(SERVER_SECRET ? { serverSecret: SERVER_SECRET } : {}),
   };

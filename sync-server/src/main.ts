@@ -15,11 +15,10 @@ import { jsonLineSink } from './http/logger.ts';
 import { createCallTokens } from './signaling/call-tokens.ts';
 import { createNodeServer } from './signaling/node-server.ts';
 import { openPostgresStore } from './store/postgres.ts';
+import { startPurges } from './store/purge-timer.ts';
 import { openSqliteStore, SQLITE_FILE_NAME } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
 import { LiveStreams } from './sync/live-streams.ts';
-
-const PURGE_EVERY_MS = 10 * 60 * 1000;
 
 const config = loadConfig(process.env);
 const log = jsonLineSink();
@@ -63,13 +62,11 @@ const app = createApp({
     rateLimits,
     iceServers: config.iceServers,
     trustedProxies: config.trustedProxies,
+    storageQuotaBytes: config.storageQuotaBytes,
   },
 });
 
-const purge = setInterval(() => {
-  store.purgeExpired(Date.now()).catch(() => log({ level: 'warn', msg: 'purge of expired sessions failed' }));
-}, PURGE_EVERY_MS);
-purge.unref();
+const stopPurges = startPurges(store, log);
 
 const node = createNodeServer(app.fetch, createCallTokens(serverKey, Date.now));
 const { server } = node;
@@ -84,7 +81,7 @@ function shutdown(signal: NodeJS.Signals): void {
   if (stopping) return;
   stopping = true;
   log({ level: 'info', msg: 'shutting down', signal });
-  clearInterval(purge);
+  stopPurges();
   // Streams end with a clean end of response (clients reconnect elsewhere); then the socket closes.
   streams.closeAll();
   node.close().then(() =>

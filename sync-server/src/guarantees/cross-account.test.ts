@@ -86,7 +86,7 @@ describe('cross-account isolation', () => {
 
   it("account and keyring with A are A's; B's stay", async () => {
     const mine = await (await http('/api/account', jsonInit('GET', undefined, a))).json();
-    expect(mine).toEqual({ keyring: alice.keyring });
+    expect(mine).toMatchObject({ keyring: alice.keyring });
     const replaced = await http(
       '/api/account/keyring',
       jsonInit('PUT', { keyring: bob.keyring, authPublicKey: alice.authPublicKey }, a),

@@ -48,7 +48,7 @@ describe('account', () => {
     const res = await call('PUT', '/api/account/keyring', token, { keyring, authPublicKey });
     expect(res.status).toBe(204);
 
-    expect(await (await call('GET', '/api/account', token)).json()).toEqual({ keyring });
+    expect(await (await call('GET', '/api/account', token)).json()).toMatchObject({ keyring });
     expect((await call('GET', '/api/account', otherDevice)).status).toBe(401);
     const prelogin = await t.fetcher('/api/auth/prelogin', jsonInit('POST', { email: vault.email }));
     expect(await prelogin.json()).toEqual({ kdf: keyring.kdf, salt: keyring.salt });

@@ -19,7 +19,10 @@ export function accountRoutes(deps: ApiDeps) {
     .get('/', async (c) => {
       const account = await store.getAccount(c.get('session').accountId);
       if (!account) throw unauthorized();
-      return c.json<AccountResponse>({ keyring: keyringSchema.parse(JSON.parse(account.keyringJson)) });
+      return c.json<AccountResponse>({
+        keyring: keyringSchema.parse(JSON.parse(account.keyringJson)),
+        storage: { used: account.storedBytes, limit: deps.storageQuotaBytes },
+      });
     })
     .delete('/', async (c) => {
       const { accountId } = c.get('session');

@@ -8,6 +8,7 @@ import { createEmailHasher, type EmailHasher } from '../auth/email-hash.ts';
 import { type AuthRateLimitConfig, AuthRateLimits } from '../auth/rate-limit.ts';
 import { clientAddress } from '../http/client-ip.ts';
 import { type CallTokens, createCallTokens } from '../signaling/call-tokens.ts';
+import { DEFAULT_STORAGE_QUOTA_BYTES } from '../store/storage-quota.ts';
 import type { Store } from '../store/store.ts';
 import { LiveStreams } from '../sync/live-streams.ts';
 
@@ -21,6 +22,8 @@ export interface ApiOptions {
   readonly streams?: LiveStreams;
   readonly heartbeatMs?: number;
   readonly clientIp?: (c: Context) => string;
+  /** Ciphertext bytes one account may store; DEFAULT_STORAGE_QUOTA_BYTES when left out. */
+  readonly storageQuotaBytes?: number;
   /** Reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); ignored with `clientIp`. */
   readonly trustedProxies?: readonly string[];
   /** STUN/TURN servers handed to call clients; none by default (loopback and tests). */
@@ -37,6 +40,7 @@ export interface ApiDeps {
   readonly clientIp: (c: Context) => string;
   readonly callTokens: CallTokens;
   readonly iceServers: readonly IceServer[];
+  readonly storageQuotaBytes: number;
 }
 
 export const HEARTBEAT_MS = 25_000;
@@ -52,5 +56,6 @@ export function createApiDeps(options: ApiOptions): ApiDeps {
     clientIp: options.clientIp ?? clientAddress(options.trustedProxies ?? []),
     callTokens: createCallTokens(options.serverKey, options.now ?? Date.now),
     iceServers: options.iceServers ?? [],
+    storageQuotaBytes: options.storageQuotaBytes ?? DEFAULT_STORAGE_QUOTA_BYTES,
   };
 }

@@ -47,6 +47,14 @@ import {
  * per-share lock, online guessing goes nowhere.
  */
 const CODE_LIMIT = { limit: 10, windowMs: 60_000 };
+/**
+ * Share creation per owner account: a patient shares with a few practitioners, not with hundreds.
+ * Each share holds up to 4 MiB of snapshot ciphertext, so both the pace and the number of live
+ * shares are bounded (ended ones lose their ciphertext to the purge).
+ */
+export const SHARES_PER_HOUR = 20;
+export const MAX_ACTIVE_SHARES = 30;
+
 /** Openings and writes per client address and per account: spraying proofs across shares is bounded too. */
 const PROOF_LIMIT = { limit: 60, windowMs: 60_000 };
 
@@ -75,6 +83,7 @@ export function shareRoutes(deps: ApiDeps) {
     account: new SlidingWindowLimiter(rule.limit, rule.windowMs),
   });
   const codeLimiter = pair(CODE_LIMIT);
+  const creations = new SlidingWindowLimiter(SHARES_PER_HOUR, 3_600_000);
   const proofLimiter = pair(PROOF_LIMIT);
 
   function limit(c: Context, limiter: ReturnType<typeof pair>, accountId: string): void {
@@ -118,9 +127,30 @@ export function shareRoutes(deps: ApiDeps) {
     .post('/', jsonBody(createShareRequestSchema, SNAPSHOT_MAX + 64 * KIB), async (c) => {
       const body = c.get('body');
       const at = now();
+      const { accountId } = c.get('session');
+      if ((await store.countActiveShares(accountId, at)) >= MAX_ACTIVE_SHARES) {
+        throw new ApiError(
+          409,
+          'share-limit',
+          `An account can have at most ${MAX_ACTIVE_SHARES} active shares: revoke one first`,
+          {},
+          { limit: MAX_ACTIVE_SHARES },
+        );
+      }
+      const paced = creations.take(accountId, at);
+      if (!paced.ok) {
+        const seconds = Math.ceil(paced.retryAfterMs / 1000);
+        throw new ApiError(
+          429,
+          'share-limit',
+          `At most ${SHARES_PER_HOUR} shares an hour: try again in ${seconds} s`,
+          { 'Retry-After': String(seconds) },
+          { limit: SHARES_PER_HOUR },
+        );
+      }
       const outcome = await store.createShare({
         id: body.id,
-        ownerId: c.get('session').accountId,
+        ownerId: accountId,
         mode: body.mode,
         sections: body.sections,
         createdAt: at,
@@ -248,6 +278,10 @@ export function shareRoutes(deps: ApiDeps) {
     })
     .put('/:id/snapshot', jsonBody(sealedSnapshotSchema, SNAPSHOT_MAX + 4 * KIB), async (c) => {
       const share = await owned(c, c.get('session').accountId);
+      // An ended share has no reader: its ciphertext is purged, and a new one is not taken in.
+      const state = shareState(share, now());
+      if (state === 'revoked') throw new ApiError(410, 'share-revoked', 'This share was revoked');
+      if (state === 'expired') throw new ApiError(410, 'share-expired', 'This share has expired');
       if (!(await store.putSnapshot(share.id, share.ownerId, c.get('body')))) {
         throw new ApiError(409, 'conflict', 'A snapshot of this version or newer is already stored');
       }

@@ -148,6 +148,18 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE shares ADD COLUMN code_locked_at INTEGER;
     `,
   },
+  {
+    version: 6,
+    name: 'storage quota: ciphertext bytes per account; purged shares',
+    // The running total is kept with the account (updated by every push, in its transaction), so
+    // checking the quota never sums an account's documents; existing accounts start from their sum.
+    sql: `
+      ALTER TABLE accounts ADD COLUMN stored_bytes INTEGER NOT NULL DEFAULT 0;
+      UPDATE accounts SET stored_bytes =
+        (SELECT COALESCE(SUM(LENGTH(ciphertext)), 0) FROM documents WHERE documents.account_id = accounts.id);
+      ALTER TABLE shares ADD COLUMN purged_at INTEGER;
+    `,
+  },
 ];
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
@@ -286,6 +298,18 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX shares_code_lookup ON shares(code_lookup) WHERE code_lookup IS NOT NULL;
       ALTER TABLE shares ADD COLUMN code_failed_attempts INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE shares ADD COLUMN code_locked_at BIGINT;
+    `,
+  },
+  {
+    version: 6,
+    name: 'storage quota: ciphertext bytes per account; purged shares',
+    // The running total is kept with the account (updated by every push, in its transaction), so
+    // checking the quota never sums an account's documents; existing accounts start from their sum.
+    sql: `
+      ALTER TABLE accounts ADD COLUMN stored_bytes BIGINT NOT NULL DEFAULT 0;
+      UPDATE accounts SET stored_bytes =
+        (SELECT COALESCE(SUM(LENGTH(ciphertext)), 0) FROM documents WHERE documents.account_id = accounts.id);
+      ALTER TABLE shares ADD COLUMN purged_at BIGINT;
     `,
   },
 ];

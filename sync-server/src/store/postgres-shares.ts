@@ -72,7 +72,7 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
     },
     async getSnapshot(id) {
       const row = await one<{ snapshot_version: string; snapshot_nonce: string; snapshot: string }>(
-        'SELECT snapshot_version, snapshot_nonce, snapshot FROM shares WHERE id = $1',
+        'SELECT snapshot_version, snapshot_nonce, snapshot FROM shares WHERE id = $1 AND purged_at IS NULL',
         [id],
       );
       return row
@@ -82,7 +82,7 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
     async putSnapshot(id, ownerId, snap) {
       const result = await pool.query(
         `UPDATE shares SET snapshot_version = $1, snapshot_nonce = $2, snapshot = $3
-         WHERE id = $4 AND owner_id = $5 AND snapshot_version < $1`,
+         WHERE id = $4 AND owner_id = $5 AND snapshot_version < $1 AND purged_at IS NULL`,
         [snap.version, snap.nonce, snap.ciphertext, id, ownerId],
       );
       return result.rowCount === 1;
@@ -185,6 +185,22 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
         accountId,
       ]);
       return row?.profile ?? null;
+    },
+    async countActiveShares(ownerId, now) {
+      const row = await one<{ n: string }>(
+        'SELECT COUNT(*) AS n FROM shares WHERE owner_id = $1 AND revoked_at IS NULL AND expires_at > $2',
+        [ownerId, now],
+      );
+      return Number(row?.n ?? 0);
+    },
+    async purgeEndedShares(now) {
+      const result = await pool.query(
+        `UPDATE shares SET snapshot = '', snapshot_nonce = '', wrapped_key = NULL, code_proof_hash = NULL,
+           purged_at = $1
+         WHERE purged_at IS NULL AND (revoked_at IS NOT NULL OR expires_at <= $1)`,
+        [now],
+      );
+      return result.rowCount ?? 0;
     },
     async listReceivedShares(accountId) {
       const { rows } = await pool.query<ShareRow & { last_opened_at: string }>(

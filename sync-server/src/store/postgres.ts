@@ -173,8 +173,8 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
       const last = rows.at(-1);
       return { documents: rows.map(toEnvelope), checkpoint: last ? Number(last.seq) : afterSeq };
     },
-    async push(accountId, rows, now) {
-      return inTransaction(pool, (client) => pushInTransaction(client, accountId, rows, now));
+    async push(accountId, rows, now, quotaBytes) {
+      return inTransaction(pool, (client) => pushInTransaction(client, accountId, rows, now, quotaBytes));
     },
     async registerEmergencyToken(accountId, tokenHash, now) {
       const result = await pool.query(

@@ -82,8 +82,9 @@ export interface ShareStore {
   /** Every share with this typed-code lookup id (almost always one), newest first. */
   findSharesByLookup(lookupId: string): Promise<ShareRecord[]>;
   listShares(ownerId: string): Promise<ShareRecord[]>;
+  /** Null for an unknown share, and for a purged one. */
   getSnapshot(id: string): Promise<StoredSnapshot | null>;
-  /** Owner only, and only a newer version: false otherwise. */
+  /** Owner only, only a newer version, never on a purged share: false otherwise. */
   putSnapshot(id: string, ownerId: string, snapshot: StoredSnapshot): Promise<boolean>;
   /** Owner only; revoking twice keeps the first time. False when the owner has no such share. */
   revokeShare(id: string, ownerId: string, now: number): Promise<boolean>;
@@ -104,6 +105,15 @@ export interface ShareStore {
   getPractitioner(accountId: string): Promise<string | null>;
   /** Shares this account opened, newest opening first, with the time of its last opening. */
   listReceivedShares(accountId: string): Promise<(ShareRecord & { lastOpenedAt: number })[]>;
+  /** Shares of this owner neither revoked nor expired at `now` (the per-account limit counts them). */
+  countActiveShares(ownerId: string, now: number): Promise<number>;
+  /**
+   * Forgets the ciphertext of shares revoked or expired by `now`: the snapshot and the code-wrapped
+   * key (the code proof's hash too: nothing is left to redeem). Their metadata, log, owner secret
+   * (the owner's devices still need it to drain pending entries) and pending entries stay. Returns
+   * how many shares this call purged; a purged share is not counted again.
+   */
+  purgeEndedShares(now: number): Promise<number>;
 }
 
 /** The row shape both SQL dialects return (numbers may arrive as strings from PostgreSQL). */

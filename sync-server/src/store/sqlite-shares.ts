@@ -31,9 +31,17 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
       `SELECT ${SHARE_COLUMNS} FROM shares WHERE code_lookup = ? ORDER BY created_at DESC, id`,
     ),
     byOwner: db.prepare(`SELECT ${SHARE_COLUMNS} FROM shares WHERE owner_id = ? ORDER BY created_at DESC`),
-    snapshot: db.prepare('SELECT snapshot_version, snapshot_nonce, snapshot FROM shares WHERE id = ?'),
+    snapshot: db.prepare(
+      'SELECT snapshot_version, snapshot_nonce, snapshot FROM shares WHERE id = ? AND purged_at IS NULL',
+    ),
     putSnapshot: db.prepare(`UPDATE shares SET snapshot_version = ?, snapshot_nonce = ?, snapshot = ?
-      WHERE id = ? AND owner_id = ? AND snapshot_version < ?`),
+      WHERE id = ? AND owner_id = ? AND snapshot_version < ? AND purged_at IS NULL`),
+    countActive: db.prepare(
+      'SELECT COUNT(*) AS n FROM shares WHERE owner_id = ? AND revoked_at IS NULL AND expires_at > ?',
+    ),
+    purgeEnded: db.prepare(`UPDATE shares SET snapshot = '', snapshot_nonce = '', wrapped_key = NULL,
+      code_proof_hash = NULL, purged_at = ?
+      WHERE purged_at IS NULL AND (revoked_at IS NOT NULL OR expires_at <= ?)`),
     revoke: db.prepare(
       'UPDATE shares SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND owner_id = ?',
     ),
@@ -154,6 +162,12 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
     },
     async getPractitioner(accountId) {
       return (q.practitioner.get(accountId) as { profile: string } | undefined)?.profile ?? null;
+    },
+    async countActiveShares(ownerId, now) {
+      return (q.countActive.get(ownerId, now) as { n: number }).n;
+    },
+    async purgeEndedShares(now) {
+      return q.purgeEnded.run(now, now).changes;
     },
     async listReceivedShares(accountId) {
       return (q.received.all(accountId) as (ShareRow & { last_opened_at: number })[]).map((row) => ({

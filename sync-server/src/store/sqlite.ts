@@ -18,7 +18,7 @@ import { ChangeFanout } from './change-fanout.ts';
 import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.ts';
 import { AccountGoneError } from './errors.ts';
 import { SQLITE_MIGRATIONS } from './migrations.ts';
-import { checkProfileLimit, planPush } from './push-rules.ts';
+import { checkProfileLimit, checkQuota, planPush, storageDelta } from './push-rules.ts';
 import { sqliteShareStore } from './sqlite-shares.ts';
 import type {
   AccountListener,
@@ -92,7 +92,7 @@ export function openSqliteStore(file: string): Store {
         kind = excluded.kind, rev = excluded.rev, updated_at = excluded.updated_at, deleted = excluded.deleted,
         key_id = excluded.key_id, schema_version = excluded.schema_version, nonce = excluded.nonce,
         ciphertext = excluded.ciphertext, author = excluded.author, sig = excluded.sig`),
-    setSeq: db.prepare('UPDATE accounts SET seq = ? WHERE id = ?'),
+    setSeq: db.prepare('UPDATE accounts SET seq = ?, stored_bytes = stored_bytes + ? WHERE id = ?'),
     deleteEmergencyTokens: db.prepare('DELETE FROM emergency_tokens WHERE account_id = ?'),
     deleteEmergencyOpenings: db.prepare('DELETE FROM emergency_openings WHERE account_id = ?'),
     putEmergencyToken: db.prepare(`INSERT INTO emergency_tokens (token_hash, account_id, created_at)
@@ -139,33 +139,37 @@ export function openSqliteStore(file: string): Store {
     return true;
   });
 
-  const pushTx = db.transaction((accountId: string, rows: readonly PushRow[], now: number): PushOutcome => {
-    const account = q.accountById.get(accountId) as AccountRow | undefined;
-    if (!account) throw new AccountGoneError();
-    const masters = new Map<string, Envelope>();
-    for (const row of rows) {
-      const found = q.master.get(accountId, row.newDocumentState.id) as DocumentRow | undefined;
-      if (found) masters.set(found.id, toEnvelope(found));
-    }
-    const plan = planPush(masters, rows, now);
-    if (plan.profileDelta > 0) {
-      checkProfileLimit((q.liveProfiles.get(accountId) as { n: number }).n, plan.profileDelta);
-    }
-    let seq = Number(account.seq);
-    for (const doc of plan.writes) {
-      seq += 1;
-      q.upsert.run({
-        ...doc,
-        accountId,
-        seq,
-        deleted: doc._deleted ? 1 : 0,
-        author: doc.author ?? null,
-        sig: doc.sig ?? null,
-      });
-    }
-    if (plan.writes.length > 0) q.setSeq.run(seq, accountId);
-    return { conflicts: plan.conflicts, written: plan.writes.length, seq };
-  });
+  const pushTx = db.transaction(
+    (accountId: string, rows: readonly PushRow[], now: number, quotaBytes?: number): PushOutcome => {
+      const account = q.accountById.get(accountId) as AccountRow | undefined;
+      if (!account) throw new AccountGoneError();
+      const masters = new Map<string, Envelope>();
+      for (const row of rows) {
+        const found = q.master.get(accountId, row.newDocumentState.id) as DocumentRow | undefined;
+        if (found) masters.set(found.id, toEnvelope(found));
+      }
+      const plan = planPush(masters, rows, now);
+      if (plan.profileDelta > 0) {
+        checkProfileLimit((q.liveProfiles.get(accountId) as { n: number }).n, plan.profileDelta);
+      }
+      const delta = storageDelta(masters, plan.writes);
+      checkQuota(Number(account.stored_bytes), delta, quotaBytes);
+      let seq = Number(account.seq);
+      for (const doc of plan.writes) {
+        seq += 1;
+        q.upsert.run({
+          ...doc,
+          accountId,
+          seq,
+          deleted: doc._deleted ? 1 : 0,
+          author: doc.author ?? null,
+          sig: doc.sig ?? null,
+        });
+      }
+      if (plan.writes.length > 0) q.setSeq.run(seq, delta, accountId);
+      return { conflicts: plan.conflicts, written: plan.writes.length, seq };
+    },
+  );
 
   return {
     kind: 'sqlite',
@@ -221,8 +225,8 @@ export function openSqliteStore(file: string): Store {
       ) as (DocumentRow & { seq: number })[];
       return { documents: rows.map(toEnvelope), checkpoint: rows.at(-1)?.seq ?? afterSeq };
     },
-    async push(accountId, rows, now) {
-      const outcome = pushTx.immediate(accountId, rows, now);
+    async push(accountId, rows, now, quotaBytes) {
+      const outcome = pushTx.immediate(accountId, rows, now, quotaBytes);
       if (outcome.written > 0) fanout.publish(accountId, { type: 'change', seq: outcome.seq });
       return outcome;
     },

@@ -29,6 +29,8 @@ export interface NewAccount {
 export interface AccountRecord extends NewAccount {
   /** The last sequence number given to one of this account's documents; 0 before the first write. */
   readonly seq: number;
+  /** Ciphertext characters (bytes: base64url is ASCII) of the account's documents, as the quota counts them. */
+  readonly storedBytes: number;
 }
 
 export interface SessionRecord {
@@ -95,11 +97,13 @@ export interface Store extends ShareStore {
    */
   pull(accountId: string, afterSeq: number, limit: number, kind?: EnvelopeKind): Promise<PullPage>;
   /**
-   * Applies the rows in one transaction (push-rules.ts decides each row), with `updatedAt = now`.
-   * Throws `ProfileLimitError` (nothing written) when the account would hold too many profiles,
-   * `AccountGoneError` when the account no longer exists.
+   * Applies the rows in one transaction (push-rules.ts decides each row), with `updatedAt = now`,
+   * and keeps the account's `storedBytes` in step. Throws (nothing written) `ProfileLimitError`
+   * when the account would hold too many profiles, `QuotaExceededError` when a push that grows the
+   * account would leave it above `quotaBytes` (default: no quota), `AccountGoneError` when the
+   * account no longer exists.
    */
-  push(accountId: string, rows: readonly PushRow[], now: number): Promise<PushOutcome>;
+  push(accountId: string, rows: readonly PushRow[], now: number, quotaBytes?: number): Promise<PushOutcome>;
 
   /**
    * Emergency access log (opt-in). Tokens are stored as hashes only. Registering a hash this account
