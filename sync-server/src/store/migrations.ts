@@ -160,6 +160,13 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE shares ADD COLUMN purged_at INTEGER;
     `,
   },
+  {
+    version: 7,
+    name: 'ended sessions remember why',
+    // A session ended by a passphrase change or "sign out everywhere else" stays (until it would
+    // have expired) with its reason, so that device is told why instead of a bare 401.
+    sql: 'ALTER TABLE sessions ADD COLUMN ended_reason TEXT;',
+  },
 ];
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
@@ -311,5 +318,12 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         (SELECT COALESCE(SUM(LENGTH(ciphertext)), 0) FROM documents WHERE documents.account_id = accounts.id);
       ALTER TABLE shares ADD COLUMN purged_at BIGINT;
     `,
+  },
+  {
+    version: 7,
+    name: 'ended sessions remember why',
+    // A session ended by a passphrase change or "sign out everywhere else" stays (until it would
+    // have expired) with its reason, so that device is told why instead of a bare 401.
+    sql: 'ALTER TABLE sessions ADD COLUMN ended_reason TEXT;',
   },
 ];

@@ -25,6 +25,7 @@ import type {
   EmergencyTokenOutcome,
   PullPage,
   PushOutcome,
+  SessionEndReason,
   SessionRecord,
   Store,
 } from './store.ts';
@@ -71,10 +72,12 @@ export function openSqliteStore(file: string): Store {
     takeChallenge: db.prepare('DELETE FROM challenges WHERE nonce_hash = ? RETURNING email_hash, expires_at'),
     putSession: db.prepare('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES (?, ?, ?)'),
     session: db.prepare(
-      'SELECT account_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?',
+      'SELECT account_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ? AND ended_reason IS NULL',
     ),
+    sessionEndReason: db.prepare('SELECT ended_reason FROM sessions WHERE token_hash = ? AND expires_at > ?'),
     deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
-    deleteOtherSessions: db.prepare('DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?'),
+    endOtherSessions: db.prepare(`UPDATE sessions SET ended_reason = ?
+      WHERE account_id = ? AND token_hash <> ? AND ended_reason IS NULL`),
     purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
     purgeChallenges: db.prepare('DELETE FROM challenges WHERE expires_at <= ?'),
     pull: db.prepare(`SELECT seq, ${DOCUMENT_COLUMNS} FROM documents
@@ -210,8 +213,14 @@ export function openSqliteStore(file: string): Store {
     async deleteSession(tokenHash) {
       q.deleteSession.run(tokenHash);
     },
-    async deleteOtherSessions(accountId, keepTokenHash) {
-      q.deleteOtherSessions.run(accountId, keepTokenHash);
+    async endOtherSessions(accountId, keepTokenHash, reason) {
+      q.endOtherSessions.run(reason, accountId, keepTokenHash);
+    },
+    async sessionEndReason(tokenHash, now) {
+      const row = q.sessionEndReason.get(tokenHash, now) as
+        | { ended_reason: SessionEndReason | null }
+        | undefined;
+      return row?.ended_reason ?? null;
     },
     async purgeExpired(now) {
       q.purgeSessions.run(now);

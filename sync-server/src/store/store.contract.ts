@@ -92,9 +92,19 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.findSession(`t1-${id}`, NOW + 1000)).toBeNull();
       await store.deleteSession(`t1-${id}`);
       expect(await store.findSession(`t1-${id}`, NOW)).toBeNull();
-      await store.deleteOtherSessions(id, `t2-${id}`);
+      await store.endOtherSessions(id, `t2-${id}`, 'keyring-changed');
       expect(await store.findSession(`t2-${id}`, NOW)).not.toBeNull();
       expect(await store.findSession(`t3-${id}`, NOW)).toBeNull();
+      // The ended one remembers why (until it would have expired); a live or unknown one has no reason.
+      expect(await store.sessionEndReason(`t3-${id}`, NOW)).toBe('keyring-changed');
+      expect(await store.sessionEndReason(`t2-${id}`, NOW)).toBeNull();
+      expect(await store.sessionEndReason(`t1-${id}`, NOW)).toBeNull();
+      expect(await store.sessionEndReason(`t3-${id}`, NOW + 1000)).toBeNull();
+      // A later "sign out everywhere else" does not rewrite an earlier reason.
+      await store.createSession(`t4-${id}`, id, NOW + 1000);
+      await store.endOtherSessions(id, `t2-${id}`, 'signed-out-elsewhere');
+      expect(await store.sessionEndReason(`t3-${id}`, NOW)).toBe('keyring-changed');
+      expect(await store.sessionEndReason(`t4-${id}`, NOW)).toBe('signed-out-elsewhere');
       await store.purgeExpired(NOW + 2000);
       expect(await store.findSession(`t2-${id}`, NOW)).toBeNull();
     });

@@ -33,6 +33,9 @@ export interface AccountRecord extends NewAccount {
   readonly storedBytes: number;
 }
 
+/** Why the account's owner ended a session from another device; told to that device on its next request. */
+export type SessionEndReason = 'keyring-changed' | 'signed-out-elsewhere';
+
 export interface SessionRecord {
   readonly accountId: string;
   readonly expiresAt: number;
@@ -83,11 +86,16 @@ export interface Store extends ShareStore {
   takeChallenge(nonceHash: string, now: number): Promise<string | null>;
 
   createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void>;
-  /** The live session for this token hash, or null (unknown or expired). */
+  /** The live session for this token hash, or null (unknown, expired or ended). */
   findSession(tokenHash: string, now: number): Promise<SessionRecord | null>;
+  /** Why a session that is no longer live was ended, if it was ended by `endOtherSessions`. */
+  sessionEndReason(tokenHash: string, now: number): Promise<SessionEndReason | null>;
   deleteSession(tokenHash: string): Promise<void>;
-  /** Ends every session of the account except `keepTokenHash` (after a passphrase change). */
-  deleteOtherSessions(accountId: string, keepTokenHash: string): Promise<void>;
+  /**
+   * Ends every live session of the account except `keepTokenHash`, remembering `reason` until the
+   * session would have expired (after a passphrase change, or "sign out everywhere else").
+   */
+  endOtherSessions(accountId: string, keepTokenHash: string, reason: SessionEndReason): Promise<void>;
   /** Drops expired sessions and challenges. */
   purgeExpired(now: number): Promise<void>;
 
