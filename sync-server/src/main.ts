@@ -52,6 +52,9 @@ if (config.databaseUrl && !config.serverSecret) {
 const streams = new LiveStreams();
 const serverKey = loadServerKey(config.serverSecret, config.dataDir);
 const rateLimits = scaleRateLimits(DEFAULT_RATE_LIMITS, config.rateLimitScale);
+// One instance for the API (which issues tokens and reports logouts) and signaling (which checks
+// upgrades, remembers used tokens and closes the sockets of ended sessions).
+const callTokens = createCallTokens(serverKey, Date.now);
 const app = createApp({
   staticDir: config.staticDir,
   log,
@@ -63,12 +66,16 @@ const app = createApp({
     iceServers: config.iceServers,
     trustedProxies: config.trustedProxies,
     storageQuotaBytes: config.storageQuotaBytes,
+    callTokens,
   },
 });
 
 const stopPurges = startPurges(store, log);
 
-const node = createNodeServer(app.fetch, createCallTokens(serverKey, Date.now));
+const node = createNodeServer(app.fetch, {
+  callTokens,
+  sessionLive: async (sessionHash) => (await store.findSession(sessionHash, Date.now())) !== null,
+});
 const { server } = node;
 const port = await node.listen(config.port, config.host);
 console.log(`Carnet is running at http://${config.host}:${port}`);

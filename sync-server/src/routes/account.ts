@@ -68,6 +68,7 @@ export function accountRoutes(deps: ApiDeps) {
       await requireFreshProof(accountId, c.get('body').proof);
       await store.deleteAccount(accountId);
       streams.closeAccount(accountId);
+      deps.callTokens.accountChanged(accountId);
       return c.body(null, 204);
     })
     .all('/', methodNotAllowed('GET', 'DELETE'))
@@ -91,6 +92,7 @@ export function accountRoutes(deps: ApiDeps) {
         throw unauthorized();
       await store.endOtherSessions(accountId, tokenHash, 'keyring-changed');
       streams.closeAccount(accountId, tokenHash);
+      deps.callTokens.accountChanged(accountId);
       return c.body(null, 204);
     })
     .all('/keyring', methodNotAllowed('PUT'))
@@ -99,6 +101,7 @@ export function accountRoutes(deps: ApiDeps) {
       await requireFreshProof(accountId, c.get('body').proof);
       await store.endOtherSessions(accountId, tokenHash, 'signed-out-elsewhere');
       streams.closeAccount(accountId, tokenHash);
+      deps.callTokens.accountChanged(accountId);
       return c.body(null, 204);
     })
     .all('/sign-out-others', methodNotAllowed('POST'));

@@ -117,6 +117,8 @@ export function authRoutes(deps: ApiDeps) {
       const { tokenHash } = c.get('session');
       await store.deleteSession(tokenHash);
       deps.streams.closeSession(tokenHash);
+      // Its call tokens end with it: no new signaling socket, and the open ones are closed.
+      deps.callTokens.accountChanged(c.get('session').accountId);
       return c.body(null, 204);
     })
     .all('/logout', methodNotAllowed('POST'));

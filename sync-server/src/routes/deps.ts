@@ -28,6 +28,11 @@ export interface ApiOptions {
   readonly trustedProxies?: readonly string[];
   /** STUN/TURN servers handed to call clients; none by default (loopback and tests). */
   readonly iceServers?: readonly IceServer[];
+  /**
+   * Pass the instance the signaling server checks upgrades with (main.ts), so a logout here closes
+   * that session's sockets there at once; by default one of the app's own.
+   */
+  readonly callTokens?: CallTokens;
 }
 
 export interface ApiDeps {
@@ -54,7 +59,7 @@ export function createApiDeps(options: ApiOptions): ApiDeps {
     streams: options.streams ?? new LiveStreams(),
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
     clientIp: options.clientIp ?? clientAddress(options.trustedProxies ?? []),
-    callTokens: createCallTokens(options.serverKey, options.now ?? Date.now),
+    callTokens: options.callTokens ?? createCallTokens(options.serverKey, options.now ?? Date.now),
     iceServers: options.iceServers ?? [],
     storageQuotaBytes: options.storageQuotaBytes ?? DEFAULT_STORAGE_QUOTA_BYTES,
   };

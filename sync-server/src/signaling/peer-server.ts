@@ -3,7 +3,11 @@
  *
  * PeerServer has no authentication: every WebSocket upgrade is checked in `verifyClient` against a
  * call token (call-tokens.ts) bound to the peer id it asks for, and refused with 401 before PeerServer
- * sees it. Only the WebSocket is reachable: PeerServer's HTTP routes (`/peerjs/:key/id`, `/peers`,
+ * sees it: a token is good for one upgrade only, and only while the session that asked for it is
+ * live. A second socket for an id that already has one is refused with 409 (PeerServer would hand
+ * the id to whoever brings the same token, silently cutting off the first), and when an account's
+ * sessions change (logout, sign-out, keyring change, deletion) its sockets whose session ended are
+ * told and closed. Only the WebSocket is reachable: PeerServer's HTTP routes (`/peerjs/:key/id`, `/peers`,
  * with CORS `*`) are never routed to (node-server.ts sends all HTTP to Hono), since clients always
  * bring the id their token names.
  *
@@ -16,8 +20,8 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { PEERJS_KEY, PEERJS_PATH } from '../../../shared/protocol/calls.ts';
-import type { CallTokens } from './call-tokens.ts';
-import { NodeWebSocketServer } from './node-ws.ts';
+import type { CallTokens, VerifiedCallToken } from './call-tokens.ts';
+import { type NodeWebSocket, NodeWebSocketServer } from './node-ws.ts';
 
 // Through `require`: see node-ws.ts for why (vitest's `browser` condition). PeerServer's own `ws`
 // import is unused: we always hand it our WebSocketServer.
@@ -37,24 +41,53 @@ export interface Signaling {
   close(): void;
 }
 
-/** The account of an upgrade request that carries `id` and a valid `token` for it; else null. */
-export function upgradeAccount(req: IncomingMessage, tokens: CallTokens): string | null {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const id = url.searchParams.get('id');
-  const token = url.searchParams.get('token');
-  return id !== null && token !== null ? tokens.verify(id, token) : null;
+/** Whether a session (by token hash) is still live: the store's `findSession`. */
+export type SessionLive = (sessionHash: string) => Promise<boolean>;
+
+/** Close code and message a socket gets when its session ended elsewhere (logout, sign-out…). */
+export const SESSION_ENDED_CLOSE = 4001;
+
+interface Upgrade {
+  readonly peerId: string;
+  readonly token: VerifiedCallToken;
 }
 
-export function attachSignaling(server: Server, tokens: CallTokens): Signaling {
+/** The peer id and verified token of an upgrade request; null when either is missing or invalid. */
+export function upgradeToken(req: IncomingMessage, tokens: CallTokens): Upgrade | null {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const peerId = url.searchParams.get('id');
+  const token = url.searchParams.get('token');
+  if (peerId === null || token === null) return null;
+  const verified = tokens.verify(peerId, token);
+  return verified ? { peerId, token: verified } : null;
+}
+
+export function attachSignaling(server: Server, tokens: CallTokens, sessionLive: SessionLive): Signaling {
   let wss: InstanceType<typeof NodeWebSocketServer> | undefined;
   // Counted when the upgrade is accepted (so simultaneous upgrades cannot all slip past), released
   // when its TCP socket closes (also when the handshake dies after the check).
   const open = new Map<string, number>();
+  /** Peer ids with a socket (or an accepted upgrade) right now. */
+  const liveIds = new Set<string>();
+  /** Each open socket's account and session, to close those whose session ended. */
+  const sockets = new Map<NodeWebSocket, { accountId: string; sessionHash: string }>();
+  const upgrades = new WeakMap<IncomingMessage, Upgrade>();
   const release = (account: string) => {
     const left = (open.get(account) ?? 1) - 1;
     if (left > 0) open.set(account, left);
     else open.delete(account);
   };
+  const stopListening = tokens.onAccountChanged((accountId) => {
+    for (const [socket, owner] of sockets) {
+      if (owner.accountId !== accountId) continue;
+      void sessionLive(owner.sessionHash).then((live) => {
+        if (live) return;
+        // PeerJS shows an ERROR message as a server error; the close code says why to other clients.
+        socket.send(JSON.stringify({ type: 'ERROR', payload: { msg: 'session-ended' } }));
+        socket.close(SESSION_ENDED_CLOSE, 'session-ended');
+      });
+    }
+  });
   const peerApp = ExpressPeerServer(server, {
     path: '/',
     key: PEERJS_KEY,
@@ -66,14 +99,39 @@ export function attachSignaling(server: Server, tokens: CallTokens): Signaling {
         ...options,
         maxPayload: MAX_PAYLOAD_BYTES,
         verifyClient: (info, done) => {
-          const account = upgradeAccount(info.req, tokens);
-          if (account === null) return done(false, 401);
+          const upgrade = upgradeToken(info.req, tokens);
+          if (upgrade === null) return done(false, 401);
+          const { peerId, token } = upgrade;
+          const account = token.accountId;
+          // The id is taken: its owner's earlier socket is still there (a reconnect retries once
+          // the server has noticed the old one is gone). The token is not used up by this refusal.
+          if (liveIds.has(peerId)) return done(false, 409);
           const count = open.get(account) ?? 0;
           if (count >= SOCKETS_PER_ACCOUNT) return done(false, 429);
+          // Used up before the asynchronous session check, so two upgrades racing with one token
+          // cannot both pass.
+          if (!tokens.consume(token)) return done(false, 401);
           open.set(account, count + 1);
-          info.req.socket.once('close', () => release(account));
-          done(true);
+          liveIds.add(peerId);
+          info.req.socket.once('close', () => {
+            release(account);
+            liveIds.delete(peerId);
+          });
+          sessionLive(token.sessionHash).then(
+            (live) => {
+              if (!live) return done(false, 401);
+              upgrades.set(info.req, upgrade);
+              done(true);
+            },
+            () => done(false, 503),
+          );
         },
+      });
+      created.on('connection', (socket, req) => {
+        const upgrade = upgrades.get(req);
+        if (!upgrade) return;
+        sockets.set(socket, { accountId: upgrade.token.accountId, sessionHash: upgrade.token.sessionHash });
+        socket.once('close', () => sockets.delete(socket));
       });
       wss = created;
       return created;
@@ -85,6 +143,7 @@ export function attachSignaling(server: Server, tokens: CallTokens): Signaling {
   peerApp.on('error', () => {});
   return {
     close() {
+      stopListening();
       for (const client of wss?.clients ?? []) client.terminate();
       wss?.close();
     },
