@@ -12,7 +12,12 @@
  * bring the id their token names.
  *
  * Bounds (a signed-in account could otherwise fill memory): messages of at most MAX_PAYLOAD_BYTES,
- * at most SOCKETS_PER_ACCOUNT open sockets per account (a host's room plus a few tabs), released on close.
+ * at most SOCKETS_PER_ACCOUNT open sockets per account (a host's room plus a few tabs), released on
+ * close; each socket may send MESSAGES_PER_SECOND (with a burst), past which it is closed (1008).
+ * PeerServer queues every message for an id that is not connected, in memory, for seconds: here such
+ * a message is dropped before PeerServer sees it (an OFFER is answered with EXPIRE, which PeerJS
+ * reports as "peer unavailable", as PeerServer would after its queue expired), and a message for a
+ * peer that is not reading (its socket's send buffer over MAX_BUFFERED_BYTES) is dropped too.
  *
  * PeerServer keeps its peers in memory: run exactly one signaling instance (a guest's upgrade names
  * only its own id, so no load balancer can route it to the room's instance).
@@ -32,9 +37,16 @@ const express = require('express') as typeof import('express');
 /** A registered peer that stops answering is dropped after this long (PeerServer's heartbeat check). */
 const ALIVE_TIMEOUT_MS = 60_000;
 const MAX_PEERS = 5_000;
-/** Signaling messages are small SDP and ICE candidates; 64 KiB is far above any. */
-export const MAX_PAYLOAD_BYTES = 64 * 1024;
+/** Signaling messages are small SDP (a few KiB) and ICE candidates; 16 KiB is far above any. */
+export const MAX_PAYLOAD_BYTES = 16 * 1024;
 export const SOCKETS_PER_ACCOUNT = 4;
+/** Per socket, sustained; a connection's trickled ICE candidates come in a burst of a few dozen. */
+export const MESSAGES_PER_SECOND = 20;
+export const MESSAGE_BURST = 60;
+/** Unsent data a destination socket may hold before messages to it are dropped. */
+export const MAX_BUFFERED_BYTES = 256 * 1024;
+/** Close code for a socket over its message rate (policy violation). */
+export const RATE_LIMITED_CLOSE = 1008;
 
 export interface Signaling {
   /** Ends every signaling WebSocket (shutdown). */
@@ -71,6 +83,8 @@ export function attachSignaling(server: Server, tokens: CallTokens, sessionLive:
   const liveIds = new Set<string>();
   /** Each open socket's account and session, to close those whose session ended. */
   const sockets = new Map<NodeWebSocket, { accountId: string; sessionHash: string }>();
+  /** The open socket of each peer id, to know where a message would go before PeerServer queues it. */
+  const peers = new Map<string, NodeWebSocket>();
   const upgrades = new WeakMap<IncomingMessage, Upgrade>();
   const release = (account: string) => {
     const left = (open.get(account) ?? 1) - 1;
@@ -127,11 +141,18 @@ export function attachSignaling(server: Server, tokens: CallTokens, sessionLive:
           );
         },
       });
+      // Registered before PeerServer's own listener (it subscribes after this function returns), so
+      // the message filter is in place before PeerServer reads anything from the socket.
       created.on('connection', (socket, req) => {
         const upgrade = upgrades.get(req);
         if (!upgrade) return;
         sockets.set(socket, { accountId: upgrade.token.accountId, sessionHash: upgrade.token.sessionHash });
-        socket.once('close', () => sockets.delete(socket));
+        peers.set(upgrade.peerId, socket);
+        socket.once('close', () => {
+          sockets.delete(socket);
+          if (peers.get(upgrade.peerId) === socket) peers.delete(upgrade.peerId);
+        });
+        filterMessages(socket, upgrade.peerId, peers);
       });
       wss = created;
       return created;
@@ -148,4 +169,51 @@ export function attachSignaling(server: Server, tokens: CallTokens, sessionLive:
       wss?.close();
     },
   };
+}
+
+/** What PeerServer would relay, and to whom: null for what it handles itself (heartbeats, junk). */
+function destinationOf(data: unknown): { dst: string; type: unknown } | null {
+  try {
+    const message = JSON.parse(String(data)) as { dst?: unknown; type?: unknown };
+    return typeof message.dst === 'string' && message.dst !== ''
+      ? { dst: message.dst, type: message.type }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sits between a socket and PeerServer's 'message' listener: a token bucket per socket (over it,
+ * the socket is closed), and no message for a peer that is not connected or not reading.
+ */
+function filterMessages(
+  socket: NodeWebSocket,
+  self: string,
+  peers: ReadonlyMap<string, NodeWebSocket>,
+): void {
+  let tokens = MESSAGE_BURST;
+  let at = Date.now();
+  const emit = socket.emit.bind(socket);
+  socket.emit = ((event: string | symbol, ...args: unknown[]): boolean => {
+    if (event !== 'message') return emit(event, ...args);
+    const now = Date.now();
+    tokens = Math.min(MESSAGE_BURST, tokens + ((now - at) * MESSAGES_PER_SECOND) / 1000);
+    at = now;
+    if (tokens < 1) {
+      socket.close(RATE_LIMITED_CLOSE, 'rate-limited');
+      return false;
+    }
+    tokens -= 1;
+    const target = destinationOf(args[0]);
+    if (target === null) return emit(event, ...args);
+    const destination = peers.get(target.dst);
+    if (!destination) {
+      if (target.type === 'OFFER')
+        socket.send(JSON.stringify({ type: 'EXPIRE', src: target.dst, dst: self }));
+      return false;
+    }
+    if (destination.bufferedAmount > MAX_BUFFERED_BYTES) return false;
+    return emit(event, ...args);
+  }) as typeof socket.emit;
 }
