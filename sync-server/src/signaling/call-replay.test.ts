@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { type CallTokenResponse, PEERJS_KEY } from '../../../shared/protocol/calls.ts';
 import {
+  freshProof,
   jsonInit,
   register,
   serverFetcher,
@@ -149,5 +150,25 @@ describe('call tokens at the WebSocket upgrade', () => {
     const still = await connect(mine.peerId, mine.token);
     expect(still.kind).toBe('open');
     if (still.kind === 'open') await closeAndWait(still.socket);
+  });
+
+  it('closes the sockets of the sessions "sign out everywhere else" ends, and only those', async () => {
+    const http = serverFetcher(`http://${base}`);
+    const tablet = (await signIn(http, host)).token;
+    const onTablet = await token({ purpose: 'guest' }, tablet);
+    const tabletSocket = await connect(onTablet.peerId, onTablet.token);
+    const onLaptop = await token({ purpose: 'guest' });
+    const laptopSocket = await connect(onLaptop.peerId, onLaptop.token);
+    if (tabletSocket.kind !== 'open' || laptopSocket.kind !== 'open') throw new Error('both must open');
+    const closed = new Promise<number>((resolve) =>
+      tabletSocket.socket.once('close', (code) => resolve(code)),
+    );
+    const proof = await freshProof(http, hostSession, host);
+    expect(
+      (await http('/api/account/sign-out-others', jsonInit('POST', { proof }, hostSession))).status,
+    ).toBe(204);
+    expect(await closed).toBe(SESSION_ENDED_CLOSE);
+    expect(laptopSocket.socket.readyState).toBe(WebSocket.OPEN);
+    await closeAndWait(laptopSocket.socket);
   });
 });
