@@ -79,9 +79,38 @@ export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export const loginResponseSchema = sessionResponseSchema.extend({ keyring: keyringSchema });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
-export const accountResponseSchema = z.strictObject({ keyring: keyringSchema });
+export const accountResponseSchema = z.strictObject({
+  keyring: keyringSchema,
+  /** Ciphertext bytes the account stores and may store (the server's quota); servers before it omit it. */
+  storage: z.strictObject({ used: z.int().min(0), limit: z.int().min(0) }).optional(),
+});
 export type AccountResponse = z.infer<typeof accountResponseSchema>;
 
-/** After a passphrase change: the re-wrapped keyring and the new auth public key. */
-export const keyringUpdateRequestSchema = z.strictObject({ keyring: keyringSchema, authPublicKey });
+/**
+ * A fresh proof that the caller holds the account's CURRENT auth key, for changes a stolen session
+ * token alone must not make (replace the keyring, delete the account, sign out the other devices):
+ * ask `POST /api/account/challenge` (with the session) for a nonce, then sign it exactly like a
+ * login (`signLoginProof(authKey, nonce, email)`). The nonce is single use, expires in two minutes
+ * and is good for these account changes only, not for a login.
+ */
+export const freshProofSchema = z.strictObject({
+  email: emailSchema,
+  nonce: base64urlField('Nonce', { exact: 43 }),
+  signature: base64urlField('Signature', { exact: 86 }),
+});
+export type FreshProof = z.infer<typeof freshProofSchema>;
+
+/**
+ * After a passphrase change: the re-wrapped keyring and the new auth public key, with a fresh proof
+ * signed by the OLD (current) auth key. Servers that require it answer 403 `proof-required` without.
+ */
+export const keyringUpdateRequestSchema = z.strictObject({
+  keyring: keyringSchema,
+  authPublicKey,
+  proof: freshProofSchema.optional(),
+});
 export type KeyringUpdateRequest = z.infer<typeof keyringUpdateRequestSchema>;
+
+/** `DELETE /api/account` and `POST /api/account/sign-out-others`: a fresh proof, nothing else. */
+export const freshProofRequestSchema = z.strictObject({ proof: freshProofSchema.optional() });
+export type FreshProofRequest = z.infer<typeof freshProofRequestSchema>;

@@ -9,8 +9,11 @@ import { z } from '../schema/zod.ts';
 /** PeerServer's mount point and key (the key is PeerJS's "API key", public by design). */
 export const PEERJS_PATH = '/peerjs';
 export const PEERJS_KEY = 'carnet';
-/** How long a call token may be used to (re)connect to the signaling server. */
-export const CALL_TOKEN_TTL_MS = 4 * 3600 * 1000;
+/**
+ * How long a call token may be used to connect to the signaling server. A token is good for one
+ * connection: a client asks for a new one just before each (re)connection.
+ */
+export const CALL_TOKEN_TTL_MS = 5 * 60 * 1000;
 
 /** Room codes: 10 Crockford base32 characters (50 bits), what a patient types or scans. */
 export const ROOM_CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{10}$/;
@@ -28,6 +31,11 @@ export function parseRoomCode(input: string): string | undefined {
 
 export const callTokenRequestSchema = z.strictObject({
   purpose: z.enum(['room', 'guest'], { error: 'purpose must be "room" or "guest"' }),
+  /** A guest reconnecting: the guest id this account was given before (refused with 403 otherwise). */
+  peerId: z
+    .string()
+    .regex(/^guest[0-9a-f]{32}$/, 'peerId must be a guest id issued to this account')
+    .optional(),
 });
 export type CallTokenRequest = z.infer<typeof callTokenRequestSchema>;
 

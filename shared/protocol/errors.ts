@@ -22,6 +22,20 @@ export const ERROR_REASONS = [
   'share-expired',
   'share-revoked',
   'share-read-only',
+  /** A JSON body whose bytes are not valid UTF-8. */
+  'invalid-utf8',
+  /** A push over the account's storage quota; `usage` and `limit` (bytes) ride along in `error`. */
+  'quota-exceeded',
+  /** Too many shares created, or too many active at once; `limit` rides along in `error`. */
+  'share-limit',
+  /** The emergency token hash is registered by another account: draw a new token. */
+  'emergency-token-taken',
+  /** This session was ended because the account's keyring (passphrase) changed on another device. */
+  'signed-out-keyring-changed',
+  /** This session was ended by "sign out everywhere else" on another device. */
+  'signed-out-elsewhere',
+  /** A sensitive account change needs a fresh signed challenge with the current auth key. */
+  'proof-required',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

@@ -99,6 +99,8 @@ export const shareSummarySchema = z.strictObject({
   lookupId: lookupId.nullable(),
   version,
   ownerSecret: ownerSecretSchema.nullable(),
+  /** The typed code is locked after too many wrong codes; the link (see `state`) is not affected. */
+  codeLocked: z.boolean().optional(),
 });
 export type ShareSummary = z.infer<typeof shareSummarySchema>;
 export const shareListSchema = z.strictObject({ shares: z.array(shareSummarySchema) });

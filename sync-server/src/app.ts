@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { APP_VERSION } from './app-version.ts';
 import { createErrorHandler, notFound } from './http/errors.ts';
 import { type LogSink, requestLogger } from './http/logger.ts';
+import { noStore } from './http/no-store.ts';
 import { securityHeaders } from './http/security.ts';
 import { staticSite } from './http/static.ts';
 import { apiRoutes } from './routes/api.ts';
@@ -28,6 +29,7 @@ export function createApp(options: AppOptions = {}) {
   if (options.log) app.use('*', requestLogger(options.log));
   app.use('*', securityHeaders());
 
+  app.use('/api/*', noStore());
   app.route('/', healthRoutes(APP_VERSION));
   app.route('/api', apiRoutes(options.api ? createApiDeps(options.api) : undefined));
   if (options.staticDir) app.use('*', staticSite(options.staticDir));

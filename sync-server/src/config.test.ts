@@ -10,6 +10,8 @@ describe('loadConfig', () => {
       staticDir: '/srv/carnet/dist',
       rateLimitScale: 1,
       iceServers: [],
+      trustedProxies: [],
+      storageQuotaBytes: 512 * 1024 * 1024,
     });
   });
 
@@ -25,6 +27,8 @@ describe('loadConfig', () => {
       staticDir: '/srv/carnet/build',
       rateLimitScale: 1,
       iceServers: [],
+      trustedProxies: [],
+      storageQuotaBytes: 512 * 1024 * 1024,
     });
   });
 

@@ -15,11 +15,10 @@ import { jsonLineSink } from './http/logger.ts';
 import { createCallTokens } from './signaling/call-tokens.ts';
 import { createNodeServer } from './signaling/node-server.ts';
 import { openPostgresStore } from './store/postgres.ts';
+import { startPurges } from './store/purge-timer.ts';
 import { openSqliteStore, SQLITE_FILE_NAME } from './store/sqlite.ts';
 import type { Store } from './store/store.ts';
 import { LiveStreams } from './sync/live-streams.ts';
-
-const PURGE_EVERY_MS = 10 * 60 * 1000;
 
 const config = loadConfig(process.env);
 const log = jsonLineSink();
@@ -53,18 +52,30 @@ if (config.databaseUrl && !config.serverSecret) {
 const streams = new LiveStreams();
 const serverKey = loadServerKey(config.serverSecret, config.dataDir);
 const rateLimits = scaleRateLimits(DEFAULT_RATE_LIMITS, config.rateLimitScale);
+// One instance for the API (which issues tokens and reports logouts) and signaling (which checks
+// upgrades, remembers used tokens and closes the sockets of ended sessions).
+const callTokens = createCallTokens(serverKey, Date.now);
 const app = createApp({
   staticDir: config.staticDir,
   log,
-  api: { store, serverKey, streams, rateLimits, iceServers: config.iceServers },
+  api: {
+    store,
+    serverKey,
+    streams,
+    rateLimits,
+    iceServers: config.iceServers,
+    trustedProxies: config.trustedProxies,
+    storageQuotaBytes: config.storageQuotaBytes,
+    callTokens,
+  },
 });
 
-const purge = setInterval(() => {
-  store.purgeExpired(Date.now()).catch(() => log({ level: 'warn', msg: 'purge of expired sessions failed' }));
-}, PURGE_EVERY_MS);
-purge.unref();
+const stopPurges = startPurges(store, log);
 
-const node = createNodeServer(app.fetch, createCallTokens(serverKey, Date.now));
+const node = createNodeServer(app.fetch, {
+  callTokens,
+  sessionLive: async (sessionHash) => (await store.findSession(sessionHash, Date.now())) !== null,
+});
 const { server } = node;
 const port = await node.listen(config.port, config.host);
 console.log(`Carnet is running at http://${config.host}:${port}`);
@@ -77,7 +88,7 @@ function shutdown(signal: NodeJS.Signals): void {
   if (stopping) return;
   stopping = true;
   log({ level: 'info', msg: 'shutting down', signal });
-  clearInterval(purge);
+  stopPurges();
   // Streams end with a clean end of response (clients reconnect elsewhere); then the socket closes.
   streams.closeAll();
   node.close().then(() =>

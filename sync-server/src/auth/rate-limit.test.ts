@@ -32,12 +32,13 @@ describe('AuthRateLimits', () => {
       login: { ip: rule, account: rule },
     });
 
-  it('limits per account across addresses', () => {
+  it('limits per (account, address): another address is never slowed by this one', () => {
     const l = limits();
     expect(l.take('prelogin', { ip: 'a', account: 'x' }, 0).ok).toBe(true);
+    expect(l.take('prelogin', { ip: 'a', account: 'x' }, 0).ok).toBe(true);
+    expect(l.take('prelogin', { ip: 'a', account: 'x' }, 0).ok).toBe(false);
     expect(l.take('prelogin', { ip: 'b', account: 'x' }, 0).ok).toBe(true);
-    expect(l.take('prelogin', { ip: 'c', account: 'x' }, 0).ok).toBe(false);
-    expect(l.take('prelogin', { ip: 'c', account: 'y' }, 0).ok).toBe(true);
+    expect(l.take('prelogin', { ip: 'a', account: 'y' }, 0).ok).toBe(true);
   });
 
   it('limits per address across accounts, and keeps routes apart', () => {

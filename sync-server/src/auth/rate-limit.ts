@@ -8,6 +8,8 @@
  * is bounded: past `maxKeys`, the least recently created keys are dropped.
  */
 
+import { DEFAULT_LOGIN_BACKOFF, LoginBackoff } from './login-backoff.ts';
+
 export type LimitResult = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number };
 
 export class SlidingWindowLimiter {
@@ -54,7 +56,12 @@ export interface RateLimitRule {
   readonly windowMs: number;
 }
 
-/** Per route, one limit per client address and one per account (email hash, known or not). */
+/**
+ * Per route, one limit per client address and one per (account, address) pair (the email hash,
+ * known or not): never per account alone, or anyone could keep the owner out by spending the
+ * account's budget from elsewhere. For login the account rule is not a window: `limit` failures
+ * are free, then the delay starts at `windowMs` and doubles with each failure (login-backoff.ts).
+ */
 export interface AuthRateLimitConfig {
   readonly register: { readonly ip: RateLimitRule };
   readonly prelogin: { readonly ip: RateLimitRule; readonly account: RateLimitRule };
@@ -97,9 +104,22 @@ export function scaleRateLimits(config: AuthRateLimitConfig, factor: number): Au
 export class AuthRateLimits {
   private readonly limiters = new Map<string, SlidingWindowLimiter>();
 
-  constructor(private readonly config: AuthRateLimitConfig = DEFAULT_RATE_LIMITS) {}
+  readonly loginFailures: LoginBackoff;
 
-  /** Checks the address first, then the account; the first refusal wins and the rest is not counted. */
+  constructor(private readonly config: AuthRateLimitConfig = DEFAULT_RATE_LIMITS) {
+    const { limit, windowMs } = config.login.account;
+    this.loginFailures = new LoginBackoff({
+      freeFailures: limit,
+      baseDelayMs: windowMs,
+      maxDelayMs: Math.max(windowMs, DEFAULT_LOGIN_BACKOFF.maxDelayMs),
+    });
+  }
+
+  /**
+   * Checks the address first, then the (account, address) pair; the first refusal wins and the rest
+   * is not counted. Login's account rule is checked here but only failures feed it
+   * (`loginFailures.fail`), so a correct sign-in never uses it up.
+   */
   take(route: AuthRoute, keys: { ip: string; account?: string }, now: number): LimitResult {
     const rules = (this.config[route] ?? DEFAULT_RATE_LIMITS[route]) as {
       ip: RateLimitRule;
@@ -107,7 +127,8 @@ export class AuthRateLimits {
     };
     const byIp = this.limiter(`${route}:ip`, rules.ip).take(keys.ip, now);
     if (!byIp.ok || !rules.account || keys.account === undefined) return byIp;
-    return this.limiter(`${route}:account`, rules.account).take(keys.account, now);
+    if (route === 'login') return this.loginFailures.check(keys.account, keys.ip, now);
+    return this.limiter(`${route}:account`, rules.account).take(`${keys.account}|${keys.ip}`, now);
   }
 
   private limiter(name: string, rule: RateLimitRule): SlidingWindowLimiter {

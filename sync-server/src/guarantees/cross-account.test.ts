@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../shared/schema/envelope.ts';
 import {
   type Fetcher,
+  freshProof,
   jsonInit,
   pullAll,
   push,
@@ -86,13 +87,14 @@ describe('cross-account isolation', () => {
 
   it("account and keyring with A are A's; B's stay", async () => {
     const mine = await (await http('/api/account', jsonInit('GET', undefined, a))).json();
-    expect(mine).toEqual({ keyring: alice.keyring });
+    expect(mine).toMatchObject({ keyring: alice.keyring });
+    const proof = await freshProof(http, a, alice);
     const replaced = await http(
       '/api/account/keyring',
-      jsonInit('PUT', { keyring: bob.keyring, authPublicKey: alice.authPublicKey }, a),
+      jsonInit('PUT', { keyring: bob.keyring, authPublicKey: alice.authPublicKey, proof }, a),
     );
     expect(replaced.status).toBe(204);
-    expect(await (await http('/api/account', jsonInit('GET', undefined, b))).json()).toEqual({
+    expect(await (await http('/api/account', jsonInit('GET', undefined, b))).json()).toMatchObject({
       keyring: bob.keyring,
     });
     const prelogin = await http('/api/auth/prelogin', jsonInit('POST', { email: bob.email }));
@@ -113,6 +115,8 @@ describe('cross-account isolation', () => {
       ['GET', '/api/account', undefined],
       ['PUT', '/api/account/keyring', { keyring: alice.keyring, authPublicKey: alice.authPublicKey }],
       ['DELETE', '/api/account', undefined],
+      ['POST', '/api/account/challenge', undefined],
+      ['POST', '/api/account/sign-out-others', { proof: undefined }],
       ['POST', '/api/auth/logout', undefined],
     ];
     for (const token of forged) {
@@ -127,7 +131,8 @@ describe('cross-account isolation', () => {
   });
 
   it('delete with A removes A only', async () => {
-    expect((await http('/api/account', jsonInit('DELETE', undefined, a))).status).toBe(204);
+    const proof = await freshProof(http, a, alice);
+    expect((await http('/api/account', jsonInit('DELETE', { proof }, a))).status).toBe(204);
     await bobUnchanged();
     expect((await http('/api/account', jsonInit('GET', undefined, b))).status).toBe(200);
     expect((await http('/api/account', jsonInit('GET', undefined, a))).status).toBe(401);

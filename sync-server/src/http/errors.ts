@@ -15,17 +15,24 @@ export class ApiError extends HTTPException {
   readonly reason: ErrorReason;
   /** Sent with the error response, e.g. `Retry-After` on a 429 or `WWW-Authenticate` on a 401. */
   readonly headers: Readonly<Record<string, string>>;
+  /**
+   * Numbers the client shows next to the reason (a quota's usage and limit), sent inside `error`
+   * beside `reason` and `message`; the error body schema lets older clients ignore them.
+   */
+  readonly details: Readonly<Record<string, number>>;
 
   constructor(
     status: ContentfulStatusCode,
     reason: ErrorReason,
     message: string,
     headers: Readonly<Record<string, string>> = {},
+    details: Readonly<Record<string, number>> = {},
   ) {
     super(status, { message });
     this.name = 'ApiError';
     this.reason = reason;
     this.headers = headers;
+    this.details = details;
   }
 }
 
@@ -50,8 +57,9 @@ export function errorResponse(
   status: ContentfulStatusCode,
   reason: ErrorReason,
   message: string,
+  details: Readonly<Record<string, number>> = {},
 ): Response {
-  return c.json<ErrorBody>({ error: { reason, message } }, status);
+  return c.json<ErrorBody>({ error: { ...details, reason, message } }, status);
 }
 
 export function createErrorHandler(log?: LogSink): ErrorHandler {
@@ -60,7 +68,8 @@ export function createErrorHandler(log?: LogSink): ErrorHandler {
       const reason = err instanceof ApiError ? err.reason : reasonForStatus(err.status);
       // An exception is never a success: a stray 2xx/3xx status is a bug, reported as one.
       const status = err.status >= 400 ? err.status : 500;
-      const response = errorResponse(c, status, reason, err.message || reasonMessage(reason));
+      const details = err instanceof ApiError ? err.details : {};
+      const response = errorResponse(c, status, reason, err.message || reasonMessage(reason), details);
       if (err instanceof ApiError)
         for (const [name, value] of Object.entries(err.headers)) response.headers.set(name, value);
       return response;

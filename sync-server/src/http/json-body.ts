@@ -14,6 +14,7 @@ export const MIB = 1024 * KIB;
 /** Default for small requests: auth, account, pull. */
 export const SMALL_BODY_LIMIT = 64 * KIB;
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 const MAX_ISSUES = 5;
 const MAX_MESSAGE = 160;
@@ -47,11 +48,19 @@ export function jsonBody<S extends z.ZodType>(schema: S, maxBytes: number = SMAL
     }
     let parsed: z.output<S> | undefined;
     await limit(c, async () => {
-      let text: string;
+      let bytes: ArrayBuffer;
       try {
-        text = await c.req.text();
+        bytes = await c.req.arrayBuffer();
       } catch {
         throw new ApiError(400, 'bad-request', 'The request body could not be read');
+      }
+      // A lenient decoder would turn bad bytes into U+FFFD and store a different string than the
+      // client sent (a signed or hashed field would then never match): refuse them instead.
+      let text: string;
+      try {
+        text = STRICT_UTF8.decode(bytes);
+      } catch {
+        throw new ApiError(400, 'invalid-utf8', 'The request body is not valid UTF-8');
       }
       let json: unknown;
       try {

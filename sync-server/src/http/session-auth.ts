@@ -7,7 +7,7 @@
 import { createMiddleware } from 'hono/factory';
 import { SESSION_TOKEN_PATTERN } from '../../../shared/protocol/account.ts';
 import { hashToken } from '../auth/tokens.ts';
-import type { Store } from '../store/store.ts';
+import type { SessionEndReason, Store } from '../store/store.ts';
 import { ApiError } from './errors.ts';
 
 export interface Session {
@@ -26,13 +26,39 @@ export function unauthorized(): ApiError {
   });
 }
 
+/**
+ * A session its owner ended from another device says why, so the app can tell the person ("your
+ * passphrase was changed on another device") instead of a bare "sign in again". Knowing the reason
+ * takes the token itself: nobody else learns anything from it.
+ */
+function endedOrUnauthorized(reason: SessionEndReason | null): ApiError {
+  const headers = { 'WWW-Authenticate': 'Bearer' };
+  if (reason === 'keyring-changed') {
+    return new ApiError(
+      401,
+      'signed-out-keyring-changed',
+      'Signed out: the passphrase was changed on another device; sign in with the new one',
+      headers,
+    );
+  }
+  if (reason === 'signed-out-elsewhere') {
+    return new ApiError(
+      401,
+      'signed-out-elsewhere',
+      'Signed out from another device of this account',
+      headers,
+    );
+  }
+  return unauthorized();
+}
+
 export function requireSession(store: Store, now: () => number) {
   return createMiddleware<SessionEnv>(async (c, next) => {
     const token = BEARER.exec(c.req.header('Authorization') ?? '')?.[1];
     if (!token || !SESSION_TOKEN_PATTERN.test(token)) throw unauthorized();
     const tokenHash = hashToken(token);
     const session = await store.findSession(tokenHash, now());
-    if (!session) throw unauthorized();
+    if (!session) throw endedOrUnauthorized(await store.sessionEndReason(tokenHash, now()));
     c.set('session', { accountId: session.accountId, tokenHash, expiresAt: session.expiresAt });
     await next();
   });

@@ -4,7 +4,16 @@ import { authKeyPair, signLoginProof } from '../../../shared/crypto/auth-proof.t
 import { DEFAULT_KDF_PARAMS } from '../../../shared/crypto/kdf-params.ts';
 import { rewrapVaultKey } from '../../../shared/crypto/keyring.ts';
 import { sodium } from '../../../shared/crypto/sodium.ts';
-import { challenge, jsonInit, pull, push, register, signIn, testVault } from '../testing/api-client.ts';
+import {
+  challenge,
+  freshProof,
+  jsonInit,
+  pull,
+  push,
+  register,
+  signIn,
+  testVault,
+} from '../testing/api-client.ts';
 import { create, envelope } from '../testing/envelopes.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
@@ -45,11 +54,14 @@ describe('account', () => {
       DEFAULT_KDF_PARAMS,
     );
     const authPublicKey = authKeyPair(newKeys.authKey).publicKey;
-    const res = await call('PUT', '/api/account/keyring', token, { keyring, authPublicKey });
+    const proof = await freshProof(t.fetcher, token, vault);
+    const res = await call('PUT', '/api/account/keyring', token, { keyring, authPublicKey, proof });
     expect(res.status).toBe(204);
 
-    expect(await (await call('GET', '/api/account', token)).json()).toEqual({ keyring });
-    expect((await call('GET', '/api/account', otherDevice)).status).toBe(401);
+    expect(await (await call('GET', '/api/account', token)).json()).toMatchObject({ keyring });
+    const signedOut = await call('GET', '/api/account', otherDevice);
+    expect(signedOut.status).toBe(401);
+    expect((await signedOut.json()).error.reason).toBe('signed-out-keyring-changed');
     const prelogin = await t.fetcher('/api/auth/prelogin', jsonInit('POST', { email: vault.email }));
     expect(await prelogin.json()).toEqual({ kdf: keyring.kdf, salt: keyring.salt });
 
@@ -66,7 +78,8 @@ describe('account', () => {
     const second = (await signIn(t.fetcher, vault)).token;
     await push(t.fetcher, token, [create(envelope('r1')), create(envelope('r2'))]);
 
-    expect((await call('DELETE', '/api/account', token)).status).toBe(204);
+    const proof = await freshProof(t.fetcher, token, vault);
+    expect((await call('DELETE', '/api/account', token, { proof })).status).toBe(204);
     for (const session of [token, second]) {
       expect((await call('GET', '/api/account', session)).status).toBe(401);
       expect(

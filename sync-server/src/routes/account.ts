@@ -1,41 +1,108 @@
 /**
  * `/api/account`: the signed-in account only (the session names it; no route takes an id).
- * GET returns the keyring; PUT /keyring replaces it after a passphrase change and signs out the
- * other devices (they hold a keyring the old passphrase opens, and must sign in with the new
- * one); DELETE wipes the account and every row it owns, at once.
+ * GET returns the keyring and the storage used; PUT /keyring replaces it after a passphrase change
+ * and signs out the other devices (they hold a keyring the old passphrase opens, and must sign in
+ * with the new one); DELETE wipes the account and every row it owns, at once; POST
+ * /sign-out-others ends every other session.
+ *
+ * Those three changes need more than the session token: a fresh signed challenge with the
+ * account's CURRENT auth key (POST /challenge, then `proof` in the body; auth/fresh-proof.ts).
+ * With the token alone a thief could otherwise replace the login key and keep the account for good.
+ * Ended sessions remember why, so the devices signed out are told (http/session-auth.ts).
  */
 import { Hono } from 'hono';
-import { type AccountResponse, keyringUpdateRequestSchema } from '../../../shared/protocol/account.ts';
+import { createMiddleware } from 'hono/factory';
+import {
+  type AccountResponse,
+  type ChallengeResponse,
+  type FreshProof,
+  freshProofRequestSchema,
+  keyringUpdateRequestSchema,
+} from '../../../shared/protocol/account.ts';
 import { keyringSchema } from '../../../shared/protocol/keyring.ts';
+import { issueFreshChallenge, verifyFreshProof } from '../auth/fresh-proof.ts';
+import { SlidingWindowLimiter } from '../auth/rate-limit.ts';
+import { ApiError } from '../http/errors.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { methodNotAllowed } from '../http/method-not-allowed.ts';
 import { requireSession, unauthorized } from '../http/session-auth.ts';
 import type { ApiDeps } from './deps.ts';
 
+/** Challenges per account: a person changes a passphrase or deletes an account now and then. */
+export const FRESH_CHALLENGES_PER_MINUTE = 10;
+
+function proofRequired(): ApiError {
+  return new ApiError(
+    403,
+    'proof-required',
+    'This change needs a fresh proof: sign a nonce from POST /api/account/challenge with the current passphrase',
+  );
+}
+
 export function accountRoutes(deps: ApiDeps) {
-  const { store, streams } = deps;
+  const { store, streams, now } = deps;
+  const challenges = new SlidingWindowLimiter(FRESH_CHALLENGES_PER_MINUTE, 60_000);
+
+  async function requireFreshProof(accountId: string, proof: FreshProof | undefined): Promise<void> {
+    if (!(await verifyFreshProof(store, deps.emails, accountId, proof, now()))) throw proofRequired();
+  }
+
+  /** A body is required for the proof; an older client sends none, and is told what is missing. */
+  const bodyPresent = createMiddleware(async (c, next) => {
+    if (!c.req.header('Content-Type')) throw proofRequired();
+    await next();
+  });
+
   return new Hono()
-    .use(requireSession(store, deps.now))
+    .use(requireSession(store, now))
     .get('/', async (c) => {
       const account = await store.getAccount(c.get('session').accountId);
       if (!account) throw unauthorized();
-      return c.json<AccountResponse>({ keyring: keyringSchema.parse(JSON.parse(account.keyringJson)) });
+      return c.json<AccountResponse>({
+        keyring: keyringSchema.parse(JSON.parse(account.keyringJson)),
+        storage: { used: account.storedBytes, limit: deps.storageQuotaBytes },
+      });
     })
-    .delete('/', async (c) => {
+    .delete('/', bodyPresent, jsonBody(freshProofRequestSchema), async (c) => {
       const { accountId } = c.get('session');
+      await requireFreshProof(accountId, c.get('body').proof);
       await store.deleteAccount(accountId);
       streams.closeAccount(accountId);
+      deps.callTokens.accountChanged(accountId);
       return c.body(null, 204);
     })
     .all('/', methodNotAllowed('GET', 'DELETE'))
+    .post('/challenge', async (c) => {
+      const { accountId } = c.get('session');
+      const limited = challenges.take(accountId, now());
+      if (!limited.ok) {
+        const seconds = Math.ceil(limited.retryAfterMs / 1000);
+        throw new ApiError(429, 'rate-limited', `Too many attempts: try again in ${seconds} s`, {
+          'Retry-After': String(seconds),
+        });
+      }
+      return c.json<ChallengeResponse>(await issueFreshChallenge(store, accountId, now()));
+    })
+    .all('/challenge', methodNotAllowed('POST'))
     .put('/keyring', jsonBody(keyringUpdateRequestSchema), async (c) => {
       const { accountId, tokenHash } = c.get('session');
-      const { keyring, authPublicKey } = c.get('body');
+      const { keyring, authPublicKey, proof } = c.get('body');
+      await requireFreshProof(accountId, proof);
       if (!(await store.updateKeyring(accountId, JSON.stringify(keyring), authPublicKey)))
         throw unauthorized();
-      await store.deleteOtherSessions(accountId, tokenHash);
+      await store.endOtherSessions(accountId, tokenHash, 'keyring-changed');
       streams.closeAccount(accountId, tokenHash);
+      deps.callTokens.accountChanged(accountId);
       return c.body(null, 204);
     })
-    .all('/keyring', methodNotAllowed('PUT'));
+    .all('/keyring', methodNotAllowed('PUT'))
+    .post('/sign-out-others', bodyPresent, jsonBody(freshProofRequestSchema), async (c) => {
+      const { accountId, tokenHash } = c.get('session');
+      await requireFreshProof(accountId, c.get('body').proof);
+      await store.endOtherSessions(accountId, tokenHash, 'signed-out-elsewhere');
+      streams.closeAccount(accountId, tokenHash);
+      deps.callTokens.accountChanged(accountId);
+      return c.body(null, 204);
+    })
+    .all('/sign-out-others', methodNotAllowed('POST'));
 }

@@ -104,8 +104,10 @@ export function authRoutes(deps: ApiDeps) {
       const account = await store.findAccountByEmailHash(emailHash);
       const proofOk = verifyLoginProof(account?.authPublicKey ?? NO_ACCOUNT_KEY, nonce, email, signature);
       if (!account || challengedEmail !== emailHash || !proofOk) {
+        deps.limits.loginFailures.fail(emailHash, deps.clientIp(c), now());
         throw new ApiError(401, 'unauthorized', 'Sign-in failed: wrong passphrase, or the challenge expired');
       }
+      deps.limits.loginFailures.succeed(emailHash, deps.clientIp(c));
       const session = await openSession(account.id);
       const keyring = keyringSchema.parse(JSON.parse(account.keyringJson));
       return c.json<LoginResponse>({ ...session, keyring });
@@ -115,6 +117,8 @@ export function authRoutes(deps: ApiDeps) {
       const { tokenHash } = c.get('session');
       await store.deleteSession(tokenHash);
       deps.streams.closeSession(tokenHash);
+      // Its call tokens end with it: no new signaling socket, and the open ones are closed.
+      deps.callTokens.accountChanged(c.get('session').accountId);
       return c.body(null, 204);
     })
     .all('/logout', methodNotAllowed('POST'));

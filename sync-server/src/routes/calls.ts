@@ -27,12 +27,20 @@ export function callRoutes(deps: ApiDeps) {
           'Retry-After': String(Math.ceil(limit.retryAfterMs / 1000)),
         });
       }
-      const { purpose } = c.get('body');
+      const { purpose, peerId } = c.get('body');
       // Only practitioners host a waiting room (docs/architecture.md §10.2); anyone signed in may knock as a guest.
       if (purpose === 'room' && !(await deps.store.getPractitioner(accountId))) {
         throw new ApiError(403, 'forbidden', 'Only a practitioner account can open a waiting room');
       }
-      const issued = deps.callTokens.issue(accountId, purpose);
+      if (purpose === 'room' && peerId !== undefined) {
+        throw new ApiError(400, 'bad-request', 'A room token takes no peerId: the room id is the account’s');
+      }
+      const { tokenHash } = c.get('session');
+      const issued =
+        peerId === undefined
+          ? deps.callTokens.issue(accountId, purpose, tokenHash)
+          : deps.callTokens.reissueGuest(accountId, tokenHash, peerId);
+      if (!issued) throw new ApiError(403, 'forbidden', 'This guest id was not issued to this account');
       c.header('Cache-Control', 'no-store');
       return c.json<CallTokenResponse>({ ...issued, iceServers: [...deps.iceServers] });
     })

@@ -6,8 +6,9 @@ import type { Context } from 'hono';
 import type { IceServer } from '../../../shared/protocol/calls.ts';
 import { createEmailHasher, type EmailHasher } from '../auth/email-hash.ts';
 import { type AuthRateLimitConfig, AuthRateLimits } from '../auth/rate-limit.ts';
-import { socketAddress } from '../http/client-ip.ts';
+import { clientAddress } from '../http/client-ip.ts';
 import { type CallTokens, createCallTokens } from '../signaling/call-tokens.ts';
+import { DEFAULT_STORAGE_QUOTA_BYTES } from '../store/storage-quota.ts';
 import type { Store } from '../store/store.ts';
 import { LiveStreams } from '../sync/live-streams.ts';
 
@@ -21,8 +22,17 @@ export interface ApiOptions {
   readonly streams?: LiveStreams;
   readonly heartbeatMs?: number;
   readonly clientIp?: (c: Context) => string;
+  /** Ciphertext bytes one account may store; DEFAULT_STORAGE_QUOTA_BYTES when left out. */
+  readonly storageQuotaBytes?: number;
+  /** Reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); ignored with `clientIp`. */
+  readonly trustedProxies?: readonly string[];
   /** STUN/TURN servers handed to call clients; none by default (loopback and tests). */
   readonly iceServers?: readonly IceServer[];
+  /**
+   * Pass the instance the signaling server checks upgrades with (main.ts), so a logout here closes
+   * that session's sockets there at once; by default one of the app's own.
+   */
+  readonly callTokens?: CallTokens;
 }
 
 export interface ApiDeps {
@@ -35,6 +45,7 @@ export interface ApiDeps {
   readonly clientIp: (c: Context) => string;
   readonly callTokens: CallTokens;
   readonly iceServers: readonly IceServer[];
+  readonly storageQuotaBytes: number;
 }
 
 export const HEARTBEAT_MS = 25_000;
@@ -47,8 +58,9 @@ export function createApiDeps(options: ApiOptions): ApiDeps {
     limits: new AuthRateLimits(options.rateLimits),
     streams: options.streams ?? new LiveStreams(),
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
-    clientIp: options.clientIp ?? socketAddress,
-    callTokens: createCallTokens(options.serverKey, options.now ?? Date.now),
+    clientIp: options.clientIp ?? clientAddress(options.trustedProxies ?? []),
+    callTokens: options.callTokens ?? createCallTokens(options.serverKey, options.now ?? Date.now),
     iceServers: options.iceServers ?? [],
+    storageQuotaBytes: options.storageQuotaBytes ?? DEFAULT_STORAGE_QUOTA_BYTES,
   };
 }

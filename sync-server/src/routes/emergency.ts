@@ -23,7 +23,7 @@ import type { ApiDeps } from './deps.ts';
 export const OPENINGS_LIMIT = 50;
 /** Per IP (scaled with the other limits): a responder opens a profile a few times; more is a script. */
 export const OPENED_PER_MINUTE = DEFAULT_RATE_LIMITS.emergencyOpened?.ip.limit ?? 30;
-/** Per token: a responder reloading the page is still one opening. */
+/** Per token and address: a responder reloading the page is still one opening. */
 export const OPENINGS_PER_TOKEN_PER_MINUTE = 1;
 
 export function emergencyRoutes(deps: ApiDeps) {
@@ -40,19 +40,30 @@ export function emergencyRoutes(deps: ApiDeps) {
       }
       const tokenHash = emergencyTokenHash(c.get('body').token);
       // Same answer either way: the endpoint never says whether a token is known or recent.
-      if (perToken.take(tokenHash, deps.now()).ok) {
+      // Keyed by (token, address): a reload by the responder is one opening, yet someone replaying
+      // a token every minute from elsewhere cannot hide the genuine openings behind their own.
+      if (perToken.take(`${tokenHash}|${deps.clientIp(c)}`, deps.now()).ok) {
         await store.recordEmergencyOpening(tokenHash, deps.now(), OPENINGS_LIMIT);
       }
       return c.body(null, 204);
     })
     .all('/opened', methodNotAllowed('POST'))
     .post('/tokens', session, jsonBody(emergencyTokenRequestSchema, KIB), async (c) => {
-      const registered = await store.registerEmergencyToken(
+      const outcome = await store.registerEmergencyToken(
         c.get('session').accountId,
         c.get('body').tokenHash,
         deps.now(),
       );
-      if (!registered) throw unauthorized();
+      if (outcome === 'no-account') throw unauthorized();
+      // Openings of a hash go to its first holder: a second one must not believe it is logged.
+      // Tokens are 128 random bits, so this only happens to a copied code: the app draws a new one.
+      if (outcome === 'taken') {
+        throw new ApiError(
+          409,
+          'emergency-token-taken',
+          'This emergency code is registered by another account: draw a new one',
+        );
+      }
       return c.body(null, 204);
     })
     .delete('/tokens', session, jsonBody(emergencyTokenRequestSchema, KIB), async (c) => {

@@ -16,7 +16,7 @@ describe('rate limits on pre-login, challenge and login', () => {
       rateLimits: {
         ...LOOSE_RATE_LIMITS,
         prelogin: { ip: per(5), account: per(3) },
-        login: { ip: per(4), account: per(100) },
+        login: { ip: per(4), account: per(5) },
       },
     });
     alice = testVault('alice@example.org');
@@ -56,5 +56,35 @@ describe('rate limits on pre-login, challenge and login', () => {
     const nonce = await challenge(t.fetcher, alice.email);
     const body = { email: alice.email, nonce, signature: signLoginProof(alice.authKey, nonce, alice.email) };
     expect((await t.fetcher('/api/auth/login', jsonInit('POST', body))).status).toBe(200);
+  });
+
+  it('counts failed sign-ins per (account, address), with backoff: the owner elsewhere is never blocked', async () => {
+    const attacker = '198.51.100.9';
+    const owner = '203.0.113.50';
+    const attempt = async (from: string, good: boolean) => {
+      ip = from;
+      const nonce = await challenge(t.fetcher, alice.email);
+      const signature = good ? signLoginProof(alice.authKey, nonce, alice.email) : 'A'.repeat(86);
+      const res = await t.fetcher(
+        '/api/auth/login',
+        jsonInit('POST', { email: alice.email, nonce, signature }),
+      );
+      return res;
+    };
+    // Four failures a minute from the attacker's address, for ten minutes (the per-address limit is 4).
+    const seen: number[] = [];
+    for (let minute = 0; minute < 10; minute++) {
+      for (let i = 0; i < 4; i++) seen.push((await attempt(attacker, false)).status);
+      // The owner, from home, every minute: never refused.
+      expect((await attempt(owner, true)).status, `minute ${minute}`).toBe(200);
+      clock += 60_000;
+    }
+    // The attacker got 5 free failures (the default), then a delay that doubles: mostly 429s.
+    expect(seen.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    const locked = await attempt(attacker, false);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('Retry-After'))).toBeGreaterThan(60);
+    // Even the right passphrase from the attacker's address waits out the delay.
+    expect((await attempt(attacker, true)).status).toBe(429);
   });
 });

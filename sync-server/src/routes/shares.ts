@@ -32,11 +32,30 @@ import { requireSession } from '../http/session-auth.ts';
 import type { ShareRecord } from '../store/share-store.ts';
 import type { ApiDeps } from './deps.ts';
 import { describe } from './practitioners.ts';
-import { type Actor, notFoundShare, requireProof, requireUsable, shareState } from './share-access.ts';
+import {
+  type Actor,
+  notFoundShare,
+  requireCodeProof,
+  requireProof,
+  requireUsable,
+  shareState,
+} from './share-access.ts';
 
-/** Typed-code redemptions per client address: with the per-share lock, online guessing goes nowhere. */
+/**
+ * Typed-code redemptions per client address and per practitioner account (the account is known
+ * here, and an address may be shared by many people behind one proxy or carrier NAT): with the
+ * per-share lock, online guessing goes nowhere.
+ */
 const CODE_LIMIT = { limit: 10, windowMs: 60_000 };
-/** Openings and writes per client address: spraying proofs across many shares is bounded too. */
+/**
+ * Share creation per owner account: a patient shares with a few practitioners, not with hundreds.
+ * Each share holds up to 4 MiB of snapshot ciphertext, so both the pace and the number of live
+ * shares are bounded (ended ones lose their ciphertext to the purge).
+ */
+export const SHARES_PER_HOUR = 20;
+export const MAX_ACTIVE_SHARES = 30;
+
+/** Openings and writes per client address and per account: spraying proofs across shares is bounded too. */
 const PROOF_LIMIT = { limit: 60, windowMs: 60_000 };
 
 function summary(share: ShareRecord, now: number): ShareSummary {
@@ -50,6 +69,8 @@ function summary(share: ShareRecord, now: number): ShareSummary {
     hasPasscode: share.hasPasscode,
     lookupId: share.lookupId,
     version: share.snapshotVersion,
+    // The typed code locks apart from the link (`state` says `locked` for the link only).
+    codeLocked: share.codeLockedAt !== null,
     // Owner-only (this summary only ever goes to the owner): their vault key alone opens it.
     ownerSecret: share.ownerSecretJson ? JSON.parse(share.ownerSecretJson) : null,
   };
@@ -57,11 +78,17 @@ function summary(share: ShareRecord, now: number): ShareSummary {
 
 export function shareRoutes(deps: ApiDeps) {
   const { store, now } = deps;
-  const codeLimiter = new SlidingWindowLimiter(CODE_LIMIT.limit, CODE_LIMIT.windowMs);
-  const proofLimiter = new SlidingWindowLimiter(PROOF_LIMIT.limit, PROOF_LIMIT.windowMs);
+  const pair = (rule: { limit: number; windowMs: number }) => ({
+    ip: new SlidingWindowLimiter(rule.limit, rule.windowMs),
+    account: new SlidingWindowLimiter(rule.limit, rule.windowMs),
+  });
+  const codeLimiter = pair(CODE_LIMIT);
+  const creations = new SlidingWindowLimiter(SHARES_PER_HOUR, 3_600_000);
+  const proofLimiter = pair(PROOF_LIMIT);
 
-  function limit(c: Context, limiter: SlidingWindowLimiter): void {
-    const limited = limiter.take(deps.clientIp(c), now());
+  function limit(c: Context, limiter: ReturnType<typeof pair>, accountId: string): void {
+    let limited = limiter.ip.take(deps.clientIp(c), now());
+    if (limited.ok) limited = limiter.account.take(accountId, now());
     if (!limited.ok) {
       const seconds = Math.ceil(limited.retryAfterMs / 1000);
       throw new ApiError(429, 'rate-limited', `Too many attempts: try again in ${seconds} s`, {
@@ -100,9 +127,30 @@ export function shareRoutes(deps: ApiDeps) {
     .post('/', jsonBody(createShareRequestSchema, SNAPSHOT_MAX + 64 * KIB), async (c) => {
       const body = c.get('body');
       const at = now();
+      const { accountId } = c.get('session');
+      if ((await store.countActiveShares(accountId, at)) >= MAX_ACTIVE_SHARES) {
+        throw new ApiError(
+          409,
+          'share-limit',
+          `An account can have at most ${MAX_ACTIVE_SHARES} active shares: revoke one first`,
+          {},
+          { limit: MAX_ACTIVE_SHARES },
+        );
+      }
+      const paced = creations.take(accountId, at);
+      if (!paced.ok) {
+        const seconds = Math.ceil(paced.retryAfterMs / 1000);
+        throw new ApiError(
+          429,
+          'share-limit',
+          `At most ${SHARES_PER_HOUR} shares an hour: try again in ${seconds} s`,
+          { 'Retry-After': String(seconds) },
+          { limit: SHARES_PER_HOUR },
+        );
+      }
       const outcome = await store.createShare({
         id: body.id,
-        ownerId: c.get('session').accountId,
+        ownerId: accountId,
         mode: body.mode,
         sections: body.sections,
         createdAt: at,
@@ -115,27 +163,26 @@ export function shareRoutes(deps: ApiDeps) {
         ownerSecretJson: body.ownerSecret ? JSON.stringify(body.ownerSecret) : null,
         snapshot: body.snapshot,
       });
+      // Share ids are 128 random bits drawn by the device: a clash is a retry of this very request.
       if (outcome === 'id-taken') throw new ApiError(409, 'conflict', 'This share id is taken');
-      if (outcome === 'lookup-taken') throw new ApiError(409, 'conflict', 'This code is taken: draw another');
       const created = await store.getShare(body.id);
       if (!created) throw notFoundShare();
       return c.json(summary(created, at), 201);
     })
     .post('/code/:lookupId', jsonBody(codeLookupRequestSchema), async (c) => {
-      limit(c, codeLimiter);
+      limit(c, codeLimiter, c.get('session').accountId);
       const who = await actor(c.get('session').accountId);
       const at = now();
-      const share = requireUsable(await store.findShareByLookup(c.req.param('lookupId')), at);
-      if (!share.codeProofHash || !share.wrappedKeyJson) throw notFoundShare();
-      await requireProof(store, share, share.codeProofHash, c.get('body').proof, who, at);
+      const candidates = await store.findSharesByLookup(c.req.param('lookupId'));
+      const share = await requireCodeProof(store, candidates, c.get('body').proof, who, at);
       return c.json({
         shareId: share.id,
-        wrappedKey: JSON.parse(share.wrappedKeyJson),
+        wrappedKey: JSON.parse(share.wrappedKeyJson ?? 'null'),
         hasPasscode: share.hasPasscode,
       });
     })
     .post('/:id/open', jsonBody(openShareRequestSchema), async (c) => {
-      limit(c, proofLimiter);
+      limit(c, proofLimiter, c.get('session').accountId);
       const who = await actor(c.get('session').accountId);
       const at = now();
       const share = requireUsable(await store.getShare(shareId(c)), at);
@@ -170,7 +217,7 @@ export function shareRoutes(deps: ApiDeps) {
       });
     })
     .post('/:id/entries', jsonBody(postEntryRequestSchema, ENTRY_MAX + 4 * KIB), async (c) => {
-      limit(c, proofLimiter);
+      limit(c, proofLimiter, c.get('session').accountId);
       const who = await actor(c.get('session').accountId);
       const at = now();
       const share = requireUsable(await store.getShare(shareId(c)), at);
@@ -231,6 +278,10 @@ export function shareRoutes(deps: ApiDeps) {
     })
     .put('/:id/snapshot', jsonBody(sealedSnapshotSchema, SNAPSHOT_MAX + 4 * KIB), async (c) => {
       const share = await owned(c, c.get('session').accountId);
+      // An ended share has no reader: its ciphertext is purged, and a new one is not taken in.
+      const state = shareState(share, now());
+      if (state === 'revoked') throw new ApiError(410, 'share-revoked', 'This share was revoked');
+      if (state === 'expired') throw new ApiError(410, 'share-expired', 'This share has expired');
       if (!(await store.putSnapshot(share.id, share.ownerId, c.get('body')))) {
         throw new ApiError(409, 'conflict', 'A snapshot of this version or newer is already stored');
       }

@@ -16,7 +16,7 @@ import { ApiError } from '../http/errors.ts';
 import { jsonBody, MIB } from '../http/json-body.ts';
 import { methodNotAllowed } from '../http/method-not-allowed.ts';
 import { requireSession, unauthorized } from '../http/session-auth.ts';
-import { AccountGoneError, ProfileLimitError } from '../store/errors.ts';
+import { AccountGoneError, ProfileLimitError, QuotaExceededError } from '../store/errors.ts';
 import { runLiveStream } from '../sync/live-stream.ts';
 import type { ApiDeps } from './deps.ts';
 
@@ -38,7 +38,12 @@ export function syncRoutes(deps: ApiDeps) {
     .all('/pull', methodNotAllowed('POST'))
     .post('/push', jsonBody(pushRequestSchema, PUSH_BODY_LIMIT), async (c) => {
       try {
-        const outcome = await store.push(c.get('session').accountId, c.get('body').rows, now());
+        const outcome = await store.push(
+          c.get('session').accountId,
+          c.get('body').rows,
+          now(),
+          deps.storageQuotaBytes,
+        );
         return c.json<PushResponse>({ conflicts: outcome.conflicts });
       } catch (error) {
         if (error instanceof ProfileLimitError) {
@@ -47,6 +52,16 @@ export function syncRoutes(deps: ApiDeps) {
             'profile-limit',
             `An account can hold at most ${MAX_PROFILES} profiles: this push would make ${error.wouldHave}. ` +
               'Nothing in it was saved.',
+          );
+        }
+        if (error instanceof QuotaExceededError) {
+          // The numbers ride along so the app can say "480 MB of 512 MB used" in the user's language.
+          throw new ApiError(
+            409,
+            'quota-exceeded',
+            `This push would store ${error.wouldUse} bytes; the account may store ${error.limit}. Nothing in it was saved.`,
+            {},
+            { usage: error.usage, limit: error.limit, wouldUse: error.wouldUse },
           );
         }
         if (error instanceof AccountGoneError) throw unauthorized();

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { CallTokens } from './call-tokens.ts';
-import { attachSignaling } from './peer-server.ts';
+import { attachSignaling, type SessionLive } from './peer-server.ts';
 
 export interface NodeServer {
   readonly server: Server;
@@ -16,12 +16,20 @@ export interface NodeServer {
   close(): Promise<void>;
 }
 
+/** Signaling needs the call tokens (the app's own instance) and the store's view of sessions. */
+export interface SignalingOptions {
+  readonly callTokens: CallTokens;
+  readonly sessionLive: SessionLive;
+}
+
 export function createNodeServer(
   fetch: (request: Request) => Response | Promise<Response>,
-  callTokens?: CallTokens,
+  signalingOptions?: SignalingOptions,
 ): NodeServer {
   const server = createServer(getRequestListener(fetch));
-  const signaling = callTokens ? attachSignaling(server, callTokens) : undefined;
+  const signaling = signalingOptions
+    ? attachSignaling(server, signalingOptions.callTokens, signalingOptions.sessionLive)
+    : undefined;
   return {
     server,
     listen: (port, host) =>

@@ -3,7 +3,7 @@
  * (the `ws` client), tokens from the real `/api/calls/token` route.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sodium } from '../../../shared/crypto/sodium.ts';
+import { initCrypto, sodium } from '../../../shared/crypto/sodium.ts';
 import { CALL_TOKEN_TTL_MS, type CallTokenResponse, PEERJS_KEY } from '../../../shared/protocol/calls.ts';
 import { jsonInit, register, serverFetcher, testVault } from '../testing/api-client.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
@@ -22,8 +22,13 @@ describe('signaling at /peerjs', () => {
   const serverKey = new Uint8Array(32);
 
   beforeAll(async () => {
-    t = await createTestApp({ serverKey: serverKey.fill(7) });
-    node = createNodeServer(t.app.fetch, createCallTokens(serverKey, Date.now));
+    await initCrypto();
+    const callTokens = createCallTokens(serverKey.fill(7), Date.now);
+    t = await createTestApp({ serverKey, callTokens });
+    node = createNodeServer(t.app.fetch, {
+      callTokens,
+      sessionLive: async (hash) => (await t.store.findSession(hash, Date.now())) !== null,
+    });
     base = `127.0.0.1:${await node.listen(0, '127.0.0.1')}`;
     session = await register(serverFetcher(`http://${base}`), testVault('peer@example.org'));
     // Room tokens are for practitioners only (routes/calls.ts).
@@ -92,20 +97,26 @@ describe('signaling at /peerjs', () => {
   it('refuses a peer without a valid token: none, forged, expired, for another id, from another server', async () => {
     const guest = await token('guest');
     const other = await token('guest');
-    const [expiry, account, mac = ''] = guest.token.split('.');
+    const [expiry, account, sealed, mac = ''] = guest.token.split('.');
     const flipped = `${mac.slice(0, -2)}${mac.endsWith('AA') ? 'BA' : 'AA'}`;
+    const session = 'A'.repeat(43);
     const expired = createCallTokens(serverKey, () => Date.now() - CALL_TOKEN_TTL_MS - 1_000).issue(
       'some-account',
       'guest',
+      session,
     );
-    const foreign = createCallTokens(sodium().randombytes_buf(32), Date.now).issue('some-account', 'guest');
+    const foreign = createCallTokens(sodium().randombytes_buf(32), Date.now).issue(
+      'some-account',
+      'guest',
+      session,
+    );
     const attempts: Record<string, string>[] = [
       { id: guest.peerId },
       { id: guest.peerId, token: '' },
       { id: guest.peerId, token: 'forged' },
-      { id: guest.peerId, token: `${expiry}.${account}.${flipped}` },
-      { id: guest.peerId, token: `${Number(expiry) + 1}.${account}.${mac}` },
-      { id: guest.peerId, token: `${expiry}.otheraccount.${mac}` },
+      { id: guest.peerId, token: `${expiry}.${account}.${sealed}.${flipped}` },
+      { id: guest.peerId, token: `${Number(expiry) + 1}.${account}.${sealed}.${mac}` },
+      { id: guest.peerId, token: `${expiry}.otheraccount.${sealed}.${mac}` },
       { id: expired.peerId, token: expired.token },
       { id: other.peerId, token: guest.token },
       { id: foreign.peerId, token: foreign.token },

@@ -8,6 +8,7 @@ export interface AccountRow {
   readonly auth_public_key: string;
   readonly seq: number | string;
   readonly created_at: number | string;
+  readonly stored_bytes: number | string;
 }
 
 /** PostgreSQL returns BIGINT as text; every number here is below 2^53. */
@@ -20,5 +21,6 @@ export function toAccount(row: AccountRow | undefined): AccountRecord | null {
     authPublicKey: row.auth_public_key,
     seq: Number(row.seq),
     createdAt: Number(row.created_at),
+    storedBytes: Number(row.stored_bytes),
   };
 }

@@ -8,9 +8,9 @@ export function emergencyContract(store: () => Store, newAccount: () => Promise<
   it('records openings of registered emergency tokens only, newest first', async () => {
     const a = await newAccount();
     const token = `tok-${randomUUID()}`;
-    expect(await store().registerEmergencyToken(a, token, NOW)).toBe(true);
+    expect(await store().registerEmergencyToken(a, token, NOW)).toBe('registered');
     // Registering again is harmless.
-    expect(await store().registerEmergencyToken(a, token, NOW + 1)).toBe(true);
+    expect(await store().registerEmergencyToken(a, token, NOW + 1)).toBe('registered');
     expect(await store().listEmergencyOpenings(a, 10)).toEqual([]);
     expect(await store().recordEmergencyOpening(token, NOW + 10, 50)).toBe(true);
     expect(await store().recordEmergencyOpening(token, NOW + 30, 50)).toBe(true);
@@ -29,8 +29,9 @@ export function emergencyContract(store: () => Store, newAccount: () => Promise<
     const b = await newAccount();
     const token = `tok-${randomUUID()}`;
     await store().registerEmergencyToken(a, token, NOW);
-    // Another account cannot take over a token hash that is already registered.
-    await store().registerEmergencyToken(b, token, NOW);
+    // Another account cannot take over a token hash that is already registered, and is told so.
+    expect(await store().registerEmergencyToken(b, token, NOW)).toBe('taken');
+    expect(await store().registerEmergencyToken(a, token, NOW)).toBe('registered');
     await store().recordEmergencyOpening(token, NOW + 5, 50);
     expect(await store().listEmergencyOpenings(a, 10)).toEqual([{ openedAt: NOW + 5, tokenHash: token }]);
     expect(await store().listEmergencyOpenings(b, 10)).toEqual([]);
@@ -38,7 +39,7 @@ export function emergencyContract(store: () => Store, newAccount: () => Promise<
 
   it('refuses tokens for an unknown account, and wipes tokens and openings with the account', async () => {
     expect(await store().registerEmergencyToken(`nobody-${randomUUID()}`, `tok-${randomUUID()}`, NOW)).toBe(
-      false,
+      'no-account',
     );
     const a = await newAccount();
     const b = await newAccount();
@@ -90,7 +91,7 @@ export function emergencyContract(store: () => Store, newAccount: () => Promise<
     expect(await store().recordEmergencyOpening(token, NOW + 2, 50)).toBe(false);
     // Past openings stay in the log, still naming their token; the token can be registered again later.
     expect(await store().listEmergencyOpenings(a, 10)).toEqual([{ openedAt: NOW + 1, tokenHash: token }]);
-    expect(await store().registerEmergencyToken(a, token, NOW + 3)).toBe(true);
+    expect(await store().registerEmergencyToken(a, token, NOW + 3)).toBe('registered');
     expect(await store().recordEmergencyOpening(token, NOW + 4, 50)).toBe(true);
   });
 }

@@ -134,8 +134,40 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'typed codes: their own failure counter and lock; lookup ids no longer unique',
+    // The typed code's lookup id moves to a column without a UNIQUE constraint: creating a share
+    // whose lookup id is in use must not tell anyone that it is (redemption tells the shares apart
+    // by their proof). SQLite cannot drop a constraint in place, so the old column stays, empty.
+    sql: `
+      ALTER TABLE shares ADD COLUMN code_lookup TEXT;
+      UPDATE shares SET code_lookup = lookup_id, lookup_id = NULL;
+      CREATE INDEX shares_code_lookup ON shares(code_lookup) WHERE code_lookup IS NOT NULL;
+      ALTER TABLE shares ADD COLUMN code_failed_attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE shares ADD COLUMN code_locked_at INTEGER;
+    `,
+  },
+  {
+    version: 6,
+    name: 'storage quota: ciphertext bytes per account; purged shares',
+    // The running total is kept with the account (updated by every push, in its transaction), so
+    // checking the quota never sums an account's documents; existing accounts start from their sum.
+    sql: `
+      ALTER TABLE accounts ADD COLUMN stored_bytes INTEGER NOT NULL DEFAULT 0;
+      UPDATE accounts SET stored_bytes =
+        (SELECT COALESCE(SUM(LENGTH(ciphertext)), 0) FROM documents WHERE documents.account_id = accounts.id);
+      ALTER TABLE shares ADD COLUMN purged_at INTEGER;
+    `,
+  },
+  {
+    version: 7,
+    name: 'ended sessions remember why',
+    // A session ended by a passphrase change or "sign out everywhere else" stays (until it would
+    // have expired) with its reason, so that device is told why instead of a bare 401.
+    sql: 'ALTER TABLE sessions ADD COLUMN ended_reason TEXT;',
+  },
 ];
-
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -260,5 +292,38 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (share_id, id)
       );
     `,
+  },
+  {
+    version: 5,
+    name: 'typed codes: their own failure counter and lock; lookup ids no longer unique',
+    // The typed code's lookup id moves to a column without a UNIQUE constraint: creating a share
+    // whose lookup id is in use must not tell anyone that it is (redemption tells the shares apart
+    // by their proof). The old column stays, empty, so both stores keep one shape.
+    sql: `
+      ALTER TABLE shares ADD COLUMN code_lookup TEXT;
+      UPDATE shares SET code_lookup = lookup_id, lookup_id = NULL;
+      CREATE INDEX shares_code_lookup ON shares(code_lookup) WHERE code_lookup IS NOT NULL;
+      ALTER TABLE shares ADD COLUMN code_failed_attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE shares ADD COLUMN code_locked_at BIGINT;
+    `,
+  },
+  {
+    version: 6,
+    name: 'storage quota: ciphertext bytes per account; purged shares',
+    // The running total is kept with the account (updated by every push, in its transaction), so
+    // checking the quota never sums an account's documents; existing accounts start from their sum.
+    sql: `
+      ALTER TABLE accounts ADD COLUMN stored_bytes BIGINT NOT NULL DEFAULT 0;
+      UPDATE accounts SET stored_bytes =
+        (SELECT COALESCE(SUM(LENGTH(ciphertext)), 0) FROM documents WHERE documents.account_id = accounts.id);
+      ALTER TABLE shares ADD COLUMN purged_at BIGINT;
+    `,
+  },
+  {
+    version: 7,
+    name: 'ended sessions remember why',
+    // A session ended by a passphrase change or "sign out everywhere else" stays (until it would
+    // have expired) with its reason, so that device is told why instead of a bare 401.
+    sql: 'ALTER TABLE sessions ADD COLUMN ended_reason TEXT;',
   },
 ];

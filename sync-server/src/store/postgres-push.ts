@@ -10,7 +10,7 @@ import type { Envelope } from '../../../shared/schema/envelope.ts';
 import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.ts';
 import { AccountGoneError } from './errors.ts';
 import { NOTIFY_CHANNEL, notifyPayload } from './postgres-notify.ts';
-import { checkProfileLimit, planPush } from './push-rules.ts';
+import { checkProfileLimit, checkQuota, planPush, storageDelta } from './push-rules.ts';
 import type { PushOutcome } from './store.ts';
 
 const UPSERT = `INSERT INTO documents (account_id, seq, ${DOCUMENT_COLUMNS})
@@ -45,10 +45,12 @@ export async function pushInTransaction(
   accountId: string,
   rows: readonly PushRow[],
   now: number,
+  quotaBytes?: number,
 ): Promise<PushOutcome> {
-  const locked = await client.query<{ seq: string }>('SELECT seq FROM accounts WHERE id = $1 FOR UPDATE', [
-    accountId,
-  ]);
+  const locked = await client.query<{ seq: string; stored_bytes: string }>(
+    'SELECT seq, stored_bytes FROM accounts WHERE id = $1 FOR UPDATE',
+    [accountId],
+  );
   const current = locked.rows[0];
   if (!current) throw new AccountGoneError();
   const ids = rows.map((row) => row.newDocumentState.id);
@@ -65,11 +67,17 @@ export async function pushInTransaction(
     );
     checkProfileLimit(Number(live.rows[0]?.n ?? 0), plan.profileDelta);
   }
+  const delta = storageDelta(masters, plan.writes);
+  checkQuota(Number(current.stored_bytes), delta, quotaBytes);
   let seq = Number(current.seq);
   if (plan.writes.length > 0) {
     await client.query(UPSERT, upsertParams(accountId, seq + 1, plan.writes));
     seq += plan.writes.length;
-    await client.query('UPDATE accounts SET seq = $2 WHERE id = $1', [accountId, seq]);
+    await client.query('UPDATE accounts SET seq = $2, stored_bytes = stored_bytes + $3 WHERE id = $1', [
+      accountId,
+      seq,
+      delta,
+    ]);
     await client.query('SELECT pg_notify($1, $2)', [
       NOTIFY_CHANNEL,
       notifyPayload(accountId, { type: 'change', seq }),

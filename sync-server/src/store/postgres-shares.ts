@@ -1,6 +1,7 @@
 /** PostgreSQL implementation of the share methods of the Store (share-store.ts). */
 import type pg from 'pg';
 import {
+  ATTEMPT_COLUMNS,
   type PendingRow,
   SHARE_COLUMNS,
   SHARE_COLUMNS_OF_S,
@@ -28,7 +29,7 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
       try {
         await pool.query(
           `INSERT INTO shares (id, owner_id, mode, sections, created_at, expires_at, token_hash, has_passcode,
-             lookup_id, code_proof_hash, wrapped_key, snapshot_version, snapshot_nonce, snapshot, owner_secret)
+             code_lookup, code_proof_hash, wrapped_key, snapshot_version, snapshot_nonce, snapshot, owner_secret)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
           [
             s.id,
@@ -51,12 +52,17 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
         return 'created';
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        return (await one('SELECT 1 FROM shares WHERE id = $1', [s.id])) ? 'id-taken' : 'lookup-taken';
+        return 'id-taken';
       }
     },
     getShare: (id) => share(`SELECT ${SHARE_COLUMNS} FROM shares WHERE id = $1`, [id]),
-    findShareByLookup: (lookupId) =>
-      share(`SELECT ${SHARE_COLUMNS} FROM shares WHERE lookup_id = $1`, [lookupId]),
+    async findSharesByLookup(lookupId) {
+      const { rows } = await pool.query<ShareRow>(
+        `SELECT ${SHARE_COLUMNS} FROM shares WHERE code_lookup = $1 ORDER BY created_at DESC, id`,
+        [lookupId],
+      );
+      return rows.map(toShare);
+    },
     async listShares(ownerId) {
       const { rows } = await pool.query<ShareRow>(
         `SELECT ${SHARE_COLUMNS} FROM shares WHERE owner_id = $1 ORDER BY created_at DESC`,
@@ -66,7 +72,7 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
     },
     async getSnapshot(id) {
       const row = await one<{ snapshot_version: string; snapshot_nonce: string; snapshot: string }>(
-        'SELECT snapshot_version, snapshot_nonce, snapshot FROM shares WHERE id = $1',
+        'SELECT snapshot_version, snapshot_nonce, snapshot FROM shares WHERE id = $1 AND purged_at IS NULL',
         [id],
       );
       return row
@@ -76,7 +82,7 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
     async putSnapshot(id, ownerId, snap) {
       const result = await pool.query(
         `UPDATE shares SET snapshot_version = $1, snapshot_nonce = $2, snapshot = $3
-         WHERE id = $4 AND owner_id = $5 AND snapshot_version < $1`,
+         WHERE id = $4 AND owner_id = $5 AND snapshot_version < $1 AND purged_at IS NULL`,
         [snap.version, snap.nonce, snap.ciphertext, id, ownerId],
       );
       return result.rowCount === 1;
@@ -88,20 +94,21 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
       );
       return result.rowCount === 1;
     },
-    async reserveShareAttempt(id, now, maxFailures) {
+    async reserveShareAttempt(id, now, maxFailures, path = 'link') {
+      const { count, locked } = ATTEMPT_COLUMNS[path];
       // One statement: the row lock makes parallel attempts queue, so at most `maxFailures` pass.
       const result = await pool.query(
-        `UPDATE shares SET failed_attempts = failed_attempts + 1,
-           locked_at = CASE WHEN failed_attempts + 1 >= $1 THEN $2::BIGINT ELSE NULL END
-         WHERE id = $3 AND locked_at IS NULL AND failed_attempts < $1 RETURNING id`,
+        `UPDATE shares SET ${count} = ${count} + 1,
+           ${locked} = CASE WHEN ${count} + 1 >= $1 THEN $2::BIGINT ELSE NULL END
+         WHERE id = $3 AND ${locked} IS NULL AND ${count} < $1 RETURNING id`,
         [maxFailures, now, id],
       );
       return result.rowCount === 1;
     },
-    async releaseShareAttempt(id) {
+    async releaseShareAttempt(id, path = 'link') {
+      const { count, locked } = ATTEMPT_COLUMNS[path];
       await pool.query(
-        `UPDATE shares SET failed_attempts = failed_attempts - 1, locked_at = NULL
-         WHERE id = $1 AND failed_attempts > 0`,
+        `UPDATE shares SET ${count} = ${count} - 1, ${locked} = NULL WHERE id = $1 AND ${count} > 0`,
         [id],
       );
     },
@@ -178,6 +185,22 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
         accountId,
       ]);
       return row?.profile ?? null;
+    },
+    async countActiveShares(ownerId, now) {
+      const row = await one<{ n: string }>(
+        'SELECT COUNT(*) AS n FROM shares WHERE owner_id = $1 AND revoked_at IS NULL AND expires_at > $2',
+        [ownerId, now],
+      );
+      return Number(row?.n ?? 0);
+    },
+    async purgeEndedShares(now) {
+      const result = await pool.query(
+        `UPDATE shares SET snapshot = '', snapshot_nonce = '', wrapped_key = NULL, code_proof_hash = NULL,
+           purged_at = $1
+         WHERE purged_at IS NULL AND (revoked_at IS NOT NULL OR expires_at <= $1)`,
+        [now],
+      );
+      return result.rowCount ?? 0;
     },
     async listReceivedShares(accountId) {
       const { rows } = await pool.query<ShareRow & { last_opened_at: string }>(

@@ -14,7 +14,7 @@ import { POSTGRES_MIGRATIONS } from './migrations.ts';
 import { listenForChanges, NOTIFY_CHANNEL, notifyPayload } from './postgres-notify.ts';
 import { pushInTransaction } from './postgres-push.ts';
 import { postgresShareStore } from './postgres-shares.ts';
-import type { Store } from './store.ts';
+import type { SessionEndReason, Store } from './store.ts';
 
 /** Any number serializes migrations of instances starting together; this one is "carnet" in ASCII. */
 const MIGRATION_LOCK = 0x636172_6e6574;
@@ -140,7 +140,7 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
     },
     async findSession(tokenHash, now) {
       const row = await one<{ account_id: string; expires_at: string }>(
-        'SELECT account_id, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2',
+        'SELECT account_id, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2 AND ended_reason IS NULL',
         [tokenHash, now],
       );
       return row ? { accountId: row.account_id, expiresAt: Number(row.expires_at) } : null;
@@ -148,11 +148,19 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
     async deleteSession(tokenHash) {
       await pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
     },
-    async deleteOtherSessions(accountId, keepTokenHash) {
-      await pool.query('DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2', [
-        accountId,
-        keepTokenHash,
-      ]);
+    async endOtherSessions(accountId, keepTokenHash, reason) {
+      await pool.query(
+        `UPDATE sessions SET ended_reason = $3
+         WHERE account_id = $1 AND token_hash <> $2 AND ended_reason IS NULL`,
+        [accountId, keepTokenHash, reason],
+      );
+    },
+    async sessionEndReason(tokenHash, now) {
+      const row = await one<{ ended_reason: SessionEndReason | null }>(
+        'SELECT ended_reason FROM sessions WHERE token_hash = $1 AND expires_at > $2',
+        [tokenHash, now],
+      );
+      return row?.ended_reason ?? null;
     },
     async purgeExpired(now) {
       await pool.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
@@ -173,8 +181,8 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
       const last = rows.at(-1);
       return { documents: rows.map(toEnvelope), checkpoint: last ? Number(last.seq) : afterSeq };
     },
-    async push(accountId, rows, now) {
-      return inTransaction(pool, (client) => pushInTransaction(client, accountId, rows, now));
+    async push(accountId, rows, now, quotaBytes) {
+      return inTransaction(pool, (client) => pushInTransaction(client, accountId, rows, now, quotaBytes));
     },
     async registerEmergencyToken(accountId, tokenHash, now) {
       const result = await pool.query(
@@ -182,8 +190,15 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
          SELECT $1, id, $2 FROM accounts WHERE id = $3 ON CONFLICT (token_hash) DO NOTHING`,
         [tokenHash, now, accountId],
       );
-      if (result.rowCount === 1) return true;
-      return (await one('SELECT 1 FROM accounts WHERE id = $1', [accountId])) !== undefined;
+      if (result.rowCount === 1) return 'registered';
+      // Nothing inserted: the account is gone, or the hash is held (by this account or another).
+      const holder = await one<{ account_id: string }>(
+        'SELECT account_id FROM emergency_tokens WHERE token_hash = $1',
+        [tokenHash],
+      );
+      if (holder?.account_id === accountId) return 'registered';
+      if ((await one('SELECT 1 FROM accounts WHERE id = $1', [accountId])) === undefined) return 'no-account';
+      return holder ? 'taken' : 'registered';
     },
     async recordEmergencyOpening(tokenHash, now, keep) {
       return inTransaction(pool, async (client) => {

@@ -14,7 +14,7 @@
 import type { PushRow } from '../../../shared/protocol/replication.ts';
 import type { Envelope } from '../../../shared/schema/envelope.ts';
 import { MAX_PROFILES } from '../../../shared/schema/profile.ts';
-import { ProfileLimitError } from './errors.ts';
+import { ProfileLimitError, QuotaExceededError } from './errors.ts';
 
 export type RowDecision = 'write' | 'conflict' | 'unchanged';
 
@@ -87,5 +87,23 @@ export function planPush(
 export function checkProfileLimit(liveProfiles: number, profileDelta: number): void {
   if (profileDelta > 0 && liveProfiles + profileDelta > MAX_PROFILES) {
     throw new ProfileLimitError(liveProfiles + profileDelta);
+  }
+}
+
+/** How many ciphertext bytes the writes add (negative when they shrink the account). */
+export function storageDelta(masters: ReadonlyMap<string, Envelope>, writes: readonly Envelope[]): number {
+  let delta = 0;
+  for (const doc of writes) delta += doc.ciphertext.length - (masters.get(doc.id)?.ciphertext.length ?? 0);
+  return delta;
+}
+
+/**
+ * Throws when a push that grows the account would leave it above the quota. A push that does not
+ * grow it is never refused, so an account over its quota (a lowered setting) can still edit,
+ * delete and shrink its way back under it.
+ */
+export function checkQuota(usage: number, delta: number, quotaBytes: number | undefined): void {
+  if (quotaBytes !== undefined && delta > 0 && usage + delta > quotaBytes) {
+    throw new QuotaExceededError(usage, usage + delta, quotaBytes);
   }
 }

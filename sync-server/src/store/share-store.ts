@@ -35,8 +35,12 @@ export interface NewShare {
 
 export interface ShareRecord extends Omit<NewShare, 'snapshot'> {
   readonly revokedAt: number | null;
+  /** Wrong access tokens (the link); at the limit the share is locked for the link. */
   readonly failedAttempts: number;
   readonly lockedAt: number | null;
+  /** Wrong typed-code proofs, counted apart: guessing at the code never locks the link. */
+  readonly codeFailedAttempts: number;
+  readonly codeLockedAt: number | null;
   readonly snapshotVersion: number;
 }
 
@@ -63,15 +67,24 @@ export interface PendingEntry {
   readonly authorSignPk: string;
 }
 
-export type CreateShareOutcome = 'created' | 'id-taken' | 'lookup-taken';
+/**
+ * A lookup id in use is not an outcome: lookup ids need not be unique (redemption tells the shares
+ * apart by their proof), so creating a share never confirms that another one has that id.
+ */
+export type CreateShareOutcome = 'created' | 'id-taken';
+
+/** Which proof an attempt presents: the link's access token or the typed code's proof. */
+export type ProofPath = 'link' | 'code';
 
 export interface ShareStore {
   createShare(share: NewShare): Promise<CreateShareOutcome>;
   getShare(id: string): Promise<ShareRecord | null>;
-  findShareByLookup(lookupId: string): Promise<ShareRecord | null>;
+  /** Every share with this typed-code lookup id (almost always one), newest first. */
+  findSharesByLookup(lookupId: string): Promise<ShareRecord[]>;
   listShares(ownerId: string): Promise<ShareRecord[]>;
+  /** Null for an unknown share, and for a purged one. */
   getSnapshot(id: string): Promise<StoredSnapshot | null>;
-  /** Owner only, and only a newer version: false otherwise. */
+  /** Owner only, only a newer version, never on a purged share: false otherwise. */
   putSnapshot(id: string, ownerId: string, snapshot: StoredSnapshot): Promise<boolean>;
   /** Owner only; revoking twice keeps the first time. False when the owner has no such share. */
   revokeShare(id: string, ownerId: string, now: number): Promise<boolean>;
@@ -80,8 +93,8 @@ export interface ShareStore {
    * locked or already at `maxFailures`; the reservation reaching the limit locks the share. A
    * correct proof gives its attempt back (`releaseShareAttempt`), so only wrong ones stay counted.
    */
-  reserveShareAttempt(id: string, now: number, maxFailures: number): Promise<boolean>;
-  releaseShareAttempt(id: string): Promise<void>;
+  reserveShareAttempt(id: string, now: number, maxFailures: number, path?: ProofPath): Promise<boolean>;
+  releaseShareAttempt(id: string, path?: ProofPath): Promise<void>;
   addShareLog(entry: ShareLogEntry): Promise<void>;
   listShareLog(shareId: string): Promise<ShareLogEntry[]>;
   /** False (nothing stored) when the share already holds `maxPending` entries. */
@@ -92,6 +105,15 @@ export interface ShareStore {
   getPractitioner(accountId: string): Promise<string | null>;
   /** Shares this account opened, newest opening first, with the time of its last opening. */
   listReceivedShares(accountId: string): Promise<(ShareRecord & { lastOpenedAt: number })[]>;
+  /** Shares of this owner neither revoked nor expired at `now` (the per-account limit counts them). */
+  countActiveShares(ownerId: string, now: number): Promise<number>;
+  /**
+   * Forgets the ciphertext of shares revoked or expired by `now`: the snapshot and the code-wrapped
+   * key (the code proof's hash too: nothing is left to redeem). Their metadata, log, owner secret
+   * (the owner's devices still need it to drain pending entries) and pending entries stay. Returns
+   * how many shares this call purged; a purged share is not counted again.
+   */
+  purgeEndedShares(now: number): Promise<number>;
 }
 
 /** The row shape both SQL dialects return (numbers may arrive as strings from PostgreSQL). */
@@ -104,7 +126,7 @@ export interface ShareRow {
   expires_at: number | string;
   token_hash: string;
   has_passcode: number | boolean;
-  lookup_id: string | null;
+  code_lookup: string | null;
   code_proof_hash: string | null;
   wrapped_key: string | null;
   revoked_at: number | string | null;
@@ -112,11 +134,19 @@ export interface ShareRow {
   locked_at: number | string | null;
   snapshot_version: number | string;
   owner_secret: string | null;
+  code_failed_attempts: number | string;
+  code_locked_at: number | string | null;
 }
 
 export const SHARE_COLUMNS = `id, owner_id, mode, sections, created_at, expires_at, token_hash, has_passcode,
-  lookup_id, code_proof_hash, wrapped_key, revoked_at, failed_attempts, locked_at, snapshot_version,
-  owner_secret`;
+  code_lookup, code_proof_hash, wrapped_key, revoked_at, failed_attempts, locked_at, snapshot_version,
+  owner_secret, code_failed_attempts, code_locked_at`;
+
+/** The counter and lock columns of each proof path. */
+export const ATTEMPT_COLUMNS: Readonly<Record<ProofPath, { count: string; locked: string }>> = {
+  link: { count: 'failed_attempts', locked: 'locked_at' },
+  code: { count: 'code_failed_attempts', locked: 'code_locked_at' },
+};
 
 /** The same columns, qualified for queries that join `shares s` with another table. */
 export const SHARE_COLUMNS_OF_S = SHARE_COLUMNS.replaceAll(/\b(\w+)\b/g, (column) => `s.${column}`);
@@ -133,12 +163,14 @@ export function toShare(row: ShareRow): ShareRecord {
     expiresAt: Number(row.expires_at),
     tokenHash: row.token_hash,
     hasPasscode: Boolean(row.has_passcode),
-    lookupId: row.lookup_id,
+    lookupId: row.code_lookup,
     codeProofHash: row.code_proof_hash,
     wrappedKeyJson: row.wrapped_key,
     revokedAt: num(row.revoked_at),
     failedAttempts: Number(row.failed_attempts),
     lockedAt: num(row.locked_at),
+    codeFailedAttempts: Number(row.code_failed_attempts),
+    codeLockedAt: num(row.code_locked_at),
     snapshotVersion: Number(row.snapshot_version),
     ownerSecretJson: row.owner_secret,
   };

@@ -31,7 +31,7 @@ function newShare(ownerId: string, extra: Partial<NewShare> = {}): NewShare {
 }
 
 export function shareContract(current: () => Store, newAccount: () => Promise<string>): void {
-  it('creates shares, refuses a taken id or lookup id, finds and lists them', async () => {
+  it('creates shares, refuses a taken id (not a lookup id in use), finds and lists them', async () => {
     const store = current();
     const owner = await newAccount();
     const lookupId = randomUUID().replaceAll('-', '').slice(0, 6).toUpperCase();
@@ -44,7 +44,14 @@ export function shareContract(current: () => Store, newAccount: () => Promise<st
     });
     expect(await store.createShare(share)).toBe('created');
     expect(await store.createShare({ ...share, lookupId: null })).toBe('id-taken');
-    expect(await store.createShare(newShare(owner, { lookupId }))).toBe('lookup-taken');
+    // A lookup id in use is not refused: creation must not confirm that it exists.
+    const clash = newShare(owner, {
+      lookupId,
+      codeProofHash: 'other',
+      wrappedKeyJson: '{"w":2}',
+      createdAt: NOW + 1,
+    });
+    expect(await store.createShare(clash)).toBe('created');
     const found = await store.getShare(share.id);
     expect(found).toMatchObject({
       id: share.id,
@@ -62,9 +69,11 @@ export function shareContract(current: () => Store, newAccount: () => Promise<st
       lockedAt: null,
       snapshotVersion: 1,
     });
-    expect(await store.findShareByLookup(lookupId)).toEqual(found);
-    expect(await store.findShareByLookup('NOPE00')).toBeNull();
-    expect((await store.listShares(owner)).map((s) => s.id)).toEqual([share.id]);
+    expect(found).toMatchObject({ codeFailedAttempts: 0, codeLockedAt: null });
+    expect((await store.findSharesByLookup(lookupId)).map((s) => s.id)).toEqual([clash.id, share.id]);
+    expect((await store.findSharesByLookup(lookupId))[1]).toEqual(found);
+    expect(await store.findSharesByLookup('NOPE00')).toEqual([]);
+    expect((await store.listShares(owner)).map((s) => s.id)).toEqual([clash.id, share.id]);
     expect(await store.getShare('nobody')).toBeNull();
   });
 
@@ -107,6 +116,34 @@ export function shareContract(current: () => Store, newAccount: () => Promise<st
     expect(await store.reserveShareAttempt(locking.id, NOW + 7, 5)).toBe(false);
     expect(await store.getShare(locking.id)).toMatchObject({ failedAttempts: 5, lockedAt: NOW + 6 });
     expect(await store.reserveShareAttempt('nobody', NOW, 5)).toBe(false);
+  });
+
+  it('counts typed-code failures apart from link failures: the code locking leaves the link open', async () => {
+    const store = current();
+    const share = newShare(await newAccount(), {
+      lookupId: 'CODE01',
+      codeProofHash: 'ph',
+      wrappedKeyJson: '{}',
+    });
+    await store.createShare(share);
+    for (let i = 1; i <= 5; i++)
+      expect(await store.reserveShareAttempt(share.id, NOW + i, 5, 'code')).toBe(true);
+    expect(await store.reserveShareAttempt(share.id, NOW + 6, 5, 'code')).toBe(false);
+    expect(await store.getShare(share.id)).toMatchObject({
+      codeFailedAttempts: 5,
+      codeLockedAt: NOW + 5,
+      failedAttempts: 0,
+      lockedAt: null,
+    });
+    expect(await store.reserveShareAttempt(share.id, NOW + 7, 5, 'link')).toBe(true);
+    await store.releaseShareAttempt(share.id, 'link');
+    expect(await store.reserveShareAttempt(share.id, NOW + 8, 5)).toBe(true);
+    await store.releaseShareAttempt(share.id);
+    expect(await store.getShare(share.id)).toMatchObject({
+      failedAttempts: 0,
+      lockedAt: null,
+      codeFailedAttempts: 5,
+    });
   });
 
   it('never lets parallel attempts past the limit', async () => {

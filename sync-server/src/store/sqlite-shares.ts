@@ -1,6 +1,7 @@
 /** SQLite implementation of the share methods of the Store (share-store.ts). */
 import type Database from 'better-sqlite3';
 import {
+  ATTEMPT_COLUMNS,
   type PendingRow,
   SHARE_COLUMNS,
   SHARE_COLUMNS_OF_S,
@@ -17,24 +18,42 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export function sqliteShareStore(db: Database.Database): ShareStore {
+  const perPath = (sql: (columns: { count: string; locked: string }) => string) => ({
+    link: db.prepare(sql(ATTEMPT_COLUMNS.link)),
+    code: db.prepare(sql(ATTEMPT_COLUMNS.code)),
+  });
   const q = {
     insert: db.prepare(`INSERT INTO shares (id, owner_id, mode, sections, created_at, expires_at, token_hash,
-      has_passcode, lookup_id, code_proof_hash, wrapped_key, snapshot_version, snapshot_nonce, snapshot,
+      has_passcode, code_lookup, code_proof_hash, wrapped_key, snapshot_version, snapshot_nonce, snapshot,
       owner_secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     byId: db.prepare(`SELECT ${SHARE_COLUMNS} FROM shares WHERE id = ?`),
-    byLookup: db.prepare(`SELECT ${SHARE_COLUMNS} FROM shares WHERE lookup_id = ?`),
+    byLookup: db.prepare(
+      `SELECT ${SHARE_COLUMNS} FROM shares WHERE code_lookup = ? ORDER BY created_at DESC, id`,
+    ),
     byOwner: db.prepare(`SELECT ${SHARE_COLUMNS} FROM shares WHERE owner_id = ? ORDER BY created_at DESC`),
-    snapshot: db.prepare('SELECT snapshot_version, snapshot_nonce, snapshot FROM shares WHERE id = ?'),
+    snapshot: db.prepare(
+      'SELECT snapshot_version, snapshot_nonce, snapshot FROM shares WHERE id = ? AND purged_at IS NULL',
+    ),
     putSnapshot: db.prepare(`UPDATE shares SET snapshot_version = ?, snapshot_nonce = ?, snapshot = ?
-      WHERE id = ? AND owner_id = ? AND snapshot_version < ?`),
+      WHERE id = ? AND owner_id = ? AND snapshot_version < ? AND purged_at IS NULL`),
+    countActive: db.prepare(
+      'SELECT COUNT(*) AS n FROM shares WHERE owner_id = ? AND revoked_at IS NULL AND expires_at > ?',
+    ),
+    purgeEnded: db.prepare(`UPDATE shares SET snapshot = '', snapshot_nonce = '', wrapped_key = NULL,
+      code_proof_hash = NULL, purged_at = ?
+      WHERE purged_at IS NULL AND (revoked_at IS NOT NULL OR expires_at <= ?)`),
     revoke: db.prepare(
       'UPDATE shares SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND owner_id = ?',
     ),
-    reserve: db.prepare(`UPDATE shares SET failed_attempts = failed_attempts + 1,
-      locked_at = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE NULL END
-      WHERE id = ? AND locked_at IS NULL AND failed_attempts < ? RETURNING id`),
-    release: db.prepare(`UPDATE shares SET failed_attempts = failed_attempts - 1, locked_at = NULL
-      WHERE id = ? AND failed_attempts > 0`),
+    reserve: perPath(
+      ({ count, locked }) => `UPDATE shares SET ${count} = ${count} + 1,
+      ${locked} = CASE WHEN ${count} + 1 >= ? THEN ? ELSE NULL END
+      WHERE id = ? AND ${locked} IS NULL AND ${count} < ? RETURNING id`,
+    ),
+    release: perPath(
+      ({ count, locked }) => `UPDATE shares SET ${count} = ${count} - 1, ${locked} = NULL
+      WHERE id = ? AND ${count} > 0`,
+    ),
     addLog: db.prepare(`INSERT INTO share_log (share_id, at, action, actor_id, actor, profession, sections,
       version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     log: db.prepare('SELECT * FROM share_log WHERE share_id = ? ORDER BY at, seq'),
@@ -74,16 +93,15 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
         return 'created';
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        return q.byId.get(s.id) ? 'id-taken' : 'lookup-taken';
+        return 'id-taken';
       }
     },
     async getShare(id) {
       const row = q.byId.get(id) as ShareRow | undefined;
       return row ? toShare(row) : null;
     },
-    async findShareByLookup(lookupId) {
-      const row = q.byLookup.get(lookupId) as ShareRow | undefined;
-      return row ? toShare(row) : null;
+    async findSharesByLookup(lookupId) {
+      return (q.byLookup.all(lookupId) as ShareRow[]).map(toShare);
     },
     async listShares(ownerId) {
       return (q.byOwner.all(ownerId) as ShareRow[]).map(toShare);
@@ -104,11 +122,11 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
     async revokeShare(id, ownerId, now) {
       return q.revoke.run(now, id, ownerId).changes === 1;
     },
-    async reserveShareAttempt(id, now, maxFailures) {
-      return q.reserve.get(maxFailures, now, id, maxFailures) !== undefined;
+    async reserveShareAttempt(id, now, maxFailures, path = 'link') {
+      return q.reserve[path].get(maxFailures, now, id, maxFailures) !== undefined;
     },
-    async releaseShareAttempt(id) {
-      q.release.run(id);
+    async releaseShareAttempt(id, path = 'link') {
+      q.release[path].run(id);
     },
     async addShareLog(e) {
       q.addLog.run(
@@ -144,6 +162,12 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
     },
     async getPractitioner(accountId) {
       return (q.practitioner.get(accountId) as { profile: string } | undefined)?.profile ?? null;
+    },
+    async countActiveShares(ownerId, now) {
+      return (q.countActive.get(ownerId, now) as { n: number }).n;
+    },
+    async purgeEndedShares(now) {
+      return q.purgeEnded.run(now, now).changes;
     },
     async listReceivedShares(accountId) {
       return (q.received.all(accountId) as (ShareRow & { last_opened_at: number })[]).map((row) => ({

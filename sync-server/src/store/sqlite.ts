@@ -18,9 +18,17 @@ import { ChangeFanout } from './change-fanout.ts';
 import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.ts';
 import { AccountGoneError } from './errors.ts';
 import { SQLITE_MIGRATIONS } from './migrations.ts';
-import { checkProfileLimit, planPush } from './push-rules.ts';
+import { checkProfileLimit, checkQuota, planPush, storageDelta } from './push-rules.ts';
 import { sqliteShareStore } from './sqlite-shares.ts';
-import type { AccountListener, PullPage, PushOutcome, SessionRecord, Store } from './store.ts';
+import type {
+  AccountListener,
+  EmergencyTokenOutcome,
+  PullPage,
+  PushOutcome,
+  SessionEndReason,
+  SessionRecord,
+  Store,
+} from './store.ts';
 
 export const SQLITE_FILE_NAME = 'carnet.sqlite';
 
@@ -64,10 +72,12 @@ export function openSqliteStore(file: string): Store {
     takeChallenge: db.prepare('DELETE FROM challenges WHERE nonce_hash = ? RETURNING email_hash, expires_at'),
     putSession: db.prepare('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES (?, ?, ?)'),
     session: db.prepare(
-      'SELECT account_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?',
+      'SELECT account_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ? AND ended_reason IS NULL',
     ),
+    sessionEndReason: db.prepare('SELECT ended_reason FROM sessions WHERE token_hash = ? AND expires_at > ?'),
     deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
-    deleteOtherSessions: db.prepare('DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?'),
+    endOtherSessions: db.prepare(`UPDATE sessions SET ended_reason = ?
+      WHERE account_id = ? AND token_hash <> ? AND ended_reason IS NULL`),
     purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
     purgeChallenges: db.prepare('DELETE FROM challenges WHERE expires_at <= ?'),
     pull: db.prepare(`SELECT seq, ${DOCUMENT_COLUMNS} FROM documents
@@ -85,7 +95,7 @@ export function openSqliteStore(file: string): Store {
         kind = excluded.kind, rev = excluded.rev, updated_at = excluded.updated_at, deleted = excluded.deleted,
         key_id = excluded.key_id, schema_version = excluded.schema_version, nonce = excluded.nonce,
         ciphertext = excluded.ciphertext, author = excluded.author, sig = excluded.sig`),
-    setSeq: db.prepare('UPDATE accounts SET seq = ? WHERE id = ?'),
+    setSeq: db.prepare('UPDATE accounts SET seq = ?, stored_bytes = stored_bytes + ? WHERE id = ?'),
     deleteEmergencyTokens: db.prepare('DELETE FROM emergency_tokens WHERE account_id = ?'),
     deleteEmergencyOpenings: db.prepare('DELETE FROM emergency_openings WHERE account_id = ?'),
     putEmergencyToken: db.prepare(`INSERT INTO emergency_tokens (token_hash, account_id, created_at)
@@ -111,6 +121,15 @@ export function openSqliteStore(file: string): Store {
     return true;
   });
 
+  const registerTokenTx = db.transaction(
+    (accountId: string, tokenHash: string, now: number): EmergencyTokenOutcome => {
+      if (q.accountById.get(accountId) === undefined) return 'no-account';
+      q.putEmergencyToken.run(tokenHash, now, accountId);
+      const holder = q.emergencyTokenAccount.get(tokenHash) as { account_id: string } | undefined;
+      return holder?.account_id === accountId ? 'registered' : 'taken';
+    },
+  );
+
   const deleteTx = db.transaction((accountId: string): boolean => {
     const account = q.accountById.get(accountId) as AccountRow | undefined;
     if (!account) return false;
@@ -123,33 +142,37 @@ export function openSqliteStore(file: string): Store {
     return true;
   });
 
-  const pushTx = db.transaction((accountId: string, rows: readonly PushRow[], now: number): PushOutcome => {
-    const account = q.accountById.get(accountId) as AccountRow | undefined;
-    if (!account) throw new AccountGoneError();
-    const masters = new Map<string, Envelope>();
-    for (const row of rows) {
-      const found = q.master.get(accountId, row.newDocumentState.id) as DocumentRow | undefined;
-      if (found) masters.set(found.id, toEnvelope(found));
-    }
-    const plan = planPush(masters, rows, now);
-    if (plan.profileDelta > 0) {
-      checkProfileLimit((q.liveProfiles.get(accountId) as { n: number }).n, plan.profileDelta);
-    }
-    let seq = Number(account.seq);
-    for (const doc of plan.writes) {
-      seq += 1;
-      q.upsert.run({
-        ...doc,
-        accountId,
-        seq,
-        deleted: doc._deleted ? 1 : 0,
-        author: doc.author ?? null,
-        sig: doc.sig ?? null,
-      });
-    }
-    if (plan.writes.length > 0) q.setSeq.run(seq, accountId);
-    return { conflicts: plan.conflicts, written: plan.writes.length, seq };
-  });
+  const pushTx = db.transaction(
+    (accountId: string, rows: readonly PushRow[], now: number, quotaBytes?: number): PushOutcome => {
+      const account = q.accountById.get(accountId) as AccountRow | undefined;
+      if (!account) throw new AccountGoneError();
+      const masters = new Map<string, Envelope>();
+      for (const row of rows) {
+        const found = q.master.get(accountId, row.newDocumentState.id) as DocumentRow | undefined;
+        if (found) masters.set(found.id, toEnvelope(found));
+      }
+      const plan = planPush(masters, rows, now);
+      if (plan.profileDelta > 0) {
+        checkProfileLimit((q.liveProfiles.get(accountId) as { n: number }).n, plan.profileDelta);
+      }
+      const delta = storageDelta(masters, plan.writes);
+      checkQuota(Number(account.stored_bytes), delta, quotaBytes);
+      let seq = Number(account.seq);
+      for (const doc of plan.writes) {
+        seq += 1;
+        q.upsert.run({
+          ...doc,
+          accountId,
+          seq,
+          deleted: doc._deleted ? 1 : 0,
+          author: doc.author ?? null,
+          sig: doc.sig ?? null,
+        });
+      }
+      if (plan.writes.length > 0) q.setSeq.run(seq, delta, accountId);
+      return { conflicts: plan.conflicts, written: plan.writes.length, seq };
+    },
+  );
 
   return {
     kind: 'sqlite',
@@ -190,8 +213,14 @@ export function openSqliteStore(file: string): Store {
     async deleteSession(tokenHash) {
       q.deleteSession.run(tokenHash);
     },
-    async deleteOtherSessions(accountId, keepTokenHash) {
-      q.deleteOtherSessions.run(accountId, keepTokenHash);
+    async endOtherSessions(accountId, keepTokenHash, reason) {
+      q.endOtherSessions.run(reason, accountId, keepTokenHash);
+    },
+    async sessionEndReason(tokenHash, now) {
+      const row = q.sessionEndReason.get(tokenHash, now) as
+        | { ended_reason: SessionEndReason | null }
+        | undefined;
+      return row?.ended_reason ?? null;
     },
     async purgeExpired(now) {
       q.purgeSessions.run(now);
@@ -205,14 +234,13 @@ export function openSqliteStore(file: string): Store {
       ) as (DocumentRow & { seq: number })[];
       return { documents: rows.map(toEnvelope), checkpoint: rows.at(-1)?.seq ?? afterSeq };
     },
-    async push(accountId, rows, now) {
-      const outcome = pushTx.immediate(accountId, rows, now);
+    async push(accountId, rows, now, quotaBytes) {
+      const outcome = pushTx.immediate(accountId, rows, now, quotaBytes);
       if (outcome.written > 0) fanout.publish(accountId, { type: 'change', seq: outcome.seq });
       return outcome;
     },
     async registerEmergencyToken(accountId, tokenHash, now) {
-      q.putEmergencyToken.run(tokenHash, now, accountId);
-      return q.accountById.get(accountId) !== undefined;
+      return registerTokenTx(accountId, tokenHash, now);
     },
     async recordEmergencyOpening(tokenHash, now, keep) {
       return recordOpeningTx(tokenHash, now, keep);

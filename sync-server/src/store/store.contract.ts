@@ -9,6 +9,7 @@ import { create, envelope } from '../testing/envelopes.ts';
 import { documentContract, NOW } from './documents.contract.ts';
 import { emergencyContract } from './emergency.contract.ts';
 import { AccountGoneError } from './errors.ts';
+import { limitsContract } from './limits.contract.ts';
 import { shareContract } from './shares.contract.ts';
 import type { Store } from './store.ts';
 
@@ -38,6 +39,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     documentContract(() => store, newAccount);
     emergencyContract(() => store, newAccount);
     shareContract(() => store, newAccount);
+    limitsContract(() => store, newAccount);
 
     it('creates accounts, refuses a second one with the same email hash, finds them', async () => {
       const id = await newAccount();
@@ -57,6 +59,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         authPublicKey: `pk-${id}`,
         createdAt: NOW,
         seq: 0,
+        storedBytes: 0,
       });
       expect(await store.getAccount(id)).toEqual(found);
       expect(await store.findAccountByEmailHash('nobody')).toBeNull();
@@ -89,9 +92,19 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.findSession(`t1-${id}`, NOW + 1000)).toBeNull();
       await store.deleteSession(`t1-${id}`);
       expect(await store.findSession(`t1-${id}`, NOW)).toBeNull();
-      await store.deleteOtherSessions(id, `t2-${id}`);
+      await store.endOtherSessions(id, `t2-${id}`, 'keyring-changed');
       expect(await store.findSession(`t2-${id}`, NOW)).not.toBeNull();
       expect(await store.findSession(`t3-${id}`, NOW)).toBeNull();
+      // The ended one remembers why (until it would have expired); a live or unknown one has no reason.
+      expect(await store.sessionEndReason(`t3-${id}`, NOW)).toBe('keyring-changed');
+      expect(await store.sessionEndReason(`t2-${id}`, NOW)).toBeNull();
+      expect(await store.sessionEndReason(`t1-${id}`, NOW)).toBeNull();
+      expect(await store.sessionEndReason(`t3-${id}`, NOW + 1000)).toBeNull();
+      // A later "sign out everywhere else" does not rewrite an earlier reason.
+      await store.createSession(`t4-${id}`, id, NOW + 1000);
+      await store.endOtherSessions(id, `t2-${id}`, 'signed-out-elsewhere');
+      expect(await store.sessionEndReason(`t3-${id}`, NOW)).toBe('keyring-changed');
+      expect(await store.sessionEndReason(`t4-${id}`, NOW)).toBe('signed-out-elsewhere');
       await store.purgeExpired(NOW + 2000);
       expect(await store.findSession(`t2-${id}`, NOW)).toBeNull();
     });

@@ -29,7 +29,12 @@ export interface NewAccount {
 export interface AccountRecord extends NewAccount {
   /** The last sequence number given to one of this account's documents; 0 before the first write. */
   readonly seq: number;
+  /** Ciphertext characters (bytes: base64url is ASCII) of the account's documents, as the quota counts them. */
+  readonly storedBytes: number;
 }
+
+/** Why the account's owner ended a session from another device; told to that device on its next request. */
+export type SessionEndReason = 'keyring-changed' | 'signed-out-elsewhere';
 
 export interface SessionRecord {
   readonly accountId: string;
@@ -60,6 +65,8 @@ export interface EmergencyOpening {
   readonly tokenHash: string;
 }
 
+export type EmergencyTokenOutcome = 'registered' | 'taken' | 'no-account';
+
 export type AccountListener = (event: AccountEvent) => void;
 
 export interface Store extends ShareStore {
@@ -79,11 +86,16 @@ export interface Store extends ShareStore {
   takeChallenge(nonceHash: string, now: number): Promise<string | null>;
 
   createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void>;
-  /** The live session for this token hash, or null (unknown or expired). */
+  /** The live session for this token hash, or null (unknown, expired or ended). */
   findSession(tokenHash: string, now: number): Promise<SessionRecord | null>;
+  /** Why a session that is no longer live was ended, if it was ended by `endOtherSessions`. */
+  sessionEndReason(tokenHash: string, now: number): Promise<SessionEndReason | null>;
   deleteSession(tokenHash: string): Promise<void>;
-  /** Ends every session of the account except `keepTokenHash` (after a passphrase change). */
-  deleteOtherSessions(accountId: string, keepTokenHash: string): Promise<void>;
+  /**
+   * Ends every live session of the account except `keepTokenHash`, remembering `reason` until the
+   * session would have expired (after a passphrase change, or "sign out everywhere else").
+   */
+  endOtherSessions(accountId: string, keepTokenHash: string, reason: SessionEndReason): Promise<void>;
   /** Drops expired sessions and challenges. */
   purgeExpired(now: number): Promise<void>;
 
@@ -93,18 +105,21 @@ export interface Store extends ShareStore {
    */
   pull(accountId: string, afterSeq: number, limit: number, kind?: EnvelopeKind): Promise<PullPage>;
   /**
-   * Applies the rows in one transaction (push-rules.ts decides each row), with `updatedAt = now`.
-   * Throws `ProfileLimitError` (nothing written) when the account would hold too many profiles,
-   * `AccountGoneError` when the account no longer exists.
+   * Applies the rows in one transaction (push-rules.ts decides each row), with `updatedAt = now`,
+   * and keeps the account's `storedBytes` in step. Throws (nothing written) `ProfileLimitError`
+   * when the account would hold too many profiles, `QuotaExceededError` when a push that grows the
+   * account would leave it above `quotaBytes` (default: no quota), `AccountGoneError` when the
+   * account no longer exists.
    */
-  push(accountId: string, rows: readonly PushRow[], now: number): Promise<PushOutcome>;
+  push(accountId: string, rows: readonly PushRow[], now: number, quotaBytes?: number): Promise<PushOutcome>;
 
   /**
-   * Emergency access log (opt-in). Tokens are stored as hashes only. Registering a hash that is
-   * already registered (by this or another account) changes nothing. Returns false when the account
-   * does not exist.
+   * Emergency access log (opt-in). Tokens are stored as hashes only. Registering a hash this account
+   * already holds changes nothing (`registered`); one another account holds changes nothing either
+   * and answers `taken`, so the caller can say so (openings keep going to the first holder);
+   * `no-account` when the account does not exist.
    */
-  registerEmergencyToken(accountId: string, tokenHash: string, now: number): Promise<boolean>;
+  registerEmergencyToken(accountId: string, tokenHash: string, now: number): Promise<EmergencyTokenOutcome>;
   /**
    * Records an opening of a registered token; false (and nothing stored) for an unknown one. Only
    * the account's newest `keep` openings are kept: older ones are deleted in the same step.

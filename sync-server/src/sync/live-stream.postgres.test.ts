@@ -4,7 +4,15 @@ import { initCrypto, sodium } from '../../../shared/crypto/sodium.ts';
 import { createApp } from '../app.ts';
 import { openPostgresStore } from '../store/postgres.ts';
 import type { Store } from '../store/store.ts';
-import { jsonInit, push, register, serverFetcher, signIn, testVault } from '../testing/api-client.ts';
+import {
+  freshProof,
+  jsonInit,
+  push,
+  register,
+  serverFetcher,
+  signIn,
+  testVault,
+} from '../testing/api-client.ts';
 import { create, envelope, withoutTime } from '../testing/envelopes.ts';
 import { listen, type RunningServer } from '../testing/http-server.ts';
 import { type PostgresCluster, startPostgresCluster } from '../testing/postgres-cluster.ts';
@@ -54,7 +62,8 @@ describe('live stream across instances (PostgreSQL)', () => {
     expect(change.documents.map(withoutTime)).toEqual([withoutTime(doc)]);
     expect(change.checkpoint).toEqual({ seq: 1 });
 
-    expect((await two('/api/account', jsonInit('DELETE', undefined, tokenOnTwo))).status).toBe(204);
+    const proof = await freshProof(two, tokenOnTwo, vault);
+    expect((await two('/api/account', jsonInit('DELETE', { proof }, tokenOnTwo))).status).toBe(204);
     expect(await stream.nextMessage()).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Fetcher,
+  freshProof,
   jsonInit,
   push,
   register,
@@ -94,7 +95,8 @@ describe('live stream over a real socket', () => {
     expect(await second.nextMessage()).toEqual({ type: 'resync' });
     await http('/api/auth/logout', jsonInit('POST', undefined, token));
     expect(await first.nextMessage()).toBeNull();
-    await http('/api/account', jsonInit('DELETE', undefined, other));
+    const proof = await freshProof(http, other, v);
+    await http('/api/account', jsonInit('DELETE', { proof }, other));
     expect(await second.nextMessage()).toBeNull();
   });
 

@@ -10,7 +10,12 @@ import { DEFAULT_KDF_PARAMS } from '../../../shared/crypto/kdf-params.ts';
 import { createVaultWithKeys, type Keyring } from '../../../shared/crypto/keyring.ts';
 import { sodium } from '../../../shared/crypto/sodium.ts';
 import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
-import type { ChallengeResponse, LoginResponse, SessionResponse } from '../../../shared/protocol/account.ts';
+import type {
+  ChallengeResponse,
+  FreshProof,
+  LoginResponse,
+  SessionResponse,
+} from '../../../shared/protocol/account.ts';
 import type { PullResponse, PushResponse, PushRow } from '../../../shared/protocol/replication.ts';
 import type { Envelope, EnvelopeKind } from '../../../shared/schema/envelope.ts';
 
@@ -106,4 +111,20 @@ export async function pullAll(
     if (page.documents.length === 0) return { documents, checkpoint };
     checkpoint = page.checkpoint;
   }
+}
+
+/**
+ * A fresh proof for keyring replacement, account deletion or "sign out everywhere else": a nonce
+ * from `POST /api/account/challenge` (with the session) signed by `authKey` (the vault's current one
+ * unless another is given).
+ */
+export async function freshProof(
+  fetcher: Fetcher,
+  token: string,
+  vault: TestVault,
+  authKey: Uint8Array = vault.authKey,
+): Promise<FreshProof> {
+  const response = await fetcher('/api/account/challenge', jsonInit('POST', undefined, token));
+  const { nonce } = await expectJson<ChallengeResponse>(response, 200, 'account challenge');
+  return { email: vault.email, nonce, signature: signLoginProof(authKey, nonce, vault.email) };
 }
