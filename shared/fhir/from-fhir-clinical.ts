@@ -1,5 +1,5 @@
 /**
- * AllergyIntolerance, Condition, MedicationStatement / MedicationRequest, Immunization, Procedure
+ * AllergyIntolerance, Condition, Immunization, Procedure
  * and FamilyMemberHistory → Carnet records. Carnet's own extensions, when present, restore what
  * FHIR has no element for; foreign resources get the same mapping without them.
  */
@@ -8,33 +8,20 @@ import type {
   Condition,
   FamilyMemberHistory,
   Immunization,
-  Medication,
-  MedicationRequest,
-  MedicationStatement,
   Procedure,
 } from '@medplum/fhirtypes';
 import { ALLERGY_CATEGORIES, ALLERGY_SEVERITIES, ALLERGY_STATUSES } from '../schema/allergy.ts';
 import { CONDITION_STATUSES } from '../schema/condition.ts';
 import { FAMILY_RELATIONSHIPS } from '../schema/family-history.ts';
-import { MEDICATION_ROUTES } from '../schema/medication.ts';
 import { PROCEDURE_STATUSES } from '../schema/procedure.ts';
-import { carnetValue, FAMILY_ROLE_CODES, ROUTE_SNOMED, SYSTEM } from './codes.ts';
-import {
-  codeOf,
-  type Draft,
-  dayOf,
-  defined,
-  type MapResult,
-  notesOf,
-  type Reader,
-  textOf,
-} from './fhir-read.ts';
+import { carnetValue, FAMILY_ROLE_CODES, SYSTEM } from './codes.ts';
+import { codeOf, type Draft, dayOf, defined, type MapResult, notesOf, textOf } from './fhir-read.ts';
 
-function isAbsent(cc: { coding?: { system?: string }[] } | undefined): boolean {
+export function isAbsent(cc: { coding?: { system?: string }[] } | undefined): boolean {
   return cc?.coding?.some((c) => c.system === SYSTEM.absentUnknown) ?? false;
 }
 
-function oneOfOr<T extends string>(values: readonly T[], value: unknown, fallback: T): T {
+export function oneOfOr<T extends string>(values: readonly T[], value: unknown, fallback: T): T {
   return values.includes(value as T) ? (value as T) : fallback;
 }
 
@@ -110,91 +97,6 @@ export function conditionFromFhir(r: Condition): MapResult {
     'note',
   ];
   return [{ record, used, assumed: status === undefined ? ['clinicalStatus: active'] : [] }];
-}
-
-function routeOf(cc: { coding?: { system?: string; code?: string }[]; text?: string } | undefined) {
-  const snomed = cc?.coding?.find((c) => c.system === SYSTEM.snomed)?.code;
-  const bySnomed = Object.entries(ROUTE_SNOMED).find(([, code]) => code === snomed)?.[0];
-  return oneOfOr(MEDICATION_ROUTES, bySnomed ?? cc?.text, 'other');
-}
-
-export function medicationFromFhir(r: MedicationStatement | MedicationRequest, read: Reader): MapResult {
-  const product = r.medicationReference
-    ? (read.resolve(r.medicationReference.reference) as Medication | undefined)
-    : undefined;
-  const concept = r.medicationCodeableConcept ?? product?.code;
-  if (isAbsent(concept)) return { skip: 'absent-unknown' };
-  if (r.status === 'entered-in-error') return { skip: 'entered-in-error' };
-  const statement = r.resourceType === 'MedicationStatement' ? r : undefined;
-  const dosage = statement ? statement.dosage?.[0] : (r as MedicationRequest).dosageInstruction?.[0];
-  const quantity = dosage?.doseAndRate?.[0]?.doseQuantity;
-  const assumed: string[] = [];
-  const doseText = carnetValue(r.extension, 'dose-text');
-  const dose =
-    typeof doseText === 'string'
-      ? doseText
-      : quantity?.value !== undefined && (quantity.unit ?? quantity.code)
-        ? { value: quantity.value, unit: quantity.unit ?? quantity.code }
-        : dosage?.text;
-  if (dose === undefined) assumed.push('dose: ?');
-  const repeat = dosage?.timing?.repeat;
-  const frequency =
-    dosage?.timing?.code?.text ??
-    dosage?.text ??
-    (repeat?.frequency !== undefined && repeat.periodUnit
-      ? `${repeat.frequency} / ${repeat.period ?? 1} ${repeat.periodUnit}`
-      : undefined);
-  if (frequency === undefined) assumed.push('frequency: ?');
-  const start = dayOf(
-    statement?.effectivePeriod?.start ??
-      statement?.effectiveDateTime ??
-      statement?.dateAsserted ??
-      (r as MedicationRequest).authoredOn,
-  );
-  if (start === undefined) assumed.push('startDate: unknown, set to the day of import');
-  const source = statement?.informationSource ?? (r as MedicationRequest).requester;
-  const record = defined({
-    kind: 'medication',
-    schemaVersion: 1,
-    name: textOf(concept),
-    dose: dose ?? '?',
-    route: routeOf(dosage?.route),
-    frequency: frequency ?? '?',
-    startDate: start ?? read.today,
-    stopDate: dayOf(statement?.effectivePeriod?.end),
-    asNeeded: dosage?.asNeededBoolean ?? false,
-    code: codeOf(concept, ['atc']),
-    reason: textOf(r.reasonCode?.[0]),
-    prescriber: source?.display,
-    highRisk: carnetValue(r.extension, 'high-risk') === true,
-    note: notesOf(r.note),
-  });
-  const used = [
-    'extension',
-    'status',
-    'medicationCodeableConcept',
-    'medicationReference',
-    'subject',
-    'effectivePeriod',
-    'effectiveDateTime',
-    'dateAsserted',
-    'authoredOn',
-    'informationSource',
-    'requester',
-    'reasonCode',
-    'note',
-    'dosage',
-    'dosageInstruction',
-    'intent',
-  ];
-  return [
-    {
-      record,
-      used,
-      assumed,
-      consumes: r.medicationReference?.reference ? [r.medicationReference.reference] : [],
-    },
-  ];
 }
 
 export function immunizationFromFhir(r: Immunization): MapResult {

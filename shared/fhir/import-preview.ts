@@ -14,19 +14,13 @@ import {
   conditionFromFhir,
   familyHistoryFromFhir,
   immunizationFromFhir,
-  medicationFromFhir,
   procedureFromFhir,
 } from './from-fhir-clinical.ts';
+import { type DocumentResult, documentFromFhir, type ImportedFile } from './from-fhir-document.ts';
+import { medicationFromFhir } from './from-fhir-medication.ts';
 import { observationFromFhir } from './from-fhir-observations.ts';
-import {
-  consentFromFhir,
-  type DocumentResult,
-  deviceFromFhir,
-  deviceUseFromFhir,
-  documentFromFhir,
-  type ImportedFile,
-  patientFromFhir,
-} from './from-fhir-other.ts';
+import { consentFromFhir, deviceFromFhir, deviceUseFromFhir } from './from-fhir-other.ts';
+import { patientFromFhir } from './from-fhir-patient.ts';
 import { resourceAsNote } from './resource-note.ts';
 
 export interface EntryRef {

@@ -5,7 +5,7 @@
 export { SECTION_KEYS, SECTIONS, type SectionKey } from './codes.ts';
 export { type ExportInput, type ExportRecord, exportIps } from './export-ips.ts';
 export type { UnmappedReason } from './fhir-read.ts';
-export type { ImportedFile } from './from-fhir-other.ts';
+export type { ImportedFile } from './from-fhir-document.ts';
 export {
   IMPORT_ERROR_REASONS,
   IMPORT_ERROR_TEXT,

@@ -10,11 +10,11 @@ import { narrativeText } from './narrative.ts';
 
 function titleOf(resource: Resource): string {
   const code = 'code' in resource ? textOf(resource.code as never) : undefined;
-  const label =
-    code ??
-    ('description' in resource && typeof resource.description === 'string'
-      ? resource.description
-      : undefined);
+  const description =
+    'description' in resource && typeof resource.description === 'string' ? resource.description : undefined;
+  const attachment =
+    resource.resourceType === 'DocumentReference' ? resource.content[0]?.attachment.title : undefined;
+  const label = code ?? description ?? attachment;
   return `${resource.resourceType}${label ? `: ${label}` : ''}`.slice(0, 200);
 }
 

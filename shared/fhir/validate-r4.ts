@@ -41,10 +41,13 @@ export function validateR4(resource: Resource): FhirIssue[] {
       }));
   } catch (error) {
     if (error instanceof OperationOutcomeError) {
-      return (error.outcome.issue ?? []).map((issue) => ({
-        path: issue.expression?.[0] ?? resource.resourceType,
-        message: issue.details?.text ?? issue.diagnostics ?? 'Invalid',
-      }));
+      // Reference-type notes come back as warnings: only errors make a resource invalid.
+      return (error.outcome.issue ?? [])
+        .filter((issue) => issue.severity === 'error' || issue.severity === 'fatal')
+        .map((issue) => ({
+          path: issue.expression?.[0] ?? resource.resourceType,
+          message: issue.details?.text ?? issue.diagnostics ?? 'Invalid',
+        }));
     }
     throw error;
   }
