@@ -1,10 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import allSections from './fixtures/ips-bundle-all-sections.json';
+import minimal from './fixtures/ips-bundle-minimal.json';
 import { importFhir } from './import-fhir.ts';
 import { loadDefinitionsFromPackage } from './testing.ts';
 import { validateR4 } from './validate-r4.ts';
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const FIXTURES: Readonly<Record<string, unknown>> = {
+  'ips-bundle-minimal.json': minimal,
+  'ips-bundle-all-sections.json': allSections,
+};
+
+const fixture = (name: string) => JSON.stringify(FIXTURES[name]);
 
 function importFixture(name: string) {
   const text = fixture(name);

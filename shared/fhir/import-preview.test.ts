@@ -140,3 +140,18 @@ describe('2,000 records', () => {
     expect(imported - exported).toBeLessThan(4_000);
   });
 });
+
+describe('the IPS "no information" entries', () => {
+  it('are listed as unmapped, not added', () => {
+    const bundle = exportIps({ profile: PROFILE, records: [], bundleId: 'empty', now: NOW });
+    const preview = previewImport(bundle, [], '2025-03-14');
+    expect(preview.toAdd).toEqual([]);
+    expect(preview.unmapped.map((u) => [u.resource.resourceType, u.reason])).toEqual([
+      ['Composition', 'document-frame'],
+      ['Patient', 'document-frame'],
+      ['Condition', 'absent-unknown'],
+      ['AllergyIntolerance', 'absent-unknown'],
+      ['MedicationStatement', 'absent-unknown'],
+    ]);
+  });
+});
