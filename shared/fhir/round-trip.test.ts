@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_RECORDS } from '../schema/examples.ts';
 import type { Profile } from '../schema/profile.ts';
-import { type ClinicalRecord, parseRecord } from '../schema/record.ts';
+import { type ClinicalRecord, parseRecord, recordSchema } from '../schema/record.ts';
 import { exportIps } from './export-ips.ts';
 import { importFhir } from './import-fhir.ts';
 import { checkIps } from './ips-checks.ts';
@@ -139,7 +139,7 @@ const VARIANTS: ClinicalRecord[] = [
   { kind: 'advance-directive', schemaVersion: 1, type: 'directives', documentLocation: 'Chez le notaire' },
   { ...EXAMPLE_RECORDS.note },
   { kind: 'note', schemaVersion: 1, title: 'Court', body: 'Texte <b>brut</b> & “guillemets”' },
-  EXAMPLE_RECORDS.administrative,
+  { ...EXAMPLE_RECORDS.administrative, note: 'Carte Vitale à jour' },
   { ...EXAMPLE_RECORDS['emergency-contact'], note: 'Appeler le soir' },
   {
     kind: 'emergency-contact',
@@ -196,5 +196,43 @@ describe('round trip: export → import into an empty profile', () => {
     // The other kinds: documents and practitioner entries below; consultations and the emergency
     // profile are not exported.
     expect(new Set(ROUND_TRIP_KINDS).size).toBe(15);
+  });
+});
+
+/** Every field a kind's schema knows, top level, across its variants (measurement types). */
+function schemaFields(kind: string): Set<string> {
+  const schema = recordSchema.options.find((option) => {
+    const shapes = 'options' in option ? option.options : [option];
+    return shapes.some((shape) => 'shape' in shape && shape.shape.kind.value === kind);
+  });
+  const shapes = schema === undefined ? [] : 'options' in schema ? schema.options : [schema];
+  return new Set(shapes.flatMap((shape) => ('shape' in shape ? Object.keys(shape.shape) : [])));
+}
+
+describe('round trip of the Patient’s details', () => {
+  it('keeps an address of use "other" and a refusal to donate', () => {
+    const record: ClinicalRecord = {
+      kind: 'administrative',
+      schemaVersion: 1,
+      addresses: [{ use: 'other', text: 'Chalet' }],
+      bloodType: 'unknown',
+      organDonor: 'no',
+    };
+    const bundle = exportIps({ profile: PROFILE, records: [{ id: 'a', record }], bundleId: 'adm', now: NOW });
+    const result = importFhir(JSON.stringify(bundle), {
+      validate: validateR4,
+      existing: [],
+      today: '2025-03-14',
+    });
+    expect(result.ok && result.preview.toAdd.map((i) => i.record)).toEqual([record]);
+  });
+});
+
+describe('the round-trip table', () => {
+  it.each([...new Set(ROUND_TRIP_KINDS)])('fills every field of %s at least once', (kind) => {
+    const filled = new Set(VARIANTS.filter((r) => r.kind === kind).flatMap((r) => Object.keys(r)));
+    const missing = [...schemaFields(kind)].filter((field) => !filled.has(field));
+    // documentId is linked through the attached document: see round-trip-documents.test.ts.
+    expect(missing.filter((field) => field !== 'documentId')).toEqual([]);
   });
 });
