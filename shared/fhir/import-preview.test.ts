@@ -155,3 +155,26 @@ describe('the IPS "no information" entries', () => {
     ]);
   });
 });
+
+describe('narrative lines', () => {
+  it('word coded values in the profile’s language', () => {
+    const bundle = exportIps({
+      profile: PROFILE,
+      records: [
+        { id: 'a', record: EXAMPLE_RECORDS.allergy },
+        { id: 'f', record: EXAMPLE_RECORDS['family-history'] },
+        { id: 'd', record: EXAMPLE_RECORDS['advance-directive'] },
+      ],
+      bundleId: 'n',
+      now: NOW,
+    });
+    const composition = bundle.entry?.[0]?.resource;
+    const divs =
+      composition?.resourceType === 'Composition'
+        ? composition.section?.map((s) => s.text?.div).join('')
+        : '';
+    expect(divs).toContain('Sévère');
+    expect(divs).toContain('Père — Infarctus du myocarde — à partir de 52');
+    expect(divs).toContain('Personne de confiance — Ma sœur parle pour moi');
+  });
+});

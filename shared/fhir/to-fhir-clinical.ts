@@ -20,7 +20,8 @@ import type { Procedure as ProcedureRecord } from '../schema/procedure.ts';
 import type { Vaccination } from '../schema/vaccination.ts';
 import { carnetExtension, coding, concept, FAMILY_ROLE_CODES, ROUTE_SNOMED, SYSTEM } from './codes.ts';
 import { line } from './narrative.ts';
-import { type MappedRecord, type ToFhirContext, words } from './to-fhir-context.ts';
+import { label } from './narrative-labels.ts';
+import type { MappedRecord, ToFhirContext } from './to-fhir-context.ts';
 
 export function notes(note: string | undefined): { note?: Annotation[] } {
   return note === undefined ? {} : { note: [{ text: note }] };
@@ -59,7 +60,7 @@ export function allergyToFhir(id: string, r: Allergy, ctx: ToFhirContext): Mappe
   return {
     section: 'allergies',
     resources: [resource],
-    line: line(r.substance, r.reactions.join(', '), r.severity, r.onsetDate),
+    line: line(r.substance, r.reactions.join(', '), label(ctx.locale, 'severity', r.severity), r.onsetDate),
   };
 }
 
@@ -89,7 +90,12 @@ export function conditionToFhir(id: string, r: ConditionRecord, ctx: ToFhirConte
   return {
     section: active ? 'problems' : 'pastIllness',
     resources: [resource],
-    line: line(r.name, r.clinicalStatus, r.onsetDate, r.abatementDate),
+    line: line(
+      r.name,
+      label(ctx.locale, 'conditionStatus', r.clinicalStatus),
+      r.onsetDate,
+      r.abatementDate && `${label(ctx.locale, 'words', 'until')} ${r.abatementDate}`,
+    ),
   };
 }
 
@@ -129,7 +135,7 @@ export function medicationToFhir(id: string, r: Medication, ctx: ToFhirContext, 
       r.name,
       dose,
       r.frequency,
-      r.asNeeded && words(ctx.locale, 'when needed', 'si besoin'),
+      r.asNeeded && label(ctx.locale, 'words', 'whenNeeded'),
       r.startDate,
     ),
   };
@@ -189,6 +195,10 @@ export function familyHistoryToFhir(id: string, r: FamilyHistory, ctx: ToFhirCon
   return {
     section: 'familyHistory',
     resources: [resource],
-    line: line(r.relationship, r.condition, r.onsetAge),
+    line: line(
+      label(ctx.locale, 'relative', r.relationship),
+      r.condition,
+      r.onsetAge !== undefined && `${label(ctx.locale, 'words', 'ageAtOnset')} ${r.onsetAge}`,
+    ),
   };
 }

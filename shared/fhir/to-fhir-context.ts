@@ -30,7 +30,3 @@ export interface LocalReference {
 export function refTo(resource: Resource & { id?: string }): LocalReference {
   return { reference: `urn:uuid:${resource.id}` };
 }
-
-export function words(locale: Locale, en: string, fr: string): string {
-  return locale === 'fr' ? fr : en;
-}

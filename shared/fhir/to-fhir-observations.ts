@@ -20,6 +20,7 @@ import {
   SYSTEM,
 } from './codes.ts';
 import { line } from './narrative.ts';
+import { label } from './narrative-labels.ts';
 import { notes } from './to-fhir-clinical.ts';
 import { type MappedRecord, refTo, type ToFhirContext } from './to-fhir-context.ts';
 
@@ -73,7 +74,7 @@ export function labResultToFhir(id: string, r: LabResult, ctx: ToFhirContext): M
   return {
     section: 'results',
     resources: [resource],
-    line: line(r.testName, value, r.interpretation, r.date),
+    line: line(r.testName, value, label(ctx.locale, 'interpretation', r.interpretation), r.date),
   };
 }
 
@@ -120,7 +121,7 @@ export function measurementToFhir(id: string, r: Measurement, ctx: ToFhirContext
   return {
     section: 'vitalSigns',
     resources: [resource],
-    line: line(r.type, `${r.value} ${r.unit}`, r.measuredAt),
+    line: line(label(ctx.locale, 'measurement', r.type), `${r.value} ${r.unit}`, r.measuredAt),
   };
 }
 
@@ -174,7 +175,7 @@ export function lifestyleToFhir(id: string, r: Lifestyle, ctx: ToFhirContext): M
   return {
     section: 'socialHistory',
     resources: [resource],
-    line: line(smoking?.status, r.alcoholUnitsPerWeek, r.diet, r.recordedOn),
+    line: line(label(ctx.locale, 'smoking', smoking?.status), r.alcoholUnitsPerWeek, r.diet, r.recordedOn),
   };
 }
 
@@ -220,6 +221,10 @@ export function pregnancyToFhir(id: string, r: Pregnancy, ctx: ToFhirContext): M
   return {
     section: 'pregnancy',
     resources: [lead, ...members],
-    line: line(r.status, r.expectedDeliveryDate, r.recordedOn),
+    line: line(
+      label(ctx.locale, 'pregnancy', r.status),
+      r.expectedDeliveryDate && `${label(ctx.locale, 'words', 'due')} ${r.expectedDeliveryDate}`,
+      r.recordedOn,
+    ),
   };
 }

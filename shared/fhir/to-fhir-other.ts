@@ -18,6 +18,7 @@ import type { PractitionerEntry } from '../schema/practitioner-entry.ts';
 import { utf8ToBase64 } from './base64.ts';
 import { carnetExtension, coding, concept, DIRECTIVE_CATEGORY, SYSTEM } from './codes.ts';
 import { line } from './narrative.ts';
+import { label } from './narrative-labels.ts';
 import { notes } from './to-fhir-clinical.ts';
 import { type MappedRecord, refTo, type ToFhirContext } from './to-fhir-context.ts';
 
@@ -54,7 +55,13 @@ export function deviceToFhir(id: string, r: DeviceRecord, ctx: ToFhirContext): M
   return {
     section: 'devices',
     resources: [use, device],
-    line: line(r.name, r.bodySite, r.startDate, r.endDate),
+    line: line(
+      r.name,
+      r.implanted && label(ctx.locale, 'words', 'implanted'),
+      r.bodySite,
+      r.startDate && `${label(ctx.locale, 'words', 'since')} ${r.startDate}`,
+      r.endDate && `${label(ctx.locale, 'words', 'until')} ${r.endDate}`,
+    ),
   };
 }
 
@@ -108,7 +115,14 @@ export function directiveToFhir(id: string, r: AdvanceDirective, ctx: ToFhirCont
   return {
     section: 'advanceDirectives',
     resources: person ? [consent, person] : [consent],
-    line: line(r.type, r.statement, r.person?.name, r.person?.phone, r.documentLocation, r.date),
+    line: line(
+      label(ctx.locale, 'directive', r.type),
+      r.statement,
+      r.person?.name,
+      r.person?.phone,
+      r.documentLocation && `${label(ctx.locale, 'words', 'document')}: ${r.documentLocation}`,
+      r.date,
+    ),
   };
 }
 
