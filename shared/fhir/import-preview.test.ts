@@ -178,3 +178,22 @@ describe('narrative lines', () => {
     expect(divs).toContain('Personne de confiance — Ma sœur parle pour moi');
   });
 });
+
+describe('a resource that does not fit its kind', () => {
+  it('is kept as a note, with the reasons', () => {
+    const bundle = exportIps({
+      profile: PROFILE,
+      records: [{ id: 'p', record: EXAMPLE_RECORDS.procedure }],
+      bundleId: 'nf',
+      now: NOW,
+    });
+    const procedure = bundle.entry?.find((e) => e.resource?.resourceType === 'Procedure')?.resource;
+    if (procedure?.resourceType !== 'Procedure') throw new Error('no procedure');
+    procedure.code = { text: 'x'.repeat(300) };
+    const preview = previewImport(bundle, [], '2025-03-14');
+    const item = preview.toAdd.find((i) => i.source.resourceType === 'Procedure');
+    expect(item?.asNote).toBe('does-not-fit');
+    expect(item?.problems).toEqual(['name: Procedure must be at most 200 characters']);
+    expect(item?.record.kind === 'note' && item.record.body).toContain('x'.repeat(300));
+  });
+});

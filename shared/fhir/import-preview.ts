@@ -39,6 +39,8 @@ export interface ImportItem {
   readonly assumed: readonly string[];
   /** Set when the resource had no Carnet kind (or did not fit it) and is kept as a note. */
   readonly asNote?: 'no-kind' | 'does-not-fit';
+  /** Why it did not fit its kind: the schema's messages (`path: message`). */
+  readonly problems?: readonly string[];
   /** For an advance directive: the entry of its attached document, to link once stored. */
   readonly documentSource?: EntryRef;
 }
@@ -225,6 +227,7 @@ export function previewImport(
           dropped: [],
           assumed: [],
           asNote: 'does-not-fit',
+          problems: parsed.issues.map((i) => `${i.path}: ${i.message}`),
         });
         return;
       }
