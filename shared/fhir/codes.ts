@@ -17,6 +17,7 @@ export const SYSTEM = {
   consentScope: 'http://terminology.hl7.org/CodeSystem/consentscope',
   consentCategory: 'http://terminology.hl7.org/CodeSystem/consentcategorycodes',
   actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+  flagCategory: 'http://terminology.hl7.org/CodeSystem/flag-category',
 } as const;
 
 /**
@@ -58,6 +59,7 @@ export const SECTIONS = {
   problems: { code: '11450-4', system: SYSTEM.loinc, required: true },
   allergies: { code: '48765-2', system: SYSTEM.loinc, required: true },
   medications: { code: '10160-0', system: SYSTEM.loinc, required: true },
+  alerts: { code: '104605-1', system: SYSTEM.loinc, required: false },
   immunizations: { code: '11369-6', system: SYSTEM.loinc, required: false },
   results: { code: '30954-2', system: SYSTEM.loinc, required: false },
   procedures: { code: '47519-4', system: SYSTEM.loinc, required: false },

@@ -9,6 +9,7 @@ import type { Administrative } from '../schema/administrative.ts';
 import type { EmergencyContact } from '../schema/emergency-contact.ts';
 import type { Profile } from '../schema/profile.ts';
 import type { ClinicalRecord } from '../schema/record.ts';
+import { alertFlags } from './alert-flags.ts';
 import { ABSENT, coding, concept, SECTION_KEYS, SECTIONS, type SectionKey, SYSTEM } from './codes.ts';
 import { type Locale, SECTION_TITLES, sectionNarrative } from './narrative.ts';
 import { patientToFhir } from './patient-to-fhir.ts';
@@ -115,6 +116,11 @@ export function exportIps(input: ExportInput): Bundle {
         .sort((a, b) => a.priority - b.priority)
     : [];
   const patient = patientToFhir(patientId, input.profile, administrative, contacts);
+
+  if (wanted.has('alerts')) {
+    const flags = alertFlags(included, ctx);
+    if (flags.entries.length > 0) bySection.set('alerts', flags);
+  }
 
   const sections: CompositionSection[] = [];
   const sectionResources: Resource[] = [];

@@ -22,7 +22,9 @@ export type UnmappedReason =
   /** People and organisations not referred to by anything imported. */
   | 'directory-entry'
   /** The Composition, the Patient's identity: the document's frame, not a record. */
-  | 'document-frame';
+  | 'document-frame'
+  /** Carnet's alerts, derived from critical conditions and high-risk medications already imported. */
+  | 'derived-alert';
 
 export type MapResult = readonly Draft[] | { readonly skip: UnmappedReason };
 

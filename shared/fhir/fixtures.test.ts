@@ -30,7 +30,13 @@ describe.each(['ips-bundle-minimal.json', 'ips-bundle-all-sections.json'])(
       const added = preview.accounting.filter((a) => a.outcome === 'add').length;
       expect(added).toBe(preview.toAdd.length);
       for (const { reason } of preview.unmapped) {
-        expect(['absent-unknown', 'entered-in-error', 'directory-entry', 'document-frame']).toContain(reason);
+        expect([
+          'absent-unknown',
+          'entered-in-error',
+          'directory-entry',
+          'document-frame',
+          'derived-alert',
+        ]).toContain(reason);
       }
     });
   },

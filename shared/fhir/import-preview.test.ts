@@ -197,3 +197,21 @@ describe('a resource that does not fit its kind', () => {
     expect(item?.record.kind === 'note' && item.record.body).toContain('x'.repeat(300));
   });
 });
+
+describe('alerts', () => {
+  it('flag critical conditions and high-risk medications, and add nothing on re-import', () => {
+    const records = [
+      { id: 'c', record: { ...EXAMPLE_RECORDS.condition, critical: true } as ClinicalRecord },
+      { id: 'm', record: { ...EXAMPLE_RECORDS.medication, highRisk: true } as ClinicalRecord },
+    ];
+    const bundle = exportIps({ profile: PROFILE, records, bundleId: 'al', now: NOW });
+    const flags = bundle.entry?.filter((e) => e.resource?.resourceType === 'Flag') ?? [];
+    expect(flags.map((e) => e.resource?.resourceType === 'Flag' && e.resource.code.text)).toEqual([
+      'Asthma',
+      'Amoxicilline',
+    ]);
+    const preview = previewImport(bundle, [], '2025-03-14');
+    expect(preview.toAdd.map((i) => i.record.kind)).toEqual(['condition', 'medication']);
+    expect(preview.unmapped.filter((u) => u.reason === 'derived-alert')).toHaveLength(2);
+  });
+});

@@ -7,6 +7,7 @@
  */
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { type ClinicalRecord, parseRecord } from '../schema/record.ts';
+import { carnetValue } from './codes.ts';
 import { duplicateKeys } from './duplicate-keys.ts';
 import type { Draft, MapResult, Reader, UnmappedReason } from './fhir-read.ts';
 import {
@@ -97,6 +98,10 @@ function mapResource(resource: Resource, read: Reader): MapResult | DocumentResu
       return patientFromFhir(resource);
     case 'Composition':
       return { skip: 'document-frame' };
+    case 'Flag':
+      return carnetValue(resource.extension, 'derived-alert') === undefined
+        ? undefined
+        : { skip: 'derived-alert' };
     case 'Practitioner':
     case 'PractitionerRole':
     case 'Organization':
