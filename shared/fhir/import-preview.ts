@@ -7,21 +7,10 @@
  */
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { type ClinicalRecord, parseRecord } from '../schema/record.ts';
-import { carnetValue } from './codes.ts';
 import { duplicateKeys } from './duplicate-keys.ts';
-import type { Draft, MapResult, Reader, UnmappedReason } from './fhir-read.ts';
-import {
-  allergyFromFhir,
-  conditionFromFhir,
-  familyHistoryFromFhir,
-  immunizationFromFhir,
-  procedureFromFhir,
-} from './from-fhir-clinical.ts';
-import { type DocumentResult, documentFromFhir, type ImportedFile } from './from-fhir-document.ts';
-import { medicationFromFhir } from './from-fhir-medication.ts';
-import { observationFromFhir } from './from-fhir-observations.ts';
-import { consentFromFhir, deviceFromFhir, deviceUseFromFhir } from './from-fhir-other.ts';
-import { patientFromFhir } from './from-fhir-patient.ts';
+import type { Draft, Reader, UnmappedReason } from './fhir-read.ts';
+import type { ImportedFile } from './from-fhir-document.ts';
+import { mapResource } from './map-resource.ts';
 import { resourceAsNote } from './resource-note.ts';
 
 export interface EntryRef {
@@ -51,6 +40,8 @@ export interface ImportFileItem {
   /** The id to store the document under: an imported directive's `documentId` already says it. */
   readonly id: string;
   readonly file: ImportedFile;
+  /** An existing document with the same SHA-256: the same file is already stored. */
+  readonly existingId?: string;
 }
 
 export type Outcome = 'add' | 'duplicate' | 'file' | 'used' | 'unmapped';
@@ -67,50 +58,6 @@ export interface ImportPreview {
 export interface ExistingRecord {
   readonly id: string;
   readonly record: ClinicalRecord;
-}
-
-function mapResource(resource: Resource, read: Reader): MapResult | DocumentResult | undefined {
-  switch (resource.resourceType) {
-    case 'AllergyIntolerance':
-      return allergyFromFhir(resource);
-    case 'Condition':
-      return conditionFromFhir(resource);
-    case 'MedicationStatement':
-    case 'MedicationRequest':
-      return medicationFromFhir(resource, read);
-    case 'Immunization':
-      return immunizationFromFhir(resource);
-    case 'Procedure':
-      return procedureFromFhir(resource);
-    case 'FamilyMemberHistory':
-      return familyHistoryFromFhir(resource);
-    case 'Observation':
-      return observationFromFhir(resource, read);
-    case 'DeviceUseStatement':
-      return deviceUseFromFhir(resource, read);
-    case 'Device':
-      return deviceFromFhir(resource);
-    case 'Consent':
-      return consentFromFhir(resource, read);
-    case 'DocumentReference':
-      return documentFromFhir(resource, read);
-    case 'Patient':
-      return patientFromFhir(resource);
-    case 'Composition':
-      return { skip: 'document-frame' };
-    case 'Flag':
-      return carnetValue(resource.extension, 'derived-alert') === undefined
-        ? undefined
-        : { skip: 'derived-alert' };
-    case 'Practitioner':
-    case 'PractitionerRole':
-    case 'Organization':
-    case 'RelatedPerson':
-    case 'Medication':
-      return { skip: 'directory-entry' };
-    default:
-      return undefined;
-  }
 }
 
 /** The person's identity: it is the profile itself, imported into, not a record. */
@@ -167,6 +114,9 @@ export function previewImport(
   existing.forEach(({ id, record }) => {
     for (const key of duplicateKeys(record)) seen.set(key, id);
   });
+  const storedFiles = new Map(
+    existing.flatMap(({ id, record }) => (record.kind === 'document' ? [[record.sha256, id] as const] : [])),
+  );
   const toAdd: ImportItem[] = [];
   const duplicates: (ImportItem & { existingId: string })[] = [];
   const files: ImportFileItem[] = [];
@@ -198,7 +148,13 @@ export function previewImport(
       return;
     }
     if (result !== undefined && 'file' in result) {
-      files.push({ source, id: newId(index), file: result.file });
+      const sameFile = result.file.sha256 === undefined ? undefined : storedFiles.get(result.file.sha256);
+      files.push({
+        source,
+        id: newId(index),
+        file: result.file,
+        ...(sameFile ? { existingId: sameFile } : {}),
+      });
       accounting.push({ source, outcome: 'file' });
       return;
     }

@@ -61,6 +61,13 @@ describe('round trip of what is not a plain record', () => {
     // The document is stored under the id the preview gave it, so the directive points at it.
     expect(item?.record).toEqual({ ...directive, documentId: file?.id });
     expect(item?.documentSource?.index).toBe(file?.source.index);
+    expect(file?.existingId).toBeUndefined();
+    const again = importFhir(JSON.stringify(bundle), {
+      validate: validateR4,
+      existing: [{ id: 'stored', record: document }],
+      today: '2025-03-14',
+    });
+    expect(again.ok && again.preview.files[0]?.existingId).toBe('stored');
   });
 
   it('a document without its file is kept as a note saying so; a link to a record left out is not written', () => {
