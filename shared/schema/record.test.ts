@@ -4,21 +4,26 @@ import { parseRecord, RECORD_KINDS } from './record.ts';
 import { recordIssues } from './testing.ts';
 
 describe('record', () => {
-  it('knows the thirteen clinical kinds and the emergency profile', () => {
+  it('knows the eighteen clinical kinds and the emergency profile', () => {
     expect([...RECORD_KINDS].sort()).toEqual([
       'administrative',
+      'advance-directive',
       'allergy',
       'condition',
       'consultation',
+      'device',
       'document',
       'emergency-contact',
       'emergency-profile',
+      'family-history',
       'lab-result',
       'lifestyle',
       'measurement',
       'medication',
       'note',
       'practitioner-entry',
+      'pregnancy',
+      'procedure',
       'vaccination',
     ]);
   });

@@ -5,18 +5,23 @@
  */
 
 import { administrativeSchema } from './administrative.ts';
+import { advanceDirectiveSchema } from './advance-directive.ts';
 import { allergySchema } from './allergy.ts';
 import { conditionSchema } from './condition.ts';
 import { consultationSchema } from './consultation.ts';
+import { deviceSchema } from './device.ts';
 import { documentSchema } from './document.ts';
 import { emergencyContactSchema } from './emergency-contact.ts';
 import { emergencyProfileRecordSchema } from './emergency-profile.ts';
+import { familyHistorySchema } from './family-history.ts';
 import { labResultSchema } from './lab-result.ts';
 import { lifestyleSchema } from './lifestyle.ts';
 import { measurementSchema } from './measurement.ts';
 import { medicationSchema } from './medication.ts';
 import { noteSchema } from './note.ts';
 import { practitionerEntrySchema } from './practitioner-entry.ts';
+import { pregnancySchema } from './pregnancy.ts';
+import { procedureSchema } from './procedure.ts';
 import { type ParseResult, parseWith } from './readable-issues.ts';
 import { vaccinationSchema } from './vaccination.ts';
 import { z } from './zod.ts';
@@ -36,6 +41,11 @@ const schemas = [
   consultationSchema,
   noteSchema,
   emergencyProfileRecordSchema,
+  procedureSchema,
+  deviceSchema,
+  pregnancySchema,
+  familyHistorySchema,
+  advanceDirectiveSchema,
 ] as const;
 
 type Kinds = z.infer<(typeof schemas)[number]>['kind'];
@@ -56,6 +66,11 @@ const KIND_KEYS: { readonly [K in Kinds]: true } = {
   consultation: true,
   note: true,
   'emergency-profile': true,
+  procedure: true,
+  device: true,
+  pregnancy: true,
+  'family-history': true,
+  'advance-directive': true,
 };
 
 export type RecordKind = Kinds;

@@ -131,3 +131,36 @@ describe('toProfile and checkDraft', () => {
     if (!result.ok) expect(result.fields.sort()).toEqual(['contacts', 'name']);
   });
 });
+
+describe('prefillDraft from the IPS kinds', () => {
+  it('offers implants switched on, writes the directive and a current pregnancy in the profile’s language', () => {
+    const records: ClinicalRecord[] = [
+      EXAMPLE_RECORDS.device,
+      { kind: 'device', schemaVersion: 1, name: 'Glucose sensor', implanted: false },
+      { ...EXAMPLE_RECORDS.device, name: 'Old pacemaker', endDate: '2023-01-01' },
+      EXAMPLE_RECORDS['advance-directive'],
+      { kind: 'pregnancy', schemaVersion: 1, recordedOn: '2024-01-01', status: 'not-pregnant' },
+      EXAMPLE_RECORDS.pregnancy,
+    ];
+    const draft = prefillDraft(PERSON, records, undefined);
+    expect(draft.devices).toEqual([
+      { text: 'Stimulateur cardiaque (Sous la clavicule gauche)', include: true },
+      { text: 'Glucose sensor', include: false },
+    ]);
+    expect(draft.directive).toBe(
+      'Personne de confiance : Julie Martin +33 6 98 76 54 32, Ma sœur parle pour moi si je ne peux plus m’exprimer., document…',
+    );
+    expect(draft.directive.length).toBeLessThanOrEqual(120);
+    expect(draft.pregnancy).toBe('Enceinte, terme prévu le 2025-08-20');
+  });
+
+  it('keeps what the saved profile says', () => {
+    const saved = {
+      ...toProfile(prefillDraft(PERSON, [], undefined), '2025-03-14'),
+      directive: 'DNR',
+      pregnancy: 'No',
+    };
+    const draft = prefillDraft(PERSON, [EXAMPLE_RECORDS['advance-directive']], saved);
+    expect([draft.directive, draft.pregnancy]).toEqual(['DNR', 'No']);
+  });
+});

@@ -10,6 +10,63 @@ import type { DraftContact, DraftItem, EmergencyDraft, ListSection } from './dra
 
 type Candidates = Record<ListSection, DraftItem[]>;
 
+/** The emergency profile's lines are at most 120 characters (shared/emergency/profile.ts). */
+const LINE_MAX = 120;
+
+function fitLine(line: string): string {
+  return line.length <= LINE_MAX ? line : `${line.slice(0, LINE_MAX - 1).trimEnd()}…`;
+}
+
+type Directive = Extract<ClinicalRecord, { kind: 'advance-directive' }>;
+
+const WORDS = {
+  en: {
+    directives: 'Advance directives',
+    'trusted-person': 'Trusted person',
+    'do-not-resuscitate': 'Do not resuscitate',
+    other: 'Directive',
+    document: 'document',
+    pregnant: 'Pregnant',
+    due: 'due',
+  },
+  fr: {
+    directives: 'Directives anticipées',
+    'trusted-person': 'Personne de confiance',
+    'do-not-resuscitate': 'Pas de réanimation',
+    other: 'Directive',
+    document: 'document',
+    pregnant: 'Enceinte',
+    due: 'terme prévu le',
+  },
+} as const;
+
+/** "Trusted person: Julie Martin +33 6…; document: with my GP", every directive on one line. */
+function directiveLine(records: readonly ClinicalRecord[], language: EmergencyLanguage): string {
+  const words = WORDS[language];
+  const colon = language === 'fr' ? ' : ' : ': ';
+  const parts = records
+    .filter((r): r is Directive => r.kind === 'advance-directive')
+    .map((d) => {
+      const who = d.person ? [d.person.name, d.person.phone].filter(Boolean).join(' ') : undefined;
+      const where = d.documentLocation ? `${words.document}${colon}${d.documentLocation}` : undefined;
+      const what = [who, d.statement, where].filter(Boolean).join(', ');
+      return what === '' ? words[d.type] : `${words[d.type]}${colon}${what}`;
+    });
+  return parts.length === 0 ? '' : fitLine(parts.join('; '));
+}
+
+/** The newest pregnancy statement, when it says pregnant. */
+function pregnancyLine(records: readonly ClinicalRecord[], language: EmergencyLanguage): string {
+  const newest = records
+    .filter((r): r is Extract<ClinicalRecord, { kind: 'pregnancy' }> => r.kind === 'pregnancy')
+    .filter((r) => r.status !== undefined)
+    .sort((a, b) => b.recordedOn.localeCompare(a.recordedOn))[0];
+  if (newest?.status !== 'pregnant') return '';
+  const words = WORDS[language];
+  const due = newest.expectedDeliveryDate ? `, ${words.due} ${newest.expectedDeliveryDate}` : '';
+  return fitLine(`${words.pregnant}${due}`);
+}
+
 /** Each record item, switched on when it is what a responder must see, offered switched off otherwise. */
 function candidates(records: readonly ClinicalRecord[]): Candidates {
   const out: Candidates = { conditions: [], allergies: [], medications: [], devices: [] };
@@ -20,6 +77,10 @@ function candidates(records: readonly ClinicalRecord[]): Candidates {
       const reactions = r.reactions.length > 0 ? `: ${r.reactions.join(', ')}` : '';
       const severe = r.severity === 'severe' || r.criticality === 'high';
       out.allergies.push({ text: `${r.substance}${reactions}`, include: severe });
+    } else if (r.kind === 'device' && r.endDate === undefined) {
+      // Implants matter to responders (defibrillation, MRI); external devices are offered switched off.
+      const where = r.bodySite ? ` (${r.bodySite})` : '';
+      out.devices.push({ text: fitLine(`${r.name}${where}`), include: r.implanted });
     } else if (r.kind === 'medication' && r.stopDate === undefined) {
       const dose = typeof r.dose === 'string' ? r.dose : `${r.dose.value} ${r.dose.unit}`;
       out.medications.push({ text: `${r.name} ${dose}, ${r.frequency}`, include: r.highRisk });
@@ -69,12 +130,12 @@ export function prefillDraft(
     name: saved?.name ?? person.displayName,
     dateOfBirth: saved?.dateOfBirth ?? person.dateOfBirth,
     includeDateOfBirth: has ? saved.dateOfBirth !== undefined : true,
-    directive: saved?.directive ?? '',
+    directive: saved?.directive ?? directiveLine(records, language),
     conditions: merge(saved?.conditions, offered.conditions),
     allergies: merge(saved?.allergies, offered.allergies),
     medications: merge(saved?.medications, offered.medications),
     devices: merge(saved?.devices, offered.devices),
-    pregnancy: saved?.pregnancy ?? '',
+    pregnancy: saved?.pregnancy ?? pregnancyLine(records, language),
     contacts,
     languages: (saved?.languages ?? []).join(', '),
     bloodType: saved ? (saved.bloodType ?? '') : bloodType,

@@ -174,3 +174,26 @@ describe('buildRecord', () => {
     expect(initialValues(allFormFields('medication'), original).dose).toBe('500 mg');
   });
 });
+
+describe('buildRecord for the IPS kinds', () => {
+  it.each([
+    ['procedure', { name: 'Appendicectomie', date: '1998-07-12' }],
+    ['device', { name: 'Stimulateur cardiaque', bodySite: 'Thorax' }],
+    ['pregnancy', { status: 'pregnant', expectedDeliveryDate: '2025-08-20', liveBirths: '1' }],
+    ['family-history', { relationship: 'father', condition: 'Infarctus', onsetAge: '52' }],
+    [
+      'advance-directive',
+      { type: 'trusted-person', 'person.name': 'Julie Martin', 'person.phone': '06 98 76 54 32' },
+    ],
+  ] as const)('builds a valid %s from a new form', (kind, values) => {
+    expect(parseRecord(build(kind, values))).toMatchObject({ ok: true });
+  });
+
+  it.each(['procedure', 'device', 'pregnancy', 'family-history', 'advance-directive'] as const)(
+    'edits the example %s without losing a field',
+    (kind) => {
+      const example = EXAMPLE_RECORDS[kind];
+      expect(build(kind, {}, example)).toEqual(example);
+    },
+  );
+});

@@ -1,5 +1,6 @@
 /** The form of each kind the patient writes, as data. Measurements depend on the chosen type. */
 import { ADDRESS_USES, BLOOD_TYPES, ORGAN_DONOR_CHOICES } from '../../../../shared/schema/administrative.ts';
+import { DIRECTIVE_TYPES } from '../../../../shared/schema/advance-directive.ts';
 import {
   ALLERGY_CATEGORIES,
   ALLERGY_CRITICALITIES,
@@ -8,9 +9,12 @@ import {
   ALLERGY_TYPES,
 } from '../../../../shared/schema/allergy.ts';
 import { CONDITION_STATUSES } from '../../../../shared/schema/condition.ts';
+import { FAMILY_RELATIONSHIPS } from '../../../../shared/schema/family-history.ts';
 import { LAB_INTERPRETATIONS } from '../../../../shared/schema/lab-result.ts';
 import { SMOKING_STATUSES } from '../../../../shared/schema/lifestyle.ts';
 import { MEDICATION_ROUTES } from '../../../../shared/schema/medication.ts';
+import { PREGNANCY_OUTCOMES, PREGNANCY_STATUSES } from '../../../../shared/schema/pregnancy.ts';
+import { PROCEDURE_STATUSES } from '../../../../shared/schema/procedure.ts';
 import { type FieldSpec, type FormValues, optionSet } from './field-spec.ts';
 import type { WritableKind } from './kinds.ts';
 import { nowLocalInput, todayInput } from './local-time.ts';
@@ -144,6 +148,85 @@ const STATIC_FIELDS: { readonly [K in Exclude<WritableKind, 'measurement'>]: rea
     { path: 'email', input: 'email', label: 'fields.email', autocomplete: 'off' },
     { path: 'priority', input: 'integer', label: 'fields.priority', hint: 'hints.priority', initial: '1' },
     { path: 'languages', input: 'list', label: 'fields.languages', hint: 'hints.languages' },
+    note,
+  ],
+  procedure: [
+    { path: 'name', input: 'text', label: 'fields.procedureName', required: true },
+    { path: 'date', input: 'date', label: 'fields.procedureDate' },
+    select('status', 'procedureStatus', PROCEDURE_STATUSES, 'procedureStatus'),
+    { path: 'bodySite', input: 'text', label: 'fields.bodySite' },
+    {
+      path: 'performer',
+      input: 'text',
+      label: 'fields.procedurePerformer',
+      hint: 'hints.procedurePerformer',
+    },
+    { path: 'reason', input: 'text', label: 'fields.reason' },
+    note,
+  ],
+  device: [
+    { path: 'name', input: 'text', label: 'fields.deviceName', required: true },
+    {
+      path: 'implanted',
+      input: 'checkbox',
+      label: 'fields.implanted',
+      hint: 'hints.implanted',
+      initial: true,
+    },
+    { path: 'bodySite', input: 'text', label: 'fields.bodySite' },
+    { path: 'startDate', input: 'date', label: 'fields.deviceStart' },
+    { path: 'endDate', input: 'date', label: 'fields.deviceEnd' },
+    { path: 'manufacturer', input: 'text', label: 'fields.manufacturer' },
+    { path: 'model', input: 'text', label: 'fields.model' },
+    { path: 'serialNumber', input: 'text', label: 'fields.serialNumber' },
+    { path: 'udi', input: 'text', label: 'fields.udi', hint: 'hints.udi' },
+    note,
+  ],
+  pregnancy: [
+    {
+      path: 'recordedOn',
+      input: 'date',
+      label: 'fields.recordedOn',
+      required: true,
+      initial: () => todayInput(),
+    },
+    select('status', 'pregnancyStatus', PREGNANCY_STATUSES, 'pregnancyStatus', { emptyChoice: true }),
+    { path: 'expectedDeliveryDate', input: 'date', label: 'fields.expectedDeliveryDate' },
+    ...PREGNANCY_OUTCOMES.map(
+      (outcome): FieldSpec => ({ path: outcome, input: 'integer', label: `fields.${outcome}` }),
+    ),
+    note,
+  ],
+  'family-history': [
+    select('relationship', 'familyRelationship', FAMILY_RELATIONSHIPS, 'familyRelationship', {
+      required: true,
+      emptyChoice: true,
+    }),
+    { path: 'condition', input: 'text', label: 'fields.familyCondition', required: true },
+    { path: 'onsetAge', input: 'integer', label: 'fields.onsetAge' },
+    { path: 'causeOfDeath', input: 'checkbox', label: 'fields.causeOfDeath' },
+    note,
+  ],
+  'advance-directive': [
+    select('type', 'directiveType', DIRECTIVE_TYPES, 'directiveType', { required: true, emptyChoice: true }),
+    { path: 'statement', input: 'textarea', label: 'fields.statement', hint: 'hints.statement' },
+    {
+      path: 'person.name',
+      input: 'text',
+      label: 'fields.personName',
+      hint: 'hints.personName',
+      autocomplete: 'off',
+    },
+    { path: 'person.relationship', input: 'text', label: 'fields.relationship' },
+    { path: 'person.phone', input: 'tel', label: 'fields.phone', autocomplete: 'off' },
+    { path: 'person.email', input: 'email', label: 'fields.email', autocomplete: 'off' },
+    {
+      path: 'documentLocation',
+      input: 'text',
+      label: 'fields.documentLocation',
+      hint: 'hints.documentLocation',
+    },
+    { path: 'date', input: 'date', label: 'fields.directiveDate' },
     note,
   ],
   note: [

@@ -17,7 +17,13 @@ export function clinicalDate(record: ClinicalRecord): string | undefined {
     case 'vaccination':
     case 'lab-result':
     case 'document':
+    case 'procedure':
+    case 'advance-directive':
       return record.date;
+    case 'device':
+      return record.startDate;
+    case 'pregnancy':
+      return record.recordedOn;
     case 'measurement':
       return record.measuredAt;
     case 'lifestyle':
@@ -30,6 +36,7 @@ export function clinicalDate(record: ClinicalRecord): string | undefined {
     case 'emergency-contact':
     case 'note':
     case 'emergency-profile':
+    case 'family-history':
       return undefined;
   }
 }

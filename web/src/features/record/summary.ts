@@ -132,6 +132,50 @@ export function summarize(record: ClinicalRecord, text: RecordText): RecordSumma
       };
     case 'emergency-profile':
       return { title: text.tr('kinds.emergency-profile'), details: present(record.profile.name) };
+    case 'procedure':
+      return {
+        title: record.name,
+        details: present(
+          record.status !== 'completed' && tr(`options.procedureStatus.${record.status}`),
+          record.bodySite,
+          record.performer,
+        ),
+      };
+    case 'device':
+      return {
+        title: record.name,
+        details: present(
+          record.implanted && tr('summary.implanted'),
+          record.bodySite,
+          record.endDate && tr('summary.removed', { date: formatDate(record.endDate) }),
+        ),
+      };
+    case 'pregnancy':
+      return {
+        title: record.status ? tr(`options.pregnancyStatus.${record.status}`) : tr('kinds.pregnancy'),
+        details: present(
+          record.expectedDeliveryDate && tr('summary.due', { date: formatDate(record.expectedDeliveryDate) }),
+          record.liveBirths !== undefined && tr('summary.births', { n: record.liveBirths }),
+        ),
+      };
+    case 'family-history':
+      return {
+        title: record.condition,
+        details: present(
+          tr(`options.familyRelationship.${record.relationship}`),
+          record.onsetAge !== undefined && tr('summary.onsetAge', { n: record.onsetAge }),
+          record.causeOfDeath === true && tr('summary.causeOfDeath'),
+        ),
+      };
+    case 'advance-directive':
+      return {
+        title: tr(`options.directiveType.${record.type}`),
+        details: present(
+          record.person && [record.person.name, record.person.phone].filter(Boolean).join(', '),
+          record.statement,
+          record.documentLocation && tr('summary.documentAt', { place: record.documentLocation }),
+        ),
+      };
     case 'note':
       return {
         title: record.title,
