@@ -76,6 +76,17 @@ describe('issue messages', () => {
     ]);
   });
 
+  it('translate the refinements of the IPS kinds (devices, pregnancy, advance directives)', () => {
+    const device = { name: 'Pacemaker', startDate: '2025-03-10', endDate: '2025-03-01' };
+    expect(messagesFor('device', device, 'fr').map(([, m]) => m)).toContain(
+      'La date de fin ne peut pas précéder la date de début.',
+    );
+    const directive = { type: 'trusted-person', writtenOn: '2025-03-10' };
+    expect(messagesFor('advance-directive', directive, 'fr').map(([, m]) => m)).toContain(
+      'Indiquez le nom de la personne de confiance.',
+    );
+  });
+
   it('word numbers, whole numbers, dates, formats and lengths', () => {
     expect(messagesFor('vaccination', { vaccine: 'X', date: '2024-02-30', doseNumber: '1.5' }, 'fr')).toEqual(
       [

@@ -18,6 +18,11 @@ const REFINEMENTS: Readonly<Record<string, string>> = {
   'Record at least one of smoking, alcohol, diet or physical activity': 'lifestyleEmpty',
   'Reference range needs a low value, a high value or a text': 'referenceRangeEmpty',
   'Reference range high value must not be below the low value': 'referenceRangeOrder',
+  'End date must not be before start date': 'endBeforeStart',
+  'Record at least a status, an expected delivery date or an outcome': 'pregnancyEmpty',
+  'Expected delivery date must be left empty when not pregnant': 'dueDateNotPregnant',
+  'Name the trusted person': 'trustedPersonMissing',
+  'Say what the directive says, who the person is, or where the document is': 'directiveEmpty',
 };
 
 /** Field-level checks worded by the schemas without parameters: matched on the sentence's end. */

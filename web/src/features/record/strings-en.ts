@@ -433,5 +433,10 @@ export const recordEn = {
     lifestyleEmpty: 'Fill in at least one of smoking, alcohol, diet or physical activity.',
     referenceRangeEmpty: 'The reference range needs a low value, a high value or a text.',
     referenceRangeOrder: 'The high end of the reference range must not be below the low end.',
+    endBeforeStart: 'The end date must not be before the start date.',
+    pregnancyEmpty: 'Record at least a status, an expected delivery date or an outcome.',
+    dueDateNotPregnant: 'Leave the expected delivery date empty when not pregnant.',
+    trustedPersonMissing: 'Name the trusted person.',
+    directiveEmpty: 'Say what the directive says, who the person is, or where the document is.',
   },
 };

@@ -436,5 +436,10 @@ export const recordFr: typeof recordEn = {
     lifestyleEmpty: 'Renseignez au moins le tabac, l’alcool, l’alimentation ou l’activité physique.',
     referenceRangeEmpty: 'Les valeurs de référence demandent un minimum, un maximum ou un texte.',
     referenceRangeOrder: 'Le maximum des valeurs de référence ne peut pas être inférieur au minimum.',
+    endBeforeStart: 'La date de fin ne peut pas précéder la date de début.',
+    pregnancyEmpty: 'Indiquez au moins un statut, une date prévue d’accouchement ou une issue.',
+    dueDateNotPregnant: 'Laissez la date prévue d’accouchement vide en l’absence de grossesse.',
+    trustedPersonMissing: 'Indiquez le nom de la personne de confiance.',
+    directiveEmpty: 'Indiquez ce que disent les directives, qui est la personne ou où se trouve le document.',
   },
 };
