@@ -11,6 +11,7 @@ import { type AccountRow, toAccount } from './account-row.ts';
 import { ChangeFanout } from './change-fanout.ts';
 import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.ts';
 import { POSTGRES_MIGRATIONS } from './migrations.ts';
+import { postgresMessageStore } from './postgres-messages.ts';
 import { listenForChanges, NOTIFY_CHANNEL, notifyPayload } from './postgres-notify.ts';
 import { pushInTransaction } from './postgres-push.ts';
 import { postgresShareStore } from './postgres-shares.ts';
@@ -75,6 +76,7 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
   return {
     kind: 'postgres',
     ...postgresShareStore(pool),
+    ...postgresMessageStore(pool),
     async createAccount(a) {
       const result = await pool.query(
         `INSERT INTO accounts (id, email_hash, keyring, auth_public_key, created_at) VALUES ($1, $2, $3, $4, $5)

@@ -19,6 +19,7 @@ import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.t
 import { AccountGoneError } from './errors.ts';
 import { SQLITE_MIGRATIONS } from './migrations.ts';
 import { checkProfileLimit, planPush } from './push-rules.ts';
+import { sqliteMessageStore } from './sqlite-messages.ts';
 import { sqliteShareStore } from './sqlite-shares.ts';
 import type { AccountListener, PullPage, PushOutcome, SessionRecord, Store } from './store.ts';
 
@@ -154,6 +155,7 @@ export function openSqliteStore(file: string): Store {
   return {
     kind: 'sqlite',
     ...sqliteShareStore(db),
+    ...sqliteMessageStore(db),
     async createAccount(a) {
       return (
         q.insertAccount.run(a.id, a.emailHash, a.keyringJson, a.authPublicKey, a.createdAt).changes === 1

@@ -9,6 +9,7 @@ import { create, envelope } from '../testing/envelopes.ts';
 import { documentContract, NOW } from './documents.contract.ts';
 import { emergencyContract } from './emergency.contract.ts';
 import { AccountGoneError } from './errors.ts';
+import { messageContract } from './messages.contract.ts';
 import { shareContract } from './shares.contract.ts';
 import type { Store } from './store.ts';
 
@@ -38,6 +39,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     documentContract(() => store, newAccount);
     emergencyContract(() => store, newAccount);
     shareContract(() => store, newAccount);
+    messageContract(() => store, newAccount);
 
     it('creates accounts, refuses a second one with the same email hash, finds them', async () => {
       const id = await newAccount();

@@ -14,6 +14,7 @@
  */
 import type { PushRow } from '../../../shared/protocol/replication.ts';
 import type { Envelope, EnvelopeKind } from '../../../shared/schema/envelope.ts';
+import type { MessageStore } from './message-store.ts';
 import type { ShareStore } from './share-store.ts';
 
 export interface NewAccount {
@@ -62,7 +63,7 @@ export interface EmergencyOpening {
 
 export type AccountListener = (event: AccountEvent) => void;
 
-export interface Store extends ShareStore {
+export interface Store extends ShareStore, MessageStore {
   readonly kind: 'sqlite' | 'postgres';
 
   /** False when the email hash is already registered. */
