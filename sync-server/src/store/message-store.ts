@@ -198,7 +198,7 @@ export const MESSAGE_SQL = {
       COALESCE((SELECT SUM(m.bytes) FROM thread_messages m WHERE m.sender_id = ? AND EXISTS
         (SELECT 1 FROM thread_participants p WHERE p.thread_id = m.thread_id AND p.account_id <> m.sender_id
            AND p.delivered_seq < m.seq)), 0)
-    + COALESCE((SELECT SUM(LENGTH(c.data)) FROM attachment_chunks c JOIN thread_attachments a
+    + COALESCE((SELECT SUM(c.bytes) FROM attachment_chunks c JOIN thread_attachments a
         ON a.thread_id = c.thread_id AND a.id = c.attachment_id WHERE a.uploader_id = ? AND EXISTS
         (SELECT 1 FROM thread_participants p WHERE p.thread_id = a.thread_id AND p.account_id <> a.uploader_id
            AND p.delivered_seq < a.position)), 0) AS n`,
@@ -210,7 +210,8 @@ export const MESSAGE_SQL = {
       (SELECT COUNT(*) FROM attachment_chunks c WHERE c.thread_id = a.thread_id AND c.attachment_id = a.id)
         AS uploaded
     FROM thread_attachments a WHERE a.thread_id = ? AND a.id = ?`,
-  insertChunk: `INSERT INTO attachment_chunks (thread_id, attachment_id, idx, data) VALUES (?, ?, ?, ?)
+  // `bytes` sits before `data`, so summing it never reads the chunk pages themselves.
+  insertChunk: `INSERT INTO attachment_chunks (thread_id, attachment_id, idx, bytes, data) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT DO NOTHING`,
   chunk: 'SELECT data FROM attachment_chunks WHERE thread_id = ? AND attachment_id = ? AND idx = ?',
   block: `INSERT INTO message_blocks (account_id, blocked_id, created_at) VALUES (?, ?, ?)

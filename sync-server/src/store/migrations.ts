@@ -181,6 +181,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         thread_id TEXT NOT NULL,
         attachment_id TEXT NOT NULL,
         idx INTEGER NOT NULL,
+        bytes INTEGER NOT NULL,
         data TEXT NOT NULL,
         PRIMARY KEY (thread_id, attachment_id, idx),
         FOREIGN KEY (thread_id, attachment_id) REFERENCES thread_attachments(thread_id, id) ON DELETE CASCADE
@@ -367,6 +368,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         thread_id TEXT NOT NULL,
         attachment_id TEXT NOT NULL,
         idx BIGINT NOT NULL,
+        bytes BIGINT NOT NULL,
         data TEXT NOT NULL,
         PRIMARY KEY (thread_id, attachment_id, idx),
         FOREIGN KEY (thread_id, attachment_id) REFERENCES thread_attachments(thread_id, id) ON DELETE CASCADE

@@ -130,7 +130,7 @@ export function postgresMessageStore(pool: pg.Pool): MessageStore {
         : null;
     },
     async putChunk(threadId, id, index, data) {
-      return (await pool.query(SQL.insertChunk, [threadId, id, index, data])).rowCount === 1;
+      return (await pool.query(SQL.insertChunk, [threadId, id, index, data.length, data])).rowCount === 1;
     },
     async getChunk(threadId, id, index) {
       return (await one<{ data: string }>(SQL.chunk, [threadId, id, index]))?.data ?? null;

@@ -106,7 +106,7 @@ export function sqliteMessageStore(db: Database.Database): MessageStore {
         : null;
     },
     async putChunk(threadId, id, index, data) {
-      return q.insertChunk.run(threadId, id, index, data).changes === 1;
+      return q.insertChunk.run(threadId, id, index, data.length, data).changes === 1;
     },
     async getChunk(threadId, id, index) {
       return (q.chunk.get(threadId, id, index) as { data: string } | undefined)?.data ?? null;
