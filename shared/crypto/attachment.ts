@@ -10,6 +10,7 @@
  * reordered, swapped between attachments, dropped from the end or added; the SHA-256 of the
  * reassembled file is checked last. At most 20 MiB, like a document.
  */
+import { ATTACHMENT_CHUNK_BYTES, ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_CHUNKS } from '../protocol/messages.ts';
 import { aeadDecrypt, aeadEncrypt } from './aead.ts';
 import { constantTimeEqual } from './bytes.ts';
 import { fromBase64, toBase64, utf8 } from './encoding.ts';
@@ -19,10 +20,7 @@ import { sodium } from './sodium.ts';
 import { generateKey, type SymmetricKey, symmetricKey } from './symmetric-key.ts';
 
 export const ATTACHMENT_VERSION = 1;
-export const ATTACHMENT_CHUNK_BYTES = 512 * 1024;
-export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
-/** 40 chunks of 512 KiB hold 20 MiB. */
-export const ATTACHMENT_MAX_CHUNKS = ATTACHMENT_MAX_BYTES / ATTACHMENT_CHUNK_BYTES;
+export { ATTACHMENT_CHUNK_BYTES, ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_CHUNKS };
 
 /** What the message content carries about an attachment (inside the ciphertext). */
 export interface AttachmentRef {

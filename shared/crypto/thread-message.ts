@@ -17,6 +17,7 @@
  * `kind` is deliberately coarse (`message` or `notice`): whether a message asks for a document is
  * inside the ciphertext, not in what the server sees.
  */
+import { MESSAGE_KINDS, type MessageKind } from '../protocol/messages.ts';
 import { aeadDecrypt, aeadEncrypt } from './aead.ts';
 import { fromBase64, fromUtf8, toBase64, utf8 } from './encoding.ts';
 import { CryptoError } from './errors.ts';
@@ -26,8 +27,8 @@ import { sodium } from './sodium.ts';
 import type { SymmetricKey } from './symmetric-key.ts';
 
 export const MESSAGE_VERSION = 1;
-export const MESSAGE_KINDS = ['message', 'notice'] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
+export { MESSAGE_KINDS, type MessageKind };
+
 const PAD_BLOCK = 256;
 
 /** What is bound (additional data) and signed besides the ciphertext. */

@@ -15,6 +15,7 @@ import {
   toThread,
 } from './message-store.ts';
 import { inTransaction } from './postgres.ts';
+import { NOTIFY_CHANNEL, notifyPayload } from './postgres-notify.ts';
 
 const SQL = Object.fromEntries(
   Object.entries(MESSAGE_SQL).map(([name, sql]) => [name, dialect(sql, 'postgres')]),
@@ -88,6 +89,15 @@ export function postgresMessageStore(pool: pg.Pool): MessageStore {
           m.envelopeJson,
           m.bytes,
         ]);
+        // Inside the transaction: the notification is sent only if, and when, the message commits.
+        const participants = await client.query<{ account_id: string }>(
+          'SELECT account_id FROM thread_participants WHERE thread_id = $1',
+          [m.threadId],
+        );
+        for (const { account_id } of participants.rows) {
+          const event = { type: 'message', threadId: m.threadId, seq } as const;
+          await client.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, notifyPayload(account_id, event)]);
+        }
         return { outcome: 'stored' as const, seq, receivedAt: m.receivedAt };
       });
     },

@@ -1,5 +1,6 @@
 /** SQLite implementation of the messaging methods of the Store (message-store.ts). */
 import type Database from 'better-sqlite3';
+import type { ChangeFanout } from './change-fanout.ts';
 import {
   dialect,
   MESSAGE_SQL,
@@ -15,7 +16,7 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT');
 }
 
-export function sqliteMessageStore(db: Database.Database): MessageStore {
+export function sqliteMessageStore(db: Database.Database, fanout: ChangeFanout): MessageStore {
   const q = Object.fromEntries(
     Object.entries(MESSAGE_SQL).map(([name, sql]) => [name, db.prepare(dialect(sql, 'sqlite'))]),
   ) as Record<keyof typeof MESSAGE_SQL, Database.Statement>;
@@ -72,7 +73,14 @@ export function sqliteMessageStore(db: Database.Database): MessageStore {
       return q.archive.run(archived ? 1 : 0, threadId, accountId).changes === 1;
     },
     async addMessage(message) {
-      return addMessageTx.immediate(message);
+      const outcome = addMessageTx.immediate(message);
+      // After the commit, as for documents: a stream never announces what did not commit.
+      if (outcome.outcome === 'stored') {
+        for (const p of q.participants.all(message.threadId) as ParticipantRow[]) {
+          fanout.publish(p.account_id, { type: 'message', threadId: message.threadId, seq: outcome.seq });
+        }
+      }
+      return outcome;
     },
     async listMessages(threadId, afterSeq, limit) {
       return (q.messages.all(threadId, afterSeq, limit) as MessageRow[]).map(toMessage);

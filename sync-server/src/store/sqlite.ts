@@ -155,7 +155,7 @@ export function openSqliteStore(file: string): Store {
   return {
     kind: 'sqlite',
     ...sqliteShareStore(db),
-    ...sqliteMessageStore(db),
+    ...sqliteMessageStore(db, fanout),
     async createAccount(a) {
       return (
         q.insertAccount.run(a.id, a.emailHash, a.keyringJson, a.authPublicKey, a.createdAt).changes === 1

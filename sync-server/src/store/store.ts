@@ -53,7 +53,10 @@ export interface PushOutcome {
 }
 
 /** What the change feed says about an account: new documents up to `seq`, or the account is gone. */
-export type AccountEvent = { readonly type: 'change'; readonly seq: number } | { readonly type: 'deleted' };
+export type AccountEvent =
+  | { readonly type: 'change'; readonly seq: number }
+  | { readonly type: 'deleted' }
+  | { readonly type: 'message'; readonly threadId: string; readonly seq: number };
 
 export interface EmergencyOpening {
   readonly openedAt: number;
