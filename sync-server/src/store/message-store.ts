@@ -16,7 +16,8 @@
  *   retried post), another envelope with the same counter is `seq-taken` (nothing stored).
  * - Cursors only move forward and never past the thread's `seq`.
  * - Deleting an account removes its participations, messages, attachments and blocks
- *   (ON DELETE CASCADE); the other participant's participation stays.
+ *   (ON DELETE CASCADE); the other participant's participation stays, and a thread left with no
+ *   participant is deleted in the same transaction (`deleteOrphanThreads`).
  */
 import type { ParticipantRole } from '../../../shared/protocol/messages.ts';
 
@@ -220,6 +221,9 @@ export const MESSAGE_SQL = {
   blocked: 'SELECT blocked_id FROM message_blocks WHERE account_id = ? ORDER BY created_at, blocked_id',
   isBlocked: 'SELECT 1 AS x FROM message_blocks WHERE account_id = ? AND blocked_id = ?',
   practitioners: 'SELECT account_id, profile FROM practitioners ORDER BY account_id',
+  /** After an account deletion: a thread nobody takes part in any more goes, with its messages. */
+  deleteOrphanThreads: `DELETE FROM threads
+    WHERE NOT EXISTS (SELECT 1 FROM thread_participants p WHERE p.thread_id = threads.id)`,
 } as const;
 
 /** SQLite spells the two-argument maximum and minimum MAX and MIN, PostgreSQL GREATEST and LEAST. */

@@ -160,5 +160,8 @@ export function messageContract(current: () => Store, newAccount: () => Promise<
     expect(await store.listMessages(threadId, 0, 10)).toEqual([]);
     expect(await store.getAttachment(threadId, attachmentId)).toBeNull();
     expect(await store.getChunk(threadId, attachmentId, 0)).toBeNull();
+    // Once nobody takes part any more, the thread itself goes.
+    expect(await store.deleteAccount(doctor)).toBe(true);
+    expect(await store.getThread(threadId)).toBeNull();
   });
 }

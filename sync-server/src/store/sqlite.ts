@@ -17,6 +17,7 @@ import { type AccountRow, toAccount } from './account-row.ts';
 import { ChangeFanout } from './change-fanout.ts';
 import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.ts';
 import { AccountGoneError } from './errors.ts';
+import { MESSAGE_SQL } from './message-store.ts';
 import { SQLITE_MIGRATIONS } from './migrations.ts';
 import { checkProfileLimit, planPush } from './push-rules.ts';
 import { sqliteMessageStore } from './sqlite-messages.ts';
@@ -121,6 +122,7 @@ export function openSqliteStore(file: string): Store {
     q.deleteSessions.run(accountId);
     q.deleteChallenges.run(account.email_hash);
     q.deleteAccount.run(accountId);
+    db.prepare(MESSAGE_SQL.deleteOrphanThreads).run();
     return true;
   });
 
