@@ -30,7 +30,7 @@ export interface AttachmentRef {
   readonly name: string;
   readonly mediaType: string;
   readonly size: number;
-  /** SHA-256 of the whole file, base64url. */
+  /** SHA-256 of the whole file, 64 lowercase hexadecimal characters, as a document record has it. */
   readonly sha256: string;
   readonly chunkCount: number;
 }
@@ -72,7 +72,7 @@ export function encryptAttachment(
       name: file.name,
       mediaType: file.mediaType,
       size: file.bytes.length,
-      sha256: toBase64(sha256(file.bytes)),
+      sha256: sodium().to_hex(sha256(file.bytes)),
       chunkCount: count,
     },
     chunks,
@@ -99,7 +99,11 @@ export function decryptAttachment(ref: AttachmentRef, chunks: readonly string[])
     out.set(plain, offset);
     offset += plain.length;
   });
-  if (offset !== ref.size || !constantTimeEqual(sha256(out), fromBase64(ref.sha256, 'sha256'))) {
+  if (
+    offset !== ref.size ||
+    !/^[0-9a-f]{64}$/.test(ref.sha256) ||
+    !constantTimeEqual(sha256(out), sodium().from_hex(ref.sha256))
+  ) {
     throw new CryptoError('tampered', 'the file does not match its checksum');
   }
   return out;

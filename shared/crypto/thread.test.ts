@@ -247,7 +247,8 @@ describe('attachments', () => {
     expectReason(() => decryptAttachment(enc.ref, [a, b, flipText(c, 40)]), 'tampered');
     const other = encryptAttachment('att-2', { bytes, name: 'x', mediaType: 'application/pdf' });
     expectReason(() => decryptAttachment({ ...other.ref, key: enc.ref.key }, enc.chunks), 'tampered');
-    expectReason(() => decryptAttachment({ ...enc.ref, sha256: other.ref.key }, enc.chunks), 'tampered');
+    expectReason(() => decryptAttachment({ ...enc.ref, sha256: '0'.repeat(64) }, enc.chunks), 'tampered');
+    expectReason(() => decryptAttachment({ ...enc.ref, sha256: 'not hex' }, enc.chunks), 'tampered');
   });
 
   it('refuses files over 20 MiB', () => {
