@@ -1,5 +1,6 @@
 export * from './account-keys.ts';
 export * from './aead.ts';
+export * from './attachment.ts';
 export * from './backup-keys.ts';
 export * from './backup-stream.ts';
 export * from './box.ts';
@@ -20,3 +21,6 @@ export * from './recovery-key.ts';
 export * from './signature.ts';
 export * from './sodium.ts';
 export * from './symmetric-key.ts';
+export * from './thread-key.ts';
+export * from './thread-message.ts';
+export * from './thread-verify.ts';

@@ -9,6 +9,7 @@ import {
   accountResponseSchema,
   challengeRequestSchema,
   challengeResponseSchema,
+  freshProofRequestSchema,
   keyringUpdateRequestSchema,
   loginRequestSchema,
   loginResponseSchema,
@@ -18,11 +19,26 @@ import {
   sessionResponseSchema,
 } from './account.ts';
 import { callTokenRequestSchema, callTokenResponseSchema } from './calls.ts';
+import { directoryResponseSchema } from './directory.ts';
 import {
   emergencyOpenedRequestSchema,
   emergencyOpeningsResponseSchema,
   emergencyTokenRequestSchema,
 } from './emergency.ts';
+import {
+  archiveRequestSchema,
+  blockListSchema,
+  blockRequestSchema,
+  chunkSchema,
+  createAttachmentRequestSchema,
+  createThreadRequestSchema,
+  messageEnvelopeSchema,
+  messagePageSchema,
+  postMessageResponseSchema,
+  receiptRequestSchema,
+  threadListSchema,
+  threadSummarySchema,
+} from './messages.ts';
 import {
   checkpointSchema,
   MAX_BATCH_SIZE,
@@ -130,6 +146,9 @@ export const API = {
   getAccount: endpoint('GET', '/api/account', null, accountResponseSchema),
   putKeyring: endpoint('PUT', '/api/account/keyring', keyringUpdateRequestSchema, null, 204),
   deleteAccount: endpoint('DELETE', '/api/account', null, null, 204),
+  /** A single-use nonce for a fresh proof: keyring change, account deletion, signing others out. */
+  accountChallenge: endpoint('POST', '/api/account/challenge', null, challengeResponseSchema),
+  signOutOthers: endpoint('POST', '/api/account/sign-out-others', freshProofRequestSchema, null, 204),
 
   pull: endpoint('POST', '/api/sync/pull', pullRequestSchema, pullPageSchema),
   push: endpoint('POST', '/api/sync/push', pushRequestSchema, pushResponseSchema),
@@ -174,6 +193,43 @@ export const API = {
     practitionerResponseSchema,
   ),
   receivedShares: endpoint('GET', '/api/practitioners/me/shares', null, receivedSharesSchema),
+
+  /** Query: `specialty`, `city`, `language`, `accepts` (see shared/protocol/directory.ts). */
+  directory: endpoint('GET', '/api/directory', null, directoryResponseSchema),
+
+  listThreads: endpoint('GET', '/api/threads', null, threadListSchema),
+  /** 201 for a new thread, 200 when a retried creation finds it. */
+  createThread: endpoint('POST', '/api/threads', createThreadRequestSchema, threadSummarySchema, [200, 201]),
+  archiveThread: endpoint('POST', '/api/threads/:id/archive', archiveRequestSchema, null, 204),
+  threadReceipts: endpoint('POST', '/api/threads/:id/receipts', receiptRequestSchema, null, 204),
+  /** Query: `after`, `limit`. */
+  listMessages: endpoint('GET', '/api/threads/:id/messages', null, messagePageSchema),
+  /** 201 when stored, 200 when a retry finds it stored. */
+  postMessage: endpoint(
+    'POST',
+    '/api/threads/:id/messages',
+    messageEnvelopeSchema,
+    postMessageResponseSchema,
+    [200, 201],
+  ),
+  createAttachment: endpoint(
+    'POST',
+    '/api/threads/:id/attachments',
+    createAttachmentRequestSchema,
+    null,
+    201,
+  ),
+  putChunk: endpoint(
+    'PUT',
+    '/api/threads/:id/attachments/:attachmentId/chunks/:index',
+    chunkSchema,
+    null,
+    204,
+  ),
+  getChunk: endpoint('GET', '/api/threads/:id/attachments/:attachmentId/chunks/:index', null, chunkSchema),
+  listBlocked: endpoint('GET', '/api/threads/blocks', null, blockListSchema),
+  block: endpoint('POST', '/api/threads/blocks', blockRequestSchema, null, 204),
+  unblock: endpoint('DELETE', '/api/threads/blocks/:accountId', null, null, 204),
 } as const;
 
 export type ApiTable = typeof API;

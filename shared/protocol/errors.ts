@@ -4,8 +4,10 @@
  * developers and never quotes a request body.
  */
 import { z } from '../schema/zod.ts';
+import { MESSAGING_ERROR_REASONS } from './messages.ts';
 
 export const ERROR_REASONS = [
+  ...MESSAGING_ERROR_REASONS,
   'bad-request',
   'unauthorized',
   'forbidden',

@@ -163,11 +163,13 @@ describe('stream', () => {
       ok: true,
       value: { type: 'resync' },
     });
+    const message = { type: 'message', threadId: 'A'.repeat(22), seq: 3 };
+    expect(parseWith(streamMessageSchema, message)).toEqual({ ok: true, value: message });
   });
 
   it('rejects an unknown message type and a change without checkpoint', () => {
     expect(issuesOf(streamMessageSchema, { type: 'ping' })).toEqual([
-      { path: 'type', message: 'Stream message type must be one of: change, resync' },
+      { path: 'type', message: 'Stream message type must be one of: change, resync, message' },
     ]);
     expect(issuesOf(streamMessageSchema, { type: 'change', documents: [] })).toEqual([
       { path: 'checkpoint', message: 'Checkpoint is required' },

@@ -17,6 +17,7 @@
 import { messages } from '../schema/common.ts';
 import { ENVELOPE_KINDS, envelopeSchema } from '../schema/envelope.ts';
 import { z } from '../schema/zod.ts';
+import { messageEventSchema } from './messages.ts';
 
 export const MAX_BATCH_SIZE = 500;
 
@@ -124,7 +125,9 @@ export const streamMessageSchema = z.discriminatedUnion(
     }),
     /** Sent on every (re)connect: the client may have missed events and must pull. */
     z.strictObject({ type: z.literal('resync') }),
+    /** A message was stored in a thread of this account: fetch it after the thread's cursor. */
+    messageEventSchema,
   ],
-  { error: 'Stream message type must be one of: change, resync' },
+  { error: 'Stream message type must be one of: change, resync, message' },
 );
 export type StreamMessage = z.infer<typeof streamMessageSchema>;

@@ -5,6 +5,7 @@
  * travels in the link's fragment; practitioner entries are sealed to the patient's public key.
  */
 import { messages } from '../schema/common.ts';
+import { MAX_HOURLY_RATE_CENTS, MIN_HOURLY_RATE_CENTS } from '../schema/consultation.ts';
 import { z } from '../schema/zod.ts';
 import { base64urlField, wrappedSecretSchema } from './keyring.ts';
 
@@ -172,6 +173,12 @@ const short = (label: string, max: number) =>
     .min(1, `${label} is required`)
     .max(max, `${label} must be at most ${max} characters`);
 
+export const practitionerAcceptsSchema = z.strictObject({
+  messages: z.boolean(),
+  secondOpinions: z.boolean(),
+  calls: z.boolean(),
+});
+
 export const practitionerProfileSchema = z.strictObject({
   name: short('Name', 200),
   profession: short('Profession', 100),
@@ -179,6 +186,21 @@ export const practitionerProfileSchema = z.strictObject({
   professionalId: short('Professional identifier', 40).optional(),
   /** Where the practice is: the "Fait à …" of a prescription. */
   city: short('City', 100).optional(),
+  /** Opt-in to the public directory (directory.ts); unlisted when absent. */
+  listed: z.boolean().optional(),
+  /** ISO 639 codes of the languages spoken. */
+  languages: z
+    .array(z.string().regex(/^[a-z]{2,3}$/, 'Languages must be 2 or 3 letter codes'))
+    .max(10, 'At most 10 languages')
+    .optional(),
+  /** Teleconsultation rate, integer euro cents per hour, as billing uses it (30–90 €/h). */
+  rateCents: z
+    .int('Rate must be a whole number of cents')
+    .min(MIN_HOURLY_RATE_CENTS, 'Rate must be between 30 € and 90 € an hour')
+    .max(MAX_HOURLY_RATE_CENTS, 'Rate must be between 30 € and 90 € an hour')
+    .optional(),
+  /** What the practitioner accepts from patients found in the directory; nothing when absent. */
+  accepts: practitionerAcceptsSchema.optional(),
 });
 export type PractitionerProfile = z.infer<typeof practitionerProfileSchema>;
 

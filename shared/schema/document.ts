@@ -23,7 +23,7 @@ export const DOCUMENT_CATEGORIES = [
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/i;
 
 /** Path separators and control characters would make a risky download name. */
-function isSafeFileName(name: string): boolean {
+export function isSafeFileName(name: string): boolean {
   for (const char of name) {
     const code = char.codePointAt(0) ?? 0;
     if (char === '/' || char === '\\' || code < 0x20 || code === 0x7f) return false;

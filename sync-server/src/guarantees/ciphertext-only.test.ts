@@ -1,7 +1,8 @@
 /**
  * docs/architecture.md §1.2, the server never sees plaintext, passphrases or keys: a vault made with the real
  * crypto (Argon2id from a marked passphrase) registers with a marked email, signs in, and syncs
- * records full of unique markers. Then every byte the server kept is scanned: the SQLite file, its
+ * records full of unique markers, shares them and writes marked messages and attachments in a
+ * thread. Then every byte the server kept is scanned: the SQLite file, its
  * -wal and -shm (while running, and after shutdown), every row of every PostgreSQL table as text,
  * and everything the server logged. Not one marker may appear, nor a key in any encoding.
  */
@@ -28,6 +29,7 @@ import { freePort, type PostgresCluster, startPostgresCluster } from '../testing
 import { spawnServer } from '../testing/spawned-server.ts';
 import { LOOSE_RATE_LIMITS } from '../testing/test-app.ts';
 import { shareMarkedRecords } from './share-markers.ts';
+import { threadMarkedMessages } from './thread-markers.ts';
 
 const marker = (label: string) => `MRK${label}${randomBytes(6).toString('hex')}`;
 
@@ -46,7 +48,7 @@ function encodings(value: string | Uint8Array): string[] {
  * Registers a passphrase-made vault, signs in, and syncs records full of markers. Returns what must
  * never appear, and a value the server does store (so a scan that finds nothing is seen to work).
  */
-async function syncMarkedVault(fetcher: Fetcher): Promise<{ secrets: string[]; stored: string }> {
+async function syncMarkedVault(fetcher: Fetcher): Promise<{ secrets: string[]; stored: string[] }> {
   const passphrase = marker('pass');
   const email = `${marker('mail').toLowerCase()}@example.org`;
   const vault = createVault(passphrase);
@@ -79,8 +81,10 @@ async function syncMarkedVault(fetcher: Fetcher): Promise<{ secrets: string[]; s
   expect((await pullAll(fetcher, token)).documents).toHaveLength(docs.length);
 
   const shareSecrets = await shareMarkedRecords(fetcher, { token, vault }, encodings);
+  const thread = await threadMarkedMessages(fetcher, { token, vault }, encodings);
   const secrets = [
     ...shareSecrets,
+    ...thread.secrets,
     passphrase,
     email,
     ...texts,
@@ -91,7 +95,7 @@ async function syncMarkedVault(fetcher: Fetcher): Promise<{ secrets: string[]; s
     ...encodings(vault.identity.box.secretKey),
     token,
   ];
-  return { secrets, stored: docs[0]?.ciphertext.slice(0, 40) ?? '' };
+  return { secrets, stored: [docs[0]?.ciphertext.slice(0, 40) ?? '', ...thread.stored] };
 }
 
 function expectAbsent(haystack: string, needles: readonly string[], where: string): void {
@@ -114,7 +118,8 @@ describe('ciphertext only', () => {
         const contents = files
           .filter(existsSync)
           .map((file) => [file, readFileSync(file).toString('latin1')] as const);
-        expect(contents.some(([, content]) => content.includes(stored))).toBe(true);
+        for (const value of stored)
+          expect(contents.some(([, content]) => content.includes(value))).toBe(true);
         for (const [file, content] of contents) expectAbsent(content, markers, file);
       };
       expect(existsSync(files[1] as string)).toBe(true); // the WAL is there to be scanned
@@ -167,6 +172,12 @@ describe('ciphertext only', () => {
               'shares',
               'share_log',
               'share_entries',
+              'threads',
+              'thread_participants',
+              'thread_messages',
+              'thread_attachments',
+              'attachment_chunks',
+              'message_blocks',
             ].sort(),
           );
           let dump = '';
@@ -174,7 +185,7 @@ describe('ciphertext only', () => {
             const rows = await client.query<{ row: string }>(`SELECT t::text AS row FROM "${name}" t`);
             dump += rows.rows.map((r) => r.row).join('\n');
           }
-          expect(dump).toContain(stored); // the scan does see the stored data
+          for (const value of stored) expect(dump).toContain(value); // the scan does see the stored data
           expectAbsent(dump, markers, 'PostgreSQL tables');
         } finally {
           await client.end();

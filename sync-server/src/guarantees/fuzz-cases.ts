@@ -80,6 +80,76 @@ const SHARE_ENDPOINTS: readonly Endpoint[] = [
   { method: 'PUT', path: `/api/shares/${SHARE_ID}/snapshot`, auth: true, valid: snapshot },
 ];
 
+const THREAD_ID = 'BBBBBBBBBBBBBBBBBBBBBB';
+const ATTACHMENT_ID = 'CCCCCCCCCCCCCCCCCCCCCC';
+const wrappedKey = () => ({
+  v: 1,
+  recipientAccountId: 'A'.repeat(22),
+  recipientBoxPk: 'A'.repeat(43),
+  wrapperAccountId: 'A'.repeat(22),
+  wrapperBoxPk: 'A'.repeat(43),
+  wrapperSignPk: 'A'.repeat(43),
+  nonce: 'A'.repeat(32),
+  ciphertext: randomB64(48).padEnd(64, 'A').slice(0, 64),
+  sig: 'A'.repeat(86),
+});
+
+/** Messaging and the directory (routes/threads.ts, routes/directory.ts). */
+const MESSAGING_ENDPOINTS: readonly Endpoint[] = [
+  { method: 'GET', path: '/api/threads', auth: true, valid: () => undefined },
+  {
+    method: 'POST',
+    path: '/api/threads',
+    auth: true,
+    valid: () => ({ id: THREAD_ID, with: 'A'.repeat(22), keys: [wrappedKey(), wrappedKey()] }),
+  },
+  {
+    method: 'POST',
+    path: `/api/threads/${THREAD_ID}/messages`,
+    auth: true,
+    valid: () => ({
+      v: 1,
+      threadId: THREAD_ID,
+      senderId: 'A'.repeat(22),
+      senderKey: 'A'.repeat(22),
+      seq: 1,
+      sentAt: 1,
+      kind: 'message',
+      attachments: [],
+      nonce: 'A'.repeat(32),
+      ciphertext: randomB64(40),
+      sig: 'A'.repeat(86),
+    }),
+  },
+  {
+    method: 'GET',
+    path: `/api/threads/${THREAD_ID}/messages?after=1&limit=5`,
+    auth: true,
+    valid: () => undefined,
+  },
+  { method: 'POST', path: `/api/threads/${THREAD_ID}/receipts`, auth: true, valid: () => ({ read: 1 }) },
+  {
+    method: 'POST',
+    path: `/api/threads/${THREAD_ID}/archive`,
+    auth: true,
+    valid: () => ({ archived: true }),
+  },
+  {
+    method: 'POST',
+    path: `/api/threads/${THREAD_ID}/attachments`,
+    auth: true,
+    valid: () => ({ id: ATTACHMENT_ID, chunkCount: 2 }),
+  },
+  {
+    method: 'PUT',
+    path: `/api/threads/${THREAD_ID}/attachments/${ATTACHMENT_ID}/chunks/0`,
+    auth: true,
+    valid: () => ({ data: randomB64(80) }),
+  },
+  { method: 'POST', path: '/api/threads/blocks', auth: true, valid: () => ({ accountId: 'A'.repeat(22) }) },
+  { method: 'GET', path: '/api/directory?city=Lyon&language=fr', auth: true, valid: () => undefined },
+];
+
 interface Endpoint {
   readonly method: string;
   readonly path: string;
@@ -123,6 +193,7 @@ const ENDPOINTS: readonly Endpoint[] = [
     valid: () => ({ rows: [create(envelope(`f${randomB64(6)}`))] }),
   },
   ...SHARE_ENDPOINTS,
+  ...MESSAGING_ENDPOINTS,
   { method: 'GET', path: '/api/version', auth: false, valid: () => undefined },
   { method: 'GET', path: '/healthz', auth: false, valid: () => undefined },
 ];

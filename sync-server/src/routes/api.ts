@@ -4,10 +4,12 @@ import { accountRoutes } from './account.ts';
 import { authRoutes } from './auth.ts';
 import { callRoutes } from './calls.ts';
 import type { ApiDeps } from './deps.ts';
+import { directoryRoutes } from './directory.ts';
 import { emergencyRoutes } from './emergency.ts';
 import { practitionerRoutes } from './practitioners.ts';
 import { shareRoutes } from './shares.ts';
 import { syncRoutes } from './sync.ts';
+import { threadRoutes } from './threads.ts';
 
 /**
  * The JSON API, mounted at `/api`. Without a store (tests of the HTTP shell) only the version is
@@ -25,6 +27,8 @@ export function apiRoutes(deps?: ApiDeps) {
     api.route('/calls', callRoutes(deps));
     api.route('/shares', shareRoutes(deps));
     api.route('/practitioners', practitionerRoutes(deps));
+    api.route('/threads', threadRoutes(deps));
+    api.route('/directory', directoryRoutes(deps));
   }
   return api;
 }

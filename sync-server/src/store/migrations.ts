@@ -167,6 +167,66 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     // have expired) with its reason, so that device is told why instead of a bare 401.
     sql: 'ALTER TABLE sessions ADD COLUMN ended_reason TEXT;',
   },
+  {
+    version: 8,
+    name: 'messaging: threads, participants, messages, attachments, blocks',
+    sql: `
+      CREATE TABLE threads (
+        id TEXT PRIMARY KEY,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        seq INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE TABLE thread_participants (
+        thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        wrapped_key TEXT NOT NULL,
+        archived INTEGER NOT NULL DEFAULT 0,
+        delivered_seq INTEGER NOT NULL DEFAULT 0,
+        read_seq INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (thread_id, account_id)
+      ) STRICT;
+      CREATE INDEX thread_participants_account ON thread_participants(account_id);
+      CREATE TABLE thread_messages (
+        thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        sender_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        sender_seq INTEGER NOT NULL,
+        received_at INTEGER NOT NULL,
+        envelope TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        PRIMARY KEY (thread_id, seq),
+        UNIQUE (thread_id, sender_id, sender_seq)
+      ) STRICT;
+      CREATE INDEX thread_messages_sender ON thread_messages(sender_id);
+      CREATE TABLE thread_attachments (
+        thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        uploader_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        chunk_count INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (thread_id, id)
+      ) STRICT;
+      CREATE INDEX thread_attachments_uploader ON thread_attachments(uploader_id);
+      CREATE TABLE attachment_chunks (
+        thread_id TEXT NOT NULL,
+        attachment_id TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        bytes INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (thread_id, attachment_id, idx),
+        FOREIGN KEY (thread_id, attachment_id) REFERENCES thread_attachments(thread_id, id) ON DELETE CASCADE
+      ) STRICT;
+      CREATE TABLE message_blocks (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        blocked_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (account_id, blocked_id)
+      ) STRICT;
+    `,
+  },
 ];
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
@@ -325,5 +385,65 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     // A session ended by a passphrase change or "sign out everywhere else" stays (until it would
     // have expired) with its reason, so that device is told why instead of a bare 401.
     sql: 'ALTER TABLE sessions ADD COLUMN ended_reason TEXT;',
+  },
+  {
+    version: 8,
+    name: 'messaging: threads, participants, messages, attachments, blocks',
+    sql: `
+      CREATE TABLE threads (
+        id TEXT PRIMARY KEY,
+        created_by TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        seq BIGINT NOT NULL DEFAULT 0
+      );
+      CREATE TABLE thread_participants (
+        thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        wrapped_key TEXT NOT NULL,
+        archived BOOLEAN NOT NULL DEFAULT FALSE,
+        delivered_seq BIGINT NOT NULL DEFAULT 0,
+        read_seq BIGINT NOT NULL DEFAULT 0,
+        PRIMARY KEY (thread_id, account_id)
+      );
+      CREATE INDEX thread_participants_account ON thread_participants(account_id);
+      CREATE TABLE thread_messages (
+        thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+        seq BIGINT NOT NULL,
+        sender_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        sender_seq BIGINT NOT NULL,
+        received_at BIGINT NOT NULL,
+        envelope TEXT NOT NULL,
+        bytes BIGINT NOT NULL,
+        PRIMARY KEY (thread_id, seq),
+        UNIQUE (thread_id, sender_id, sender_seq)
+      );
+      CREATE INDEX thread_messages_sender ON thread_messages(sender_id);
+      CREATE TABLE thread_attachments (
+        thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        uploader_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        chunk_count BIGINT NOT NULL,
+        position BIGINT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (thread_id, id)
+      );
+      CREATE INDEX thread_attachments_uploader ON thread_attachments(uploader_id);
+      CREATE TABLE attachment_chunks (
+        thread_id TEXT NOT NULL,
+        attachment_id TEXT NOT NULL,
+        idx BIGINT NOT NULL,
+        bytes BIGINT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (thread_id, attachment_id, idx),
+        FOREIGN KEY (thread_id, attachment_id) REFERENCES thread_attachments(thread_id, id) ON DELETE CASCADE
+      );
+      CREATE TABLE message_blocks (
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        blocked_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (account_id, blocked_id)
+      );
+    `,
   },
 ];

@@ -15,15 +15,20 @@ import type { AccountEvent } from './store.ts';
 export const NOTIFY_CHANNEL = 'carnet_account_events';
 
 export function notifyPayload(accountId: string, event: AccountEvent): string {
+  if (event.type === 'message')
+    return JSON.stringify({ a: accountId, t: event.type, s: event.seq, h: event.threadId });
   return JSON.stringify({ a: accountId, t: event.type, s: event.type === 'change' ? event.seq : 0 });
 }
 
 function parsePayload(payload: string | undefined): { accountId: string; event: AccountEvent } | null {
   try {
-    const { a, t, s } = JSON.parse(payload ?? '') as { a: unknown; t: unknown; s: unknown };
+    const { a, t, s, h } = JSON.parse(payload ?? '') as { a: unknown; t: unknown; s: unknown; h: unknown };
     if (typeof a !== 'string') return null;
     if (t === 'deleted') return { accountId: a, event: { type: 'deleted' } };
     if (t === 'change' && typeof s === 'number') return { accountId: a, event: { type: 'change', seq: s } };
+    if (t === 'message' && typeof s === 'number' && typeof h === 'string') {
+      return { accountId: a, event: { type: 'message', threadId: h, seq: s } };
+    }
     return null;
   } catch {
     return null;

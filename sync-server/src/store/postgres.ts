@@ -10,7 +10,9 @@ import pg from 'pg';
 import { type AccountRow, toAccount } from './account-row.ts';
 import { ChangeFanout } from './change-fanout.ts';
 import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.ts';
+import { MESSAGE_SQL } from './message-store.ts';
 import { POSTGRES_MIGRATIONS } from './migrations.ts';
+import { postgresMessageStore } from './postgres-messages.ts';
 import { listenForChanges, NOTIFY_CHANNEL, notifyPayload } from './postgres-notify.ts';
 import { pushInTransaction } from './postgres-push.ts';
 import { postgresShareStore } from './postgres-shares.ts';
@@ -75,6 +77,7 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
   return {
     kind: 'postgres',
     ...postgresShareStore(pool),
+    ...postgresMessageStore(pool),
     async createAccount(a) {
       const result = await pool.query(
         `INSERT INTO accounts (id, email_hash, keyring, auth_public_key, created_at) VALUES ($1, $2, $3, $4, $5)
@@ -110,6 +113,7 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
         await client.query('DELETE FROM sessions WHERE account_id = $1', [accountId]);
         await client.query('DELETE FROM challenges WHERE email_hash = $1', [account.email_hash]);
         await client.query('DELETE FROM accounts WHERE id = $1', [accountId]);
+        await client.query(MESSAGE_SQL.deleteOrphanThreads);
         await client.query('SELECT pg_notify($1, $2)', [
           NOTIFY_CHANNEL,
           notifyPayload(accountId, { type: 'deleted' }),

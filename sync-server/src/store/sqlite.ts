@@ -17,8 +17,10 @@ import { type AccountRow, toAccount } from './account-row.ts';
 import { ChangeFanout } from './change-fanout.ts';
 import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.ts';
 import { AccountGoneError } from './errors.ts';
+import { MESSAGE_SQL } from './message-store.ts';
 import { SQLITE_MIGRATIONS } from './migrations.ts';
 import { checkProfileLimit, checkQuota, planPush, storageDelta } from './push-rules.ts';
+import { sqliteMessageStore } from './sqlite-messages.ts';
 import { sqliteShareStore } from './sqlite-shares.ts';
 import type {
   AccountListener,
@@ -139,6 +141,7 @@ export function openSqliteStore(file: string): Store {
     q.deleteSessions.run(accountId);
     q.deleteChallenges.run(account.email_hash);
     q.deleteAccount.run(accountId);
+    db.prepare(MESSAGE_SQL.deleteOrphanThreads).run();
     return true;
   });
 
@@ -177,6 +180,7 @@ export function openSqliteStore(file: string): Store {
   return {
     kind: 'sqlite',
     ...sqliteShareStore(db),
+    ...sqliteMessageStore(db, fanout),
     async createAccount(a) {
       return (
         q.insertAccount.run(a.id, a.emailHash, a.keyringJson, a.authPublicKey, a.createdAt).changes === 1

@@ -10,6 +10,7 @@ import { documentContract, NOW } from './documents.contract.ts';
 import { emergencyContract } from './emergency.contract.ts';
 import { AccountGoneError } from './errors.ts';
 import { limitsContract } from './limits.contract.ts';
+import { messageContract } from './messages.contract.ts';
 import { shareContract } from './shares.contract.ts';
 import type { Store } from './store.ts';
 
@@ -40,6 +41,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     emergencyContract(() => store, newAccount);
     shareContract(() => store, newAccount);
     limitsContract(() => store, newAccount);
+    messageContract(() => store, newAccount);
 
     it('creates accounts, refuses a second one with the same email hash, finds them', async () => {
       const id = await newAccount();

@@ -14,6 +14,7 @@
  */
 import type { PushRow } from '../../../shared/protocol/replication.ts';
 import type { Envelope, EnvelopeKind } from '../../../shared/schema/envelope.ts';
+import type { MessageStore } from './message-store.ts';
 import type { ShareStore } from './share-store.ts';
 
 export interface NewAccount {
@@ -57,7 +58,10 @@ export interface PushOutcome {
 }
 
 /** What the change feed says about an account: new documents up to `seq`, or the account is gone. */
-export type AccountEvent = { readonly type: 'change'; readonly seq: number } | { readonly type: 'deleted' };
+export type AccountEvent =
+  | { readonly type: 'change'; readonly seq: number }
+  | { readonly type: 'deleted' }
+  | { readonly type: 'message'; readonly threadId: string; readonly seq: number };
 
 export interface EmergencyOpening {
   readonly openedAt: number;
@@ -69,7 +73,7 @@ export type EmergencyTokenOutcome = 'registered' | 'taken' | 'no-account';
 
 export type AccountListener = (event: AccountEvent) => void;
 
-export interface Store extends ShareStore {
+export interface Store extends ShareStore, MessageStore {
   readonly kind: 'sqlite' | 'postgres';
 
   /** False when the email hash is already registered. */

@@ -1,6 +1,7 @@
 /**
  * One client's live stream (docs/architecture.md §6.3): `resync` first, then a `change` event with the new
- * documents after every committed write to the account, from this or any other instance.
+ * documents after every committed write to the account, from this or any other instance, and a
+ * `message` event `{threadId, seq}` when a message is stored in one of its threads (§8.5).
  *
  * Invariants:
  * - The store subscription is taken before the starting sequence is read, so a write that commits
@@ -43,6 +44,8 @@ export async function runLiveStream(stream: SSEStreamingApi, options: LiveStream
 
   async function catchUp(event: AccountEvent): Promise<void> {
     if (event.type === 'deleted' || !(await sessionIsLive())) return close();
+    // A thread message: only its address travels, the client fetches it after the thread's cursor.
+    if (event.type === 'message') return send({ type: 'message', threadId: event.threadId, seq: event.seq });
     if (event.seq <= lastSeq) return;
     for (;;) {
       const page = await store.pull(session.accountId, lastSeq, MAX_BATCH_SIZE);
