@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { APP_VERSION } from './app-version.ts';
+import { apiCompression } from './http/api-compression.ts';
 import { createErrorHandler, notFound } from './http/errors.ts';
 import { type LogSink, requestLogger } from './http/logger.ts';
 import { securityHeaders } from './http/security.ts';
@@ -27,6 +28,7 @@ export function createApp(options: AppOptions = {}) {
 
   if (options.log) app.use('*', requestLogger(options.log));
   app.use('*', securityHeaders());
+  app.use('/api/*', apiCompression());
 
   app.route('/', healthRoutes(APP_VERSION));
   app.route('/api', apiRoutes(options.api ? createApiDeps(options.api) : undefined));
