@@ -26,7 +26,7 @@ const DEVICES = 10;
 const STREAMS = Number(process.env.SSE_STREAMS ?? 10_000);
 const ACCOUNTS = Math.ceil(STREAMS / DEVICES);
 const OPENING_AT_ONCE = 200;
-const DEADLINE_MS = 240_000;
+const DEADLINE_MS = 600_000;
 
 interface Stream {
   readonly account: number;
@@ -92,7 +92,7 @@ async function startServer(port: number, dataDir: string): Promise<ChildProcess>
         DATA_DIR: dataDir,
         STATIC_DIR: join(dataDir, 'no-static'),
         // 1,000 registrations from one address: the per-IP limits are not what is measured here.
-        RATE_LIMIT_SCALE: '100000',
+        RATE_LIMIT_SCALE: '10000',
       },
       stdio: 'ignore',
     },
@@ -137,9 +137,20 @@ export async function benchSse(): Promise<void> {
     const pid = server.pid ?? 0;
     const http = serverFetcher(`http://127.0.0.1:${port}`);
     const tokens: string[] = [];
-    for (let a = 0; a < ACCOUNTS; a += 50) {
-      const batch = Array.from({ length: Math.min(50, ACCOUNTS - a) }, (_, i) =>
-        register(http, testVault(`sse${a + i}@example.org`)),
+    // A keep-alive socket the server closes just as the client reuses it fails a request on a
+    // loaded machine: such a registration is simply tried again.
+    const registerOnce = async (email: string): Promise<string> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await register(http, testVault(email));
+        } catch (error) {
+          if (attempt >= 5) throw error;
+        }
+      }
+    };
+    for (let a = 0; a < ACCOUNTS; a += 10) {
+      const batch = Array.from({ length: Math.min(10, ACCOUNTS - a) }, (_, i) =>
+        registerOnce(`sse${a + i}@example.org`),
       );
       tokens.push(...(await Promise.all(batch)));
     }
