@@ -13,6 +13,9 @@ import type { Plugin, ResolvedConfig } from 'vite';
 const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|webmanifest|txt|wasm|map)$/;
 // Below this, the headers of an encoded response weigh about as much as what compression saves.
 const MIN_BYTES = 1024;
+// The service worker script is what the browser compares byte for byte to detect a new version; it
+// is served as it is on disk, so a compressed copy left from another build can never hide an update.
+const NEVER = /(?:^|\/)sw\.js$/;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -25,7 +28,7 @@ function filesUnder(dir: string): string[] {
 export function precompressDir(dir: string): number {
   let count = 0;
   for (const path of filesUnder(dir)) {
-    if (!COMPRESSIBLE.test(path)) continue;
+    if (!COMPRESSIBLE.test(path) || NEVER.test(path)) continue;
     const bytes = readFileSync(path);
     if (bytes.length < MIN_BYTES) continue;
     const br = brotliCompressSync(bytes, {

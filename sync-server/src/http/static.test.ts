@@ -67,8 +67,14 @@ describe('static site: precompressed files', () => {
     expect(await res.text()).toBe(script);
   });
 
-  it('compresses the shell, the responder page and the service worker, always revalidated', async () => {
-    for (const path of ['/', '/profiles/deep/link', '/e', '/sw.js']) {
+  it('serves the service worker uncompressed, as it is on disk', async () => {
+    const res = await get('/sw.js', 'br, gzip');
+    expect(res.headers.get('Content-Encoding')).toBeNull();
+    expect(res.headers.get('Cache-Control')).toBe('no-cache');
+  });
+
+  it('compresses the shell and the responder page, always revalidated', async () => {
+    for (const path of ['/', '/profiles/deep/link', '/e']) {
       const res = await get(path, 'br');
       expect(res.status, path).toBe(200);
       expect(res.headers.get('Content-Encoding'), path).toBe('br');
