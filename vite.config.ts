@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
+import { precompress } from './scripts/precompress-plugin.ts';
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -53,6 +54,8 @@ export default defineConfig({
         clientsClaim: false,
       },
     }),
+    // Last: compresses what every plugin above wrote, including the service worker.
+    precompress(),
   ],
   build: {
     // CARNET_OUT_DIR lets parallel e2e runs build side by side without clobbering each other.

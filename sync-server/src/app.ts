@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { APP_VERSION } from './app-version.ts';
+import { apiCompression } from './http/api-compression.ts';
 import { createErrorHandler, notFound } from './http/errors.ts';
 import { type LogSink, requestLogger } from './http/logger.ts';
 import { noStore } from './http/no-store.ts';
@@ -28,6 +29,7 @@ export function createApp(options: AppOptions = {}) {
 
   if (options.log) app.use('*', requestLogger(options.log));
   app.use('*', securityHeaders());
+  app.use('/api/*', apiCompression());
 
   app.use('/api/*', noStore());
   app.route('/', healthRoutes(APP_VERSION));

@@ -25,6 +25,8 @@ const store = createAppStore({
   sync: { wiring: syncWiring, serverUrl: location.origin },
 });
 
+// index.html paints the shell's header while this script loads; the app replaces it.
+root.replaceChildren();
 render(
   () => (
     <I18nProvider i18n={i18n}>

@@ -17,10 +17,13 @@ export function isApiPath(path: string): boolean {
  * router can handle deep links and reloads.
  */
 export function staticSite(root: string): MiddlewareHandler {
-  const file = serveStatic({ root });
-  const shell = serveStatic({ root, path: 'index.html' });
+  // `precompressed`: the build writes `.br` and `.gz` beside each compressible file
+  // (scripts/precompress-plugin.ts); the first of br, gzip that Accept-Encoding names and that exists
+  // on disk is sent with Content-Encoding, else the plain file. Nothing is compressed per request.
+  const file = serveStatic({ root, precompressed: true });
+  const shell = serveStatic({ root, path: 'index.html', precompressed: true });
   // The emergency responder page has its own entry; `/e` must never get the app shell.
-  const responder = serveStatic({ root, path: 'e.html' });
+  const responder = serveStatic({ root, path: 'e.html', precompressed: true });
   const missing = async (): Promise<void> => {};
 
   return async (c, next) => {
@@ -47,5 +50,16 @@ function acceptsHtml(c: Context): boolean {
 
 function withCacheControl(response: Response, value: string): Response {
   response.headers.set('Cache-Control', value);
+  // serveStatic adds Vary only when it found a compressed copy; a cache must key every compressible
+  // file on Accept-Encoding all the same, or it could hand a client an encoding it cannot read.
+  if (isCompressible(response.headers.get('Content-Type')) && !response.headers.has('Vary')) {
+    response.headers.set('Vary', 'Accept-Encoding');
+  }
   return response;
+}
+
+function isCompressible(contentType: string | null): boolean {
+  return /^(?:text\/|application\/(?:javascript|json|manifest\+json|wasm)|image\/svg\+xml)/.test(
+    contentType ?? '',
+  );
 }
