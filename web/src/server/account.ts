@@ -3,8 +3,9 @@
  * and "sign out everywhere else". Replacing the keyring, deleting the account and signing the other
  * devices out each need a fresh proof (`fresh-proof.ts`): the session token alone is not enough.
  */
-import { API, type RequestOf } from '../../../shared/protocol/api.ts';
+
 import type { FreshProof } from '../../../shared/protocol/account.ts';
+import { API, type RequestOf } from '../../../shared/protocol/api.ts';
 import type { Transport } from './transport.ts';
 
 export class AccountApi {

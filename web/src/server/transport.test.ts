@@ -111,7 +111,10 @@ describe('the server resources against the real server', () => {
   it('reads the storage figures, and a push over the quota with its numbers', async () => {
     const small = await createTestApp({ storageQuotaBytes: 4096 });
     try {
-      const local = createServer({ baseUrl: '', fetch: async (input, init) => small.app.request(input, init) });
+      const local = createServer({
+        baseUrl: '',
+        fetch: async (input, init) => small.app.request(input, init),
+      });
       const vault = testVault('quota@example.org');
       const registered = await local.account.register({
         email: vault.email,

@@ -59,7 +59,8 @@ export const en = {
       'This device was signed out because your passphrase was changed on another device. Sign in again in Settings with the new passphrase.',
     'signed-out-elsewhere':
       'This device was signed out from another of your devices. Sign in again in Settings.',
-    'quota-exceeded': 'Your storage on the server is full. Delete documents you no longer need, then try again.',
+    'quota-exceeded':
+      'Your storage on the server is full. Delete documents you no longer need, then try again.',
     'invalid-utf8': 'The server could not read the text this device sent. Update Carnet, then try again.',
     'emergency-token-taken':
       'This emergency code was already registered by another account, so a new code was drawn. Print your card again.',

@@ -4,6 +4,7 @@
  * memory only and is dropped on lock.
  */
 import { generateSalt } from '../../../shared/crypto/account-keys.ts';
+import { wipe } from '../../../shared/crypto/bytes.ts';
 import type { Identity } from '../../../shared/crypto/identity.ts';
 import { DEFAULT_KDF_PARAMS, type KdfParams } from '../../../shared/crypto/kdf-params.ts';
 import {
@@ -14,7 +15,6 @@ import {
   unlockWithAccountKeys,
   unlockWithRecoveryKey,
 } from '../../../shared/crypto/keyring.ts';
-import { wipe } from '../../../shared/crypto/bytes.ts';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
 import { AppError, toAppError } from '../core/app-error.ts';

@@ -111,7 +111,8 @@ export const syncEn = {
     deleteAccountSubmit: 'Delete my account on the server',
     deleteAccountDone: 'Your account was deleted from the server. Your records stay on this device.',
     confirmPassphraseLabel: 'Your passphrase',
-    confirmPassphraseHint: 'It proves to the server that it is you, not someone holding this device’s session.',
+    confirmPassphraseHint:
+      'It proves to the server that it is you, not someone holding this device’s session.',
     proofWorking: 'Checking your passphrase…',
   },
   signIn: {
