@@ -64,7 +64,8 @@ async function person(context: BrowserContext, profile: string, withNote?: boole
 test('practitioner admits a patient: media both ways, chat, file, entry, end, summary on both sides', async ({
   browser,
 }, testInfo) => {
-  test.setTimeout(240_000);
+  // The signaling drop and the safety code add a few seconds; two shared cores are slow.
+  test.setTimeout(360_000);
   // All call traffic must stay on loopback: this runs only in a network namespace that has just `lo`.
   expect(Object.keys(networkInterfaces()), 'run it with `npm run test:e2e:call`').toEqual(['lo']);
   const options = { baseURL: testInfo.project.use.baseURL, locale: 'en-US', acceptDownloads: true };

@@ -101,17 +101,20 @@ function openOnce(server: SignalingServer, issued: CallTokenResponse): Promise<P
       peer.destroy();
       reject(new AppError('sync-offline', 'signaling did not answer'));
     }, OPEN_TIMEOUT_MS);
-    peer.once('open', () => {
-      clearTimeout(timer);
-      resolve(peer);
-    });
-    peer.once('error', (error) => {
+    const onError = (error: { type: string; message: string }) => {
       clearTimeout(timer);
       const problem = signalingProblem(peer, error);
       peer.destroy();
       // The type travels in meta: `unavailable-id` (room open elsewhere) has its own message.
       reject(problemError(problem, error.type));
+    };
+    peer.once('open', () => {
+      clearTimeout(timer);
+      // Later errors (a dropped socket) belong to the caller, which reconnects: no destroy then.
+      peer.off('error', onError);
+      resolve(peer);
     });
+    peer.once('error', onError);
   });
 }
 
