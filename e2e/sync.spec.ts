@@ -339,7 +339,9 @@ test('sign out everywhere else: the other device is cut off at once and says why
     ).toBeVisible();
     await new RecordPage(page).addNote('After the sign-out', 'Not for B');
     await pageB.waitForTimeout(2_000);
-    await expect(pageB.getByRole('main').getByText('After the sign-out')).toHaveCount(0);
+    await expect(
+      pageB.getByRole('main').locator('.record-item__title', { hasText: 'After the sign-out' }),
+    ).toHaveCount(0);
     await pageB.setViewportSize({ width: 390, height: 900 });
     await pageB.screenshot({ path: testInfo.outputPath('signed-out-b-en.png'), fullPage: true });
 
