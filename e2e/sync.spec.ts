@@ -308,7 +308,9 @@ test('sign out everywhere else: the other device is cut off at once and says why
     await b.expectSynced();
     // B's live stream is open: a change from A arrives without a reload.
     await new RecordPage(page).addNote('Before the sign-out', 'Seen by B');
-    await expect(pageB.getByRole('main').getByText('Before the sign-out')).toBeVisible({
+    await expect(
+      pageB.getByRole('main').locator('.record-item__title', { hasText: 'Before the sign-out' }),
+    ).toBeVisible({
       timeout: LIVE_TIMEOUT,
     });
 
