@@ -283,3 +283,82 @@ test('a server on another protocol version pauses sync and offers to update the 
 function timelineItem(d: Device, text: string) {
   return d.record.main.getByRole('listitem').filter({ hasText: text }).first();
 }
+
+test('sign out everywhere else: the other device is cut off at once and says why; a passphrase change too', async ({
+  browser,
+  page,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  const email = `out-${randomBytes(6).toString('hex')}@example.org`;
+  const vaultA = new VaultPage(page);
+  await vaultA.gotoHome();
+  await vaultA.createVault(PASSPHRASE);
+  await new ProfilesPage(page).createFirst({ name: PROFILE });
+  const a = new SyncPage(page);
+  await a.turnOnSync(email, PASSPHRASE);
+  await a.expectSynced();
+  // The server's storage figures, in the user's units.
+  await expect(a.section.locator('.sync-settings__storage')).toHaveText(/ of 512 MB used$/);
+
+  const contextB = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'en-US' });
+  try {
+    const pageB = await contextB.newPage();
+    const b = new SyncPage(pageB);
+    await b.signIn(email, PASSPHRASE);
+    await b.expectSynced();
+    // B's live stream is open: a change from A arrives without a reload.
+    await new RecordPage(page).addNote('Before the sign-out', 'Seen by B');
+    await expect(
+      pageB.getByRole('main').locator('.record-item__title', { hasText: 'Before the sign-out' }),
+    ).toBeVisible({
+      timeout: LIVE_TIMEOUT,
+    });
+
+    // A: "Sign out everywhere else", with the passphrase (a wrong one is refused).
+    await a.gotoSettings();
+    const action = a.section.getByRole('button', { name: a.s.settings.signOutOthersTitle, exact: true });
+    await action.click();
+    const form = a.section.getByRole('form', { name: a.s.settings.signOutOthersTitle });
+    await form.getByLabel(a.s.settings.confirmPassphraseLabel).fill('not-the-passphrase-at-all');
+    await form.getByRole('button', { name: a.s.settings.signOutOthersSubmit }).click();
+    await expect(form.getByRole('alert')).toHaveText('Wrong passphrase. Check it and try again.', {
+      timeout: 60_000,
+    });
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.screenshot({ path: testInfo.outputPath('sign-out-others-en.png'), fullPage: true });
+    await form.getByLabel(a.s.settings.confirmPassphraseLabel).fill(PASSPHRASE);
+    await form.getByRole('button', { name: a.s.settings.signOutOthersSubmit }).click();
+    await expect(a.section.getByText(a.s.settings.signOutOthersDone)).toBeVisible({ timeout: 60_000 });
+    const signedOutAt = Date.now();
+
+    // B: its session and live stream end; its status says why, with the way back.
+    const why = `Sync error: ${a.s.reasons['signed-out-elsewhere']}`;
+    await expect(b.badge).toHaveText(why, { timeout: 5_000 });
+    const elapsed = Date.now() - signedOutAt;
+    testInfo.annotations.push({ type: 'signed out after (ms)', description: String(elapsed) });
+    await expect(
+      pageB.locator('.sync-badge').getByRole('link', { name: a.s.status.signInAgain }),
+    ).toBeVisible();
+    await new RecordPage(page).addNote('After the sign-out', 'Not for B');
+    await pageB.waitForTimeout(2_000);
+    await expect(
+      pageB.getByRole('main').locator('.record-item__title', { hasText: 'After the sign-out' }),
+    ).toHaveCount(0);
+    await pageB.setViewportSize({ width: 390, height: 900 });
+    await pageB.screenshot({ path: testInfo.outputPath('signed-out-b-en.png'), fullPage: true });
+
+    // B signs in again; then A changes the passphrase: B is told that is why it was signed out.
+    await pageB.locator('.sync-badge').getByRole('link', { name: a.s.status.signInAgain }).click();
+    await b.section.getByLabel(a.s.settings.passphraseLabel, { exact: true }).fill(PASSPHRASE);
+    await b.section.getByRole('button', { name: a.s.settings.signInAgainSubmit, exact: true }).click();
+    await b.expectSynced(60_000);
+    await vaultA.changePassphrase(PASSPHRASE, 'lantern-meadow-copper-7731');
+    await expect(b.badge).toHaveText(`Sync error: ${a.s.reasons['signed-out-keyring-changed']}`, {
+      timeout: 15_000,
+    });
+    await pageB.getByRole('banner').getByRole('button', { name: 'Français', exact: true }).click();
+    await pageB.screenshot({ path: testInfo.outputPath('signed-out-b-fr.png'), fullPage: true });
+  } finally {
+    await contextB.close();
+  }
+});

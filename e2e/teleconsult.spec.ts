@@ -22,8 +22,32 @@ const PASSPHRASE = 'orchard-glacier-thimble-2049';
 const HOST = 'Dr Claire Dubois';
 const PATIENT = 'Camille Martin';
 
+/** Keeps every WebSocket the page opens, so a test can drop the signaling socket. */
+function recordSockets(): void {
+  const Native = window.WebSocket;
+  const sockets: WebSocket[] = [];
+  (window as unknown as { __carnetSockets: WebSocket[] }).__carnetSockets = sockets;
+  window.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      sockets.push(this);
+    }
+  };
+}
+
+/** Open signaling sockets of a page. */
+function openSignaling(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      (window as unknown as { __carnetSockets: WebSocket[] }).__carnetSockets.filter(
+        (ws) => ws.url.includes('/peerjs') && ws.readyState === WebSocket.OPEN,
+      ).length,
+  );
+}
+
 async function person(context: BrowserContext, profile: string, withNote?: boolean): Promise<Page> {
   await context.addInitScript(RECORD_PEER_CONNECTIONS);
+  await context.addInitScript(recordSockets);
   const page = await context.newPage();
   const vault = new VaultPage(page);
   await vault.gotoHome();
@@ -40,7 +64,8 @@ async function person(context: BrowserContext, profile: string, withNote?: boole
 test('practitioner admits a patient: media both ways, chat, file, entry, end, summary on both sides', async ({
   browser,
 }, testInfo) => {
-  test.setTimeout(240_000);
+  // The signaling drop and the safety code add a few seconds; two shared cores are slow.
+  test.setTimeout(360_000);
   // All call traffic must stay on loopback: this runs only in a network namespace that has just `lo`.
   expect(Object.keys(networkInterfaces()), 'run it with `npm run test:e2e:call`').toEqual(['lo']);
   const options = { baseURL: testInfo.project.use.baseURL, locale: 'en-US', acceptDownloads: true };
@@ -81,6 +106,17 @@ test('practitioner admits a patient: media both ways, chat, file, entry, end, su
     const link = await hostPage.locator('.room-link a').getAttribute('href');
     expect(link).toMatch(new RegExp(`/consult#${code}$`));
     await expect(hostPage.getByRole('img', { name: host.s.room.qr })).toBeVisible();
+
+    // The room's signaling socket drops: it registers again with a fresh token (each token is good
+    // for one connection), so the patient can still knock below.
+    await expect.poll(() => openSignaling(hostPage), { timeout: CALL_TIMEOUT }).toBe(1);
+    await hostPage.evaluate(() => {
+      for (const ws of (window as unknown as { __carnetSockets: WebSocket[] }).__carnetSockets) {
+        if (ws.url.includes('/peerjs')) ws.close();
+      }
+    });
+    await expect.poll(() => openSignaling(hostPage)).toBe(0);
+    await expect.poll(() => openSignaling(hostPage), { timeout: CALL_TIMEOUT }).toBe(1);
     await patientPage
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Record', exact: true })
@@ -101,6 +137,11 @@ test('practitioner admits a patient: media both ways, chat, file, entry, end, su
     await host.expectConnected();
     await patient.expectConnected();
     await expect(hostPage.getByText(host.s.notice)).toBeVisible();
+
+    // Both sides show the same safety code (from both ends' DTLS fingerprints): no one in the middle.
+    const safety = hostPage.locator('.call-safety__code');
+    await expect(safety).toHaveText(/^\d{3} \d{3}$/, { timeout: CALL_TIMEOUT });
+    await expect(patientPage.locator('.call-safety__code')).toHaveText((await safety.textContent()) ?? '');
     await expect(patientPage.getByText(host.s.notice)).toBeVisible();
 
     // 3. Media both ways: counters rise on each side between two readings.

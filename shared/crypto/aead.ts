@@ -13,6 +13,9 @@ export interface Sealed {
 
 export function aeadEncrypt(key: SymmetricKey, plaintext: Uint8Array, ad: Uint8Array): Sealed {
   const s = sodium();
+  // Keys are zeroed when the vault locks; a write still under way must fail, not seal with zeros
+  // (a random key is all zeros with probability 2^-256).
+  if (s.is_zero(key.bytes)) throw new CryptoError('invalid-input', 'this key was wiped (the vault locked)');
   const nonce = s.randombytes_buf(s.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
   const ciphertext = s.crypto_aead_xchacha20poly1305_ietf_encrypt(plaintext, ad, null, nonce, key.bytes);
   return { nonce, ciphertext };

@@ -144,10 +144,10 @@ export const API = {
   logout: endpoint('POST', '/api/auth/logout', null, null, 204),
 
   getAccount: endpoint('GET', '/api/account', null, accountResponseSchema),
-  putKeyring: endpoint('PUT', '/api/account/keyring', keyringUpdateRequestSchema, null, 204),
-  deleteAccount: endpoint('DELETE', '/api/account', null, null, 204),
-  /** A single-use nonce for a fresh proof: keyring change, account deletion, signing others out. */
+  /** A single-use nonce for the fresh proof the three changes below require (`signLoginProof`). */
   accountChallenge: endpoint('POST', '/api/account/challenge', null, challengeResponseSchema),
+  putKeyring: endpoint('PUT', '/api/account/keyring', keyringUpdateRequestSchema, null, 204),
+  deleteAccount: endpoint('DELETE', '/api/account', freshProofRequestSchema, null, 204),
   signOutOthers: endpoint('POST', '/api/account/sign-out-others', freshProofRequestSchema, null, 204),
 
   pull: endpoint('POST', '/api/sync/pull', pullRequestSchema, pullPageSchema),

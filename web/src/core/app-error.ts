@@ -21,6 +21,13 @@ export type AppErrorReason =
   | 'sync-offline'
   | 'sync-rate-limited'
   | 'sync-failed'
+  /** A sensitive account change was refused: wrong passphrase, or the server's nonce expired. */
+  | 'proof-required'
+  | 'signed-out-keyring-changed'
+  | 'signed-out-elsewhere'
+  | 'quota-exceeded'
+  | 'invalid-utf8'
+  | 'emergency-token-taken'
   | 'locked'
   | 'read-only'
   | 'storage';

@@ -1,6 +1,6 @@
 /**
  * Responder page entry (`/e`). Reads the profile from `location.hash` only: the fragment is never
- * sent to a server. Works offline (precached by the service worker). With the opt-in access-log
+ * sent to a server, and it is removed from the address bar and history once read. Works offline (precached by the service worker). With the opt-in access-log
  * token and a network, it reports the opening once; with no network nothing is sent.
  */
 
@@ -30,8 +30,12 @@ function show(): void {
     root.append(errorLine(strings.noData));
     return;
   }
+  const fragment = location.hash;
+  // Health data must not stay in the address bar, the history or a shared screenshot of the URL:
+  // read once, then the entry becomes plain `/e` (a reload shows "no data"; the QR code is the source).
+  history.replaceState(null, '', location.pathname + location.search);
   try {
-    const profile = decodeFragment(location.hash);
+    const profile = decodeFragment(fragment);
     // The age is counted on the responder's own calendar day, not UTC's.
     root.append(renderProfile(profile, language, localDate()));
     if (profile.token) reportOpening(profile.token);

@@ -1,4 +1,10 @@
-/** Accounts and sessions: register, sign in (prelogin, challenge, login), keyring, logout, deletion. */
+/**
+ * Accounts and sessions: register, sign in (prelogin, challenge, login), keyring, logout, deletion,
+ * and "sign out everywhere else". Replacing the keyring, deleting the account and signing the other
+ * devices out each need a fresh proof (`fresh-proof.ts`): the session token alone is not enough.
+ */
+
+import type { FreshProof } from '../../../shared/protocol/account.ts';
 import { API, type RequestOf } from '../../../shared/protocol/api.ts';
 import type { Transport } from './transport.ts';
 
@@ -14,8 +20,12 @@ export class AccountApi {
   login = (body: RequestOf<typeof API.login>) => this.transport.call(API.login, { body });
   register = (body: RequestOf<typeof API.register>) => this.transport.call(API.register, { body });
   getAccount = () => this.transport.call(API.getAccount, {});
-  /** After a passphrase change; the server signs the account's other devices out. */
+  /** A nonce for a fresh proof (signed-in): sign it with the account's current auth key. */
+  freshChallenge = () => this.transport.call(API.accountChallenge, {});
+  /** After a passphrase change, with a proof by the OLD auth key; the server signs the other devices out. */
   putKeyring = (body: RequestOf<typeof API.putKeyring>) => this.transport.call(API.putKeyring, { body });
   logout = () => this.transport.call(API.logout, {});
-  deleteAccount = () => this.transport.call(API.deleteAccount, {});
+  deleteAccount = (proof: FreshProof) => this.transport.call(API.deleteAccount, { body: { proof } });
+  /** Ends every other session of the account (their streams and call sockets too). */
+  signOutOthers = (proof: FreshProof) => this.transport.call(API.signOutOthers, { body: { proof } });
 }

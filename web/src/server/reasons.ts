@@ -15,7 +15,14 @@ export type SyncReason =
   | 'rejected'
   | 'server'
   | 'bad-response'
-  | 'invalid-document';
+  | 'invalid-document'
+  /** The server ended this session: the passphrase changed, or "sign out everywhere else", on another device. */
+  | 'signed-out-keyring-changed'
+  | 'signed-out-elsewhere'
+  /** A push would grow the account past its storage quota (numbers in the error's `details`). */
+  | 'quota-exceeded'
+  /** The server could not read what this device sent as UTF-8 text. */
+  | 'invalid-utf8';
 
 export function syncReason(error: ServerError): SyncReason {
   switch (error.reason) {
@@ -27,6 +34,10 @@ export function syncReason(error: ServerError): SyncReason {
     case 'profile-limit':
     case 'bad-response':
     case 'invalid-document':
+    case 'signed-out-keyring-changed':
+    case 'signed-out-elsewhere':
+    case 'quota-exceeded':
+    case 'invalid-utf8':
       return error.reason;
     case 'conflict':
       return 'account-exists';
@@ -89,7 +100,23 @@ export type AppServerReason =
   | 'sync-rate-limited'
   | 'sync-email-taken'
   | 'wrong-passphrase'
-  | 'sync-failed';
+  | 'sync-failed'
+  | 'proof-required'
+  | 'signed-out-keyring-changed'
+  | 'signed-out-elsewhere'
+  | 'quota-exceeded'
+  | 'invalid-utf8'
+  | 'emergency-token-taken';
+
+/** Reasons every screen explains as the server gave them, whatever the endpoint. */
+const SAID_AS_IS: ReadonlySet<string> = new Set<AppServerReason>([
+  'proof-required',
+  'signed-out-keyring-changed',
+  'signed-out-elsewhere',
+  'quota-exceeded',
+  'invalid-utf8',
+  'emergency-token-taken',
+]);
 
 /**
  * For every other screen. Signing in and registering say more: one answer for an unknown email and
@@ -97,6 +124,7 @@ export type AppServerReason =
  */
 export function appReason(error: ServerError): AppServerReason {
   if (error.reason === 'offline' || error.reason === 'timeout') return 'sync-offline';
+  if (SAID_AS_IS.has(error.reason)) return error.reason as AppServerReason;
   const path = error.meta.endpoint ?? '';
   if (!path.startsWith('/api/auth') && !path.startsWith('/api/account')) return 'sync-failed';
   switch (error.reason) {

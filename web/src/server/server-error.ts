@@ -22,6 +22,8 @@ export interface ServerErrorMeta {
   readonly retryAfter?: number;
   /** The endpoint's path as in the table (`/api/shares/:id/open`), without its parameters. */
   readonly endpoint?: string;
+  /** Numbers the server sent beside the reason (`quota-exceeded`: `usage`, `limit`, `wouldUse`, bytes). */
+  readonly details?: Readonly<Record<string, number>>;
 }
 
 export class ServerError extends Error {
@@ -45,4 +47,13 @@ export function toServerError(error: unknown): ServerError {
   if (error instanceof ServerError) return error;
   if (error instanceof TypeError) return new ServerError('offline', 'the server could not be reached');
   return new ServerError('internal', error instanceof Error ? error.name : 'unknown error');
+}
+
+/** The server no longer accepts this device's session: only signing in again helps. */
+export function isSignedOut(error: ServerError): boolean {
+  return (
+    error.reason === 'unauthorized' ||
+    error.reason === 'signed-out-keyring-changed' ||
+    error.reason === 'signed-out-elsewhere'
+  );
 }

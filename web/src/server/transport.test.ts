@@ -4,6 +4,8 @@ import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { testVault } from '../../../sync-server/src/testing/api-client.ts';
 import { envelope } from '../../../sync-server/src/testing/envelopes.ts';
 import { createTestApp, type TestApp } from '../../../sync-server/src/testing/test-app.ts';
+import { quotaFigures } from '../sync/sync-status.ts';
+import { freshProof } from './fresh-proof.ts';
 import { syncReason } from './reasons.ts';
 import { createServer, type Server } from './server.ts';
 import { ServerError } from './server-error.ts';
@@ -38,6 +40,17 @@ describe('the server resources against the real server', () => {
   });
   afterAll(() => t.close());
 
+  /** Another session of the same account (another device). */
+  async function signIn(vault: ReturnType<typeof testVault>): Promise<Server> {
+    const { nonce } = await server.account.challenge(vault.email);
+    const login = await server.account.login({
+      email: vault.email,
+      nonce,
+      signature: signLoginProof(vault.authKey, nonce, vault.email),
+    });
+    return server.withToken(login.token);
+  }
+
   it('registers, signs in, reads and replaces the keyring, syncs, logs out and deletes', async () => {
     const vault = testVault('dana@example.org');
     const client = server.account;
@@ -56,7 +69,7 @@ describe('the server resources against the real server', () => {
     expect(login.keyring).toEqual(vault.keyring);
 
     const signed = server.withToken(registered.token);
-    expect(await signed.account.getAccount()).toEqual({ keyring: vault.keyring });
+    expect(await signed.account.getAccount()).toMatchObject({ keyring: vault.keyring });
     const doc = envelope('r1');
     expect(await signed.replication.push([{ assumedMasterState: null, newDocumentState: doc }])).toEqual({
       conflicts: [],
@@ -68,9 +81,59 @@ describe('the server resources against the real server', () => {
     const other = server.withToken(login.token);
     await other.account.logout();
     expect((await failure(other.account.getAccount())).reason).toBe('unauthorized');
-    await signed.account.putKeyring({ keyring: vault.keyring as never, authPublicKey: vault.authPublicKey });
-    await signed.account.deleteAccount();
+
+    // Keyring, deletion and sign-out need a fresh proof by the current auth key.
+    const upload = { keyring: vault.keyring as never, authPublicKey: vault.authPublicKey };
+    expect((await failure(signed.account.putKeyring(upload))).reason).toBe('proof-required');
+    const wrongKey = testVault(vault.email).authKey;
+    const forged = await freshProof(signed.account, wrongKey, vault.email);
+    expect((await failure(signed.account.signOutOthers(forged))).reason).toBe('proof-required');
+    await signed.account.putKeyring({
+      ...upload,
+      proof: await freshProof(signed.account, vault.authKey, vault.email),
+    });
+
+    // "Sign out everywhere else": the other session is told why.
+    const third = await signIn(vault);
+    await signed.account.signOutOthers(await freshProof(signed.account, vault.authKey, vault.email));
+    const ended = await failure(third.account.getAccount());
+    expect(ended.reason).toBe('signed-out-elsewhere');
+    expect(syncReason(ended)).toBe('signed-out-elsewhere');
+
+    // A nonce is good once.
+    const proof = await freshProof(signed.account, vault.authKey, vault.email);
+    await signed.account.signOutOthers(proof);
+    expect((await failure(signed.account.deleteAccount(proof))).reason).toBe('proof-required');
+    await signed.account.deleteAccount(await freshProof(signed.account, vault.authKey, vault.email));
     expect((await failure(signed.replication.pull({ seq: 0 }, 10))).reason).toBe('unauthorized');
+  });
+
+  it('reads the storage figures, and a push over the quota with its numbers', async () => {
+    const small = await createTestApp({ storageQuotaBytes: 4096 });
+    try {
+      const local = createServer({
+        baseUrl: '',
+        fetch: async (input, init) => small.app.request(input, init),
+      });
+      const vault = testVault('quota@example.org');
+      const registered = await local.account.register({
+        email: vault.email,
+        keyring: vault.keyring as never,
+        authPublicKey: vault.authPublicKey,
+      });
+      const signed = local.withToken(registered.token);
+      expect((await signed.account.getAccount()).storage).toEqual({ used: 0, limit: 4096 });
+      const big = envelope('big', 1, { ciphertext: 'A'.repeat(6000) });
+      const refused = await failure(
+        signed.replication.push([{ assumedMasterState: null, newDocumentState: big }]),
+      );
+      expect(refused.reason).toBe('quota-exceeded');
+      expect(syncReason(refused)).toBe('quota-exceeded');
+      expect(quotaFigures(refused)).toMatchObject({ usage: 0, limit: 4096 });
+      expect(quotaFigures(refused)?.wouldUse).toBeGreaterThan(4096);
+    } finally {
+      await small.close();
+    }
   });
 
   it('says when an email is taken', async () => {

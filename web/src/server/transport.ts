@@ -103,10 +103,16 @@ export class Transport {
 
   private async failure(endpoint: Endpoint, response: Response): Promise<ServerError> {
     const status = response.status;
-    const told = await errorReason(response);
+    const { reason: told, details } = await errorReason(response);
     const error = (reason: ServerErrorReason, extra: { retryAfter?: number } = {}) =>
-      new ServerError(reason, `${endpoint.path}: ${status}`, { status, endpoint: endpoint.path, ...extra });
-    if (status === 401) return error('unauthorized');
+      new ServerError(reason, `${endpoint.path}: ${status}`, {
+        status,
+        endpoint: endpoint.path,
+        ...extra,
+        ...(details ? { details } : {}),
+      });
+    // A session its owner ended from another device says why; any other 401 is a plain one.
+    if (status === 401) return error(told && SIGNED_OUT.has(told) ? told : 'unauthorized');
     if (status === 429) {
       const seconds = Number(response.headers.get('Retry-After'));
       return error('rate-limited', Number.isFinite(seconds) && seconds > 0 ? { retryAfter: seconds } : {});
@@ -149,12 +155,34 @@ function byStatus(status: number): ServerErrorReason {
   }
 }
 
-/** The `reason` of an error body, if it has one; the body itself goes nowhere. */
-async function errorReason(response: Response): Promise<ServerErrorReason | null> {
+const SIGNED_OUT: ReadonlySet<ServerErrorReason> = new Set([
+  'signed-out-keyring-changed',
+  'signed-out-elsewhere',
+]);
+
+/** Numbers the server may send beside the reason; anything else in the body goes nowhere. */
+const DETAIL_NAMES = ['usage', 'limit', 'wouldUse'] as const;
+
+interface ToldError {
+  readonly reason: ServerErrorReason | null;
+  readonly details?: Readonly<Record<string, number>>;
+}
+
+/** The `reason` of an error body, if it has one, and its known numbers; the rest goes nowhere. */
+async function errorReason(response: Response): Promise<ToldError> {
+  let body: unknown;
   try {
-    const parsed = errorBodySchema.safeParse(await response.json());
-    return parsed.success ? parsed.data.error.reason : null;
+    body = await response.json();
   } catch {
-    return null;
+    return { reason: null };
   }
+  const parsed = errorBodySchema.safeParse(body);
+  if (!parsed.success) return { reason: null };
+  const raw = (body as { error: Record<string, unknown> }).error;
+  const details: Record<string, number> = {};
+  for (const name of DETAIL_NAMES) {
+    const value = raw[name];
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) details[name] = value;
+  }
+  return { reason: parsed.data.error.reason, ...(Object.keys(details).length > 0 ? { details } : {}) };
 }

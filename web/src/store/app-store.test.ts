@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { aeadEncrypt } from '../../../shared/crypto/aead.ts';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { EXAMPLE_RECORDS } from '../../../shared/schema/examples.ts';
 import { AppError } from '../core/app-error.ts';
@@ -44,6 +45,26 @@ afterEach(async () => {
 });
 
 describe('app store', () => {
+  it('zeroes the key bytes of the ended session on lock; sealing with a wiped key is refused', async () => {
+    const { store } = await unlockedStore();
+    await until(() => store.profiles().length === 1);
+    const session = store.session();
+    const profileKey = store.profiles()[0]?.key;
+    expect(session && profileKey).toBeTruthy();
+    if (!session || !profileKey) return;
+    expect(session.vaultKey.bytes.some((b) => b !== 0)).toBe(true);
+    store.lock();
+    for (const bytes of [
+      session.vaultKey.bytes,
+      session.identity.box.secretKey,
+      session.identity.sign.secretKey,
+      profileKey.bytes,
+    ]) {
+      expect(bytes.every((b) => b === 0)).toBe(true);
+    }
+    expect(() => aeadEncrypt(profileKey, new Uint8Array([1]), new Uint8Array())).toThrow(/wiped/);
+  });
+
   it('drops every decrypted thing on lock, even after a second opening (recover while unlocked)', async () => {
     const { store, db, recoveryKey } = await unlockedStore();
     await store.recover(recoveryKey, 'une autre phrase de passe 9');

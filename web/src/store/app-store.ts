@@ -18,6 +18,7 @@ import type { Server } from '../server/server.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
 import { DEFAULT_AUTO_LOCK_MINUTES, type Session, VaultService } from '../vault/vault-service.ts';
+import { wipeSession } from '../vault/wipe-session.ts';
 import { createKdfProgress } from './kdf-progress.ts';
 import { createRecordDecryptor, liveProfiles } from './live-records.ts';
 import {
@@ -70,6 +71,14 @@ export interface AppStore {
   signInAgain(passphrase: string): Promise<void>;
   /** Signs this device out of the server and stops syncing; local data stays. */
   turnOffSync(): Promise<void>;
+  /** Ends the account's other sessions (a lost device); needs the passphrase. */
+  signOutOthers(passphrase: string): Promise<void>;
+  /** Deletes the account and all it stores on the server; sync stops here, local data stays. */
+  deleteAccount(passphrase: string): Promise<void>;
+  /** Ciphertext bytes the account stores on the server, and its quota; null when unknown. */
+  syncStorage(): Promise<{ used: number; limit: number } | null>;
+  /** After a recovery with sync on: the server still has the old passphrase's keyring. */
+  syncKeyringBehind: Accessor<boolean>;
 
   createProfile(profile: Profile): Promise<ProfileEntry>;
   updateProfile(id: string, profile: Profile): Promise<ProfileEntry>;
@@ -112,9 +121,10 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   const vault = new VaultService({
     db,
     kdf: progress.wrap(options.kdf),
-    // Best effort: the local change stands; offline, the upload is retried when sync resumes.
-    onKeyringChanged: async (keyring, authKey) => {
-      await sync?.publishKeyring(keyring, authKey).catch(() => undefined);
+    // With sync on, a passphrase change reaches the server first, or does not happen (the server
+    // takes it only with a proof by the old passphrase, which no later moment will have).
+    onKeyringChanged: async (change) => {
+      await sync?.publishKeyring(change);
     },
   });
   const recordService = new RecordService(db);
@@ -193,17 +203,21 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   }
 
   function lock(): void {
+    const ended = session();
+    const endedProfileKeys = profiles().map((p) => p.key);
     generation++;
     sync?.stop();
     for (const subscription of subscriptions) subscription.unsubscribe();
     subscriptions = [];
     cancelTimer?.();
     cancelTimer = null;
-    // Drop every decrypted thing; the garbage collector does the rest.
+    // Drop every decrypted thing; the garbage collector does the rest. Key bytes are zeroed
+    // first-hand (wipe-session.ts says what JavaScript cannot wipe).
     setSession(null);
     setProfiles([]);
     setRecords([]);
     setStatus('locked');
+    if (ended) wipeSession(ended, endedProfileKeys);
   }
 
   function requireSession(): Session {
@@ -272,6 +286,14 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     async turnOffSync() {
       await requireSync(sync).turnOff();
     },
+    async signOutOthers(passphrase) {
+      await requireSync(sync).signOutOthers(passphrase);
+    },
+    async deleteAccount(passphrase) {
+      await requireSync(sync).deleteAccount(passphrase);
+    },
+    syncStorage: async () => (await sync?.storage()) ?? null,
+    syncKeyringBehind: () => sync?.keyringBehind() ?? false,
 
     async createVault(passphrase) {
       let recoveryKey = '';

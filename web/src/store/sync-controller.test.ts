@@ -97,7 +97,8 @@ describe('sync through the app store', () => {
     await c.signInOnThisDevice(EMAIL, NEW_PASSPHRASE);
     await until(() => c.records().some((r) => r.record?.kind === 'note' && r.record.title === 'From B'));
     await b.addRecord({ ...EXAMPLE_RECORDS.note, title: 'Before signing in again' });
-    await until(() => b.syncStatus()?.error === 'unauthorized');
+    // B is told why it was signed out (the server remembers why its session ended).
+    await until(() => b.syncStatus()?.error === 'signed-out-keyring-changed');
     await b.signInAgain(NEW_PASSPHRASE);
     await until(() =>
       c.records().some((r) => r.record?.kind === 'note' && r.record.title === 'Before signing in again'),
@@ -106,9 +107,55 @@ describe('sync through the app store', () => {
     await b.unlock(NEW_PASSPHRASE);
     expect(b.status()).toBe('unlocked');
 
+    // The server's storage figures.
+    const storage = await b.syncStorage();
+    expect(storage?.used).toBeGreaterThan(0);
+    expect(storage?.limit).toBeGreaterThan(storage?.used ?? 0);
+
+    // "Sign out everywhere else" takes the passphrase; C is told why it was signed out.
+    const typo = await b.signOutOthers('not the passphrase').catch((e: unknown) => e);
+    expect((typo as AppError).reason).toBe('wrong-passphrase');
+    await b.signOutOthers(NEW_PASSPHRASE);
+    await c.addRecord({ ...EXAMPLE_RECORDS.note, title: 'After the sign-out' });
+    await until(() => c.syncStatus()?.error === 'signed-out-elsewhere');
+    expect(b.syncStatus()?.error).toBeUndefined();
+
     // Turning sync off keeps the local record.
-    await b.turnOffSync();
+    await c.turnOffSync();
+    expect(c.syncStatus()).toBeNull();
+    expect(c.records().length).toBeGreaterThanOrEqual(4);
+
+    // Deleting the account takes the passphrase too; sync stops, the records stay.
+    await b.deleteAccount(NEW_PASSPHRASE);
     expect(b.syncStatus()).toBeNull();
     expect(b.records().length).toBeGreaterThanOrEqual(4);
+    const gone = await b.signInAgain(NEW_PASSPHRASE).catch((e: unknown) => e);
+    expect(gone).toBeInstanceOf(AppError);
+    await leave(b);
+    await leave(c);
+  });
+
+  it('after a recovery with sync on, keeps syncing and says the server still has the old passphrase', async () => {
+    const email = `recover-${Date.now()}@example.org`;
+    const opened = await openUnlockedApp({
+      name: 'store-r',
+      serverUrl: server.baseUrl,
+      passphrase: PASSPHRASE,
+    });
+    const r = kept(opened);
+    await r.turnOnSync(email, PASSPHRASE);
+    await until(() => r.syncStatus()?.state === 'synced');
+    r.lock();
+    await r.recover(opened.recoveryKey, NEW_PASSPHRASE);
+    expect(r.syncKeyringBehind()).toBe(true);
+    await until(() => r.profiles().length === 1);
+    await until(() => r.syncStatus()?.state === 'synced');
+    // The server was not changed: the old passphrase still signs in elsewhere, the new one does not.
+    await leave(r);
+    const other = await device('store-r2');
+    const refused = await other.signInOnThisDevice(email, NEW_PASSPHRASE).catch((e: unknown) => e);
+    expect((refused as AppError).reason).toBe('wrong-passphrase');
+    await other.signInOnThisDevice(email, PASSPHRASE);
+    expect(other.status()).toBe('unlocked');
   });
 });

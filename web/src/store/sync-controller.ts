@@ -5,11 +5,13 @@
  */
 import { type Accessor, createSignal } from 'solid-js';
 import { authKeyPair } from '../../../shared/crypto/auth-proof.ts';
-import type { Keyring } from '../../../shared/crypto/keyring.ts';
+import { wipe } from '../../../shared/crypto/bytes.ts';
+import { type Keyring, keyringKdf, unlockWithAccountKeys } from '../../../shared/crypto/keyring.ts';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { keyringUpdateRequestSchema } from '../../../shared/protocol/account.ts';
 import { AppError } from '../core/app-error.ts';
 import type { CarnetDatabase, EnvelopeConflictHandlers } from '../db/database.ts';
+import { freshProof } from '../server/fresh-proof.ts';
 import { protocolVerdict } from '../server/protocol-verdict.ts';
 import { createServer, type Server } from '../server/server.ts';
 import { toUserError } from '../server/server-app-error.ts';
@@ -26,7 +28,7 @@ import {
 import { type SyncKeys, syncKeysFromDatabase } from '../sync/sync-keys.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
-import type { Session } from '../vault/vault-service.ts';
+import type { KeyringChange, Session } from '../vault/vault-service.ts';
 
 const STATE_ID = 'sync';
 
@@ -76,10 +78,25 @@ export interface SyncController {
   remember(session: Session, credentials: SyncCredentials): Promise<void>;
   retry(): void;
   /**
-   * After a passphrase change: gives the server the new keyring and login key, so signing in on
-   * another device takes the new passphrase. Best effort: offline, it is retried on the next resume.
+   * A passphrase change: gives the server the new keyring and login key, with a fresh proof signed
+   * by the previous auth key, so signing in on another device takes the new passphrase. Throws when
+   * the server did not take it (offline, refused): the caller then keeps the old passphrase, so this
+   * device and the server never disagree. After a recovery (`previousAuthKey` null) no proof can be
+   * made: nothing is sent and `keyringBehind` becomes true.
    */
-  publishKeyring(keyring: Keyring, authKey: Uint8Array): Promise<void>;
+  publishKeyring(change: KeyringChange): Promise<void>;
+  /**
+   * True after a recovery on this device while sync is on: the server still holds the keyring of the
+   * old passphrase (it accepts a new one only with a proof by the old passphrase, which a recovery
+   * does not know), so other devices and new sign-ins keep using the old passphrase.
+   */
+  keyringBehind: Accessor<boolean>;
+  /** Ends every other session of the account; the passphrase signs the fresh proof. */
+  signOutOthers(passphrase: string): Promise<void>;
+  /** Deletes the account and everything it stores on the server; sync then stops here (local data stays). */
+  deleteAccount(passphrase: string): Promise<void>;
+  /** Ciphertext bytes the account stores on the server and may store; null when unknown. */
+  storage(): Promise<{ used: number; limit: number } | null>;
   /**
    * The server refused this device's session (the passphrase was changed on another device, or it
    * expired): signs in again with the account's current passphrase and returns the account's keyring,
@@ -106,7 +123,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
   const [email, setEmail] = createSignal<string | null>(null);
   let handle: SyncHandle | null = null;
   let credentials: SyncCredentials | null = null;
-  let pendingUpload: { keyring: Keyring; authPublicKey: string } | null = null;
+  const [keyringBehind, setKeyringBehind] = createSignal(false);
   // Bumped by every stop: a resume still reading its credentials must not start after one.
   let epoch = 0;
 
@@ -145,6 +162,38 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     });
   }
 
+  /**
+   * Runs an account change that needs a fresh proof. The auth key is derived from the passphrase
+   * with the SERVER's keyring (its salt and KDF), which is the one the server checks against, and
+   * tried on it first, so a typo says "wrong passphrase" without spending a nonce.
+   */
+  async function withProof(
+    passphrase: string,
+    change: (api: Server['account'], proof: Awaited<ReturnType<typeof freshProof>>) => Promise<unknown>,
+  ): Promise<void> {
+    const creds = credentials;
+    if (!creds) throw new AppError('sync-failed', 'sync is not on');
+    const api = as(creds.token).account;
+    try {
+      const { keyring } = await api.getAccount();
+      const { salt, params } = keyringKdf(keyring);
+      const keys = await options.kdf(passphrase, salt, params);
+      try {
+        // Throws wrong-passphrase; what it opens is not needed here.
+        const unlocked = unlockWithAccountKeys(keyring, keys);
+        wipe(unlocked.vaultKey.bytes);
+        wipe(unlocked.identity.box.secretKey);
+        wipe(unlocked.identity.sign.secretKey);
+        await change(api, await freshProof(api, keys.authKey, creds.email));
+      } finally {
+        wipe(keys.authKey);
+        wipe(keys.keyEncryptionKey.bytes);
+      }
+    } catch (error) {
+      throw toUserError(error);
+    }
+  }
+
   async function save(session: Session, creds: SyncCredentials): Promise<void> {
     await db.syncstate.upsert({ id: STATE_ID, sealed: sealSyncCredentials(creds, session.vaultKey) });
   }
@@ -166,15 +215,6 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
       const doc = await db.syncstate.findOne(STATE_ID).exec();
       if (!doc || epoch !== started) return;
       const creds = openSyncCredentials(doc.sealed, session.vaultKey);
-      if (pendingUpload) {
-        const upload = keyringUpdateRequestSchema.parse(pendingUpload);
-        await as(creds.token)
-          .account.putKeyring(upload)
-          .then(() => {
-            pendingUpload = null;
-          })
-          .catch(() => undefined);
-      }
       if (epoch !== started) return;
       run(session, creds);
     },
@@ -212,14 +252,44 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     retry() {
       handle?.reSync();
     },
-    async publishKeyring(keyring, authKey) {
-      if (!credentials) return;
-      const upload = { keyring, authPublicKey: authKeyPair(authKey).publicKey };
+    async publishKeyring({ keyring, authKey, previousAuthKey }) {
+      if (!previousAuthKey) {
+        // A recovery may run before sync resumed: whether sync is on is what is stored.
+        if (credentials || (await db.syncstate.findOne(STATE_ID).exec())) setKeyringBehind(true);
+        return;
+      }
+      const creds = credentials;
+      if (!creds) return;
       try {
-        await as(credentials.token).account.putKeyring(keyringUpdateRequestSchema.parse(upload));
+        const api = as(creds.token).account;
+        const proof = await freshProof(api, previousAuthKey, creds.email);
+        const upload = { keyring, authPublicKey: authKeyPair(authKey).publicKey, proof };
+        await api.putKeyring(keyringUpdateRequestSchema.parse(upload));
+        setKeyringBehind(false);
       } catch (error) {
-        pendingUpload = upload;
         throw toUserError(error);
+      }
+    },
+    keyringBehind,
+    async signOutOthers(passphrase) {
+      await withProof(passphrase, (api, proof) => api.signOutOthers(proof));
+    },
+    async deleteAccount(passphrase) {
+      await withProof(passphrase, (api, proof) => api.deleteAccount(proof));
+      // Everything is gone on the server, this session included: sync stops here, local data stays.
+      stop();
+      setStatus(null);
+      setEmail(null);
+      credentials = null;
+      setKeyringBehind(false);
+      await db.syncstate.findOne(STATE_ID).remove();
+    },
+    async storage() {
+      if (!credentials) return null;
+      try {
+        return (await as(credentials.token).account.getAccount()).storage ?? null;
+      } catch {
+        return null;
       }
     },
     async signInAgain(session, passphrase) {

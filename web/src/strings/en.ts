@@ -53,6 +53,17 @@ export const en = {
     conflict:
       'This entry was changed elsewhere meanwhile. Reopen it to see the latest version, then edit again.',
     'read-only': 'Entries written by a practitioner cannot be changed or deleted.',
+    'proof-required':
+      'The server did not accept the check: the passphrase is not the account’s current one, or the check took too long. Try again.',
+    'signed-out-keyring-changed':
+      'This device was signed out because your passphrase was changed on another device. Sign in again in Settings with the new passphrase.',
+    'signed-out-elsewhere':
+      'This device was signed out from another of your devices. Sign in again in Settings.',
+    'quota-exceeded':
+      'Your storage on the server is full. Delete documents you no longer need, then try again.',
+    'invalid-utf8': 'The server could not read the text this device sent. Update Carnet, then try again.',
+    'emergency-token-taken':
+      'This emergency code was already registered by another account, so a new code was drawn. Print your card again.',
     locked: 'The vault is locked.',
     storage: 'The device’s storage failed. Nothing was changed.',
   },

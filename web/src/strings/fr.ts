@@ -57,6 +57,18 @@ export const fr: RawDictionary = {
     conflict:
       'Cet élément a été modifié ailleurs entre-temps. Rouvrez-le pour voir sa dernière version, puis modifiez-le.',
     'read-only': 'Les notes écrites par un soignant ne peuvent être ni modifiées ni supprimées.',
+    'proof-required':
+      'Le serveur n’a pas accepté la vérification\u00a0: la phrase de passe n’est pas celle du compte, ou la vérification a pris trop de temps. Réessayez.',
+    'signed-out-keyring-changed':
+      'Cet appareil a été déconnecté parce que votre phrase de passe a été changée sur un autre appareil. Reconnectez-le dans les Réglages avec la nouvelle phrase de passe.',
+    'signed-out-elsewhere':
+      'Cet appareil a été déconnecté depuis un autre de vos appareils. Reconnectez-le dans les Réglages.',
+    'quota-exceeded':
+      'Votre espace sur le serveur est plein. Supprimez les documents dont vous n’avez plus besoin, puis réessayez.',
+    'invalid-utf8':
+      'Le serveur n’a pas pu lire le texte envoyé par cet appareil. Mettez Carnet à jour, puis réessayez.',
+    'emergency-token-taken':
+      'Ce code d’urgence était déjà enregistré par un autre compte\u00a0: un nouveau code a été tiré. Imprimez de nouveau votre carte.',
     locked: 'Le coffre est verrouillé.',
     storage: 'Le stockage de l’appareil a échoué. Rien n’a été modifié.',
   },

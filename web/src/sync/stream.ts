@@ -10,14 +10,14 @@
  *   path then handles whatever it carried, with the same rules.
  * - Reconnects back off (1 s doubling to 30 s, reset once connected); silence longer than
  *   `idleTimeoutMs` (the server sends a heartbeat every 25 s) counts as a dead connection.
- * - `unauthorized` stops reconnecting: only a new sign-in helps. Unsubscribing aborts the request.
+ * - A refused session (`unauthorized`, `signed-out-*`) stops reconnecting: only a new sign-in helps. Unsubscribing aborts the request.
  */
 import { Observable } from 'rxjs';
 import { type Checkpoint, checkpointSchema } from '../../../shared/protocol/replication.ts';
 import { z } from '../../../shared/schema/zod.ts';
 import { realTimer, type SetTimer } from '../core/clock.ts';
 import type { ReplicationApi } from '../server/replication.ts';
-import { ServerError, toServerError } from '../server/server-error.ts';
+import { isSignedOut, ServerError, toServerError } from '../server/server-error.ts';
 import { SseParser } from './sse-parser.ts';
 
 export type StreamItem =
@@ -94,7 +94,7 @@ export function liveStream(options: LiveStreamOptions): Observable<StreamItem> {
         if (stopped) return;
         const failure = current.signal.aborted ? toServerError(new TypeError('idle')) : toServerError(error);
         options.onError?.(failure);
-        if (failure.reason !== 'unauthorized') scheduleReconnect();
+        if (!isSignedOut(failure)) scheduleReconnect();
       } finally {
         idle.cancel();
       }

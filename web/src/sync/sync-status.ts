@@ -17,11 +17,32 @@ export interface SyncStatus {
   /** Milliseconds since the epoch of the last time everything was in sync. */
   readonly lastSyncedAt?: number;
   readonly error?: SyncReason;
+  /** With `quota-exceeded`: what the account stores, may store, and would have stored (bytes). */
+  readonly quota?: QuotaFigures;
+}
+
+export interface QuotaFigures {
+  readonly usage: number;
+  readonly limit: number;
+  readonly wouldUse?: number;
+}
+
+/** The numbers of a `quota-exceeded` answer, if the server sent them. */
+export function quotaFigures(error: ServerError): QuotaFigures | undefined {
+  const details = error.meta.details;
+  if (error.reason !== 'quota-exceeded' || details?.usage === undefined || details.limit === undefined)
+    return undefined;
+  return {
+    usage: details.usage,
+    limit: details.limit,
+    ...(details.wouldUse === undefined ? {} : { wouldUse: details.wouldUse }),
+  };
 }
 
 export class SyncStatusTracker {
   private readonly active = new Set<string>();
   private error: SyncReason | null = null;
+  private quota: QuotaFigures | undefined;
   private total = 0;
   private done = 0;
   private lastSyncedAt: number | undefined;
@@ -45,12 +66,14 @@ export class SyncStatusTracker {
 
   failed(error: ServerError): void {
     this.error = syncReason(error);
+    this.quota = quotaFigures(error);
     this.emit();
   }
 
   succeeded(): void {
     if (this.error === null) return;
     this.error = null;
+    this.quota = undefined;
     this.emit();
   }
 
@@ -75,7 +98,8 @@ export class SyncStatusTracker {
     const since = this.lastSyncedAt === undefined ? {} : { lastSyncedAt: this.lastSyncedAt };
     if (this.error) {
       const state = this.error === 'offline' ? 'offline' : 'error';
-      return { state, ...since, ...(state === 'error' ? { error: this.error } : {}) };
+      const quota = this.quota ? { quota: this.quota } : {};
+      return { state, ...since, ...(state === 'error' ? { error: this.error, ...quota } : {}) };
     }
     if (this.active.size > 0) return { state: 'syncing', ...progress, ...since };
     this.lastSyncedAt = this.now();

@@ -4,6 +4,7 @@
  * memory only and is dropped on lock.
  */
 import { generateSalt } from '../../../shared/crypto/account-keys.ts';
+import { wipe } from '../../../shared/crypto/bytes.ts';
 import type { Identity } from '../../../shared/crypto/identity.ts';
 import { DEFAULT_KDF_PARAMS, type KdfParams } from '../../../shared/crypto/kdf-params.ts';
 import {
@@ -32,8 +33,22 @@ export interface VaultServiceOptions {
   db: CarnetDatabase;
   kdf: KdfRunner;
   params?: KdfParams;
-  /** Called after the passphrase changed (change or recovery): sync publishes the new keyring. */
-  onKeyringChanged?: (keyring: Keyring, authKey: Uint8Array) => Promise<void>;
+  /**
+   * The passphrase is changing: sync publishes the new keyring. With `previousAuthKey` (a change,
+   * where the current passphrase was typed) it runs BEFORE the keyring is stored here and may throw
+   * to abort the change, so the server and this device never disagree; the server needs a proof by
+   * that previous key. After a recovery it is null (the old passphrase is unknown) and this runs
+   * after the local change, which always stands.
+   */
+  onKeyringChanged?: (change: KeyringChange) => Promise<void>;
+}
+
+export interface KeyringChange {
+  readonly keyring: Keyring;
+  /** The new auth key (its public half goes to the server). Wiped once the hook returns. */
+  readonly authKey: Uint8Array;
+  /** The auth key of the passphrase being replaced; null after a recovery. Wiped after. */
+  readonly previousAuthKey: Uint8Array | null;
 }
 
 export class VaultService {
@@ -95,12 +110,21 @@ export class VaultService {
   }
 
   async unlock(passphrase: string): Promise<Session> {
+    const { session, authKey } = await this.open(passphrase);
+    wipe(authKey);
+    return session;
+  }
+
+  /** Unlocks and keeps the auth key, which a passphrase change signs its proof with. */
+  private async open(passphrase: string): Promise<{ session: Session; authKey: Uint8Array }> {
     await initCrypto();
     const keyring = await this.keyring();
     try {
       const { salt, params } = keyringKdf(keyring);
-      const unlocked = unlockWithAccountKeys(keyring, await this.kdf(passphrase, salt, params));
-      return { vaultKey: unlocked.vaultKey, identity: unlocked.identity };
+      const keys = await this.kdf(passphrase, salt, params);
+      const unlocked = unlockWithAccountKeys(keyring, keys);
+      wipe(keys.keyEncryptionKey.bytes);
+      return { session: { vaultKey: unlocked.vaultKey, identity: unlocked.identity }, authKey: keys.authKey };
     } catch (error) {
       throw toAppError(error);
     }
@@ -117,24 +141,44 @@ export class VaultService {
     } catch (error) {
       throw toAppError(error);
     }
-    await this.setPassphrase(keyring, session, newPassphrase);
+    await this.setPassphrase(keyring, session, newPassphrase, null);
     return session;
   }
 
   /** Asks for the current passphrase again: an unlocked, unattended device must not be enough. */
   async changePassphrase(session: Session, currentPassphrase: string, newPassphrase: string): Promise<void> {
     const keyring = await this.keyring();
-    const check = await this.unlock(currentPassphrase);
-    if (check.vaultKey.id !== session.vaultKey.id) throw new AppError('wrong-key');
-    await this.setPassphrase(keyring, session, newPassphrase);
+    const check = await this.open(currentPassphrase);
+    try {
+      if (check.session.vaultKey.id !== session.vaultKey.id) throw new AppError('wrong-key');
+      await this.setPassphrase(keyring, session, newPassphrase, check.authKey);
+    } finally {
+      wipe(check.authKey);
+    }
   }
 
-  private async setPassphrase(keyring: Keyring, session: Session, passphrase: string): Promise<void> {
+  private async setPassphrase(
+    keyring: Keyring,
+    session: Session,
+    passphrase: string,
+    previousAuthKey: Uint8Array | null,
+  ): Promise<void> {
     const salt = generateSalt();
     const keys = await this.kdf(passphrase, salt, this.params);
     const next = rewrapVaultKey(keyring, session.vaultKey, keys, salt, this.params);
-    await this.replaceKeyring(next.keyring);
-    await this.onKeyringChanged?.(next.keyring, next.authKey);
+    wipe(keys.keyEncryptionKey.bytes);
+    const change = { keyring: next.keyring, authKey: next.authKey, previousAuthKey };
+    try {
+      if (previousAuthKey) {
+        await this.onKeyringChanged?.(change);
+        await this.replaceKeyring(next.keyring);
+      } else {
+        await this.replaceKeyring(next.keyring);
+        await this.onKeyringChanged?.(change);
+      }
+    } finally {
+      wipe(next.authKey);
+    }
   }
 
   /** Stores a keyring for this same vault (after a passphrase change here or on another device). */

@@ -17,6 +17,7 @@ import { type CallChat, type ChatItem, createCallChat } from './call-chat.ts';
 import { type CallMessage, parseCallMessage } from './call-messages.ts';
 import { gradeQuality, type Quality, type StatsSample, sampleStats } from './connection-quality.ts';
 import { fileMessages } from './file-transfer.ts';
+import { connectionSafetyCode } from './safety-code.ts';
 import { SegmentClock } from './segment-clock.ts';
 
 export type CallRole = 'host' | 'patient';
@@ -49,6 +50,8 @@ export interface CallSession {
   chat: Accessor<readonly ChatItem[]>;
   elapsedMs: Accessor<number>;
   quality: Accessor<Quality | null>;
+  /** Six digits both parties can compare (safety-code.ts); null until the data connection is up. */
+  safetyCode: Accessor<string | null>;
   muted: Accessor<boolean>;
   cameraOff: Accessor<boolean>;
   summary: Accessor<Consultation | null>;
@@ -75,6 +78,7 @@ export function createCallSession(options: CallSessionOptions): CallSession {
   const [remoteStream, setRemoteStream] = createSignal<MediaStream | null>(null);
   const [elapsedMs, setElapsedMs] = createSignal(0);
   const [quality, setQuality] = createSignal<Quality | null>(null);
+  const [code, setCode] = createSignal<string | null>(null);
   const [muted, setMuted] = createSignal(false);
   const [cameraOff, setCameraOff] = createSignal(false);
   const [summary, setSummary] = createSignal<Consultation | null>(null);
@@ -205,6 +209,7 @@ export function createCallSession(options: CallSessionOptions): CallSession {
     chat: chat.items,
     elapsedMs,
     quality,
+    safetyCode: code,
     muted,
     cameraOff,
     summary,
@@ -212,6 +217,10 @@ export function createCallSession(options: CallSessionOptions): CallSession {
     attach(nextConn, nextMedia) {
       if (nextConn !== conn) {
         conn = nextConn;
+        // The data connection carries the chat and the summary: its DTLS ends are the ones to check.
+        void connectionSafetyCode(nextConn.peerConnection).then((next) => {
+          if (conn === nextConn && next) setCode(next);
+        });
         nextConn.on('data', onMessage);
         nextConn.on('close', () => {
           if (state() === 'ending' && options.role === 'patient') fallbackSummary();

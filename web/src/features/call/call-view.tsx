@@ -61,6 +61,14 @@ export function CallView(props: { session: CallSession; onDone: () => void }) {
           <p class="call-quality" data-grade={s().quality()?.grade ?? 'unknown'}>
             {t('call.call.quality.label')}: {quality()}
           </p>
+          <Show when={s().safetyCode()}>
+            {(code) => (
+              <p class="call-safety">
+                {t('call.call.safetyCode')}: <strong class="call-safety__code">{code()}</strong>{' '}
+                <span class="call-safety__hint">{t('call.call.safetyHint')}</span>
+              </p>
+            )}
+          </Show>
         </div>
         <div class="call-videos">
           <VideoTile

@@ -3,8 +3,8 @@ import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { parseRoomCode } from '../../../../shared/protocol/calls.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useApp } from '../../store/app-context.tsx';
-import { errorText } from '../../ui/error-text.ts';
 import { refreshRole } from '../shares/practitioner-role.ts';
+import { callErrorText } from './call-error-text.ts';
 import { CallView } from './call-view.tsx';
 import { canHostWaitingRoom } from './can-host.ts';
 import { joinRoom, type PatientCall } from './join-room.ts';
@@ -60,12 +60,13 @@ export function ConsultPage() {
             leave();
             setError(t('call.join.roomClosed'));
           },
+          onProblem: (problem) => setError(t(`call.signaling.${problem}`)),
         }),
       );
       forgetPendingRoom();
     } catch (caught) {
       for (const track of stream.getTracks()) track.stop();
-      setError(errorText(t, caught));
+      setError(callErrorText(t, caught));
     }
   }
 

@@ -4,7 +4,7 @@
  * answered with the checked camera and microphone. After a drop, the patient knocks again with the
  * session id every few seconds; the host lets that knock straight back in (a new connected stretch).
  */
-import type { DataConnection, MediaConnection, Peer } from 'peerjs';
+import type { DataConnection, MediaConnection } from 'peerjs';
 import { type Accessor, createSignal } from 'solid-js';
 import { roomPeerId } from '../../../../shared/protocol/calls.ts';
 import type { Consultation } from '../../../../shared/schema/consultation.ts';
@@ -12,7 +12,7 @@ import type { Server } from '../../server/server.ts';
 import { parseCallMessage } from './call-messages.ts';
 import { type CallSession, createCallSession } from './call-session.ts';
 import { incomingCallDecision } from './incoming-call.ts';
-import { openPeer } from './open-peer.ts';
+import { openPeer, reconnectPeer, type SignalingProblem, signalingProblem } from './signaling.ts';
 
 const REKNOCK_EVERY_MS = 5_000;
 const LEAVE_GRACE_MS = 8_000;
@@ -33,11 +33,15 @@ export interface JoinOptions {
   readonly disputedNote: string;
   /** The room is not open (or closed while waiting). */
   readonly onClosed: () => void;
+  /** The signaling server ended this device's connection for good (its session ended). */
+  readonly onProblem?: (problem: SignalingProblem) => void;
 }
 
 export async function joinRoom(options: JoinOptions): Promise<PatientCall> {
-  const issued = await options.server.calls.token('guest');
-  const peer: Peer = await openPeer(options.server.baseUrl, issued);
+  const { peer, issued } = await openPeer(options.server, { purpose: 'guest' });
+  // A reconnection asks for a token for the same guest id (the host knows the patient by it).
+  const reconnect = () => reconnectPeer(peer, options.server, { purpose: 'guest', peerId: issued.peerId });
+  let reconnecting = false;
   const [session, setSession] = createSignal<CallSession | null>(null);
   let conn: DataConnection;
   let pendingCall: MediaConnection | null = null;
@@ -89,7 +93,9 @@ export async function joinRoom(options: JoinOptions): Promise<PatientCall> {
     current.attach(conn, call);
   });
   peer.on('error', (error) => {
+    // An OFFER to a room that is not connected is answered with EXPIRE: PeerJS's `peer-unavailable`.
     if (error.type === 'peer-unavailable' && !session()) options.onClosed();
+    if (signalingProblem(peer, error) === 'session-ended') options.onProblem?.('session-ended');
   });
 
   const retry = setInterval(() => {
@@ -99,7 +105,19 @@ export async function joinRoom(options: JoinOptions): Promise<PatientCall> {
       return;
     }
     if (current.state() !== 'reconnecting' || conn.open) return;
-    if (peer.disconnected) peer.reconnect();
+    if (peer.disconnected) {
+      // A fresh token each time: the last one was used up by the connection that dropped.
+      if (signalingProblem(peer) === 'session-ended') return options.onProblem?.('session-ended');
+      if (!reconnecting) {
+        reconnecting = true;
+        void reconnect()
+          .catch(() => undefined)
+          .finally(() => {
+            reconnecting = false;
+          });
+      }
+      return;
+    }
     knock();
   }, REKNOCK_EVERY_MS);
 

@@ -12,6 +12,15 @@ export const callEn = {
     save: 'Save rate',
     saved: 'Rate saved: {{ amount }} per hour.',
   },
+  signaling: {
+    'session-ended':
+      'The call server ended this connection: this device was signed out (logout, “Sign out everywhere else” or a passphrase change). Sign in again in Settings.',
+    'rate-limited': 'The call server closed the connection: too many messages were sent. Try again.',
+    'too-big': 'The call server closed the connection: a message was too large. Try again.',
+    refused:
+      'The call server refused the connection: the room may be open in another window, or too many call windows are open. Close the others and try again.',
+    'peer-unavailable': 'The other person is not connected right now. Try again in a moment.',
+  },
   room: {
     title: 'My waiting room',
     intro: 'Open your waiting room, then give patients its link or code. You admit them one at a time.',
@@ -68,6 +77,8 @@ export const callEn = {
       ending: 'Ending the call…',
       ended: 'Call ended',
     },
+    safetyCode: 'Safety code',
+    safetyHint: 'Read it to each other: the same code on both screens means no one is in the middle.',
     quality: {
       label: 'Connection quality',
       good: 'Good',
@@ -131,6 +142,16 @@ export const callFr: typeof callEn = {
     save: 'Enregistrer le tarif',
     saved: 'Tarif enregistré : {{ amount }} de l’heure.',
   },
+  signaling: {
+    'session-ended':
+      'Le serveur d’appel a mis fin à cette connexion\u00a0: cet appareil a été déconnecté (déconnexion, «\u00a0Déconnecter tous les autres appareils\u00a0» ou changement de phrase de passe). Reconnectez-le dans les Réglages.',
+    'rate-limited':
+      'Le serveur d’appel a fermé la connexion\u00a0: trop de messages ont été envoyés. Réessayez.',
+    'too-big': 'Le serveur d’appel a fermé la connexion\u00a0: un message était trop volumineux. Réessayez.',
+    refused:
+      'Le serveur d’appel a refusé la connexion\u00a0: la salle est peut-être ouverte dans une autre fenêtre, ou trop de fenêtres d’appel sont ouvertes. Fermez les autres et réessayez.',
+    'peer-unavailable': 'L’autre personne n’est pas connectée pour le moment. Réessayez dans un instant.',
+  },
   room: {
     title: 'Ma salle d’attente',
     intro:
@@ -189,6 +210,9 @@ export const callFr: typeof callEn = {
       ending: 'Fin de l’appel…',
       ended: 'Appel terminé',
     },
+    safetyCode: 'Code de sécurité',
+    safetyHint:
+      'Lisez-le-vous mutuellement\u00a0: le même code sur les deux écrans signifie que personne ne s’interpose.',
     quality: {
       label: 'Qualité de la connexion',
       good: 'Bonne',

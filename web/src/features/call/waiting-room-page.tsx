@@ -11,8 +11,8 @@ import { canHostWaitingRoom } from './can-host.ts';
 import { loadHourlyRate } from './hourly-rate.ts';
 import { openLocalMedia } from './local-media.ts';
 import { mediaProblem } from './media-errors.ts';
-import { openPeer } from './open-peer.ts';
 import { RoomLink } from './room-link.tsx';
+import { openPeer, reconnectPeer } from './signaling.ts';
 import { createWaitingRoom, type Knock, type WaitingRoom } from './waiting-room.ts';
 import { WithLogProfile } from './with-log-profile.tsx';
 import './call.css';
@@ -65,9 +65,12 @@ export function WaitingRoomPage() {
     setBusy(true);
     setError(null);
     try {
-      const issued = await server.calls.token('room');
-      const peer = await openPeer(server.baseUrl, issued);
-      setRoom(createWaitingRoom(peer, issued.roomCode ?? '', rejoin));
+      const { peer, issued } = await openPeer(server, { purpose: 'room' });
+      setRoom(
+        createWaitingRoom(peer, issued.roomCode ?? '', rejoin, () =>
+          reconnectPeer(peer, server, { purpose: 'room' }),
+        ),
+      );
     } catch (caught) {
       setError(callErrorText(t, caught));
     } finally {
@@ -154,6 +157,13 @@ export function WaitingRoomPage() {
                 {(r) => (
                   <>
                     <RoomLink code={r().roomCode} />
+                    <Show when={r().problem()}>
+                      {(problem) => (
+                        <p class="field__error" role="alert">
+                          {t(`call.signaling.${problem()}`)}
+                        </p>
+                      )}
+                    </Show>
                     <button type="button" class="button button--secondary" onClick={closeRoom}>
                       {t('call.room.close')}
                     </button>

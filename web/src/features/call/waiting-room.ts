@@ -7,6 +7,7 @@
 import type { DataConnection, Peer } from 'peerjs';
 import { type Accessor, createSignal } from 'solid-js';
 import { parseCallMessage } from './call-messages.ts';
+import { type SignalingProblem, signalingProblem } from './signaling.ts';
 
 export interface Knock {
   readonly conn: DataConnection;
@@ -19,27 +20,44 @@ export interface WaitingRoom {
   readonly peer: Peer;
   readonly roomCode: string;
   waiting: Accessor<readonly Knock[]>;
+  /** Why the room's signaling ended for good (its session ended), or dropped messages (rate, size). */
+  problem: Accessor<SignalingProblem | null>;
   /** Takes a patient out of the list (to admit them). */
   take(conn: DataConnection): Knock | undefined;
   close(): void;
 }
 
+const RECONNECT_AFTER_MS = 2_000;
+
 export function createWaitingRoom(
   peer: Peer,
   roomCode: string,
   onRejoin: (knock: Knock) => boolean,
+  /** Registers the room's id again with a fresh call token (signaling.ts `reconnectPeer`). */
+  reconnect: () => Promise<void>,
   now: () => number = Date.now,
 ): WaitingRoom {
   const [waiting, setWaiting] = createSignal<readonly Knock[]>([]);
+  const [problem, setProblem] = createSignal<SignalingProblem | null>(null);
   const remove = (conn: DataConnection) => setWaiting((list) => list.filter((k) => k.conn !== conn));
 
-  // The signaling socket dropped (server restart, network): the room registers again with its token.
-  peer.on('disconnected', () => {
+  // The signaling socket dropped (server restart, network, a refused reconnect while the server
+  // still holds the old socket): the room registers again, each time with a fresh token. Not when
+  // the server ended this device's session: only signing in again helps then.
+  const retry = (): void => {
     setTimeout(() => {
-      if (!peer.destroyed && peer.disconnected) peer.reconnect();
-    }, 2_000);
+      if (peer.destroyed || !peer.disconnected) return;
+      const why = signalingProblem(peer);
+      if (why === 'session-ended') return void setProblem(why);
+      if (why === 'rate-limited' || why === 'too-big') setProblem(why);
+      reconnect().catch(retry);
+    }, RECONNECT_AFTER_MS);
+  };
+  peer.on('disconnected', retry);
+  peer.on('open', () => setProblem((p) => (p === 'session-ended' ? p : null)));
+  peer.on('error', (error) => {
+    if (signalingProblem(peer, error) === 'session-ended') setProblem('session-ended');
   });
-  peer.on('error', () => {});
 
   peer.on('connection', (conn) => {
     const onData = (data: unknown) => {
@@ -64,6 +82,7 @@ export function createWaitingRoom(
     peer,
     roomCode,
     waiting,
+    problem,
     take(conn) {
       const knock = waiting().find((k) => k.conn === conn);
       if (knock) remove(conn);

@@ -8,6 +8,7 @@ import type { SetStoreFunction } from 'solid-js/store';
 import { toBase64Url } from '../../../../shared/emergency/base64url.ts';
 import { emergencyTokenHash } from '../../../../shared/protocol/emergency.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { isServerError } from '../../server/server-error.ts';
 import { useApp } from '../../store/app-context.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import type { EmergencyDraft } from './draft.ts';
@@ -23,6 +24,8 @@ export function AccessLog(props: {
   setDraft: SetStoreFunction<EmergencyDraft>;
   /** The token of the saved profile: only a saved token can be on a printed code. */
   savedToken: string | undefined;
+  /** Another account holds the saved token's hash: draw and save a new one. */
+  onTokenTaken: () => Promise<void>;
 }) {
   const { t, formatDate } = useI18n();
   const app = useApp();
@@ -33,7 +36,14 @@ export function AccessLog(props: {
       return api && props.savedToken ? { api, token: props.savedToken } : undefined;
     },
     async ({ api, token }) => {
-      await api.registerEmergencyToken(emergencyTokenHash(token));
+      try {
+        await api.registerEmergencyToken(emergencyTokenHash(token));
+      } catch (error) {
+        if (!isServerError(error, 'emergency-token-taken')) throw error;
+        // The saved token changes, so this resource runs again with the new one.
+        await props.onTokenTaken();
+        return [];
+      }
       const { openings } = await api.emergencyOpenings();
       // Read here: the header note about them goes away.
       notice()?.markSeen(openings);

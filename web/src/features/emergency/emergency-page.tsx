@@ -15,7 +15,7 @@ import { createSubmit } from '../../ui/create-submit.ts';
 import { errorText } from '../../ui/error-text.ts';
 import { FormError } from '../../ui/form-error.tsx';
 import { NoProfile } from '../record/no-profile.tsx';
-import { AccessLog } from './access-log.tsx';
+import { AccessLog, newAccessToken } from './access-log.tsx';
 import { checkDraft } from './draft.ts';
 import { DraftForm } from './draft-form.tsx';
 import { fittedCodes } from './fitted-codes.ts';
@@ -69,6 +69,25 @@ function Editor(props: { person: ProfileEntry }) {
     const saved = savedProfile();
     return !saved || !result.ok || canonical(result.profile) !== canonical(saved);
   });
+
+  const [codeChanged, setCodeChanged] = createSignal(false);
+  /**
+   * The server said another account holds the saved code's hash (409 `emergency-token-taken`):
+   * openings of it would never reach this account. A new code replaces it in the saved profile
+   * (and in the draft), and the person is told to print the card again.
+   */
+  async function redrawToken(): Promise<void> {
+    const entry = savedEntry();
+    const saved = savedProfile();
+    if (!entry || !saved?.token) return;
+    const token = newAccessToken();
+    const profile = { ...saved, token };
+    await app.updateRecord(entry.id, { kind: 'emergency-profile', schemaVersion: 1, profile }, entry.rev);
+    if (draft.token === saved.token) setDraft('token', token);
+    if (hasLockScreenCopy(localStorage, props.person.id))
+      saveLockScreenCopy(localStorage, props.person.id, profile);
+    setCodeChanged(true);
+  }
 
   const { busy, submit: save } = createSubmit({
     clear: () => {
@@ -125,7 +144,17 @@ function Editor(props: { person: ProfileEntry }) {
         <FormError text={error()} />
       </form>
       <Show when={codes()}>{(c) => <QrPreview codes={c()} />}</Show>
-      <AccessLog draft={draft} setDraft={setDraft} savedToken={savedProfile()?.token} />
+      <Show when={codeChanged()}>
+        <p class="message" role="status" data-testid="emergency-code-changed">
+          {t('emergency.accessLog.codeChanged')}
+        </p>
+      </Show>
+      <AccessLog
+        draft={draft}
+        setDraft={setDraft}
+        savedToken={savedProfile()?.token}
+        onTokenTaken={redrawToken}
+      />
       <LockScreenSetting profileId={props.person.id} current={savedProfile} />
       <TakeAway codes={savedCodes()} unsaved={unsaved()} today={today} />
     </div>

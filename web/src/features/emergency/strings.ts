@@ -88,6 +88,9 @@ export const emergencyEn = {
     needsSync: 'Turn on sync in Settings to receive openings.',
     failed: 'Could not load the openings: {{ reason }}',
     notice: 'Emergency code opened {{ time }}',
+    codeChanged:
+      'This emergency code was already registered by another account, so a new one was drawn and saved. Print your card and wallpaper again: the old ones are no longer logged.',
+    codeTaken: 'An emergency code must be drawn again: open Emergency',
   },
   scan: {
     link: 'Scan a code',
@@ -193,6 +196,9 @@ export const emergencyFr: typeof emergencyEn = {
     needsSync: 'Activez la synchronisation dans les Réglages pour recevoir les ouvertures.',
     failed: 'Impossible de charger les ouvertures : {{ reason }}',
     notice: 'Code d’urgence ouvert le {{ time }}',
+    codeChanged:
+      'Ce code d’urgence était déjà enregistré par un autre compte\u00a0: un nouveau code a été tiré et enregistré. Imprimez de nouveau votre carte et votre fond d’écran\u00a0: les anciens ne sont plus journalisés.',
+    codeTaken: 'Un code d’urgence doit être tiré de nouveau\u00a0: ouvrez Urgence',
   },
   scan: {
     link: 'Scanner un code',

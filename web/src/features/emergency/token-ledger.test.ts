@@ -92,4 +92,16 @@ describe('token ledger', () => {
     await open(token);
     expect((await client(session).emergencyOpenings()).openings).toHaveLength(1);
   });
+
+  it('reports a token another account holds (409) without failing the others', async () => {
+    const squatter = await register(t.fetcher, testVault(`squat-${Date.now()}@example.org`));
+    const owner = await register(t.fetcher, testVault(`owner-${Date.now()}@example.org`));
+    const copied = newToken();
+    const mine = newToken();
+    await reconcileTokens(client(squatter), new MemoryStorage(), [copied]);
+    const outcome = await reconcileTokens(client(owner), new MemoryStorage(), [copied, mine]);
+    expect(outcome.taken).toEqual([copied]);
+    await open(mine);
+    expect((await client(owner).emergencyOpenings()).openings).toHaveLength(1);
+  });
 });

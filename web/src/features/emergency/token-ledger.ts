@@ -6,6 +6,7 @@
 import { emergencyTokenHash } from '../../../../shared/protocol/emergency.ts';
 import type { RecordEntry } from '../../records/record-service.ts';
 import type { EmergencyApi } from '../../server/emergency.ts';
+import { isServerError } from '../../server/server-error.ts';
 
 export const PENDING_REMOVALS_KEY = 'carnet.emergency.pendingTokenRemovals';
 
@@ -45,13 +46,15 @@ export type TokenApi = Pick<EmergencyApi, 'registerEmergencyToken' | 'deleteEmer
 
 /**
  * Sends the queued deletions, then registers the saved tokens. A deletion that fails stays queued;
- * the first failure of any kind is rethrown after the rest was tried.
+ * the first failure of any kind is rethrown after the rest was tried. Returns the tokens another
+ * account already holds (409 `emergency-token-taken`): their openings would never reach this
+ * account, so the app draws a new code for each (emergency page) and tells the user to reprint.
  */
 export async function reconcileTokens(
   api: TokenApi,
   storage: Ledger,
   tokens: readonly string[],
-): Promise<void> {
+): Promise<{ taken: string[] }> {
   const keep = new Set(tokens.map(emergencyTokenHash));
   const done = new Set<string>();
   let failure: unknown;
@@ -70,12 +73,15 @@ export async function reconcileTokens(
     storage,
     pendingRemovals(storage).filter((h) => !done.has(h) && !keep.has(h)),
   );
-  for (const hash of keep) {
+  const taken: string[] = [];
+  for (const token of new Set(tokens)) {
     try {
-      await api.registerEmergencyToken(hash);
+      await api.registerEmergencyToken(emergencyTokenHash(token));
     } catch (error) {
-      failure ??= error;
+      if (isServerError(error, 'emergency-token-taken')) taken.push(token);
+      else failure ??= error;
     }
   }
   if (failure !== undefined) throw failure;
+  return { taken };
 }

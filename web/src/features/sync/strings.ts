@@ -17,6 +17,13 @@ const reasonsEn: ReasonTexts = {
   'bad-response': 'the server’s answer could not be read. Update Carnet, then try again.',
   'invalid-document':
     'an item from the server failed its integrity check and was left out. Your other records are in sync.',
+  'signed-out-keyring-changed':
+    'this device was signed out because your passphrase was changed on another device. Sign in again with the new passphrase.',
+  'signed-out-elsewhere':
+    'this device was signed out from another of your devices (“Sign out everywhere else”). Sign in again with your passphrase; if it was not you, change your passphrase.',
+  'quota-exceeded':
+    'your storage on the server is full. Delete documents you no longer need; your changes stay on this device until then.',
+  'invalid-utf8': 'the server could not read the text this device sent. Update Carnet, then try again.',
 };
 
 const reasonsFr: ReasonTexts = {
@@ -32,6 +39,14 @@ const reasonsFr: ReasonTexts = {
   'bad-response': 'la réponse du serveur est illisible. Mettez Carnet à jour, puis réessayez.',
   'invalid-document':
     'un élément reçu du serveur n’a pas passé le contrôle d’intégrité et a été écarté. Vos autres données sont synchronisées.',
+  'signed-out-keyring-changed':
+    'cet appareil a été déconnecté parce que votre phrase de passe a été changée sur un autre appareil. Reconnectez-le avec la nouvelle phrase de passe.',
+  'signed-out-elsewhere':
+    'cet appareil a été déconnecté depuis un autre de vos appareils («\u00a0Déconnecter tous les autres appareils\u00a0»). Reconnectez-le avec votre phrase de passe\u00a0; si ce n’était pas vous, changez votre phrase de passe.',
+  'quota-exceeded':
+    'votre espace sur le serveur est plein. Supprimez les documents dont vous n’avez plus besoin\u00a0; d’ici là, vos modifications restent sur cet appareil.',
+  'invalid-utf8':
+    'le serveur n’a pas pu lire le texte envoyé par cet appareil. Mettez Carnet à jour, puis réessayez.',
 };
 
 export const syncEn = {
@@ -46,6 +61,9 @@ export const syncEn = {
     retry: 'Retry',
     outdated: 'Sync paused: this version of Carnet does not match the server. Update the app.',
     update: 'Update the app',
+    quotaFull:
+      'Sync error: your storage on the server is full ({{ used }} of {{ limit }} used; these changes need {{ needed }}). Delete documents you no longer need; your changes stay on this device until then.',
+    signInAgain: 'Sign in again',
   },
   reasons: reasonsEn,
   settings: {
@@ -78,6 +96,24 @@ export const syncEn = {
       'The server no longer accepts this device. If the passphrase was changed on another device, type the new one: it will also become this device’s passphrase.',
     signInAgainSubmit: 'Sign in again',
     signedInAgain: 'Signed in again. Sync resumes.',
+    storage: 'Storage on the server',
+    storageValue: '{{ used }} of {{ limit }} used',
+    keyringBehind:
+      'You recovered your vault with the recovery key: this device now opens with your new passphrase, but the server and your other devices still use the old one. The server accepts a new passphrase only with proof of the old one, so that a stolen session cannot take your account. Sync goes on; on another device, sign in with the old passphrase or recover it with the recovery key too.',
+    signOutOthersTitle: 'Sign out everywhere else',
+    signOutOthersIntro:
+      'Ends the sessions of all your other devices, for example a lost phone. They stop syncing at once and need your passphrase to sign in again. This device stays signed in.',
+    signOutOthersSubmit: 'Sign out everywhere else',
+    signOutOthersDone: 'Your other devices are signed out.',
+    deleteAccountTitle: 'Delete my account on the server',
+    deleteAccountIntro:
+      'Deletes your account and everything it stores on the server (encrypted records, shares, access log). Sync stops on every device; your records stay on this device.',
+    deleteAccountSubmit: 'Delete my account on the server',
+    deleteAccountDone: 'Your account was deleted from the server. Your records stay on this device.',
+    confirmPassphraseLabel: 'Your passphrase',
+    confirmPassphraseHint:
+      'It proves to the server that it is you, not someone holding this device’s session.',
+    proofWorking: 'Checking your passphrase…',
   },
   signIn: {
     link: 'Already use Carnet on another device? Sign in',
@@ -107,6 +143,9 @@ export const syncFr: typeof syncEn = {
     outdated:
       'Synchronisation en pause\u00a0: cette version de Carnet ne correspond pas à celle du serveur. Mettez l’application à jour.',
     update: 'Mettre à jour l’application',
+    quotaFull:
+      'Erreur de synchronisation\u00a0: votre espace sur le serveur est plein ({{ used }} utilisés sur {{ limit }}\u00a0; ces modifications demandent {{ needed }}). Supprimez les documents dont vous n’avez plus besoin\u00a0; d’ici là, vos modifications restent sur cet appareil.',
+    signInAgain: 'Se reconnecter',
   },
   reasons: reasonsFr,
   settings: {
@@ -139,6 +178,24 @@ export const syncFr: typeof syncEn = {
       'Le serveur n’accepte plus cet appareil. Si la phrase de passe a été changée sur un autre appareil, tapez la nouvelle : elle deviendra aussi celle de cet appareil.',
     signInAgainSubmit: 'Se reconnecter',
     signedInAgain: 'Reconnecté. La synchronisation reprend.',
+    storage: 'Espace sur le serveur',
+    storageValue: '{{ used }} utilisés sur {{ limit }}',
+    keyringBehind:
+      'Vous avez récupéré votre coffre avec la clé de récupération\u00a0: cet appareil s’ouvre désormais avec votre nouvelle phrase de passe, mais le serveur et vos autres appareils utilisent encore l’ancienne. Le serveur n’accepte une nouvelle phrase de passe qu’avec la preuve de l’ancienne, pour qu’une session volée ne puisse pas prendre votre compte. La synchronisation continue\u00a0; sur un autre appareil, connectez-vous avec l’ancienne phrase de passe ou récupérez-le aussi avec la clé de récupération.',
+    signOutOthersTitle: 'Déconnecter tous les autres appareils',
+    signOutOthersIntro:
+      'Met fin aux sessions de tous vos autres appareils, par exemple un téléphone perdu. Ils cessent aussitôt de se synchroniser et devront saisir votre phrase de passe pour se reconnecter. Cet appareil reste connecté.',
+    signOutOthersSubmit: 'Déconnecter tous les autres appareils',
+    signOutOthersDone: 'Vos autres appareils sont déconnectés.',
+    deleteAccountTitle: 'Supprimer mon compte sur le serveur',
+    deleteAccountIntro:
+      'Supprime votre compte et tout ce qu’il stocke sur le serveur (dossiers chiffrés, partages, journal d’accès). La synchronisation s’arrête sur tous les appareils\u00a0; vos dossiers restent sur cet appareil.',
+    deleteAccountSubmit: 'Supprimer mon compte sur le serveur',
+    deleteAccountDone: 'Votre compte a été supprimé du serveur. Vos dossiers restent sur cet appareil.',
+    confirmPassphraseLabel: 'Votre phrase de passe',
+    confirmPassphraseHint:
+      'Elle prouve au serveur que c’est bien vous, et non quelqu’un qui détiendrait la session de cet appareil.',
+    proofWorking: 'Vérification de votre phrase de passe…',
     turnedOff: 'La synchronisation est désactivée sur cet appareil. Vos dossiers restent ici.',
   },
   signIn: {

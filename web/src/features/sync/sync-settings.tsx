@@ -1,7 +1,10 @@
 import { createSignal, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useApp } from '../../store/app-context.tsx';
+import { PassphraseAction } from './passphrase-action.tsx';
 import { SignInAgain } from './sign-in-again.tsx';
+import { isSignedOutReason } from './signed-out.ts';
+import { StorageUsage } from './storage-usage.tsx';
 import { syncStatusText } from './sync-status-text.ts';
 import { TurnOffSync } from './turn-off-sync.tsx';
 import { TurnOnSyncForm } from './turn-on-sync-form.tsx';
@@ -52,16 +55,44 @@ export function SyncSettings() {
                   {syncStatusText(i18n, status())}
                 </dd>
               </div>
+              <StorageUsage refresh={status().state === 'synced' ? status().lastSyncedAt : status().state} />
             </dl>
+            <Show when={app.syncKeyringBehind()}>
+              <p class="message" data-testid="sync-keyring-behind">
+                {t('sync.settings.keyringBehind')}
+              </p>
+            </Show>
             <div class="form-actions">
               <button type="button" class="button" onClick={() => app.retrySync()}>
                 {t('sync.settings.syncNow')}
               </button>
             </div>
-            <Show when={status().error === 'unauthorized'}>
+            <Show when={isSignedOutReason(status().error)}>
               <SignInAgain />
             </Show>
+            <Show when={!isSignedOutReason(status().error)}>
+              <PassphraseAction
+                title={t('sync.settings.signOutOthersTitle')}
+                intro={t('sync.settings.signOutOthersIntro')}
+                submit={t('sync.settings.signOutOthersSubmit')}
+                done={t('sync.settings.signOutOthersDone')}
+                run={(passphrase) => app.signOutOthers(passphrase)}
+              />
+            </Show>
             <TurnOffSync onTurnedOff={() => changed('off')} />
+            <Show when={!isSignedOutReason(status().error)}>
+              <PassphraseAction
+                title={t('sync.settings.deleteAccountTitle')}
+                intro={t('sync.settings.deleteAccountIntro')}
+                submit={t('sync.settings.deleteAccountSubmit')}
+                done={t('sync.settings.deleteAccountDone')}
+                danger
+                run={async (passphrase) => {
+                  await app.deleteAccount(passphrase);
+                  changed('off');
+                }}
+              />
+            </Show>
           </div>
         )}
       </Show>

@@ -1,7 +1,9 @@
+import { A } from '@solidjs/router';
 import { createUniqueId, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useApp } from '../../store/app-context.tsx';
 import { updateApp } from '../pwa/update-app.ts';
+import { isSignedOutReason } from './signed-out.ts';
 import { syncStatusText } from './sync-status-text.ts';
 import './sync.css';
 
@@ -25,7 +27,16 @@ export function SyncStatusBadge() {
           <p id={`sync-badge-${id}`} class="sync-badge__text" role="status" aria-live="polite">
             {syncStatusText(i18n, current())}
           </p>
-          <Show when={current().state === 'error'}>
+          <Show when={isSignedOutReason(current().error)}>
+            <A
+              class="button button--secondary sync-badge__retry"
+              href="/settings"
+              aria-describedby={`sync-badge-${id}`}
+            >
+              {i18n.t('sync.status.signInAgain')}
+            </A>
+          </Show>
+          <Show when={current().state === 'error' && !isSignedOutReason(current().error)}>
             <button
               type="button"
               class="button button--secondary sync-badge__retry"
