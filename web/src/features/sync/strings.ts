@@ -1,5 +1,6 @@
 /** Strings of the sync feature; French must match the English shape (checked by the compiler). */
 import type { SyncReason } from '../../server/reasons.ts';
+import { refusedEn, refusedFr } from './refused-strings.ts';
 
 /** One sentence per reason of `web/src/server/reasons.ts`: the compiler checks none is missing. */
 type ReasonTexts = Record<SyncReason, string>;
@@ -48,6 +49,7 @@ export const syncEn = {
     update: 'Update the app',
   },
   reasons: reasonsEn,
+  refused: refusedEn,
   settings: {
     title: 'Sync between devices',
     offIntro:
@@ -109,6 +111,7 @@ export const syncFr: typeof syncEn = {
     update: 'Mettre à jour l’application',
   },
   reasons: reasonsFr,
+  refused: refusedFr,
   settings: {
     title: 'Synchronisation entre appareils',
     offIntro:
