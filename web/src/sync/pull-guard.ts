@@ -8,7 +8,7 @@
  * Verdicts, in this order:
  * 1. rev lower than the highest seen for this id, or the same rev with another nonce →
  *    `rolled-back`, refused and the pull stops before it (see below);
- * 2. a tombstone of version 2 → opened with its key (`openTombstone`); failing → `tampered`, stop.
+ * 2. a tombstone of version 2 → opened with the key its profile holds (`openTombstone`); failing → `tampered`, stop.
  *    Without the key (its profile deleted, or not pulled yet) it is accepted: this device can then
  *    neither show nor check the document, so the tombstone hides nothing it could show; and waiting
  *    would stall sync for good once a deleted profile's key is gone;
@@ -18,9 +18,10 @@
  *    app versions wrote such tombstones, so an honest server serves them and stopping there would
  *    stall sync for good;
  * 4. a live record or profile is decrypted with its key: failing authentication (e.g. a version-2
- *    tombstone flipped back to live) → `tampered`, stop. A key this device lacks, or a version it
- *    does not know, is left to the screens, which show it as a problem. Live chunks (immutable, and
- *    checked against the document's SHA-256 on reading) are not opened here.
+ *    tombstone flipped back to live) or naming another key than the one its profile holds (an
+ *    envelope moved to another profile) → `tampered`, stop. A profile this device cannot open, or a
+ *    version it does not know, is left to the screens, which show it as a problem. Live chunks
+ *    (immutable, and checked against the document's SHA-256 on reading) are not opened here.
  * Accepted envelopes are remembered as seen. While the vault is locked every envelope waits (`wait`:
  * stop before it, unreported); replication only runs unlocked anyway.
  *
@@ -111,15 +112,16 @@ export function createPullGuard(options: PullGuardOptions): PullGuard {
         } else if (key) {
           try {
             openTombstone(doc, key);
-          } catch (error) {
-            if (!(error instanceof CryptoError && error.reason === 'wrong-key')) return refuse('tampered');
+          } catch {
+            return refuse('tampered');
           }
         }
       } else if (doc.kind !== 'blob' && key) {
         try {
           decryptBytes(doc, key);
         } catch (error) {
-          if (error instanceof CryptoError && error.reason === 'tampered') return refuse('tampered');
+          if (!(error instanceof CryptoError && error.reason === 'unsupported-version'))
+            return refuse('tampered');
         }
       }
       (await history(keys)).accept(doc.id, doc.rev, doc.nonce);
