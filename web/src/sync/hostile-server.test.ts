@@ -197,6 +197,20 @@ describe('a hostile server against the pull guard', () => {
     b.mitm.alter = null;
   });
 
+  it('accepts a version-1 deletion only for a document this device does not hold', async () => {
+    // Apps before envelope version 2 wrote such tombstones; one for a document B never had hides
+    // nothing B shows, so it is stored (as deleted) without a refusal.
+    const before = b.status?.refused?.length ?? 0;
+    const legacy = { ...version('allergy', 2), id: 'never-here', rev: 2, schemaVersion: 1, _deleted: true };
+    b.mitm.alter = serving(legacy);
+    await sync(b);
+    b.mitm.alter = null;
+    await sync(b);
+    expect(b.status?.refused?.length ?? 0).toBe(before);
+    expect(b.status?.refused?.some((r) => r.id === 'never-here')).toBe(false);
+    expect(await b.device.db.records.findOne('never-here').exec()).toBeNull();
+  });
+
   it('refuses a tombstone flipped back to live: the deleted record stays deleted', async () => {
     const tombstone = version('gone', 2);
     expect(tombstone._deleted).toBe(true);
