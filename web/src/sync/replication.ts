@@ -186,10 +186,15 @@ async function forKind(
     if (!parsed.success) return 'RESYNC';
     if (parsed.data.kind === kind) documents.push(parsed.data);
   }
-  for (const doc of documents) {
-    if (guard && (await guard.check(doc)).type !== 'accept') return 'RESYNC';
+  try {
+    for (const doc of documents) {
+      if (guard && (await guard.check(doc)).type !== 'accept') return 'RESYNC';
+    }
+    await guard?.flush();
+  } catch {
+    // The stream must outlive a failed check (e.g. the database closing): the pull retries it.
+    return 'RESYNC';
   }
-  await guard?.flush();
   return documents.length > 0 ? { documents, checkpoint: item.checkpoint } : undefined;
 }
 
