@@ -16,14 +16,12 @@ import { createTestApp, type TestApp } from '../../../sync-server/src/testing/te
 import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
 import { RecordService } from '../records/record-service.ts';
 import { createServer } from '../server/server.ts';
-import { inlineKdfRunner } from '../vault/kdf-runner.ts';
-import { VaultService } from '../vault/vault-service.ts';
 import { type SyncHandle, startReplication } from './replication.ts';
-import { signInOnThisDevice, turnOnSync } from './sync-credentials.ts';
 import type { RefusalReason } from './sync-history.ts';
 import type { SyncStatus } from './sync-status.ts';
 import { type ManInTheMiddle, manInTheMiddle, serving } from './testing/man-in-the-middle.ts';
-import { type Device, openDevice, waitFor } from './testing/synced-database.ts';
+import { type Device, waitFor } from './testing/synced-database.ts';
+import { twoDevices } from './testing/two-devices.ts';
 
 const PASSPHRASE = 'cornichon-velours-azimut-19';
 const me = {
@@ -105,32 +103,11 @@ beforeAll(async () => {
   await initCrypto();
   t = await createTestApp();
   server = await listen(t.app);
-  const deviceA = await openDevice(`hostile-a-${Date.now()}`);
-  const deviceB = await openDevice(`hostile-b-${Date.now()}`);
-  const vault = new VaultService({ db: deviceA.db, kdf: inlineKdfRunner });
-  deviceA.session = (await vault.create(PASSPHRASE)).session;
-  const meta = await vault.meta();
-  if (!meta) throw new Error('no vault');
-  const anonymous = createServer({ baseUrl: server.baseUrl }).account;
-  const email = 'camille@example.org';
-  const proof = { passphrase: PASSPHRASE, kdf: inlineKdfRunner };
-  const tokenA = (await turnOnSync({ api: anonymous, email, keyring: meta.keyring, proof })).token;
-  const signedIn = await signInOnThisDevice({ api: anonymous, email, ...proof });
-  await deviceB.db.vault.insert({
-    id: 'vault',
-    keyring: signedIn.keyring,
-    autoLockMinutes: 5,
-    createdAt: new Date().toISOString(),
-  });
-  deviceB.session = signedIn.session;
-  a = { device: deviceA, token: tokenA, mitm: manInTheMiddle(), handle: null, status: null };
-  b = {
-    device: deviceB,
-    token: signedIn.credentials.token,
-    mitm: manInTheMiddle(),
-    handle: null,
-    status: null,
-  };
+  const [signedA, signedB] = await twoDevices(server.baseUrl, 'hostile', PASSPHRASE);
+  a = { ...signedA, mitm: manInTheMiddle(), handle: null, status: null };
+  b = { ...signedB, mitm: manInTheMiddle(), handle: null, status: null };
+  const deviceA = a.device;
+  if (!deviceA.session) throw new Error('locked');
 
   const profiles = new ProfileService(deviceA.db, deviceA.session);
   camille = await profiles.create({ ...me, displayName: 'Camille' });
