@@ -19,7 +19,12 @@ import { fromBase64, fromUtf8, toBase64, utf8 } from './encoding.ts';
 import { CryptoError } from './errors.ts';
 import type { SymmetricKey } from './symmetric-key.ts';
 
-export const LOCAL_LABELS = ['sync-credentials', 'shares-state', 'share-owner-secret'] as const;
+export const LOCAL_LABELS = [
+  'sync-credentials',
+  'shares-state',
+  'share-owner-secret',
+  'sync-history',
+] as const;
 export type LocalLabel = (typeof LOCAL_LABELS)[number];
 
 export const LOCAL_SEAL_VERSION = 1;

@@ -95,9 +95,11 @@ describe('record envelope', () => {
 
   it('refuses an unknown schema version, and binds the version when it is known', () => {
     const { key, envelope } = sealed();
-    expectReason(() => decryptRecord({ ...envelope, schemaVersion: 2 }, key), 'unsupported-version');
-    // Were version 2 supported, relabelling a version-1 envelope as version 2 would still fail.
-    expectReason(() => decryptBytes({ ...envelope, schemaVersion: 2 }, key, [1, 2]), 'tampered');
+    expectReason(() => decryptRecord({ ...envelope, schemaVersion: 3 }, key), 'unsupported-version');
+    // Were version 3 supported, relabelling a version-2 envelope as version 3 would still fail; and
+    // relabelling it as version 1 (which does not bind the deletion flag) fails today.
+    expectReason(() => decryptBytes({ ...envelope, schemaVersion: 3 }, key, [1, 2, 3]), 'tampered');
+    expectReason(() => decryptBytes({ ...envelope, schemaVersion: 1 }, key), 'tampered');
   });
 
   it('refuses a truncated nonce and malformed base64 clearly', () => {

@@ -8,6 +8,9 @@
  * - `blobs`: one chunk of a document's bytes, sealed with its profile's key, always rev 1 (chunks
  *   are written once and never changed).
  *
+ * - tombstones: a deletion is the envelope's next rev, sealed with the key that opens it and the
+ *   deletion flag bound (record-envelope.ts version 2), so no server can forge or flip one.
+ *
  * Invariants: the envelope format is shared/crypto/record-envelope.ts's and does not change here
  * (other devices and the server hold it); a record or chunk is never sealed with the vault key, nor a
  * profile with a profile key; a freshly sealed envelope has `updatedAt` 0 (the server assigns it).
@@ -25,6 +28,7 @@ import {
   decryptRecord,
   encryptBytes,
   encryptRecord,
+  sealTombstone,
 } from '../../../shared/crypto/record-envelope.ts';
 import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
 import { type Profile, profileSchema } from '../../../shared/schema/profile.ts';
@@ -129,4 +133,13 @@ export function sealChunkEnvelope(
 
 export function openChunkEnvelope(envelope: StoredEnvelope, profileKey: SymmetricKey): Uint8Array {
   return decryptBytes(envelope, profileKey);
+}
+
+/**
+ * The tombstone that deletes `current`: its next rev, sealed with `key` (the one `openingKey` names
+ * for it). Author and signature are not carried over: they vouched for the content, which is gone.
+ */
+export function sealTombstoneEnvelope(current: StoredEnvelope, key: SymmetricKey): StoredEnvelope {
+  const binding = { profileId: current.profileId, kind: current.kind, id: current.id, rev: current.rev + 1 };
+  return { ...binding, updatedAt: 0, ...sealTombstone(binding, key) };
 }

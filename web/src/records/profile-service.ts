@@ -11,6 +11,7 @@ import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import type { Session } from '../vault/vault-service.ts';
 import { checkProfile, newProfileKey, openProfileEnvelope, sealProfileEnvelope } from './envelope-codec.ts';
+import { removeSealed, removeSealedWhere } from './sealed-removal.ts';
 import { withLock } from './with-lock.ts';
 
 export interface ProfileEntry {
@@ -83,8 +84,13 @@ export class ProfileService {
   /** Deletes the profile with every record and file it holds. */
   async remove(id: string): Promise<void> {
     // Records first, profile (and its key) last: an interrupted delete can be run again.
-    await this.db.records.find({ selector: { profileId: id } }).remove();
-    await this.db.blobs.find({ selector: { profileId: id } }).remove();
-    await this.db.profiles.findOne(id).remove();
+    // Tombstones are sealed (sealed-removal.ts): records and chunks with the profile's key, the
+    // profile itself with the vault key, like the envelopes they replace.
+    const doc = await this.db.profiles.findOne(id).exec();
+    if (!doc) return;
+    const { key } = decryptProfile(doc.toJSON() as StoredEnvelope, this.session);
+    await removeSealedWhere(this.db.records, { profileId: id }, key);
+    await removeSealedWhere(this.db.blobs, { profileId: id }, key);
+    await removeSealed([doc], this.session.vaultKey);
   }
 }

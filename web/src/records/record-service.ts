@@ -11,6 +11,7 @@ import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { openRecordEnvelope, sealRecordEnvelope } from './envelope-codec.ts';
 import type { ProfileEntry } from './profile-service.ts';
+import { removeSealed, removeSealedWhere } from './sealed-removal.ts';
 
 export interface RecordEntry {
   readonly id: string;
@@ -118,20 +119,21 @@ export class RecordService {
     return { id, profileId: profile.id, rev, updatedAt: 0, record };
   }
 
-  /** With `profiles`, refuses (reason `read-only`) to delete a practitioner's signed entry. */
-  async remove(id: string, profiles: readonly ProfileEntry[] = []): Promise<void> {
+  /**
+   * Deletes with sealed tombstones (sealed-removal.ts), so it needs the record's profile among
+   * `profiles` (else `wrong-key`); refuses (reason `read-only`) to delete a practitioner's signed entry.
+   */
+  async remove(id: string, profiles: readonly ProfileEntry[]): Promise<void> {
     const doc = await this.db.records.findOne(id).exec();
-    const profile = profiles.find((p) => p.id === doc?.profileId);
-    if (
-      doc &&
-      profile &&
-      openRecord(doc.toJSON() as StoredEnvelope, profile).record?.kind === 'practitioner-entry'
-    ) {
+    if (!doc) return;
+    const profile = profiles.find((p) => p.id === doc.profileId);
+    if (!profile) throw new AppError('wrong-key');
+    if (openRecord(doc.toJSON() as StoredEnvelope, profile).record?.kind === 'practitioner-entry') {
       throw new AppError('read-only');
     }
-    await this.db.records.findOne(id).remove();
+    await removeSealed([doc], profile.key);
     // A document's chunks go with its metadata record: exactly `<id>_<index>`, nothing else.
-    await this.db.blobs.find({ selector: { id: { $regex: `^${escapeRegExp(id)}_\\d+$` } } }).remove();
+    await removeSealedWhere(this.db.blobs, { id: { $regex: `^${escapeRegExp(id)}_\\d+$` } }, profile.key);
   }
 
   async list(profiles: readonly ProfileEntry[]): Promise<RecordEntry[]> {

@@ -155,7 +155,7 @@ describe('documents', () => {
 
     await db.blobs.findOne(`${entry.id}_1`).remove();
     await expectAppError(documents.read(profile, entry), 'tampered');
-    await records.remove(entry.id);
+    await records.remove(entry.id, [profile]);
     expect(await db.blobs.count().exec()).toBe(0);
   });
 
@@ -218,7 +218,7 @@ describe('under concurrency', () => {
       nonce: 'AAAA',
       ciphertext: 'AAAA',
     });
-    await records.remove(a.id);
+    await records.remove(a.id, [profile]);
     const left = (await db.blobs.find().exec()).map((doc) => doc.id);
     expect(left).toEqual(['abc_1_0']);
   });

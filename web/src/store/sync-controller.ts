@@ -35,6 +35,8 @@ const STATE_ID = 'sync';
 /** Created before the database (which needs the conflict handlers), attached to it after. */
 export interface SyncWiring {
   readonly conflictHandlers: EnvelopeConflictHandlers;
+  /** The unlocked session's keys (conflict handlers, pull guard), or null. */
+  getKeys(): SyncKeys | null;
   attach(db: CarnetDatabase): void;
   setSession(session: Session | null): void;
 }
@@ -43,13 +45,15 @@ export function createSyncWiring(): SyncWiring {
   let db: CarnetDatabase | null = null;
   let session: Session | null = null;
   let keys: SyncKeys | null = null;
+  const getKeys = (): SyncKeys | null => {
+    if (!db || !session) return null;
+    keys ??= syncKeysFromDatabase(db, session.vaultKey);
+    return keys;
+  };
   return {
+    getKeys,
     conflictHandlers: createConflictHandlers({
-      getKeys: () => {
-        if (!db || !session) return null;
-        keys ??= syncKeysFromDatabase(db, session.vaultKey);
-        return keys;
-      },
+      getKeys,
       saveCopy: async (envelope) => {
         if (db) await saveConflictCopy(db, envelope);
       },
@@ -158,6 +162,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
           if (epoch === token) setStatus(next);
         },
         identifier: `carnet-sync-${creds.serverUrl}`,
+        getKeys: wiring.getKeys,
       });
     });
   }

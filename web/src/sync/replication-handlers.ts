@@ -17,18 +17,27 @@
  *
  * Push (rows `{assumedMasterState, newDocumentState}` → conflicts as master states):
  * - A row whose new state equals the assumed master (a conflict resolved to the master) is not sent.
- * - A local deletion keeps the rev of the state it deleted (RxDB's `remove()`), but the server wants
- *   the rev to move forward: the tombstone is sent as `assumed.rev + 1`. Nobody decrypts a tombstone.
+ * - The app seals its deletions at the next rev (records/sealed-removal.ts). A deletion that kept the
+ *   rev of the state it deleted (RxDB's `remove()`, as versions before envelope version 2 did, still
+ *   waiting in an old device's queue) is sent as `assumed.rev + 1`: a version-1 tombstone, which
+ *   other devices accept only where it hides nothing they show (pull-guard.ts).
  * - Any other row whose rev does not move forward cannot be sent; it is answered as a conflict
  *   against its assumed master, so the conflict handler re-encrypts it on top. Nothing is dropped.
  * - Rows go in requests of at most `MAX_BATCH_SIZE` rows and about 6 MiB (the server takes 8 MiB).
+ *
+ * With a guard (pull-guard.ts), each pulled document of the collection's kind is checked before it is
+ * returned: a refused one is reported and either stops the page like an invalid one or, for an
+ * unverifiable legacy deletion, is left out while the page goes on; the server's conflict answers
+ * are checked the same way, and acknowledged writes are remembered as seen.
  */
 import type { ReplicationPullHandler, ReplicationPushHandler } from 'rxdb';
 import { type Checkpoint, MAX_BATCH_SIZE, type PushRow } from '../../../shared/protocol/replication.ts';
 import { type Envelope, type EnvelopeKind, envelopeSchema } from '../../../shared/schema/envelope.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import type { ReplicationApi } from '../server/replication.ts';
+import { ServerError } from '../server/server-error.ts';
 import { type SyncedEnvelope, sameEnvelopeState, toWireEnvelope } from './envelope-state.ts';
+import type { PullGuard } from './pull-guard.ts';
 
 export interface InvalidDocumentReport {
   /** The document's id when it has a readable one. */
@@ -43,6 +52,8 @@ export interface PullHandlerOptions {
   readonly onInvalid?: (report: InvalidDocumentReport) => void;
   /** Each successful page, for the sync status. */
   readonly onPulled?: (count: number) => void;
+  /** Refuses rolled-back, tampered or unverifiable changes (pull-guard.ts). */
+  readonly guard?: PullGuard;
 }
 
 type Issue = {
@@ -72,23 +83,35 @@ export function createPullHandler(
     const start = lastCheckpoint?.seq ?? 0;
     let seq = emptyScan?.from === start ? emptyScan.to : start;
     const kept: SyncedEnvelope[] = [];
-    const finish = (at: number) => {
+    const finish = async (at: number) => {
       emptyScan = kept.length === 0 ? { from: start, to: at } : null;
+      await options.guard?.flush();
       options.onPulled?.(kept.length);
       return { documents: kept, checkpoint: { seq: at } };
     };
     for (;;) {
       const page = await api.pull({ seq }, batchSize, options.kind);
-      const valid: Envelope[] = [];
+      // The page's documents before a stop, in order, and those of them to store.
+      const before: Envelope[] = [];
+      const keep: Envelope[] = [];
       for (const doc of page.documents) {
         const parsed = envelopeSchema.safeParse(doc);
         if (!parsed.success) {
           options.onInvalid?.(reportOf(doc, parsed.error.issues));
-          return finish(await checkpointBefore(api, seq, valid, kept, options.kind));
+          return finish(await checkpointBefore(api, seq, before, keep, kept, options.kind));
         }
-        valid.push(parsed.data);
+        const envelope = parsed.data;
+        if (envelope.kind === options.kind) {
+          const verdict = options.guard ? await options.guard.check(envelope) : null;
+          if (verdict?.type === 'refuse') await options.guard?.report(verdict.change);
+          if (verdict?.type === 'wait' || (verdict?.type === 'refuse' && !verdict.skip)) {
+            return finish(await checkpointBefore(api, seq, before, keep, kept, options.kind));
+          }
+          if (verdict === null || verdict.type === 'accept') keep.push(envelope);
+        }
+        before.push(envelope);
       }
-      for (const doc of valid) if (doc.kind === options.kind) kept.push(doc);
+      kept.push(...keep);
       seq = page.checkpoint.seq;
       if (page.documents.length < batchSize || kept.length >= batchSize) return finish(seq);
     }
@@ -96,24 +119,26 @@ export function createPullHandler(
 }
 
 /**
- * The checkpoint right after `valid` (the documents before an invalid one), by asking the server
- * for exactly that many. If the account changed meanwhile, `valid` is dropped from `kept` and the
- * page start is returned: the next pull reads it again.
+ * The checkpoint right after `before` (the documents ahead of the one that stopped the page), by
+ * asking the server for exactly that many; `keep` (those of them to store) then joins `kept`. If the
+ * account changed meanwhile, `keep` is dropped and the page start is returned: the next pull reads it
+ * again.
  */
 async function checkpointBefore(
   api: ReplicationApi,
   seq: number,
-  valid: readonly Envelope[],
+  before: readonly Envelope[],
+  keep: readonly Envelope[],
   kept: SyncedEnvelope[],
   kind: EnvelopeKind,
 ): Promise<number> {
-  if (valid.length === 0) return seq;
-  const again = await api.pull({ seq }, valid.length, kind);
+  if (before.length === 0) return seq;
+  const again = await api.pull({ seq }, before.length, kind);
   const same =
-    again.documents.length === valid.length &&
-    again.documents.every((doc, i) => (doc as { id?: unknown }).id === valid[i]?.id);
+    again.documents.length === before.length &&
+    again.documents.every((doc, i) => (doc as { id?: unknown }).id === before[i]?.id);
   if (!same) return seq;
-  for (const doc of valid) if (doc.kind === kind) kept.push(doc);
+  kept.push(...keep);
   return again.checkpoint.seq;
 }
 
@@ -129,6 +154,8 @@ export interface PushHandlerOptions {
   /** Before and after each request, for the sync status. */
   readonly onPushing?: (rows: number) => void;
   readonly onPushed?: (rows: number) => void;
+  /** Checks the server's answers like pulled documents, and learns the acknowledged writes. */
+  readonly guard?: PullGuard;
 }
 
 export function createPushHandler(options: PushHandlerOptions): ReplicationPushHandler<StoredEnvelope> {
@@ -153,10 +180,34 @@ export function createPushHandler(options: PushHandlerOptions): ReplicationPushH
       options.onPushing?.(batch.length);
       const answer = await api.push(batch);
       options.onPushed?.(batch.length);
+      await checkAnswer(options.guard, batch, answer.conflicts);
       conflicts.push(...answer.conflicts);
     }
     return conflicts;
   };
+}
+
+/**
+ * A conflict answer is the server's copy and becomes this device's master, so it is checked like a
+ * pulled document: a refused one fails the push (RxDB retries it later) rather than being merged
+ * under. The rows without a conflict are the server's newest copies: remembered as seen.
+ */
+async function checkAnswer(
+  guard: PullGuard | undefined,
+  batch: readonly PushRow[],
+  conflicts: readonly Envelope[],
+): Promise<void> {
+  if (!guard) return;
+  for (const conflict of conflicts) {
+    const verdict = await guard.check(conflict);
+    if (verdict.type === 'accept') continue;
+    if (verdict.type === 'refuse') await guard.report(verdict.change);
+    throw new ServerError('invalid-document', 'the server answered a push with a refused copy');
+  }
+  const conflicting = new Set(conflicts.map((c) => c.id));
+  await guard.acknowledged(
+    batch.map((row) => row.newDocumentState).filter((doc) => !conflicting.has(doc.id)),
+  );
 }
 
 function batches(rows: readonly PushRow[]): PushRow[][] {

@@ -51,6 +51,7 @@ function start(device: Device, token: string, extra: Partial<Parameters<typeof s
     identifier: 'test',
     waitForLeadership: false,
     retryTime: 200,
+    getKeys: device.getKeys,
     ...extra,
   });
   running.set(device, handle);
@@ -195,7 +196,7 @@ describe('replication between two devices through the real server', () => {
   });
 
   it('propagates a deletion', async () => {
-    await new RecordService(a.db).remove('note1');
+    await new RecordService(a.db).remove('note1', [profileA]);
     await waitFor('the tombstone on B', async () => (await record(b, 'note1')) === null);
     const onServer = await api(tokenA).pull({ seq: 0 }, 500);
     expect(onServer.documents).toContainEqual(

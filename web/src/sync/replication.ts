@@ -9,17 +9,19 @@
  * the status says why meanwhile.
  */
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
-import { filter, map, type Observable, type Subscription, share } from 'rxjs';
+import { concatMap, filter, type Observable, type Subscription, share } from 'rxjs';
 import type { Checkpoint } from '../../../shared/protocol/replication.ts';
-import { type EnvelopeKind, envelopeSchema } from '../../../shared/schema/envelope.ts';
+import { type Envelope, type EnvelopeKind, envelopeSchema } from '../../../shared/schema/envelope.ts';
 import type { Now, SetTimer } from '../core/clock.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import type { ReplicationApi } from '../server/replication.ts';
 import { ServerError, toServerError } from '../server/server-error.ts';
 import type { SyncedEnvelope } from './envelope-state.ts';
+import { createPullGuard, type PullGuard } from './pull-guard.ts';
 import { createPullHandler, createPushHandler, type InvalidDocumentReport } from './replication-handlers.ts';
 import { liveStream, type StreamItem } from './stream.ts';
+import type { SyncKeys } from './sync-keys.ts';
 import { type SyncStatus, SyncStatusTracker } from './sync-status.ts';
 
 export const SYNCED_COLLECTIONS = [
@@ -38,6 +40,12 @@ export interface StartReplicationOptions {
   readonly api: ReplicationApi;
   readonly onStatus?: (status: SyncStatus) => void;
   readonly onInvalidDocument?: (report: InvalidDocumentReport) => void;
+  /**
+   * The unlocked session's keys, for the pull guard (pull-guard.ts: rollback, tampered and
+   * unverifiable deletions are refused and listed in the status). Without it nothing is checked
+   * beyond the envelope schema: tests of the transport only.
+   */
+  readonly getKeys?: () => SyncKeys | null;
   /** Names this replication's checkpoints in the database; one per server and account. */
   readonly identifier?: string;
   readonly live?: boolean;
@@ -67,6 +75,18 @@ export function startReplication(options: StartReplicationOptions): SyncHandle {
   const identifier = options.identifier ?? `carnet-sync:${options.api.baseUrl}`;
   const subscriptions: Subscription[] = [];
   const api = () => options.api;
+  const guard = options.getKeys
+    ? createPullGuard({
+        db: options.db,
+        getKeys: options.getKeys,
+        ...(options.now ? { now: options.now } : {}),
+        onRefused: (refused) => status.refused(refused),
+      })
+    : undefined;
+  // Refusals listed before a reload stay visible.
+  void guard?.refused().then((refused) => {
+    if (refused.length > 0) status.refused(refused);
+  });
 
   const shared$ =
     options.stream$ === undefined
@@ -96,6 +116,7 @@ export function startReplication(options: StartReplicationOptions): SyncHandle {
       api,
       kind,
       onPulled: (count) => status.pulled(count),
+      ...(guard ? { guard } : {}),
       onInvalid: (report) => {
         options.onInvalidDocument?.(report);
         status.failed(new ServerError('invalid-document', 'a document from the server was skipped'));
@@ -105,6 +126,7 @@ export function startReplication(options: StartReplicationOptions): SyncHandle {
       api,
       onPushing: (rows) => status.pushing(rows),
       onPushed: (rows) => status.pushed(rows),
+      ...(guard ? { guard } : {}),
     });
     const state = replicateRxCollection<StoredEnvelope, Checkpoint>({
       replicationIdentifier: `${identifier}:${name}`,
@@ -118,7 +140,7 @@ export function startReplication(options: StartReplicationOptions): SyncHandle {
         ...(shared$
           ? {
               stream$: shared$.pipe(
-                map((item) => forKind(item, kind)),
+                concatMap((item) => forKind(item, kind, guard)),
                 filter(isDefined),
               ),
             }
@@ -149,15 +171,29 @@ type PullStreamItem = 'RESYNC' | { documents: SyncedEnvelope[]; checkpoint: Chec
 
 /**
  * A stream event as one collection sees it: its own kind only. A change carrying an invalid
- * envelope becomes a resync, so the pull path (which never passes an invalid document) handles it.
+ * envelope, or one the guard does not accept, becomes a resync, so the pull path (which never passes
+ * such a document, and reports it) handles it.
  */
-function forKind(item: StreamItem, kind: EnvelopeKind): PullStreamItem | undefined {
+async function forKind(
+  item: StreamItem,
+  kind: EnvelopeKind,
+  guard: PullGuard | undefined,
+): Promise<PullStreamItem | undefined> {
   if (item === 'RESYNC') return item;
-  const documents: SyncedEnvelope[] = [];
+  const documents: Envelope[] = [];
   for (const doc of item.documents) {
     const parsed = envelopeSchema.safeParse(doc);
     if (!parsed.success) return 'RESYNC';
     if (parsed.data.kind === kind) documents.push(parsed.data);
+  }
+  try {
+    for (const doc of documents) {
+      if (guard && (await guard.check(doc)).type !== 'accept') return 'RESYNC';
+    }
+    await guard?.flush();
+  } catch {
+    // The stream must outlive a failed check (e.g. the database closing): the pull retries it.
+    return 'RESYNC';
   }
   return documents.length > 0 ? { documents, checkpoint: item.checkpoint } : undefined;
 }

@@ -4,6 +4,7 @@
  */
 import { type SyncReason, syncReason } from '../server/reasons.ts';
 import type { ServerError } from '../server/server-error.ts';
+import type { RefusedChange } from './sync-history.ts';
 
 /** `outdated`: the server speaks another protocol version; nothing syncs until the app is updated. */
 export type SyncState = 'offline' | 'syncing' | 'synced' | 'error' | 'outdated';
@@ -19,6 +20,11 @@ export interface SyncStatus {
   readonly error?: SyncReason;
   /** With `quota-exceeded`: what the account stores, may store, and would have stored (bytes). */
   readonly quota?: QuotaFigures;
+  /**
+   * Changes from the server this device refused (rolled back, tampered, unverifiable deletion;
+   * pull-guard.ts), newest first, whatever the state. Absent when there are none.
+   */
+  readonly refused?: readonly RefusedChange[];
 }
 
 export interface QuotaFigures {
@@ -48,6 +54,7 @@ export class SyncStatusTracker {
   private lastSyncedAt: number | undefined;
   private last = '';
   private current: SyncStatus = { state: 'syncing' };
+  private refusedList: readonly RefusedChange[] = [];
 
   constructor(
     private readonly onStatus: (status: SyncStatus) => void = () => {},
@@ -74,6 +81,11 @@ export class SyncStatusTracker {
     if (this.error === null) return;
     this.error = null;
     this.quota = undefined;
+    this.emit();
+  }
+
+  refused(list: readonly RefusedChange[]): void {
+    this.refusedList = list;
     this.emit();
   }
 
@@ -109,7 +121,8 @@ export class SyncStatusTracker {
   }
 
   private emit(): void {
-    const next = this.compute();
+    const computed = this.compute();
+    const next = this.refusedList.length > 0 ? { ...computed, refused: this.refusedList } : computed;
     const key = JSON.stringify({ ...next, lastSyncedAt: next.state === 'synced' ? 0 : next.lastSyncedAt });
     this.current = next;
     if (key === this.last) return;

@@ -1,5 +1,6 @@
 /** Strings of the sync feature; French must match the English shape (checked by the compiler). */
 import type { SyncReason } from '../../server/reasons.ts';
+import { refusedEn, refusedFr } from './refused-strings.ts';
 
 /** One sentence per reason of `web/src/server/reasons.ts`: the compiler checks none is missing. */
 type ReasonTexts = Record<SyncReason, string>;
@@ -66,6 +67,7 @@ export const syncEn = {
     signInAgain: 'Sign in again',
   },
   reasons: reasonsEn,
+  refused: refusedEn,
   settings: {
     title: 'Sync between devices',
     offIntro:
@@ -148,6 +150,7 @@ export const syncFr: typeof syncEn = {
     signInAgain: 'Se reconnecter',
   },
   reasons: reasonsFr,
+  refused: refusedFr,
   settings: {
     title: 'Synchronisation entre appareils',
     offIntro:

@@ -3,6 +3,7 @@ import { createUniqueId, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useApp } from '../../store/app-context.tsx';
 import { updateApp } from '../pwa/update-app.ts';
+import { RefusedChanges } from './refused-changes.tsx';
 import { isSignedOutReason } from './signed-out.ts';
 import { syncStatusText } from './sync-status-text.ts';
 import './sync.css';
@@ -10,7 +11,7 @@ import './sync.css';
 /**
  * The sync status in the header, always visible while the vault is unlocked and sync is on
  * (issue 4): offline, syncing n/m, synced at hh:mm, the error's reason with a retry, or a server
- * speaking another protocol version with an update. The text is
+ * speaking another protocol version with an update; below it, the changes this device refused. The text is
  * a polite live region; the Retry button sits outside it, so only the status is announced.
  */
 export function SyncStatusBadge() {
@@ -56,6 +57,7 @@ export function SyncStatusBadge() {
               {i18n.t('sync.status.update')}
             </button>
           </Show>
+          <RefusedChanges refused={current().refused} />
         </div>
       )}
     </Show>

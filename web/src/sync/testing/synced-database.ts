@@ -12,18 +12,26 @@ export interface Device {
   readonly db: CarnetDatabase;
   session: Session | null;
   readonly outcomes: ConflictOutcome[];
+  /** The keys of the unlocked session, as the app hands them to the replication (pull guard). */
+  readonly getKeys: () => SyncKeys | null;
 }
 
 export async function openDevice(name: string): Promise<Device> {
-  let keys: SyncKeys | null = null;
-  const device: Device = { db: null as unknown as CarnetDatabase, session: null, outcomes: [] };
+  let keys: { vaultKeyId: string; keys: SyncKeys } | null = null;
   let db: CarnetDatabase | null = null;
+  const getKeys = (): SyncKeys | null => {
+    if (!db || !device.session) return null;
+    if (keys?.vaultKeyId !== device.session.vaultKey.id) {
+      keys = {
+        vaultKeyId: device.session.vaultKey.id,
+        keys: syncKeysFromDatabase(db, device.session.vaultKey),
+      };
+    }
+    return keys.keys;
+  };
+  const device: Device = { db: null as unknown as CarnetDatabase, session: null, outcomes: [], getKeys };
   const handlers = createConflictHandlers({
-    getKeys: () => {
-      if (!db || !device.session) return null;
-      keys ??= syncKeysFromDatabase(db, device.session.vaultKey);
-      return keys;
-    },
+    getKeys,
     saveCopy: async (envelope) => {
       if (db) await saveConflictCopy(db, envelope);
     },
