@@ -103,13 +103,20 @@ export class Transport {
 
   private async failure(endpoint: Endpoint, response: Response): Promise<ServerError> {
     const status = response.status;
-    const told = await errorReason(response);
+    const { reason: told, limit } = await errorReason(response);
     const error = (reason: ServerErrorReason, extra: { retryAfter?: number } = {}) =>
-      new ServerError(reason, `${endpoint.path}: ${status}`, { status, endpoint: endpoint.path, ...extra });
+      new ServerError(reason, `${endpoint.path}: ${status}`, {
+        status,
+        endpoint: endpoint.path,
+        ...(limit === undefined ? {} : { limit }),
+        ...extra,
+      });
     if (status === 401) return error('unauthorized');
     if (status === 429) {
       const seconds = Number(response.headers.get('Retry-After'));
-      return error('rate-limited', Number.isFinite(seconds) && seconds > 0 ? { retryAfter: seconds } : {});
+      // A paced quota (share creation) keeps its own reason, so the screen can name the limit.
+      const reason = told === 'share-limit' ? told : 'rate-limited';
+      return error(reason, Number.isFinite(seconds) && seconds > 0 ? { retryAfter: seconds } : {});
     }
     if (status >= 500) return error('internal');
     if (told) return error(told);
@@ -149,12 +156,19 @@ function byStatus(status: number): ServerErrorReason {
   }
 }
 
-/** The `reason` of an error body, if it has one; the body itself goes nowhere. */
-async function errorReason(response: Response): Promise<ServerErrorReason | null> {
+/** The `reason` (and a quota's `limit`) of an error body, if it has one; the body itself goes nowhere. */
+async function errorReason(
+  response: Response,
+): Promise<{ reason: ServerErrorReason | null; limit?: number }> {
   try {
-    const parsed = errorBodySchema.safeParse(await response.json());
-    return parsed.success ? parsed.data.error.reason : null;
+    const body: unknown = await response.json();
+    const parsed = errorBodySchema.safeParse(body);
+    if (!parsed.success) return { reason: null };
+    const limit = (body as { error: { limit?: unknown } }).error.limit;
+    return typeof limit === 'number' && Number.isInteger(limit) && limit > 0
+      ? { reason: parsed.data.error.reason, limit }
+      : { reason: parsed.data.error.reason };
   } catch {
-    return null;
+    return { reason: null };
   }
 }

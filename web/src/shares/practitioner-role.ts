@@ -1,45 +1,48 @@
 /**
- * The signed-in account's role, for any screen that depends on it (the practitioner home, and the
- * teleconsultation waiting room of a later issue): `isPractitioner()` is true once the server has a
- * practitioner profile for this account. Refreshed on demand; null while unknown (offline, sync off).
+ * The signed-in account's role, for any screen that depends on it (the practitioner home, the
+ * teleconsultation waiting room): `isPractitioner()` is true once the server has a practitioner
+ * profile for this account. Refreshed on demand; null while unknown (offline, sync off). Made per
+ * unlocked session (sharing.ts), so a lock forgets it.
  */
-import { createSignal } from 'solid-js';
-import type { PractitionerResponse } from '../../../../shared/protocol/shares.ts';
-import type { AppStore } from '../../store/app-store.ts';
+import { type Accessor, createSignal } from 'solid-js';
+import type { PractitionerResponse } from '../../../shared/protocol/shares.ts';
+import type { Server } from '../server/server.ts';
 
 export type Role = 'patient' | 'practitioner';
 
-const [practitioner, setPractitioner] = createSignal<PractitionerResponse | null>(null);
-const [role, setRole] = createSignal<Role | null>(null);
-
-export { practitioner, role };
-
-export function isPractitioner(): boolean {
-  return role() === 'practitioner';
+export interface PractitionerRole {
+  readonly practitioner: Accessor<PractitionerResponse | null>;
+  readonly role: Accessor<Role | null>;
+  isPractitioner(): boolean;
+  remember(profile: PractitionerResponse | null): void;
+  /** Asks the server; leaves the role unknown if it cannot be reached. */
+  refresh(): Promise<Role | null>;
 }
 
-export function rememberPractitioner(profile: PractitionerResponse | null): void {
-  setPractitioner(profile);
-  setRole(profile ? 'practitioner' : 'patient');
-}
-
-/** On lock or sign-out: unknown again until the next unlock asks the server. */
-export function forgetRole(): void {
-  setPractitioner(null);
-  setRole(null);
-}
-
-/** Asks the server; leaves the role unknown if it cannot be reached. */
-export async function refreshRole(app: AppStore): Promise<Role | null> {
-  const server = app.server();
-  if (!server) {
-    rememberPractitioner(null);
-    return role();
-  }
-  try {
-    rememberPractitioner(await server.practitioners.practitioner());
-  } catch {
-    // Offline or a server error: the role stays unknown until the next try.
-  }
-  return role();
+export function createPractitionerRole(server: () => Server | null): PractitionerRole {
+  const [practitioner, setPractitioner] = createSignal<PractitionerResponse | null>(null);
+  const [role, setRole] = createSignal<Role | null>(null);
+  const remember = (profile: PractitionerResponse | null): void => {
+    setPractitioner(profile);
+    setRole(profile ? 'practitioner' : 'patient');
+  };
+  return {
+    practitioner,
+    role,
+    isPractitioner: () => role() === 'practitioner',
+    remember,
+    async refresh() {
+      const current = server();
+      if (!current) {
+        remember(null);
+        return role();
+      }
+      try {
+        remember(await current.practitioners.practitioner());
+      } catch {
+        // Offline or a server error: the role stays unknown until the next try.
+      }
+      return role();
+    },
+  };
 }

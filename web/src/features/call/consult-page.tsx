@@ -4,7 +4,6 @@ import { parseRoomCode } from '../../../../shared/protocol/calls.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useApp } from '../../store/app-context.tsx';
 import { errorText } from '../../ui/error-text.ts';
-import { refreshRole } from '../shares/practitioner-role.ts';
 import { CallView } from './call-view.tsx';
 import { canHostWaitingRoom } from './can-host.ts';
 import { joinRoom, type PatientCall } from './join-room.ts';
@@ -18,7 +17,7 @@ import './call.css';
 export function ConsultPage() {
   const app = useApp();
   // The role decides whether a waiting room is offered: ask the server (it is unknown offline).
-  onMount(() => void refreshRole(app));
+  onMount(() => void app.sharing()?.role.refresh());
   const { t } = useI18n();
   const media = createLocalMedia();
   const [code, setCode] = createSignal(pendingRoom());
