@@ -55,6 +55,12 @@ export function PractitionerPage() {
           <PractitionerProfileForm />
         </Show>
         <Show when={isPractitioner()}>
+          <div class="card stack practitioner-fingerprint">
+            <p>
+              {t('shares.practitioner.fingerprint', { fingerprint: app.sharing()?.ownFingerprint() ?? '' })}
+            </p>
+            <p class="field__hint">{t('shares.practitioner.fingerprintHint')}</p>
+          </div>
           <form class="card stack" aria-labelledby="practitioner-code-title" onSubmit={openCode} novalidate>
             <h2 id="practitioner-code-title">{t('shares.practitioner.codeTitle')}</h2>
             <Show when={codeError()}>
