@@ -57,7 +57,8 @@ export function PractitionerPage() {
         <Show when={isPractitioner()}>
           <div class="card stack practitioner-fingerprint">
             <p>
-              {t('shares.practitioner.fingerprint', { fingerprint: app.sharing()?.ownFingerprint() ?? '' })}
+              {t('shares.practitioner.fingerprint')}{' '}
+              <strong class="share-fingerprint">{app.sharing()?.ownFingerprint()}</strong>
             </p>
             <p class="field__hint">{t('shares.practitioner.fingerprintHint')}</p>
           </div>

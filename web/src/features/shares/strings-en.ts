@@ -161,7 +161,7 @@ export const sharesEn = {
     reopen: 'To open it again, use the patient’s link or code.',
     lastOpened: 'last opened {{ date }}',
     openNow: 'Open',
-    fingerprint: 'Your signing key: {{ fingerprint }}',
+    fingerprint: 'Your signing key:',
     fingerprintHint:
       'Patients see this key on every entry you sign. Read it out to them so they can check it.',
   },

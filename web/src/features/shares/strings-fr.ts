@@ -157,7 +157,7 @@ export const sharesFr: typeof sharesEn = {
     reopen: 'Pour le rouvrir, utilisez le lien ou le code du patient.',
     lastOpened: 'ouvert pour la dernière fois le {{ date }}',
     openNow: 'Ouvrir',
-    fingerprint: 'Votre clé de signature : {{ fingerprint }}',
+    fingerprint: 'Votre clé de signature :',
     fingerprintHint:
       'Les patients voient cette clé sur chaque élément que vous signez. Lisez-la-leur pour qu’ils puissent la vérifier.',
   },
