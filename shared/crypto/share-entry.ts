@@ -7,9 +7,11 @@
  * keeping the signed bytes, so it can be re-verified every time it is shown. Verification returns the
  * parsed JSON of the signed bytes only: what is displayed is exactly what was signed.
  */
+import { encodeBase32 } from './base32.ts';
 import { openSealed, sealTo } from './box.ts';
 import { fromBase64, fromUtf8, toBase64, utf8 } from './encoding.ts';
 import { CryptoError } from './errors.ts';
+import { blake2b } from './hash.ts';
 import { signDetached, verifyDetached } from './signature.ts';
 
 /** Signed bytes (base64url), the detached signature, and the author's Ed25519 public key. */
@@ -67,4 +69,21 @@ export function openEntry(sealed: string, boxPk: Uint8Array, boxSk: Uint8Array):
   const signed = { payload, sig, signPk };
   verifyEntry(signed);
   return signed;
+}
+
+/**
+ * A short fingerprint of a practitioner's Ed25519 public key (base64url), for people to compare:
+ * BLAKE2b-80 of the key in Crockford base32, four groups of four ("7KQ2 M9XD 0RTA 4FHB"). 80 bits:
+ * finding another key with the same fingerprint costs about 2^80 hashes. Null for a malformed key.
+ */
+export function signKeyFingerprint(signPk: string): string | null {
+  let key: Uint8Array;
+  try {
+    key = fromBase64(signPk, 'signPk');
+  } catch {
+    return null;
+  }
+  if (key.length !== 32) return null;
+  const text = encodeBase32(blake2b(key, 10));
+  return text.match(/.{4}/g)?.join(' ') ?? null;
 }

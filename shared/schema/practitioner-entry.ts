@@ -48,6 +48,17 @@ const signatureSchema = z.strictObject({
   signPk: z.string().max(100),
 });
 
+/**
+ * Who the server said posted the entry, written by the patient's device at import, inside the
+ * encrypted record (so the server cannot change it afterwards): the account, the fingerprint of the
+ * signing key it published, and whether that account had shown another key before (docs/architecture.md §8.3).
+ */
+const receivedSchema = z.strictObject({
+  accountId: z.string().max(64),
+  keyFingerprint: z.string().max(40),
+  keyChanged: z.boolean(),
+});
+
 const common = {
   kind: z.literal('practitioner-entry'),
   schemaVersion,
@@ -55,6 +66,7 @@ const common = {
   practitioner: practitionerSchema,
   createdAt: isoDateTime('Creation time'),
   signature: signatureSchema.optional(),
+  received: receivedSchema.optional(),
 };
 
 const noteEntry = z.strictObject({

@@ -9,6 +9,7 @@ import { AppError, type AppErrorReason, toAppError } from '../core/app-error.ts'
 import { newId } from '../core/ids.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import type { EntryVerdict } from './entry-verdict.ts';
 import { openRecordEnvelope, sealRecordEnvelope } from './envelope-codec.ts';
 import type { ProfileEntry } from './profile-service.ts';
 import { removeSealed, removeSealedWhere } from './sealed-removal.ts';
@@ -21,6 +22,8 @@ export interface RecordEntry {
   /** null when the envelope could not be decrypted or validated; see `problem`. */
   readonly record: ClinicalRecord | null;
   readonly problem?: AppErrorReason;
+  /** For a practitioner entry: the verdict of its checks, set once when the envelope is opened. */
+  readonly verdict?: EntryVerdict;
 }
 
 function escapeRegExp(text: string): string {
@@ -80,7 +83,7 @@ export class RecordService {
   }
 
   /**
-   * Stores a practitioner entry whose signature the caller has verified (features/shares), once:
+   * Stores a practitioner entry whose signature the caller has verified (shares/), once:
    * the id comes from the signed entry, so a second import of the same entry changes nothing.
    */
   async importSigned(profile: ProfileEntry, input: unknown, id: string): Promise<void> {

@@ -22,7 +22,13 @@ describe('what a server error means to each screen', () => {
     expect(shareReason(at('forbidden', '/api/shares/code/:lookupId'))).toBe('wrong-passcode');
     expect(shareReason(at('forbidden', '/api/shares'))).toBe('failed');
     expect(shareReason(at('unauthorized', '/api/shares'))).toBe('sync-off');
-    expect(shareReason(at('conflict', '/api/shares'))).toBe('code-taken');
+    expect(shareReason(at('conflict', '/api/shares'))).toBe('failed');
+    expect(shareReason(at('share-limit', '/api/shares'))).toBe('share-limit');
+    expect(
+      shareReason(
+        new ServerError('share-limit', 'x', { endpoint: '/api/shares', status: 429, retryAfter: 90 }),
+      ),
+    ).toBe('share-limit-paced');
     expect(shareReason(at('share-locked', '/api/shares/:id/open'))).toBe('share-locked');
   });
 

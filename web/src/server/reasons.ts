@@ -58,7 +58,8 @@ export type ShareServerReason =
   | 'share-read-only'
   | 'wrong-passcode'
   | 'rate-limited'
-  | 'code-taken'
+  | 'share-limit'
+  | 'share-limit-paced'
   | 'failed';
 
 /** Whether the sharing screens explain this error (share and practitioner endpoints). */
@@ -79,8 +80,9 @@ export function shareReason(error: ServerError): ShareServerReason {
     case 'rate-limited':
     case 'not-found':
       return error.reason;
-    case 'conflict':
-      return 'code-taken';
+    case 'share-limit':
+      // 409: too many live shares; 429: too many created this hour (with Retry-After).
+      return error.meta.status === 429 ? 'share-limit-paced' : 'share-limit';
     case 'unauthorized':
       return 'sync-off';
     case 'forbidden': {

@@ -20,6 +20,8 @@ export interface ServerErrorMeta {
   readonly status?: number;
   /** Seconds, from `Retry-After` on a 429. */
   readonly retryAfter?: number;
+  /** A quota's limit, from the error body (`share-limit`). */
+  readonly limit?: number;
   /** The endpoint's path as in the table (`/api/shares/:id/open`), without its parameters. */
   readonly endpoint?: string;
   /** Numbers the server sent beside the reason (`quota-exceeded`: `usage`, `limit`, `wouldUse`, bytes). */

@@ -108,6 +108,7 @@ export class Transport {
       new ServerError(reason, `${endpoint.path}: ${status}`, {
         status,
         endpoint: endpoint.path,
+        ...(details?.limit === undefined ? {} : { limit: details.limit }),
         ...extra,
         ...(details ? { details } : {}),
       });
@@ -115,7 +116,9 @@ export class Transport {
     if (status === 401) return error(told && SIGNED_OUT.has(told) ? told : 'unauthorized');
     if (status === 429) {
       const seconds = Number(response.headers.get('Retry-After'));
-      return error('rate-limited', Number.isFinite(seconds) && seconds > 0 ? { retryAfter: seconds } : {});
+      // A paced quota (share creation) keeps its own reason, so the screen can name the limit.
+      const reason = told === 'share-limit' ? told : 'rate-limited';
+      return error(reason, Number.isFinite(seconds) && seconds > 0 ? { retryAfter: seconds } : {});
     }
     if (status >= 500) return error('internal');
     if (told) return error(told);

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aeadEncrypt } from '../../../shared/crypto/aead.ts';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { EXAMPLE_RECORDS } from '../../../shared/schema/examples.ts';
@@ -11,6 +11,19 @@ import { ProfileService } from '../records/profile-service.ts';
 import { type OpenedApp, openApp, openUnlockedApp } from '../testing/unlocked-app.ts';
 import { TEST_PASSPHRASE, TEST_PROFILE, until } from '../testing/unlocked-vault.ts';
 import { inlineKdfRunner } from '../vault/kdf-runner.ts';
+import type { Session } from '../vault/vault-service.ts';
+
+/** The sessions the store hands to the real wipe on lock: the store no longer exposes its keys. */
+const wiped = vi.hoisted(() => [] as unknown[]);
+vi.mock('../vault/wipe-session.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../vault/wipe-session.ts')>();
+  return {
+    wipeSession: (...args: Parameters<typeof real.wipeSession>) => {
+      wiped.push(args[0]);
+      real.wipeSession(...args);
+    },
+  };
+});
 
 beforeAll(initCrypto);
 
@@ -48,12 +61,13 @@ describe('app store', () => {
   it('zeroes the key bytes of the ended session on lock; sealing with a wiped key is refused', async () => {
     const { store } = await unlockedStore();
     await until(() => store.profiles().length === 1);
-    const session = store.session();
     const profileKey = store.profiles()[0]?.key;
+    expect(profileKey?.bytes.some((b) => b !== 0)).toBe(true);
+    wiped.length = 0;
+    store.lock();
+    const session = wiped[0] as Session | undefined;
     expect(session && profileKey).toBeTruthy();
     if (!session || !profileKey) return;
-    expect(session.vaultKey.bytes.some((b) => b !== 0)).toBe(true);
-    store.lock();
     for (const bytes of [
       session.vaultKey.bytes,
       session.identity.box.secretKey,

@@ -15,6 +15,9 @@ import { DocumentService, type NewDocument } from '../records/document-service.t
 import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
 import { type RecordEntry, RecordService } from '../records/record-service.ts';
 import type { Server } from '../server/server.ts';
+import { createPendingShare, type PendingShareSlot, startingShareHash } from '../shares/pending-share.ts';
+import { createSharing, type Sharing } from '../shares/sharing.ts';
+import type { SharingDeps } from '../shares/sharing-deps.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
 import { DEFAULT_AUTO_LOCK_MINUTES, type Session, VaultService } from '../vault/vault-service.ts';
@@ -91,12 +94,10 @@ export interface AppStore {
   addDocument(doc: NewDocument): Promise<RecordEntry>;
   readDocument(entry: RecordEntry): Promise<Uint8Array>;
 
-  /** Practitioner access (features/shares): the unlocked keys, sealed local state. */
-  session: Accessor<Session | null>;
-  readSharesState(): Promise<string | null>;
-  writeSharesState(sealed: string): Promise<void>;
-  /** Stores a practitioner entry the caller verified, read-only, in the given profile. */
-  importPractitionerEntry(profileId: string, record: unknown, id: string): Promise<void>;
+  /** Sharing with practitioners (shares/): made on unlock with the keys it needs, dropped on lock. */
+  sharing: Accessor<Sharing | null>;
+  /** The share a practitioner is opening: kept across the unlock screen, never stored. */
+  pendingShare: PendingShareSlot;
 }
 
 const SHARES_STATE_ID = 'shares';
@@ -133,6 +134,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
 
   const [status, setStatus] = createSignal<VaultStatus>('loading');
   const [session, setSession] = createSignal<Session | null>(null);
+  const [sharing, setSharing] = createSignal<Sharing | null>(null);
+  const pendingShare = createPendingShare(startingShareHash());
   const [profiles, setProfiles] = createSignal<readonly ProfileEntry[]>([]);
   const [records, setRecords] = createSignal<readonly RecordEntry[]>([]);
   const [activeId, setActiveId] = createSignal<string | null>(
@@ -184,6 +187,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     // One session at a time: end any previous one, so no old subscription can repopulate state.
     if (session()) lock();
     setSession(next);
+    setSharing(createSharing(sharingDeps(next)));
     const decrypt = createRecordDecryptor();
     let latestDocs: StoredEnvelope[] = [];
     subscriptions = [
@@ -214,6 +218,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     // Drop every decrypted thing; the garbage collector does the rest. Key bytes are zeroed
     // first-hand (wipe-session.ts says what JavaScript cannot wipe).
     setSession(null);
+    setSharing(null);
     setProfiles([]);
     setRecords([]);
     setStatus('locked');
@@ -239,6 +244,29 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   }
 
   const profileService = (): ProfileService => new ProfileService(db, requireSession());
+
+  function sharingDeps(keys: Session): SharingDeps {
+    return {
+      server: () => sync?.server() ?? null,
+      keys,
+      records: {
+        profiles,
+        records,
+        async importEntry(profileId, record, id) {
+          requireSession();
+          const profile = profiles().find((p) => p.id === profileId);
+          if (!profile) throw new AppError('not-found');
+          await recordService.importSigned(profile, record, id);
+        },
+      },
+      storage: {
+        read: async () => (await db.syncstate.findOne(SHARES_STATE_ID).exec())?.sealed ?? null,
+        write: async (sealed) => {
+          await db.syncstate.upsert({ id: SHARES_STATE_ID, sealed });
+        },
+      },
+    };
+  }
 
   return {
     status,
@@ -361,18 +389,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       return documentService.read(profile, entry);
     },
 
-    session,
-    async readSharesState() {
-      return (await db.syncstate.findOne(SHARES_STATE_ID).exec())?.sealed ?? null;
-    },
-    async writeSharesState(sealed) {
-      await db.syncstate.upsert({ id: SHARES_STATE_ID, sealed });
-    },
-    async importPractitionerEntry(profileId, record, id) {
-      requireSession();
-      const profile = profiles().find((p) => p.id === profileId);
-      if (!profile) throw new AppError('not-found');
-      await recordService.importSigned(profile, record, id);
-    },
+    sharing,
+    pendingShare,
   };
 }

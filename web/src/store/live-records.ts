@@ -1,6 +1,8 @@
 /**
  * Keeps decrypted views of the profile and record collections up to date: RxDB emits the full
  * result set on every change, and only envelopes whose rev or nonce changed are decrypted again.
+ * A practitioner entry is verified then too, once per envelope state, and the verdict kept with the
+ * decrypted record: screens read it, they never check a signature while rendering.
  */
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
@@ -9,7 +11,14 @@ import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { sealedState } from '../records/envelope-codec.ts';
 import { decryptProfile, type ProfileEntry } from '../records/profile-service.ts';
 import { openRecord, type RecordEntry } from '../records/record-service.ts';
+import { checkStoredEntry } from '../shares/entry-payload.ts';
 import type { Session } from '../vault/vault-service.ts';
+
+function withVerdict(entry: RecordEntry): RecordEntry {
+  return entry.record?.kind === 'practitioner-entry'
+    ? { ...entry, verdict: checkStoredEntry(entry.record) }
+    : entry;
+}
 
 export function liveProfiles(db: CarnetDatabase, session: Session): Observable<ProfileEntry[]> {
   const cache = new Map<string, { key: string; entry: ProfileEntry | null }>();
@@ -53,7 +62,7 @@ export function createRecordDecryptor(): (
       const key = sealedState(envelope);
       const hit = cache.get(envelope.id);
       if (hit?.key === key) return hit.entry;
-      const entry = openRecord(envelope, byId.get(envelope.profileId));
+      const entry = withVerdict(openRecord(envelope, byId.get(envelope.profileId)));
       cache.set(envelope.id, { key, entry });
       return entry;
     });

@@ -9,7 +9,13 @@ import { isServerError } from '../server/server-error.ts';
 import type { I18n } from '../strings/create-i18n.ts';
 
 export function errorText(t: I18n['t'], error: unknown): string {
-  if (isServerError(error) && isShareError(error)) return t(`shares.errors.${shareReason(error)}`);
+  if (isServerError(error) && isShareError(error)) {
+    const { limit, retryAfter } = error.meta;
+    return t(`shares.errors.${shareReason(error)}`, {
+      limit: String(limit ?? ''),
+      minutes: String(Math.max(1, Math.ceil((retryAfter ?? 60) / 60))),
+    });
+  }
   const appError = toUserError(error);
   return t(`errors.${appError.reason}`, appError.meta) ?? appError.message;
 }

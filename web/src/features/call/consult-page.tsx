@@ -3,7 +3,6 @@ import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { parseRoomCode } from '../../../../shared/protocol/calls.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useApp } from '../../store/app-context.tsx';
-import { refreshRole } from '../shares/practitioner-role.ts';
 import { callErrorText } from './call-error-text.ts';
 import { CallView } from './call-view.tsx';
 import { canHostWaitingRoom } from './can-host.ts';
@@ -18,7 +17,7 @@ import './call.css';
 export function ConsultPage() {
   const app = useApp();
   // The role decides whether a waiting room is offered: ask the server (it is unknown offline).
-  onMount(() => void refreshRole(app));
+  onMount(() => void app.sharing()?.role.refresh());
   const { t } = useI18n();
   const media = createLocalMedia();
   const [code, setCode] = createSignal(pendingRoom());

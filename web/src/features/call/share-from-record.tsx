@@ -23,7 +23,7 @@ export function ShareFromRecord(props: { session: CallSession }) {
   const line = (id: string) => {
     const entry = shareable().find((e) => e.id === id);
     if (!entry?.record) return undefined;
-    const summary = summarize(entry.record, text);
+    const summary = summarize(entry.record, text, entry.verdict);
     return { record: entry.record, entry, title: summary.title, details: summary.details.join(' — ') };
   };
 

@@ -3,7 +3,6 @@ import type { DataConnection } from 'peerjs';
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useApp } from '../../store/app-context.tsx';
-import { refreshRole } from '../shares/practitioner-role.ts';
 import { callErrorText } from './call-error-text.ts';
 import { type CallSession, createCallSession } from './call-session.ts';
 import { CallView } from './call-view.tsx';
@@ -27,7 +26,7 @@ function randomSessionId(): string {
 export function WaitingRoomPage() {
   const app = useApp();
   // The role decides whether a waiting room is offered: ask the server (it is unknown offline).
-  onMount(() => void refreshRole(app));
+  onMount(() => void app.sharing()?.role.refresh());
   const { t, formatDate } = useI18n();
   const [room, setRoom] = createSignal<WaitingRoom | null>(null);
   const [session, setSession] = createSignal<CallSession | null>(null);

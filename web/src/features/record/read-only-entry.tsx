@@ -5,7 +5,8 @@
 import { For, type JSX, Show } from 'solid-js';
 import type { Consultation } from '../../../../shared/schema/consultation.ts';
 import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
-import { EntryCheckView } from '../shares/entry-check-view.tsx';
+import type { EntryVerdict } from '../../records/entry-verdict.ts';
+import { EntryVerdictView } from './entry-verdict-view.tsx';
 import { DATE_TIME, type RecordText, useRecordText } from './record-text.ts';
 
 interface Fact {
@@ -64,13 +65,16 @@ function consultationFacts(entry: Consultation, { tr, formatDate, formatNumber }
   return facts;
 }
 
-export function ReadOnlyEntry(props: { record: PractitionerEntry | Consultation }) {
+export function ReadOnlyEntry(props: {
+  record: PractitionerEntry | Consultation;
+  verdict: EntryVerdict | undefined;
+}) {
   const record = props.record;
   if (record.kind === 'practitioner-entry') {
     return (
-      <EntryCheckView record={record}>
+      <EntryVerdictView record={record} verdict={props.verdict}>
         {(checked, verdict) => <ReadOnlyFacts record={checked} verdict={verdict} />}
-      </EntryCheckView>
+      </EntryVerdictView>
     );
   }
   return <ReadOnlyFacts record={record} />;

@@ -63,7 +63,14 @@ export function RecordEditorPage() {
           return kind && <RecordEditor kind={kind} id={entryId} record={record()} rev={rev} />;
         }}
       </Match>
-      <Match when={readOnly()}>{(entry) => <ReadOnlyEntry record={entry()} />}</Match>
+      <Match when={readOnly()}>
+        {(entry) => (
+          <ReadOnlyEntry
+            record={entry()}
+            verdict={app.profileRecords().find((r) => r.id === id())?.verdict}
+          />
+        )}
+      </Match>
       <Match when={id() === undefined && isRecordKind(params.kind) ? params.kind : undefined}>
         {(kind) => (
           <section class="stack" aria-labelledby="record-cannot-add-title">

@@ -32,7 +32,7 @@ export function RecordItem(props: RecordItemProps) {
         fallback={<p class="record-item__problem">{tr('timeline.unreadable')}</p>}
       >
         {(record) => {
-          const summary = () => summarize(record(), props.text);
+          const summary = () => summarize(record(), props.text, props.entry.verdict);
           const date = () => clinicalDate(record());
           const action = () =>
             record().kind === 'document'

@@ -3,7 +3,7 @@
  * repeated here: lists show it beside the summary (see `record-dates.ts`).
  */
 import type { ClinicalRecord } from '../../../../shared/schema/record.ts';
-import { checkStoredEntry } from '../shares/entry-payload.ts';
+import type { EntryVerdict } from '../../records/entry-verdict.ts';
 import { isMeasurementType, unitText } from './measurement-units.ts';
 import type { RecordText } from './record-text.ts';
 
@@ -29,7 +29,11 @@ function measurementSummary(
   return { title: type, details: present(value) };
 }
 
-export function summarize(record: ClinicalRecord, text: RecordText): RecordSummary {
+/**
+ * `verdict`: for a practitioner entry, the one computed when its envelope was opened (kept with the
+ * record): nothing is verified here, on every render.
+ */
+export function summarize(record: ClinicalRecord, text: RecordText, verdict?: EntryVerdict): RecordSummary {
   const { tr, formatDate, formatNumber } = text;
   switch (record.kind) {
     case 'allergy':
@@ -114,8 +118,8 @@ export function summarize(record: ClinicalRecord, text: RecordText): RecordSumma
         details: present(record.relationship, record.phone, tr('summary.priority', { n: record.priority })),
       };
     case 'practitioner-entry':
-      // Signed entries are checked each time: altered ones never show their (altered) content.
-      if (checkStoredEntry(record).status === 'invalid') {
+      // Altered entries never show their (altered) content; without a verdict, nothing is trusted.
+      if (verdict?.status !== 'verified' && verdict?.status !== 'unsigned') {
         return { title: tr('summary.invalidSignature'), details: [] };
       }
       return {

@@ -36,7 +36,7 @@ export function TimelinePage() {
   const indexed = createMemo(() =>
     sorted().map((entry) => {
       if (!entry.record) return { entry, haystack: '' };
-      const summary = summarize(entry.record, text);
+      const summary = summarize(entry.record, text, entry.verdict);
       const words = [
         tr(`kinds.${entry.record.kind}`),
         summary.title,

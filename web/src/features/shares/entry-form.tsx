@@ -6,9 +6,9 @@
 import { createSignal, For, Index, Match, Show, Switch } from 'solid-js';
 import { PRACTITIONER_ENTRY_TYPES } from '../../../../shared/schema/practitioner-entry.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { EntryDraft, EntryType, Row } from '../../shares/entry-draft.ts';
 import { createSubmit } from '../../ui/create-submit.ts';
 import { FormError } from '../../ui/form-error.tsx';
-import type { EntryDraft, EntryType, Row } from './entry-draft.ts';
 import { shareErrorText } from './share-error-text.ts';
 
 export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void> }) {

@@ -1,23 +1,16 @@
 /**
  * `/practitioner`: the practitioner home. The self-declared profile, the shares this practitioner
- * opened and their state, and opening a share with a typed code (Argon2id on this device, then the
- * server releases the wrapped key against a proof; shared/crypto/share-code.ts).
+ * opened and their state, opening a share with a typed code (shares/open-share.ts), and this
+ * device's signing key fingerprint, which patients compare with the one shown on their entries.
  */
 import { useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, onMount, Show } from 'solid-js';
-import {
-  codeProof,
-  deriveCodeKey,
-  parseShareCode,
-  unwrapShareKeyWithCode,
-} from '../../../../shared/crypto/share-code.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { isShareCode } from '../../shares/open-share.ts';
 import { useApp } from '../../store/app-context.tsx';
-import { setPendingShare } from './pending-share.ts';
 import { PractitionerProfileForm } from './practitioner-profile-form.tsx';
-import { isPractitioner, refreshRole } from './practitioner-role.ts';
+import { requireSharing } from './require-sharing.ts';
 import { sectionTitle, shareErrorText } from './share-error-text.ts';
-import { requireServer } from './share-problem.ts';
 import './shares.css';
 
 export function PractitionerPage() {
@@ -28,7 +21,8 @@ export function PractitionerPage() {
   const [code, setCode] = createSignal('');
   const [codeError, setCodeError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
-  onMount(() => void refreshRole(app).finally(() => setLoaded(true)));
+  const isPractitioner = () => app.sharing()?.role.isPractitioner() ?? false;
+  onMount(() => void (app.sharing()?.role.refresh() ?? Promise.resolve()).finally(() => setLoaded(true)));
   const [received] = createResource(
     () => (isPractitioner() && app.syncStatus() ? app.server() : null),
     (server) => server.practitioners.receivedShares(),
@@ -37,19 +31,13 @@ export function PractitionerPage() {
   async function openCode(event: SubmitEvent) {
     event.preventDefault();
     setCodeError(null);
-    const parsed = parseShareCode(code());
-    if (!parsed) {
+    if (!isShareCode(code())) {
       setCodeError(t('shares.practitioner.codeInvalid'));
       return;
     }
     setBusy(true);
     try {
-      const codeKey = deriveCodeKey(parsed);
-      const answer = await requireServer(app).shares.redeemCode(parsed.lookupId, codeProof(codeKey));
-      setPendingShare({
-        shareId: answer.shareId,
-        shareKey: unwrapShareKeyWithCode(answer.wrappedKey, codeKey, parsed.lookupId),
-      });
+      app.pendingShare.set(await requireSharing(app).redeemCode(code()));
       navigate('/s');
     } catch (caught) {
       setCodeError(shareErrorText(t, caught));
@@ -67,6 +55,13 @@ export function PractitionerPage() {
           <PractitionerProfileForm />
         </Show>
         <Show when={isPractitioner()}>
+          <div class="card stack practitioner-fingerprint">
+            <p>
+              {t('shares.practitioner.fingerprint')}{' '}
+              <strong class="share-fingerprint">{app.sharing()?.ownFingerprint()}</strong>
+            </p>
+            <p class="field__hint">{t('shares.practitioner.fingerprintHint')}</p>
+          </div>
           <form class="card stack" aria-labelledby="practitioner-code-title" onSubmit={openCode} novalidate>
             <h2 id="practitioner-code-title">{t('shares.practitioner.codeTitle')}</h2>
             <Show when={codeError()}>

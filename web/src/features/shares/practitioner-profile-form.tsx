@@ -2,12 +2,11 @@
 import { createSignal, For, Show } from 'solid-js';
 import { type PractitionerProfile, practitionerProfileSchema } from '../../../../shared/protocol/shares.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { requireServer } from '../../shares/share-problem.ts';
 import { useApp } from '../../store/app-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
 import { FormError } from '../../ui/form-error.tsx';
-import { practitioner, rememberPractitioner } from './practitioner-role.ts';
 import { shareErrorText } from './share-error-text.ts';
-import { requireServer } from './share-problem.ts';
 
 const FIELDS = ['name', 'profession', 'specialty', 'professionalId', 'city'] as const;
 type Field = (typeof FIELDS)[number];
@@ -15,7 +14,7 @@ type Field = (typeof FIELDS)[number];
 export function PractitionerProfileForm() {
   const app = useApp();
   const { t } = useI18n();
-  const current = practitioner()?.profile;
+  const current = app.sharing()?.role.practitioner()?.profile;
   const [values, setValues] = createSignal<Record<Field, string>>({
     name: current?.name ?? '',
     profession: current?.profession ?? '',
@@ -48,7 +47,7 @@ export function PractitionerProfileForm() {
       const saved = await requireServer(app).practitioners.putPractitioner(
         result.data as PractitionerProfile,
       );
-      rememberPractitioner(saved);
+      app.sharing()?.role.remember(saved);
       setMessage(t('shares.practitioner.saved'));
     },
     fail: (caught) => setError(shareErrorText(t, caught)),

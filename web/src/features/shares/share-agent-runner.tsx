@@ -1,7 +1,7 @@
 /**
  * Mounted in the layout: while the vault is unlocked and sync is on, runs the share agent (snapshot
- * upload, entry import; share-agent.ts, loaded on first use) after record changes and every 5 s,
- * and learns the account's role once (practitioner-role.ts). Renders nothing.
+ * upload, entry import; shares/share-agent.ts) after record changes and every 5 s, and learns the
+ * account's role once. The service and its state go with the lock. Renders nothing.
  */
 import { createEffect, on, onCleanup } from 'solid-js';
 import { useApp } from '../../store/app-context.tsx';
@@ -23,11 +23,10 @@ export function ShareAgentRunner() {
     if (app.status() !== 'unlocked' || !app.server()) return;
     running = true;
     try {
-      // Loaded on first use: the first screen of the app does not pay for sharing.
-      const { refreshRole, role } = await import('./practitioner-role.ts');
-      if (role() === null) await refreshRole(app);
-      const { runShareAgent } = await import('./share-agent.ts');
-      await runShareAgent(app, Date.now());
+      const sharing = app.sharing();
+      if (!sharing) return;
+      if (sharing.role.role() === null) await sharing.role.refresh();
+      await sharing.runAgent(Date.now());
     } catch {
       // Offline or refused: the next run tries again; nothing local is lost.
     } finally {
@@ -39,14 +38,6 @@ export function ShareAgentRunner() {
     }
   }
 
-  createEffect(
-    on(
-      () => app.status(),
-      (status) => {
-        if (status !== 'unlocked') void import('./practitioner-role.ts').then((m) => m.forgetRole());
-      },
-    ),
-  );
   createEffect(
     on([() => app.records(), () => app.syncStatus()?.state, () => app.status()], () => {
       clearTimeout(debounce);

@@ -7,12 +7,12 @@ import {
   type ShareSection,
 } from '../../../../shared/protocol/shares.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { ShareSecret } from '../../shares/shares-state.ts';
 import { useApp } from '../../store/app-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
 import { FormError } from '../../ui/form-error.tsx';
-import { createShare } from './create-share.ts';
+import { requireSharing } from './require-sharing.ts';
 import { shareErrorText } from './share-error-text.ts';
-import type { ShareSecret } from './shares-state.ts';
 
 const EXPIRIES: readonly ShareExpiry[] = ['1h', '24h', '7d', '30d'];
 
@@ -38,14 +38,17 @@ export function ShareCreateForm(props: { onCreated: (secret: ShareSecret) => voi
       return false;
     },
     run: async () => {
-      const secret = await createShare(app, {
-        profileId: profileId() || (app.activeProfile()?.id ?? ''),
-        sections: SHARE_SECTIONS.filter((s) => sections().includes(s)),
-        mode: mode(),
-        expiry: expiry(),
-        passcode: passcode(),
-        typedCode: typedCode(),
-      });
+      const secret = await requireSharing(app).createShare(
+        {
+          profileId: profileId() || (app.activeProfile()?.id ?? ''),
+          sections: SHARE_SECTIONS.filter((s) => sections().includes(s)),
+          mode: mode(),
+          expiry: expiry(),
+          passcode: passcode(),
+          typedCode: typedCode(),
+        },
+        Date.now(),
+      );
       setPasscode('');
       props.onCreated(secret);
     },

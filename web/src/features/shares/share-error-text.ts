@@ -1,7 +1,7 @@
 import { SHARE_SECTIONS, type ShareSection } from '../../../../shared/protocol/shares.ts';
+import { ShareProblem } from '../../shares/share-problem.ts';
 import type { I18n } from '../../strings/create-i18n.ts';
 import { errorText } from '../../ui/error-text.ts';
-import { ShareProblem } from './share-problem.ts';
 
 /** A sharing problem found on this device in the user's language; anything else (server failures too) through the app's one error text. */
 export function shareErrorText(t: I18n['t'], error: unknown): string {

@@ -2,14 +2,12 @@
 import { createSignal, Show } from 'solid-js';
 import type { ShareSummary } from '../../../../shared/protocol/shares.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { ShareSecret } from '../../shares/shares-state.ts';
 import { useApp } from '../../store/app-context.tsx';
-import { forgetShare, linkOf } from './create-share.ts';
-import { refusalsOf } from './entry-refusals.ts';
+import { requireSharing } from './require-sharing.ts';
 import { shareErrorText } from './share-error-text.ts';
 import { ShareLogList } from './share-log.tsx';
-import { requireServer } from './share-problem.ts';
 import { ShareQr } from './share-qr.tsx';
-import type { ShareSecret } from './shares-state.ts';
 
 export function ShareItem(props: {
   share: ShareSummary;
@@ -22,7 +20,18 @@ export function ShareItem(props: {
   const [showLog, setShowLog] = createSignal(false);
   const [message, setMessage] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
-  const link = () => (props.secret ? linkOf(app, props.secret) : null);
+  const link = () => (props.secret ? (app.sharing()?.link(props.secret) ?? null) : null);
+  const refusals = () => app.sharing()?.refusalsOf(props.share.id) ?? [];
+  // This device's own knowledge first: a share it knows revoked or past its sealed expiry is shown
+  // so, whatever the server says (docs/architecture.md §8.4).
+  const state = () => {
+    const secret = props.secret;
+    if (secret?.revoked) return 'revoked';
+    if (secret && secret.expiresAt <= Date.now()) return 'expired';
+    return props.share.state;
+  };
+  const expiresAt = () =>
+    Math.min(props.share.expiresAt, props.secret?.expiresAt ?? Number.POSITIVE_INFINITY);
   const heading = () =>
     `${app.profiles().find((p) => p.id === props.secret?.profileId)?.profile.displayName ?? ''} — ${props.share.sections
       .map((s) => t(`record.kindTitles.${s}`))
@@ -31,10 +40,7 @@ export function ShareItem(props: {
   async function revoke() {
     setError(null);
     try {
-      await requireServer(app).shares.revoke(props.share.id);
-      // A read + add share keeps its key here: entries written just before the revocation are
-      // still fetched and checked (share-agent.ts) before the share is marked drained.
-      if (props.share.mode === 'read') await forgetShare(app, props.share.id);
+      await requireSharing(app).revoke(props.share.id);
       setMessage(t('shares.page.revoked'));
       props.onChanged();
     } catch (caught) {
@@ -51,19 +57,20 @@ export function ShareItem(props: {
     <li class="card stack share-item" data-share-id={props.share.id}>
       <h3>{heading()}</h3>
       <p>
-        <span class={`share-state share-state--${props.share.state}`}>
-          {t(`shares.page.state.${props.share.state}`)}
-        </span>{' '}
-        · {props.share.mode === 'read' ? t('shares.page.modeRead') : t('shares.page.modeReadAdd')} ·{' '}
+        <span class={`share-state share-state--${state()}`}>{t(`shares.page.state.${state()}`)}</span> ·{' '}
+        {props.share.mode === 'read' ? t('shares.page.modeRead') : t('shares.page.modeReadAdd')} ·{' '}
         {t('shares.page.expires', {
-          date: formatDate(new Date(props.share.expiresAt), { dateStyle: 'medium', timeStyle: 'short' }),
+          date: formatDate(new Date(expiresAt()), { dateStyle: 'medium', timeStyle: 'short' }),
         })}
       </p>
-      <Show when={refusalsOf(props.share.id).length > 0}>
+      <Show when={props.share.codeLocked && state() === 'active'}>
+        <p class="message share-code-locked">{t('shares.page.codeLocked')}</p>
+      </Show>
+      <Show when={refusals().length > 0}>
         <p class="message message--error share-refused">
           {t('shares.page.refused', {
-            count: String(refusalsOf(props.share.id).length),
-            names: [...new Set(refusalsOf(props.share.id))].join(', '),
+            count: String(refusals().length),
+            names: [...new Set(refusals())].join(', '),
           })}
         </p>
       </Show>
@@ -77,7 +84,7 @@ export function ShareItem(props: {
           {error()}
         </p>
       </Show>
-      <Show when={props.share.state === 'active'}>
+      <Show when={state() === 'active'}>
         <Show when={link()} fallback={<p>{t('shares.page.notOnThisDevice')}</p>}>
           {(url) => (
             <div class="stack">

@@ -1,9 +1,9 @@
 /** Every opening, write and refused attempt of one share, as the server logged them. */
 import { createResource, For, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { requireServer } from '../../shares/share-problem.ts';
 import { useApp } from '../../store/app-context.tsx';
 import { sectionTitle, shareErrorText } from './share-error-text.ts';
-import { requireServer } from './share-problem.ts';
 
 export function ShareLogList(props: { shareId: string }) {
   const app = useApp();

@@ -1,22 +1,18 @@
 /**
  * `/s#<shareId>.<key>`: a practitioner opens a share. The key is taken from the fragment into
- * memory (pending-share.ts), the vault is unlocked if needed, then the passcode (if any) is asked
+ * memory (shares/pending-share.ts), the vault is unlocked if needed, then the passcode (if any) is asked
  * and the snapshot fetched with the access token, decrypted and checked on this device.
  */
 import { A } from '@solidjs/router';
 import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
-import { openSnapshot, shareAccessToken } from '../../../../shared/crypto/share-key.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { isServerError } from '../../server/server-error.ts';
+import { requireServer, ShareProblem } from '../../shares/share-problem.ts';
 import { useApp } from '../../store/app-context.tsx';
 import { UnlockPage } from '../vault/unlock-page.tsx';
-import { pendingShare, takeShareFromLocation } from './pending-share.ts';
-import { isPractitioner, practitioner, refreshRole } from './practitioner-role.ts';
+import { requireSharing } from './require-sharing.ts';
 import { shareErrorText } from './share-error-text.ts';
-import { requireServer, ShareProblem } from './share-problem.ts';
 import { type OpenedShare, SharedRecordView } from './shared-record-view.tsx';
-import { parseSnapshot } from './snapshot.ts';
-import { snapshotVersions } from './snapshot-versions.ts';
 import './shares.css';
 
 export function ShareOpenPage() {
@@ -28,7 +24,9 @@ export function ShareOpenPage() {
   const [refreshedAt, setRefreshedAt] = createSignal(0);
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
-  onMount(() => void takeShareFromLocation().then(setHasLink, () => setHasLink(false)));
+  const pendingShare = app.pendingShare.current;
+  const practitioner = () => app.sharing()?.role.practitioner() ?? null;
+  onMount(() => void app.pendingShare.takeFromLocation().then(setHasLink, () => setHasLink(false)));
 
   async function fetchShare(code: string, refresh: boolean): Promise<void> {
     const share = pendingShare();
@@ -37,26 +35,16 @@ export function ShareOpenPage() {
     for (let i = 0; i < 50 && !app.server(); i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const api = requireServer(app).shares;
-    const answer = await api.open(share.shareId, shareAccessToken(share.shareKey, code), refresh);
-    let snapshot: ReturnType<typeof parseSnapshot>;
-    try {
-      snapshot = parseSnapshot(
-        openSnapshot(share.shareKey, share.shareId, answer.snapshot.version, answer.snapshot),
-      );
-    } catch {
-      snapshot = null;
-    }
-    // An older snapshot than one already shown here is a rollback by the server: refused.
-    if (!snapshot || !snapshotVersions.accept(share.shareId, answer.snapshot.version)) {
-      throw new ShareProblem('tampered');
-    }
+    requireServer(app);
+    const answer = await requireSharing(app).openShare(share, code, refresh);
+    const { snapshot, verdicts } = answer;
     setOpened({
       shareId: share.shareId,
       shareKey: share.shareKey,
       passcode: code,
       expiresAt: answer.expiresAt,
       snapshot,
+      verdicts,
     });
     setRefreshedAt(Date.now());
   }
@@ -67,7 +55,8 @@ export function ShareOpenPage() {
     setError(null);
     setBusy(true);
     try {
-      if (!isPractitioner() && (await refreshRole(app)) !== 'practitioner')
+      const role = requireSharing(app).role;
+      if (!role.isPractitioner() && (await role.refresh()) !== 'practitioner')
         throw new ShareProblem('not-practitioner');
       await fetchShare(passcode(), false);
     } catch (caught) {

@@ -7,15 +7,16 @@ import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { PractitionerProfile } from '../../../../shared/protocol/shares.ts';
 import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { EntryVerdict } from '../../records/entry-verdict.ts';
+import { entryFromDraft } from '../../shares/entry-draft.ts';
+import { downloadPrescription } from '../../shares/pdf-download.ts';
+import type { Snapshot } from '../../shares/snapshot.ts';
 import { useApp } from '../../store/app-context.tsx';
 import { useRecordText } from '../record/record-text.ts';
 import { summarize } from '../record/summary.ts';
-import { entryFromDraft } from './entry-draft.ts';
 import { EntryForm } from './entry-form.tsx';
-import { downloadPrescription } from './pdf-download.ts';
-import { sendEntry } from './send-entry.ts';
+import { requireSharing } from './require-sharing.ts';
 import { sectionTitle } from './share-error-text.ts';
-import type { Snapshot } from './snapshot.ts';
 
 export interface OpenedShare {
   readonly shareId: string;
@@ -23,6 +24,7 @@ export interface OpenedShare {
   readonly passcode: string;
   readonly expiresAt: number;
   readonly snapshot: Snapshot;
+  readonly verdicts: ReadonlyMap<string, EntryVerdict>;
 }
 
 const POLL_MS = 10_000;
@@ -82,7 +84,7 @@ export function SharedRecordView(props: {
               <ul class="list">
                 <For each={recordsOf(section)}>
                   {(row) => {
-                    const summary = summarize(row.record, text);
+                    const summary = summarize(row.record, text, props.opened.verdicts.get(row.id));
                     return (
                       <li class="list__item">
                         <strong>{summary.title}</strong>
@@ -107,7 +109,7 @@ export function SharedRecordView(props: {
               idSelfDeclared: true as const,
             };
             const entry = entryFromDraft(draft, practitioner, new Date().toISOString());
-            await sendEntry({ app, ...props.opened, author: props.author, entry });
+            await requireSharing(app).sendEntry({ ...props.opened, author: props.author, entry });
             setSent([...sent(), entry]);
           }}
         />

@@ -3,13 +3,13 @@ import { A } from '@solidjs/router';
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { ShareSummary } from '../../../../shared/protocol/shares.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { requireServer } from '../../shares/share-problem.ts';
+import type { ShareSecret } from '../../shares/shares-state.ts';
 import { useApp } from '../../store/app-context.tsx';
-import { loadSecrets } from './share-agent.ts';
+import { requireSharing } from './require-sharing.ts';
 import { ShareCreateForm } from './share-create-form.tsx';
 import { shareErrorText } from './share-error-text.ts';
 import { ShareItem } from './share-item.tsx';
-import { requireServer } from './share-problem.ts';
-import type { ShareSecret } from './shares-state.ts';
 import './shares.css';
 
 const REFRESH_MS = 5_000;
@@ -24,7 +24,10 @@ export function SharesPage() {
   async function load(): Promise<void> {
     if (!app.server()) return;
     try {
-      const [list, secrets] = await Promise.all([requireServer(app).shares.listShares(), loadSecrets(app)]);
+      const [list, secrets] = await Promise.all([
+        requireServer(app).shares.listShares(),
+        requireSharing(app).secrets(),
+      ]);
       setShares({ list: list.shares, secrets });
       setError(null);
     } catch (caught) {

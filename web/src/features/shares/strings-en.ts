@@ -1,6 +1,6 @@
 /** English strings of practitioner access. */
 import type { ShareServerReason } from '../../server/reasons.ts';
-import type { ShareProblemReason } from './share-problem.ts';
+import type { ShareProblemReason } from '../../shares/share-problem.ts';
 
 export type ShareReasons = Record<ShareServerReason | ShareProblemReason, string>;
 
@@ -17,7 +17,10 @@ const errorsEn: ShareReasons = {
   'wrong-passcode': 'Wrong passcode or code. After 5 failures the share locks.',
   'not-practitioner': 'Fill in your practitioner profile first.',
   'rate-limited': 'Too many attempts. Wait a minute, then try again.',
-  'code-taken': 'This code was already in use; try again (a new one is drawn).',
+  'share-limit':
+    'You already have {{ limit }} active shares, the most an account can have. Revoke one you no longer need, then try again.',
+  'share-limit-paced':
+    'You created {{ limit }} shares within the hour, the most allowed. Try again in {{ minutes }} min.',
   'bad-link': 'This link is not a complete share link. Check that it was copied whole.',
   tampered: 'The shared content failed its integrity check and is not shown.',
   failed: 'Something went wrong. Try again.',
@@ -70,8 +73,9 @@ export const sharesEn = {
       active: 'Active',
       expired: 'Expired',
       revoked: 'Revoked',
-      locked: 'Locked',
+      locked: 'Link locked',
     },
+    codeLocked: 'The typed code is locked after too many wrong tries; the link still works.',
     refused:
       '{{ count }} entry(ies) said to be from {{ names }} failed verification: not imported, kept on the server.',
     action: {
@@ -132,6 +136,9 @@ export const sharesEn = {
     invalid: 'Invalid signature: this entry was altered and is not shown.',
     unsigned: 'Not signed: this entry cannot be verified.',
     selfDeclared: 'professional ID {{ id }} (self-declared)',
+    keyChanged:
+      'From {{ name }} — warning: signed with a key this practitioner’s account had not used before. Compare the key below with the practitioner’s own screen before relying on it.',
+    fingerprint: 'Practitioner’s key:',
   },
   practitioner: {
     title: 'Practitioner',
@@ -154,5 +161,8 @@ export const sharesEn = {
     reopen: 'To open it again, use the patient’s link or code.',
     lastOpened: 'last opened {{ date }}',
     openNow: 'Open',
+    fingerprint: 'Your signing key:',
+    fingerprintHint:
+      'Patients see this key on every entry you sign. Read it out to them so they can check it.',
   },
 };

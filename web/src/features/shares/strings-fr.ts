@@ -13,7 +13,10 @@ const errorsFr: ShareReasons = {
   'wrong-passcode': 'Code incorrect. Après 5 échecs, le partage se verrouille.',
   'not-practitioner': 'Renseignez d’abord votre profil de soignant.',
   'rate-limited': 'Trop de tentatives. Attendez une minute, puis réessayez.',
-  'code-taken': 'Ce code était déjà pris ; réessayez (un nouveau sera tiré).',
+  'share-limit':
+    'Vous avez déjà {{ limit }} partages actifs, le maximum pour un compte. Révoquez-en un dont vous n’avez plus besoin, puis réessayez.',
+  'share-limit-paced':
+    'Vous avez créé {{ limit }} partages en une heure, le maximum permis. Réessayez dans {{ minutes }} min.',
   'bad-link': 'Ce lien de partage est incomplet. Vérifiez qu’il a été copié en entier.',
   tampered: 'Le contenu partagé n’a pas passé le contrôle d’intégrité et n’est pas affiché.',
   failed: 'Une erreur est survenue. Réessayez.',
@@ -66,8 +69,9 @@ export const sharesFr: typeof sharesEn = {
       active: 'Actif',
       expired: 'Expiré',
       revoked: 'Révoqué',
-      locked: 'Verrouillé',
+      locked: 'Lien verrouillé',
     },
+    codeLocked: 'Le code à saisir est verrouillé après trop d’essais erronés ; le lien fonctionne toujours.',
     refused:
       '{{ count }} note(s) présentée(s) comme de {{ names }} n’ont pas passé la vérification : non importée(s), gardée(s) sur le serveur.',
     action: {
@@ -128,6 +132,9 @@ export const sharesFr: typeof sharesEn = {
     invalid: 'Signature invalide : cet élément a été modifié et n’est pas affiché.',
     unsigned: 'Non signé : cet élément ne peut pas être vérifié.',
     selfDeclared: 'n° professionnel {{ id }} (déclaré par le soignant)',
+    keyChanged:
+      'De {{ name }} — attention : signé avec une clé que le compte de ce soignant n’avait pas utilisée jusqu’ici. Comparez la clé ci-dessous avec l’écran du soignant avant de vous y fier.',
+    fingerprint: 'Clé du soignant :',
   },
   practitioner: {
     title: 'Soignant',
@@ -150,5 +157,8 @@ export const sharesFr: typeof sharesEn = {
     reopen: 'Pour le rouvrir, utilisez le lien ou le code du patient.',
     lastOpened: 'ouvert pour la dernière fois le {{ date }}',
     openNow: 'Ouvrir',
+    fingerprint: 'Votre clé de signature :',
+    fingerprintHint:
+      'Les patients voient cette clé sur chaque élément que vous signez. Lisez-la-leur pour qu’ils puissent la vérifier.',
   },
 };

@@ -5,7 +5,7 @@
  * the standard Helvetica font (WinAnsi): characters outside it are replaced, never dropped silently.
  */
 import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
-import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
+import type { PractitionerEntry } from '../../../shared/schema/practitioner-entry.ts';
 
 type Prescription = Extract<PractitionerEntry, { entryType: 'prescription' }>;
 

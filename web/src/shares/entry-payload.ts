@@ -6,17 +6,18 @@
  * its signature and `tag` = shareEntryTag(shareKey, shareId, id, profileId): the patient's device
  * checks it on import (it holds the share key, the server does not), and being signed, it stays
  * covered by every later re-verification.
- * The imported record is that `entry` plus `signature {payload, sig, signPk}`. `checkStoredEntry`
- * re-verifies the signature and that the record's fields are exactly the signed ones: any altered
+ * The imported record is that `entry` plus `signature {payload, sig, signPk}` and `received` (the
+ * author the server named at import). `checkStoredEntry` verifies the signature and that the record's fields are exactly the signed ones: any altered
  * byte makes the entry `invalid`, and only the signed content is ever shown as valid.
  */
-import { type SignedEntry, verifyEntry } from '../../../../shared/crypto/share-entry.ts';
-import type { PractitionerProfile } from '../../../../shared/protocol/shares.ts';
+import { type SignedEntry, signKeyFingerprint, verifyEntry } from '../../../shared/crypto/share-entry.ts';
+import type { PractitionerProfile } from '../../../shared/protocol/shares.ts';
 import {
   type PractitionerEntry,
   practitionerEntrySchema,
-} from '../../../../shared/schema/practitioner-entry.ts';
-import { z } from '../../../../shared/schema/zod.ts';
+} from '../../../shared/schema/practitioner-entry.ts';
+import { z } from '../../../shared/schema/zod.ts';
+import type { EntryVerdict } from '../records/entry-verdict.ts';
 
 export const PAYLOAD_VERSION = 1;
 
@@ -48,7 +49,7 @@ export function buildPayload(options: {
   tag: string;
   entry: PractitionerEntry;
 }): EntryPayload {
-  const { signature: _unused, ...entry } = options.entry;
+  const { signature: _unused, received: _notSigned, ...entry } = options.entry;
   return {
     v: PAYLOAD_VERSION,
     id: options.id,
@@ -66,7 +67,12 @@ export function parsePayload(json: unknown, signPk: string): EntryPayload | null
   const parsed = payloadSchema.safeParse(json);
   if (!parsed.success || parsed.data.author.signPk !== signPk) return null;
   const entry = practitionerEntrySchema.safeParse(parsed.data.entry);
-  if (!entry.success || entry.data.signature || entry.data.practitioner.name !== parsed.data.author.name)
+  if (
+    !entry.success ||
+    entry.data.signature ||
+    entry.data.received ||
+    entry.data.practitioner.name !== parsed.data.author.name
+  )
     return null;
   return { ...parsed.data, entry: entry.data };
 }
@@ -76,10 +82,7 @@ export function verifiedPayload(signed: SignedEntry): EntryPayload | null {
   return parsePayload(verifyEntry(signed), signed.signPk);
 }
 
-export type EntryCheck =
-  | { readonly status: 'verified'; readonly payload: EntryPayload }
-  | { readonly status: 'invalid' }
-  | { readonly status: 'unsigned' };
+export type EntryCheck = EntryVerdict;
 
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
@@ -91,14 +94,28 @@ function canonical(value: unknown): string {
   );
 }
 
-/** Run every time a stored practitioner entry is shown. */
+/**
+ * Checks a stored practitioner entry: once when its envelope is opened or changes (the store keeps
+ * the verdict with the record), never while rendering. Verified means: the signature holds, the
+ * record's fields are exactly the signed ones, and the author noted at import (inside the encrypted
+ * record) names this very key. The verdict carries the key's fingerprint and whether the account's
+ * key had changed, so the screen never shows a bare "verified".
+ */
 export function checkStoredEntry(record: PractitionerEntry): EntryCheck {
-  const { signature, ...fields } = record;
+  const { signature, received, ...fields } = record;
   if (!signature) return { status: 'unsigned' };
   try {
     const payload = verifiedPayload(signature);
     if (!payload || canonical(payload.entry) !== canonical(fields)) return { status: 'invalid' };
-    return { status: 'verified', payload };
+    const fingerprint = signKeyFingerprint(signature.signPk);
+    if (!fingerprint || (received && received.keyFingerprint !== fingerprint)) return { status: 'invalid' };
+    return {
+      status: 'verified',
+      payload,
+      fingerprint,
+      accountId: received?.accountId ?? null,
+      keyChanged: received?.keyChanged ?? false,
+    };
   } catch {
     return { status: 'invalid' };
   }

@@ -6,29 +6,24 @@
  */
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromBase64, toBase64 } from '../../../../shared/crypto/encoding.ts';
-import { unwrapIdentity } from '../../../../shared/crypto/identity.ts';
-import { sealEntry, signEntry } from '../../../../shared/crypto/share-entry.ts';
-import { generateShareKey, shareAccessToken, shareEntryTag } from '../../../../shared/crypto/share-key.ts';
-import { initCrypto } from '../../../../shared/crypto/sodium.ts';
-import { EXAMPLE_RECORDS } from '../../../../shared/schema/examples.ts';
-import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
-import {
-  jsonInit,
-  register,
-  serverFetcher,
-  testVault,
-} from '../../../../sync-server/src/testing/api-client.ts';
-import { listen, type RunningServer } from '../../../../sync-server/src/testing/http-server.ts';
-import { createTestApp, type TestApp } from '../../../../sync-server/src/testing/test-app.ts';
-import { createServer } from '../../server/server.ts';
-import type { AppStore } from '../../store/app-store.ts';
-import { openUnlockedApp } from '../../testing/unlocked-app.ts';
-import { until } from '../../testing/unlocked-vault.ts';
-import { createShare } from './create-share.ts';
+import { fromBase64, toBase64 } from '../../../shared/crypto/encoding.ts';
+import { unwrapIdentity } from '../../../shared/crypto/identity.ts';
+import { sealEntry, signEntry } from '../../../shared/crypto/share-entry.ts';
+import { generateShareKey, shareAccessToken, shareEntryTag } from '../../../shared/crypto/share-key.ts';
+import { initCrypto } from '../../../shared/crypto/sodium.ts';
+import { EXAMPLE_RECORDS } from '../../../shared/schema/examples.ts';
+import type { PractitionerEntry } from '../../../shared/schema/practitioner-entry.ts';
+import { jsonInit, register, serverFetcher, testVault } from '../../../sync-server/src/testing/api-client.ts';
+import { listen, type RunningServer } from '../../../sync-server/src/testing/http-server.ts';
+import { createTestApp, type TestApp } from '../../../sync-server/src/testing/test-app.ts';
+import type { CarnetDatabase } from '../db/database.ts';
+import { createServer } from '../server/server.ts';
+import type { AppStore } from '../store/app-store.ts';
+import { patientBoxKey, sharingOf } from '../testing/sharing.ts';
+import { openUnlockedApp } from '../testing/unlocked-app.ts';
+import { until } from '../testing/unlocked-vault.ts';
 import { buildPayload } from './entry-payload.ts';
-import { refusalsOf } from './entry-refusals.ts';
-import { loadSecrets, runShareAgent, saveSecrets } from './share-agent.ts';
+import type { Sharing } from './sharing.ts';
 
 const DOCTOR = { name: 'Dr Alice Martin', profession: 'General practitioner' };
 let t: TestApp;
@@ -47,7 +42,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function patient(): Promise<{ store: AppStore; profileId: string }> {
+async function patient(): Promise<{
+  store: AppStore;
+  profileId: string;
+  boxPk: Uint8Array;
+  db: CarnetDatabase;
+}> {
   const opened = await openUnlockedApp({
     name: 'share-agent',
     serverUrl: server.baseUrl,
@@ -58,12 +58,22 @@ async function patient(): Promise<{ store: AppStore; profileId: string }> {
   await store.addRecord(EXAMPLE_RECORDS.allergy);
   await store.turnOnSync(`camille-${Date.now()}@example.org`, 'lantern-meadow-copper-7731');
   await until(() => store.server() !== null);
-  return { store, profileId: opened.profileId };
+  return { store, profileId: opened.profileId, boxPk: await patientBoxKey(opened.db), db: opened.db };
 }
 
 describe('share agent', () => {
   it('imports entries written before a revocation and keeps a refused one on the server', async () => {
-    const { store, profileId } = await patient();
+    const { store, profileId, boxPk, db } = await patient();
+    // The service's internals, as the store made them on unlock (the agent's own view of them).
+    const createShare = (app: AppStore, options: Parameters<Sharing['createShare']>[0]) =>
+      sharingOf(app).createShare(options, Date.now());
+    const refusalsOf = (id: string) => sharingOf(store).refusalsOf(id);
+    const runShareAgent = (app: AppStore, now: number) => sharingOf(app).runAgent(now);
+    const loadSecrets = (app: AppStore) => sharingOf(app).secrets();
+    // As on another device of the patient: no share secret here (only an empty state is ever written).
+    const saveSecrets = async (_app: AppStore, _none: []) => {
+      await db.syncstate.findOne('shares').remove();
+    };
     const fetcher = serverFetcher(server.baseUrl);
     const doctor = testVault(`doctor-${Date.now()}@example.org`);
     const doctorToken = await register(fetcher, doctor);
@@ -78,8 +88,7 @@ describe('share agent', () => {
       typedCode: false,
     });
     const shareKey = fromBase64(secret.key);
-    const patientBoxPk = store.session()?.identity.box.publicKey;
-    if (!patientBoxPk) throw new Error('unlocked');
+    const patientBoxPk = boxPk;
 
     const post = async (id: string, tagKey: Uint8Array) => {
       const entry: PractitionerEntry = {

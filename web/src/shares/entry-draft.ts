@@ -2,7 +2,7 @@
 import type {
   PRACTITIONER_ENTRY_TYPES,
   PractitionerEntry,
-} from '../../../../shared/schema/practitioner-entry.ts';
+} from '../../../shared/schema/practitioner-entry.ts';
 
 export type EntryType = (typeof PRACTITIONER_ENTRY_TYPES)[number];
 export interface Row {

@@ -8,11 +8,11 @@
  * patient's other devices, which hold the same vault key, can take the share over; the server
  * cannot open it. Both still open in the form written before local sealing.
  */
-import { openLocal, sealLocal } from '../../../../shared/crypto/local-seal.ts';
-import { openLegacyOwnerSecret, openLegacySharesState } from '../../../../shared/crypto/local-seal-legacy.ts';
-import type { SymmetricKey } from '../../../../shared/crypto/symmetric-key.ts';
-import { type OwnerSecret, SHARE_MODES, SHARE_SECTIONS } from '../../../../shared/protocol/shares.ts';
-import { z } from '../../../../shared/schema/zod.ts';
+import { openLocal, sealLocal } from '../../../shared/crypto/local-seal.ts';
+import { openLegacyOwnerSecret, openLegacySharesState } from '../../../shared/crypto/local-seal-legacy.ts';
+import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
+import { type OwnerSecret, SHARE_MODES, SHARE_SECTIONS } from '../../../shared/protocol/shares.ts';
+import { z } from '../../../shared/schema/zod.ts';
 
 const secretSchema = z.strictObject({
   id: z.string(),
@@ -28,23 +28,24 @@ const secretSchema = z.strictObject({
   digest: z.string(),
   /** Ended on the server and every entry fetched: the agent asks no more. */
   drained: z.boolean().optional(),
+  /**
+   * Revoked, as this device knows it (revoked here, or the server once said so): for good. Nothing
+   * the server says later brings the share back; the record stays so it is never taken over again.
+   */
+  revoked: z.boolean().optional(),
 });
 export type ShareSecret = z.infer<typeof secretSchema>;
 const stateSchema = z.array(secretSchema);
 
-const ownerSchema = secretSchema.pick({
-  id: true,
-  profileId: true,
-  key: true,
-  passcode: true,
-  code: true,
-  mode: true,
-  sections: true,
-});
+const ownerSchema = secretSchema
+  .pick({ id: true, profileId: true, key: true, passcode: true, code: true, mode: true, sections: true })
+  // The expiry the patient chose, sealed: the server's `expiresAt` can shorten it, never extend it.
+  // Optional: copies uploaded before it was sealed carry none.
+  .extend({ expiresAt: z.number().optional() });
 
 export function sealOwnerSecret(secret: ShareSecret, vaultKey: SymmetricKey): OwnerSecret {
-  const { id, profileId, key, passcode, code, mode, sections } = secret;
-  const owned = ownerSchema.parse({ id, profileId, key, passcode, code, mode, sections });
+  const { id, profileId, key, passcode, code, mode, sections, expiresAt } = secret;
+  const owned = ownerSchema.parse({ id, profileId, key, passcode, code, mode, sections, expiresAt });
   const { nonce, ciphertext } = sealLocal(vaultKey, 'share-owner-secret', owned, secret.id);
   return { nonce, ciphertext };
 }
@@ -65,9 +66,11 @@ export function openOwnerSecret(
 ): ShareSecret | null {
   const { id: shareId, ownerSecret: sealed } = share;
   try {
-    const parsed = ownerSchema.parse(openOwned(sealed, vaultKey, shareId));
+    const { expiresAt: sealedExpiry, ...parsed } = ownerSchema.parse(openOwned(sealed, vaultKey, shareId));
+    // The earlier of the sealed expiry and the server's: a server can end a share early, not extend it.
+    const expiresAt = Math.min(sealedExpiry ?? share.expiresAt, share.expiresAt);
     // The snapshot version is learnt from the server; an empty digest uploads the next one afresh.
-    return parsed.id === shareId ? { ...parsed, expiresAt: share.expiresAt, version: 1, digest: '' } : null;
+    return parsed.id === shareId ? { ...parsed, expiresAt, version: 1, digest: '' } : null;
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_RECORDS } from '../../../../shared/schema/examples.ts';
-import type { ClinicalRecord } from '../../../../shared/schema/record.ts';
+import { EXAMPLE_RECORDS } from '../../../shared/schema/examples.ts';
+import type { ClinicalRecord } from '../../../shared/schema/record.ts';
 import { buildSnapshot, parseSnapshot } from './snapshot.ts';
 
 const profile = {

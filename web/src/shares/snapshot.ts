@@ -8,10 +8,10 @@ import {
   SHARE_SECTIONS,
   type ShareMode,
   type ShareSection,
-} from '../../../../shared/protocol/shares.ts';
-import type { Profile } from '../../../../shared/schema/profile.ts';
-import { type ClinicalRecord, parseRecord } from '../../../../shared/schema/record.ts';
-import { z } from '../../../../shared/schema/zod.ts';
+} from '../../../shared/protocol/shares.ts';
+import type { Profile } from '../../../shared/schema/profile.ts';
+import { type ClinicalRecord, parseRecord } from '../../../shared/schema/record.ts';
+import { z } from '../../../shared/schema/zod.ts';
 
 export interface Snapshot {
   readonly v: 1;

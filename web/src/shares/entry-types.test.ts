@@ -6,29 +6,33 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fromBase64, toBase64 } from '../../../../shared/crypto/encoding.ts';
-import { generateIdentity } from '../../../../shared/crypto/identity.ts';
-import { sealEntry, signEntry } from '../../../../shared/crypto/share-entry.ts';
-import { generateShareKey, shareEntryTag } from '../../../../shared/crypto/share-key.ts';
-import { initCrypto } from '../../../../shared/crypto/sodium.ts';
-import { flipByte } from '../../../../shared/crypto/testing.ts';
+import { fromBase64, toBase64 } from '../../../shared/crypto/encoding.ts';
+import { generateIdentity } from '../../../shared/crypto/identity.ts';
+import { sealEntry, signEntry } from '../../../shared/crypto/share-entry.ts';
+import { generateShareKey, shareEntryTag } from '../../../shared/crypto/share-key.ts';
+import { initCrypto } from '../../../shared/crypto/sodium.ts';
+import { flipByte } from '../../../shared/crypto/testing.ts';
 import {
   type PractitionerEntry,
   practitionerEntrySchema,
-} from '../../../../shared/schema/practitioner-entry.ts';
-import type { CarnetDatabase } from '../../db/database.ts';
-import type { StoredEnvelope } from '../../db/envelope-schema.ts';
-import { sealRecord } from '../../records/record-service.ts';
-import type { AppStore } from '../../store/app-store.ts';
-import { openUnlockedApp } from '../../testing/unlocked-app.ts';
-import { until } from '../../testing/unlocked-vault.ts';
+} from '../../../shared/schema/practitioner-entry.ts';
+import type { CarnetDatabase } from '../db/database.ts';
+import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import { sealRecord } from '../records/record-service.ts';
+import type { AppStore } from '../store/app-store.ts';
+import { importEntry, patientBoxKey } from '../testing/sharing.ts';
+import { openUnlockedApp } from '../testing/unlocked-app.ts';
+import { until } from '../testing/unlocked-vault.ts';
 import { type EntryDraft, entryFromDraft } from './entry-draft.ts';
 import { buildPayload, checkStoredEntry } from './entry-payload.ts';
-import { importEntry } from './share-agent.ts';
 
 beforeAll(initCrypto);
 
 let db: CarnetDatabase | undefined;
+function requireDb(): CarnetDatabase {
+  if (!db) throw new Error('setup');
+  return db;
+}
 let dispose: (() => void) | undefined;
 afterEach(async () => {
   dispose?.();
@@ -149,9 +153,7 @@ function sent(draft: EntryDraft, patientBoxPk: Uint8Array, profileId: string) {
 describe.each(Object.entries(cases))('a practitioner %s', (entryType, c) => {
   it('is imported read-only and verified, showing exactly the signed content', async () => {
     const { store, profileId } = await patient();
-    const session = store.session();
-    if (!session) throw new Error('unlocked');
-    const out = sent(c.draft, session.identity.box.publicKey, profileId);
+    const out = sent(c.draft, await patientBoxKey(requireDb()), profileId);
     expect(out.entry.entryType).toBe(entryType);
     // A flipped byte of the sealed box in transit: not imported at all.
     const box = fromBase64(out.sealed);
@@ -179,10 +181,9 @@ describe.each(Object.entries(cases))('a practitioner %s', (entryType, c) => {
 
   it('shows as invalid when one byte changes, and never shows the altered content', async () => {
     const { store, profileId } = await patient();
-    const session = store.session();
     const profile = store.profiles().find((p) => p.id === profileId);
-    if (!session || !profile) throw new Error('setup');
-    const out = sent(c.draft, session.identity.box.publicKey, profileId);
+    if (!profile) throw new Error('setup');
+    const out = sent(c.draft, await patientBoxKey(requireDb()), profileId);
     expect(await importEntry(store, out.share, { sealed: out.sealed, author: out.author })).toBe(true);
     await until(() => store.records().some((r) => r.id === out.entryId));
     const record = store.records().find((r) => r.id === out.entryId)?.record;
@@ -230,10 +231,9 @@ describe.each(Object.entries(cases))('a practitioner %s', (entryType, c) => {
 describe('entry types that only change shape', () => {
   it('a note re-labelled as a diagnosis (same body) is invalid', async () => {
     const { store, profileId } = await patient();
-    const session = store.session();
     const profile = store.profiles().find((p) => p.id === profileId);
-    if (!session || !profile) throw new Error('setup');
-    const out = sent(cases.note.draft, session.identity.box.publicKey, profileId);
+    if (!profile) throw new Error('setup');
+    const out = sent(cases.note.draft, await patientBoxKey(requireDb()), profileId);
     expect(await importEntry(store, out.share, { sealed: out.sealed, author: out.author })).toBe(true);
     await until(() => store.records().some((r) => r.id === out.entryId));
     const record = store.records().find((r) => r.id === out.entryId)?.record;

@@ -1,5 +1,5 @@
 /** Builds a prescription PDF on demand (pdf-lib loads then) and downloads it. */
-import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
+import type { PractitionerEntry } from '../../../shared/schema/practitioner-entry.ts';
 
 type Prescription = Extract<PractitionerEntry, { entryType: 'prescription' }>;
 

@@ -3,8 +3,7 @@
  * sync is off, the link is incomplete, the content fails its check, no practitioner profile yet.
  */
 
-import type { Server } from '../../server/server.ts';
-import type { AppStore } from '../../store/app-store.ts';
+import type { Server } from '../server/server.ts';
 
 export type ShareProblemReason =
   | 'sync-off'
@@ -25,8 +24,8 @@ export class ShareProblem extends Error {
 }
 
 /** The signed-in server, or a `sync-off` problem: shared access needs the sync account. */
-export function requireServer(app: Pick<AppStore, 'server'>): Server {
-  const server = app.server();
+export function requireServer(source: { server(): Server | null }): Server {
+  const server = source.server();
   if (!server) throw new ShareProblem('sync-off');
   return server;
 }

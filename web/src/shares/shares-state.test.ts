@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initCrypto } from '../../../../shared/crypto/sodium.ts';
-import { generateKey, symmetricKey } from '../../../../shared/crypto/symmetric-key.ts';
-import { ownerSecretSchema } from '../../../../shared/protocol/shares.ts';
+import { initCrypto } from '../../../shared/crypto/sodium.ts';
+import { generateKey, symmetricKey } from '../../../shared/crypto/symmetric-key.ts';
+import { ownerSecretSchema } from '../../../shared/protocol/shares.ts';
 import {
   openOwnerSecret,
   openShares,

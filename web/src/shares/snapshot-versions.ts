@@ -15,5 +15,3 @@ export class SnapshotVersions {
     return true;
   }
 }
-
-export const snapshotVersions = new SnapshotVersions();
