@@ -1,4 +1,5 @@
 /** `npm run bench`: prints one line per figure. Benchmarks never fail the build; they inform. */
+import { benchBackup } from './backup.ts';
 import { benchCrypto } from './crypto.bench.ts';
 import { benchEmergency } from './emergency.bench.ts';
 import { benchPwa } from './pwa.bench.ts';
@@ -9,3 +10,4 @@ await benchCrypto();
 await benchPwa();
 await benchEmergency();
 await benchSync();
+await benchBackup();
