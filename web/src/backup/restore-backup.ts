@@ -16,7 +16,7 @@
  * records under them keep their profile keys and are untouched.
  */
 import { BackupError, isBackupError } from '../../../shared/backup/backup-error.ts';
-import { type OpenedBackup, openBackup } from '../../../shared/backup/backup-reader.ts';
+import { inspectBackup, type OpenedBackup, openBackup } from '../../../shared/backup/backup-reader.ts';
 import type { BackupSecret } from '../../../shared/backup/backup-unlock.ts';
 import { parseEnvelopeFrame } from '../../../shared/backup/envelope-frames.ts';
 import type { BackupFrame } from '../../../shared/backup/frame-codec.ts';
@@ -68,6 +68,15 @@ export interface PreparedRestore {
   apply(onProgress?: (bytesRead: number) => void): Promise<void>;
   /** Releases the file without writing anything. */
   close(): Promise<void>;
+}
+
+/**
+ * The file's date, or why it is no backup, before any secret is asked for. Its checksum needs
+ * libsodium, which a device with no vault has not loaded yet.
+ */
+export async function inspectBackupFile(source: BackupSource): Promise<number> {
+  await initCrypto();
+  return (await inspectBackup(source())).createdAt;
 }
 
 export async function prepareRestore(

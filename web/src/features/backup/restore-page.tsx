@@ -1,9 +1,8 @@
 import { A } from '@solidjs/router';
 import { createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
-import { inspectBackup } from '../../../../shared/backup/backup-reader.ts';
 import type { BackupSecret } from '../../../../shared/backup/backup-unlock.ts';
 import { readableStreamSource } from '../../../../shared/backup/web-streams.ts';
-import { type PreparedRestore, prepareRestore } from '../../backup/restore-backup.ts';
+import { inspectBackupFile, type PreparedRestore, prepareRestore } from '../../backup/restore-backup.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useApp } from '../../store/app-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
@@ -50,7 +49,7 @@ export function RestorePage() {
     setFileError(null);
     if (!chosen) return;
     try {
-      setMadeOn((await inspectBackup(source(chosen)())).createdAt);
+      setMadeOn(await inspectBackupFile(source(chosen)));
     } catch (error) {
       setFileError(restoreErrorText(t, error));
     }
