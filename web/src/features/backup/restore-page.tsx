@@ -47,6 +47,8 @@ export function RestorePage() {
     setFile(chosen);
     setMadeOn(null);
     setFileError(null);
+    // The last attempt's message was about the previous file.
+    setFormError(null);
     if (!chosen) return;
     try {
       setMadeOn(await inspectBackupFile(source(chosen)));
