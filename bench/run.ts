@@ -1,4 +1,5 @@
 /** `npm run bench`: prints one line per figure. Benchmarks never fail the build; they inform. */
+import { benchBackup } from './backup.ts';
 import { benchCrypto } from './crypto.bench.ts';
 import { benchEmergency } from './emergency.bench.ts';
 import { benchLighthouse } from './lighthouse.bench.ts';
@@ -14,3 +15,4 @@ await benchSync();
 // The production build benchPwa made (dist-bench-app/), served by the real server.
 await benchLighthouse(new URL('../dist-bench-app', import.meta.url).pathname);
 await benchSse();
+await benchBackup();

@@ -40,6 +40,8 @@ test('axe finds no serious or critical violation on any route, in English and in
     problems.push(...(await audit(page, `${language.lang} /`)));
     await navigateInApp(page, '/create');
     problems.push(...(await audit(page, `${language.lang} /create`)));
+    await navigateInApp(page, '/restore');
+    problems.push(...(await audit(page, `${language.lang} /restore (no vault)`)));
   }
   await setLanguage(page, LANGUAGES[0]);
   await navigateInApp(page, '/');
@@ -70,6 +72,8 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/measurements',
     '/documents',
     '/settings',
+    '/backup',
+    '/restore',
     '/emergency',
     '/scan',
     '/consult',

@@ -1,5 +1,6 @@
 import { render } from 'solid-js/web';
 import { App } from './app/app.tsx';
+import { persistAfterInstall } from './backup/durable-storage.ts';
 import { openDatabase } from './db/database.ts';
 import { I18nProvider } from './i18n/i18n-context.tsx';
 import { browserLocaleStorage } from './i18n/locale-storage.ts';
@@ -9,6 +10,7 @@ import { createSyncWiring } from './store/sync-controller.ts';
 import { createI18n } from './strings/create-i18n.ts';
 import { workerKdfRunner } from './vault/kdf-runner.ts';
 
+persistAfterInstall();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 

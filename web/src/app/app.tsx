@@ -35,6 +35,12 @@ const LockScreenPage = lazy(() =>
 const ScanPage = lazy(() =>
   import('../features/emergency/scan-page.tsx').then((m) => ({ default: m.ScanPage })),
 );
+const BackupPage = lazy(() =>
+  import('../features/backup/backup-page.tsx').then((m) => ({ default: m.BackupPage })),
+);
+const RestorePage = lazy(() =>
+  import('../features/backup/restore-page.tsx').then((m) => ({ default: m.RestorePage })),
+);
 const CreateVaultPage = lazy(() =>
   import('../features/vault/create-vault-page.tsx').then((m) => ({ default: m.CreateVaultPage })),
 );
@@ -80,6 +86,7 @@ export function App() {
       <Route path="/create" component={CreateVaultPage} />
       <Route path="/recover" component={RecoverPage} />
       <Route path="/sign-in" component={SignInPage} />
+      <Route path="/restore" component={RestorePage} />
       <Route path="/emergency/lock-screen" component={LockScreenPage} />
       <Route path="/consult" component={ConsultEntry} />
       <Route path="/s" component={ShareOpenPage} />
@@ -92,6 +99,7 @@ export function App() {
         <Route path="/documents" component={DocumentsPage} />
         <Route path="/measurements" component={MeasurementsPage} />
         <Route path="/settings" component={SettingsPage} />
+        <Route path="/backup" component={BackupPage} />
         <Route path="/emergency" component={EmergencyPage} />
         <Route path="/scan" component={ScanPage} />
         <Route path="/waiting-room" component={WaitingRoomPage} />

@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
+import { BackupReminder } from '../features/backup/backup-reminder.tsx';
 import { ProfileForm } from '../features/profiles/profile-form.tsx';
 import { TimelinePage } from '../features/record/timeline-page.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -20,6 +21,7 @@ export function Dashboard() {
         </section>
       }
     >
+      <BackupReminder />
       <TimelinePage />
       <p>
         <A href="/profiles">{t('nav.profiles')}</A>

@@ -6,7 +6,9 @@
 
 import type { Subscription } from 'rxjs';
 import { type Accessor, createMemo, createSignal } from 'solid-js';
+import type { Keyring } from '../../../shared/crypto/keyring.ts';
 import type { Profile } from '../../../shared/schema/profile.ts';
+import { requestPersistentStorage } from '../backup/durable-storage.ts';
 import { AppError } from '../core/app-error.ts';
 import { type Now, realTimer, type SetTimer } from '../core/clock.ts';
 import type { CarnetDatabase } from '../db/database.ts';
@@ -98,6 +100,18 @@ export interface AppStore {
   sharing: Accessor<Sharing | null>;
   /** The share a practitioner is opening: kept across the unlock screen, never stored. */
   pendingShare: PendingShareSlot;
+
+  /** Backup and restore (web/src/backup): the database, the KDF, and the open session if any. */
+  backupAccess(): BackupAccess;
+  /** Opens the session of a vault just restored on this device (its keyring already stored). */
+  openRestored(session: Session): Promise<void>;
+}
+
+export interface BackupAccess {
+  readonly db: CarnetDatabase;
+  readonly kdf: KdfRunner;
+  readonly session: Session | null;
+  readonly keyring: () => Promise<Keyring | null>;
 }
 
 const SHARES_STATE_ID = 'shares';
@@ -202,6 +216,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     ];
     setStatus('unlocked');
     armAutoLock();
+    // Created, unlocked or restored: ask the browser not to evict the only copy of the record.
+    void requestPersistentStorage();
     // Replication runs only while unlocked: conflict resolution needs the keys.
     sync?.resume(next).catch(() => undefined);
   }
@@ -391,5 +407,15 @@ export function createAppStore(options: AppStoreOptions): AppStore {
 
     sharing,
     pendingShare,
+
+    backupAccess: () => ({
+      db,
+      kdf: progress.wrap(options.kdf),
+      session: session(),
+      keyring: async () => (await vault.meta())?.keyring ?? null,
+    }),
+    async openRestored(restored) {
+      await opening(async () => restored);
+    },
   };
 }

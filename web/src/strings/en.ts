@@ -1,3 +1,4 @@
+import { backupEn } from '../features/backup/strings.ts';
 import { callEn } from '../features/call/strings.ts';
 import { documentsEn } from '../features/documents/strings.ts';
 import { emergencyEn } from '../features/emergency/strings.ts';
@@ -77,4 +78,5 @@ export const en = {
   emergency: emergencyEn,
   call: callEn,
   shares: sharesEn,
+  backup: backupEn,
 };

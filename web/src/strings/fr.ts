@@ -1,3 +1,4 @@
+import { backupFr } from '../features/backup/strings.ts';
 import { callFr } from '../features/call/strings.ts';
 import { documentsFr } from '../features/documents/strings.ts';
 import { emergencyFr } from '../features/emergency/strings.ts';
@@ -82,4 +83,5 @@ export const fr: RawDictionary = {
   emergency: emergencyFr,
   call: callFr,
   shares: sharesFr,
+  backup: backupFr,
 };

@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
+import { StorageSettings } from '../backup/storage-settings.tsx';
 import { HourlyRateSetting } from '../call/hourly-rate-setting.tsx';
 import { SyncSettings } from '../sync/sync-settings.tsx';
 import { AutoLockSetting } from '../vault/auto-lock-setting.tsx';
@@ -19,6 +20,7 @@ export function SettingsPage() {
         <h2 id="settings-autolock">{t('settings.autoLockTitle')}</h2>
         <AutoLockSetting />
       </section>
+      <StorageSettings />
       <SyncSettings />
       <HourlyRateSetting />
       <section class="card stack" aria-labelledby="settings-passphrase">

@@ -24,6 +24,9 @@ export function WelcomePage() {
         <p>
           <A href="/sign-in">{t('sync.signIn.link')}</A>
         </p>
+        <p>
+          <A href="/restore">{t('backup.restoreLink')}</A>
+        </p>
       </section>
     </div>
   );
