@@ -1,4 +1,3 @@
-import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { ProfileForm } from '../features/profiles/profile-form.tsx';
 import { TimelinePage } from '../features/record/timeline-page.tsx';
@@ -20,10 +19,8 @@ export function Dashboard() {
         </section>
       }
     >
+      {/* Profiles are one item of the main menu: no stray link under the timeline. */}
       <TimelinePage />
-      <p>
-        <A href="/profiles">{t('nav.profiles')}</A>
-      </p>
     </Show>
   );
 }
