@@ -86,7 +86,12 @@ export async function walletCardPdf(
   const drawCaption = (text: string, x: number, width: number) => {
     const shown = printable(bold, text);
     const w = bold.widthOfTextAtSize(shown, captionSize);
-    page.drawText(shown, { x: x + Math.max(0, (width - w) / 2), y: bottom + 1.5 * MM, size: captionSize, font: bold });
+    page.drawText(shown, {
+      x: x + Math.max(0, (width - w) / 2),
+      y: bottom + 1.5 * MM,
+      size: captionSize,
+      font: bold,
+    });
   };
   const qrSide = CARD_H - 12 * MM;
   const qrLeft = left + CARD_W - qrSide - 1 * MM;
