@@ -58,6 +58,7 @@ test('over budget, lowest-priority items are trimmed and the editor says so; wal
   const cardButton = page.getByRole('button', { name: 'Download the wallet card (PDF)' });
   await expect(page.getByTestId('take-away-unsaved')).toBeVisible();
   await expect(cardButton).toBeDisabled();
+  await page.getByLabel('Blood type', { exact: true }).fill('O-');
   await emergency.save();
   await expect(page.getByTestId('take-away-unsaved')).toHaveCount(0);
   await expect(cardButton).toBeEnabled();
@@ -84,6 +85,12 @@ test('over budget, lowest-priority items are trimmed and the editor says so; wal
     expect(decodeQrPng(half(false))).toContain('Penicillin: Anaphylaxis');
     const pdfText = execFileSync('pdftotext', [pdfPath, '-']).toString();
     expect(pdfText).toContain('Camille Martin');
+    // Each code says what it is for, and the blood type is a line of its own.
+    expect(pdfText).toContain('Opens the Carnet page');
+    expect(pdfText).toContain('Any phone camera, no internet');
+    // With -layout: plain pdftotext joins a line ending in "-" (O-) to the next as a hyphenation.
+    const laidOut = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString();
+    expect(laidOut).toMatch(/^\s*Blood type: O-(\s|$)/m);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

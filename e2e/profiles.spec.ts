@@ -20,9 +20,10 @@ test('six profiles per vault, the seventh refused; records stay in their profile
   }
   await expect(page.getByText('6 of 6 profiles')).toBeVisible();
 
-  // The seventh: refused with a visible message, and nothing is added.
-  await page.getByRole('button', { name: 'Add a profile' }).click();
-  await expect(page.getByRole('alert')).toContainText('You have 6 profiles, the most a vault can hold.');
+  // The seventh: the button is disabled at six, with the reason beside it; nothing is added.
+  const addButton = page.getByRole('button', { name: 'Add a profile' });
+  await expect(addButton).toBeDisabled();
+  await expect(addButton).toHaveAccessibleDescription('You have 6 profiles, the most a vault can hold.');
   await expect(profiles.switcher.locator('option')).toHaveCount(6);
 
   // Records stay in their profile.

@@ -16,6 +16,8 @@ export interface EmergencyLabels {
   readonly born: string;
   /** "age 42" / "42 ans": the word order differs, so a phrase, not a word. */
   readonly age: (years: number) => string;
+  /** A `YYYY-MM-DD` date as a reader of this language writes it: a French reader expects 14/03/1985. */
+  readonly date: (iso: string) => string;
   readonly contacts: string;
   readonly languages: string;
   readonly bloodType: string;
@@ -40,6 +42,7 @@ export const EMERGENCY_LABELS: { readonly [L in EmergencyLanguage]: EmergencyLab
     name: 'Name',
     born: 'Born',
     age: (years) => `age ${years}`,
+    date: (iso) => iso,
     contacts: 'Contacts',
     languages: 'Speaks',
     bloodType: 'Blood type',
@@ -62,6 +65,10 @@ export const EMERGENCY_LABELS: { readonly [L in EmergencyLanguage]: EmergencyLab
     name: 'Nom',
     born: 'Né(e) le',
     age: (years) => `${years} ans`,
+    date: (iso) => {
+      const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+      return parts ? `${parts[3]}/${parts[2]}/${parts[1]}` : iso;
+    },
     contacts: 'Contacts',
     languages: 'Parle',
     bloodType: 'Groupe sanguin',
@@ -92,22 +99,31 @@ function languageKey(name: string): string {
 
 /**
  * What "Patient speaks" lists for a reader in `reader`: the profile's own language first, named in
- * the reader's language, then the other languages the patient typed, each once. A typed name of
- * the profile's own language, in any language Carnet speaks ("English", "anglais"), is not repeated.
+ * the reader's language, then the other languages the patient typed, each once. A typed name of a
+ * language Carnet speaks, in any of its languages ("English", "anglais"), is named in the reader's
+ * language ("Le patient parle : anglais, français", never "anglais, French"); the profile's own
+ * language is not repeated.
  */
 export function spokenLanguages(
   profile: { readonly language: EmergencyLanguage; readonly languages: readonly string[] },
   reader: EmergencyLanguage,
 ): { own: string; others: string[] } {
-  const seen = new Set(
-    Object.values(EMERGENCY_LABELS).map((l) => languageKey(l.languageNames[profile.language])),
-  );
+  const known = new Map<string, EmergencyLanguage>();
+  for (const labels of Object.values(EMERGENCY_LABELS)) {
+    for (const [language, name] of Object.entries(labels.languageNames)) {
+      known.set(languageKey(name), language as EmergencyLanguage);
+    }
+  }
+  const seen = new Set<string>([profile.language]);
   const others: string[] = [];
   for (const name of profile.languages) {
     const key = languageKey(name);
-    if (key === '' || seen.has(key)) continue;
-    seen.add(key);
-    others.push(name.trim());
+    if (key === '') continue;
+    const language = known.get(key);
+    const id = language ?? key;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    others.push(language ? EMERGENCY_LABELS[reader].languageNames[language] : name.trim());
   }
   return { own: EMERGENCY_LABELS[reader].languageNames[profile.language], others };
 }

@@ -45,6 +45,6 @@ export function emergencyLines(profile: EmergencyProfile, today: string): Emerge
     organDonor:
       profile.organDonor === undefined ? [] : [`${l.organDonor}: ${profile.organDonor ? l.yes : l.no}`],
     note: single(l.note, profile.note),
-    updated: `${l.updated}: ${profile.updatedOn}`,
+    updated: `${l.updated}: ${l.date(profile.updatedOn)}`,
   };
 }

@@ -11,10 +11,10 @@ describe('emergency plain text', () => {
     expect(text[1]).toBe('Directives anticipées: DNR: do not resuscitate');
     expect(text[2]).toBe('Maladies: Type 1 diabetes; Epilepsy');
     expect(text[3]).toBe('Allergies: Penicillin: anaphylaxis; Latex');
-    expect(text).toContain('Nom: Camille Martin (Né(e) le 1984-06-02, 42 ans)');
+    expect(text).toContain('Nom: Camille Martin (Né(e) le 02/06/1984, 42 ans)');
     expect(text).toContain('Contacts: Alex Martin (partner) +33 6 12 34 56 78');
     expect(text).toContain('Donneur d’organes: oui');
-    expect(text.at(-1)).toBe('Mis à jour: 2026-11-23');
+    expect(text.at(-1)).toBe('Mis à jour: 23/11/2026');
   });
 
   it('leaves out empty sections', () => {

@@ -8,7 +8,7 @@ import type { EmergencyProfile } from './profile.ts';
 export function emergencyPlainText(profile: EmergencyProfile, today: string = profile.updatedOn): string {
   const lines = emergencyLines(profile, today);
   const l = lines.labels;
-  const born = profile.dateOfBirth ? ` (${l.born} ${profile.dateOfBirth}, ${lines.age})` : '';
+  const born = profile.dateOfBirth ? ` (${l.born} ${l.date(profile.dateOfBirth)}, ${lines.age})` : '';
   return [
     l.title,
     ...lines.critical,

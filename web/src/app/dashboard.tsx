@@ -1,4 +1,3 @@
-import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { BackupReminder } from '../features/backup/backup-reminder.tsx';
 import { ProfileForm } from '../features/profiles/profile-form.tsx';
@@ -22,10 +21,8 @@ export function Dashboard() {
       }
     >
       <BackupReminder />
+      {/* Profiles are one item of the main menu: no stray link under the timeline. */}
       <TimelinePage />
-      <p>
-        <A href="/profiles">{t('nav.profiles')}</A>
-      </p>
     </Show>
   );
 }

@@ -1,5 +1,5 @@
-import { A, useNavigate } from '@solidjs/router';
-import { lazy, onCleanup, onMount, type ParentProps, Show } from 'solid-js';
+import { A, useLocation, useNavigate } from '@solidjs/router';
+import { createEffect, createSignal, lazy, on, onCleanup, onMount, type ParentProps, Show } from 'solid-js';
 import { OpeningsNoticeScope } from '../features/emergency/openings-notice-scope.tsx';
 import { ProfileSwitcher } from '../features/profiles/profile-switcher.tsx';
 import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
@@ -47,49 +47,109 @@ function Shell(props: ParentProps) {
   });
 
   const lock = () => {
+    setMenuOpen(false);
     app.lock();
     navigate('/');
   };
+
+  // On a phone the tools and the menu fold behind one button (app.css shows them inline on wider
+  // screens, where this state has no effect). Escape closes it and gives focus back to the button.
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  let menuButton: HTMLButtonElement | undefined;
+  let menu: HTMLDivElement | undefined;
+  const location = useLocation();
+  createEffect(
+    on(
+      () => location.pathname,
+      () => setMenuOpen(false),
+      { defer: true },
+    ),
+  );
+  const toggleMenu = () => {
+    const open = !menuOpen();
+    setMenuOpen(open);
+    if (open) menu?.querySelector<HTMLElement>('a, button, select')?.focus();
+  };
+  const onMenuKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !menuOpen()) return;
+    setMenuOpen(false);
+    menuButton?.focus();
+  };
+  // Following a link closes the menu, even one to the screen already shown.
+  const onMenuClick = (event: MouseEvent) => {
+    if (event.target instanceof Element && event.target.closest('a')) setMenuOpen(false);
+  };
+  onMount(() => {
+    document.addEventListener('keydown', onMenuKey);
+    menu?.addEventListener('click', onMenuClick);
+  });
+  onCleanup(() => document.removeEventListener('keydown', onMenuKey));
 
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
         {t('nav.skip')}
       </a>
-      <header class="shell__header">
+      <header
+        class="shell__header"
+        classList={{ 'shell__header--app': app.status() === 'unlocked', 'shell__header--open': menuOpen() }}
+      >
         <A class="brand" href="/">
           <img class="brand__logo" src="/favicon.svg" alt="" width="40" height="40" />
           <span class="brand__name">{t('app.name')}</span>
         </A>
-        {/* A practitioner's vault may hold no profile: no empty picker then. */}
-        <Show when={app.status() === 'unlocked' && app.profiles().length > 0}>
-          <ProfileSwitcher />
+        <Show when={app.status() === 'unlocked'}>
+          {/* Whose record every screen shows, even with the menu folded away. */}
+          <Show when={app.activeProfile()}>
+            {(active) => (
+              <p class="shell__person">
+                <span class="visually-hidden">{t('profiles.switcher')}: </span>
+                {active().profile.displayName}
+              </p>
+            )}
+          </Show>
+          <SyncStatusBadge />
+          <button
+            ref={menuButton}
+            type="button"
+            class="button button--secondary shell__menu-button"
+            aria-expanded={menuOpen()}
+            aria-controls="shell-menu"
+            onClick={toggleMenu}
+          >
+            {t('nav.menu')}
+          </button>
         </Show>
-        <div class="shell__tools">
-          <LanguageSwitch />
+        <div class="shell__menu" id="shell-menu" ref={menu}>
+          {/* A practitioner's vault may hold no profile: no empty picker then. */}
+          <Show when={app.status() === 'unlocked' && app.profiles().length > 0}>
+            <ProfileSwitcher />
+          </Show>
+          <div class="shell__tools">
+            <LanguageSwitch />
+            <Show when={app.status() === 'unlocked'}>
+              <EmergencyUpkeep />
+              <button type="button" class="button button--secondary" onClick={lock}>
+                {t('nav.lock')}
+              </button>
+            </Show>
+          </div>
           <Show when={app.status() === 'unlocked'}>
-            <SyncStatusBadge />
-            <EmergencyUpkeep />
-            <button type="button" class="button button--secondary" onClick={lock}>
-              {t('nav.lock')}
-            </button>
+            <nav class="shell__nav" aria-label={t('nav.label')}>
+              <A href="/record" end>
+                {t('nav.record')}
+              </A>
+              <A href="/measurements">{t('nav.measurements')}</A>
+              <A href="/documents">{t('nav.documents')}</A>
+              <A href="/profiles">{t('nav.profiles')}</A>
+              <A href="/emergency">{t('emergency.navLink')}</A>
+              <A href="/consult">{t('call.nav')}</A>
+              <A href="/shares">{t('shares.nav')}</A>
+              <A href="/settings">{t('nav.settings')}</A>
+            </nav>
           </Show>
         </div>
       </header>
-      <Show when={app.status() === 'unlocked'}>
-        <nav class="shell__nav" aria-label={t('nav.label')}>
-          <A href="/record" end>
-            {t('nav.record')}
-          </A>
-          <A href="/measurements">{t('nav.measurements')}</A>
-          <A href="/documents">{t('nav.documents')}</A>
-          <A href="/profiles">{t('nav.profiles')}</A>
-          <A href="/emergency">{t('emergency.navLink')}</A>
-          <A href="/consult">{t('call.nav')}</A>
-          <A href="/shares">{t('shares.nav')}</A>
-          <A href="/settings">{t('nav.settings')}</A>
-        </nav>
-      </Show>
       <UpdatePrompt />
       <ShareAgentRunner />
       <main class="shell__main" id="main" tabIndex={-1}>

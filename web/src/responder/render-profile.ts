@@ -60,7 +60,7 @@ export function renderProfile(
   const lang = profile.language;
   who.append(patient('strong', profile.name, lang));
   if (profile.dateOfBirth) {
-    who.append(` · ${l.born} ${profile.dateOfBirth} (${l.age(ageOn(profile.dateOfBirth, today))})`);
+    who.append(` · ${l.born} ${l.date(profile.dateOfBirth)} (${l.age(ageOn(profile.dateOfBirth, today))})`);
   }
   root.append(who);
   // The profile's language is named in the reader's language; the others are as the patient typed them.
@@ -108,6 +108,6 @@ export function renderProfile(
   const factBlock = section(l.note, profile.note ? [profile.note] : [], false, lang, facts);
   if (factBlock) root.append(factBlock);
 
-  root.append(el('p', 'meta', `${l.updated}: ${profile.updatedOn}. ${s.disclaimer}`));
+  root.append(el('p', 'meta', `${l.updated}: ${l.date(profile.updatedOn)}. ${s.disclaimer}`));
   return root;
 }

@@ -14,6 +14,7 @@ import { type Now, realTimer, type SetTimer } from '../core/clock.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { DocumentService, type NewDocument } from '../records/document-service.ts';
+import { orderProfiles } from '../records/profile-order.ts';
 import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
 import { type RecordEntry, RecordService } from '../records/record-service.ts';
 import type { Server } from '../server/server.ts';
@@ -26,6 +27,7 @@ import { DEFAULT_AUTO_LOCK_MINUTES, type Session, VaultService } from '../vault/
 import { wipeSession } from '../vault/wipe-session.ts';
 import { createKdfProgress } from './kdf-progress.ts';
 import { createRecordDecryptor, liveProfiles } from './live-records.ts';
+import { createOnline } from './online.ts';
 import {
   createSyncController,
   requireSync,
@@ -156,6 +158,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     options.storage?.getItem(ACTIVE_PROFILE_KEY) ?? null,
   );
   const [autoLockMinutes, setAutoLock] = createSignal(DEFAULT_AUTO_LOCK_MINUTES);
+  const online = createOnline();
 
   const now = options.now ?? Date.now;
   sync = options.sync
@@ -206,8 +209,9 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     let latestDocs: StoredEnvelope[] = [];
     subscriptions = [
       liveProfiles(db, next).subscribe((list) => {
-        setProfiles(list);
-        setRecords(decrypt(latestDocs, list));
+        const ordered = orderProfiles(list);
+        setProfiles(ordered);
+        setRecords(decrypt(latestDocs, ordered));
       }),
       db.records.find().$.subscribe((docs) => {
         latestDocs = docs.map((doc) => doc.toJSON() as StoredEnvelope);
@@ -247,10 +251,16 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     return current;
   }
 
+  // Without a choice remembered on this device (a new device, a deleted profile) the account
+  // holder opens, never whichever family member the database happens to list first.
   const activeProfile = createMemo(() => {
     const list = profiles();
     return list.find((p) => p.id === activeId()) ?? list[0];
   });
+  const rememberActive = (id: string) => {
+    setActiveId(id);
+    options.storage?.setItem(ACTIVE_PROFILE_KEY, id);
+  };
 
   function requireProfile(): ProfileEntry {
     requireSession();
@@ -289,17 +299,21 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     kdfProgress: progress.value,
     profiles,
     activeProfile,
-    setActiveProfile(id) {
-      setActiveId(id);
-      options.storage?.setItem(ACTIVE_PROFILE_KEY, id);
-    },
+    setActiveProfile: rememberActive,
     records,
     profileRecords: createMemo(() => {
       const id = activeProfile()?.id;
       return records().filter((r) => r.profileId === id);
     }),
     autoLockMinutes,
-    syncStatus: () => sync?.status() ?? null,
+    syncStatus: () => {
+      const current = sync?.status() ?? null;
+      // With no network the status is offline, whatever the last round said.
+      if (current === null || online() || current.state === 'offline') return current;
+      return current.lastSyncedAt === undefined
+        ? { state: 'offline' }
+        : { state: 'offline', lastSyncedAt: current.lastSyncedAt };
+    },
     syncEmail: () => sync?.email() ?? null,
     server: () => sync?.server() ?? null,
 
@@ -376,8 +390,11 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     },
 
     async createProfile(profile) {
+      // Decided before the insert: the live list may already hold the new profile when it returns.
+      const noneChosen = !profiles().some((p) => p.id === activeId());
       const created = await profileService().create(profile);
-      if (!activeProfile()) setActiveId(created.id);
+      // The first profile is remembered as active at once, so it is still the one opened later.
+      if (noneChosen) rememberActive(created.id);
       return created;
     },
     async updateProfile(id, profile) {

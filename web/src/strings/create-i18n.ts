@@ -4,6 +4,7 @@
  */
 import * as i18n from '@solid-primitives/i18n';
 import { type Accessor, createMemo, createSignal } from 'solid-js';
+import { elideTemplate } from '../i18n/elide.ts';
 import type { LocaleStorage } from '../i18n/locale-storage.ts';
 import { type Locale, resolveInitialLocale } from '../i18n/locales.ts';
 import type { Dictionary, RawDictionary } from './dictionary.ts';
@@ -43,7 +44,10 @@ export function createI18n({ storage, preferred }: CreateI18nOptions): I18n {
       setLocaleSignal(next);
       storage.save(next);
     },
-    t: i18n.translator(dictionary, i18n.resolveTemplate),
+    // French elides "de" before a vowel ("dossier d’Alice"), which only the filled-in value decides.
+    t: i18n.translator(dictionary, (template: string, args?: Record<string, string | number | boolean>) =>
+      i18n.resolveTemplate(locale() === 'fr' && args ? elideTemplate(template, args) : template, args),
+    ),
     formatDate(value, options = { dateStyle: 'medium' }) {
       const date = toDate(value);
       if (Number.isNaN(date.getTime())) return String(value);

@@ -23,6 +23,7 @@ export const en = {
     label: 'Language',
   },
   nav: {
+    menu: 'Menu',
     label: 'Main',
     skip: 'Skip to content',
     record: 'Record',

@@ -24,6 +24,7 @@ export const fr: RawDictionary = {
     label: 'Langue',
   },
   nav: {
+    menu: 'Menu',
     label: 'Principale',
     skip: 'Aller au contenu',
     record: 'Dossier',

@@ -4,11 +4,12 @@ import { cardLines, wrap } from './card-lines.ts';
 import { darkRuns, QUIET_ZONE, qrMatrix } from './qr-matrix.ts';
 
 describe('card lines', () => {
-  it('puts the date of birth first, then the critical sections in order', () => {
+  it('puts the date of birth first (as a French reader writes it), the blood type on its own line, then the critical sections', () => {
     const lines = cardLines(EXAMPLE_PROFILE, '2026-11-23');
-    expect(lines[0]).toBe('Né(e) le 1984-06-02 (42 ans)');
-    expect(lines[1]).toBe('Directives anticipées: DNR: do not resuscitate');
-    expect(lines[2]).toMatch(/^Maladies: /);
+    expect(lines[0]).toBe('Né(e) le 02/06/1984 (42 ans)');
+    expect(lines[1]).toBe('Groupe sanguin: O-');
+    expect(lines[2]).toBe('Directives anticipées: DNR: do not resuscitate');
+    expect(lines[3]).toMatch(/^Maladies: /);
   });
 
   it('wraps at spaces and cuts words that are too long', () => {

@@ -2,10 +2,15 @@
 import { emergencyLines } from '../../../../shared/emergency/lines.ts';
 import type { EmergencyProfile } from '../../../../shared/emergency/profile.ts';
 
+/**
+ * Date of birth, then the blood type on a line of its own (short, and what a transfusion needs
+ * first, so it is never the line cut off at the bottom of a full card), then the critical items.
+ */
 export function cardLines(profile: EmergencyProfile, today: string): string[] {
   const lines = emergencyLines(profile, today);
-  const born = profile.dateOfBirth ? [`${lines.labels.born} ${profile.dateOfBirth} (${lines.age})`] : [];
-  return [...born, ...lines.critical, ...lines.bloodType];
+  const l = lines.labels;
+  const born = profile.dateOfBirth ? [`${l.born} ${l.date(profile.dateOfBirth)} (${lines.age})`] : [];
+  return [...born, ...lines.bloodType, ...lines.critical];
 }
 
 /** Cuts a line into pieces of at most `width` units, at spaces when it can. */

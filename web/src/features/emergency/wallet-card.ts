@@ -6,6 +6,7 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 import { EMERGENCY_LABELS } from '../../../../shared/emergency/labels.ts';
 import type { EmergencyProfile } from '../../../../shared/emergency/profile.ts';
+import { CARD_LABELS } from './card-labels.ts';
 import { cardLines, wrap } from './card-lines.ts';
 import type { FittedCodes } from './fitted-codes.ts';
 import { darkRuns, QUIET_ZONE, qrMatrix } from './qr-matrix.ts';
@@ -79,8 +80,23 @@ export async function walletCardPdf(
     font: bold,
     color: rgb(1, 1, 1),
   });
-  const qrSide = CARD_H - 9 * MM;
-  drawQr(page, codes.link.text, left + CARD_W - qrSide - 1 * MM, bottom + 1 * MM, qrSide);
+  const caption = CARD_LABELS[profile.language];
+  // Each code sits above a caption saying what it does, inside the card.
+  const captionSize = 5.5;
+  const drawCaption = (text: string, x: number, width: number) => {
+    const shown = printable(bold, text);
+    const w = bold.widthOfTextAtSize(shown, captionSize);
+    page.drawText(shown, {
+      x: x + Math.max(0, (width - w) / 2),
+      y: bottom + 1.5 * MM,
+      size: captionSize,
+      font: bold,
+    });
+  };
+  const qrSide = CARD_H - 12 * MM;
+  const qrLeft = left + CARD_W - qrSide - 1 * MM;
+  drawQr(page, codes.link.text, qrLeft, bottom + 4 * MM, qrSide);
+  drawCaption(caption.linkCode, qrLeft, qrSide);
   const textWidth = CARD_W - qrSide - pad - 2 * MM;
   let y = bottom + CARD_H - 11 * MM;
   page.drawText(printable(bold, profile.name), {
@@ -101,8 +117,9 @@ export async function walletCardPdf(
 
   // Back: the plain-text QR and who to call.
   const backLeft = left + CARD_W;
-  const backQr = CARD_H - 2 * MM;
-  drawQr(page, codes.plain.text, backLeft + 1 * MM, bottom + 1 * MM, backQr);
+  const backQr = CARD_H - 5 * MM;
+  drawQr(page, codes.plain.text, backLeft + 1 * MM, bottom + 4 * MM, backQr);
+  drawCaption(caption.textCode, backLeft + 1 * MM, backQr);
   let by = bottom + CARD_H - 6 * MM;
   const backText = CARD_W - backQr - 4 * MM;
   page.drawText(printable(bold, l.contacts), { x: backLeft + backQr + 2 * MM, y: by, size: 7, font: bold });
@@ -122,7 +139,7 @@ export async function walletCardPdf(
     by -= 2;
   }
   // On the card itself (not below the cut line, where it would be cut off).
-  page.drawText(printable(font, `${l.updated}: ${profile.updatedOn}`), {
+  page.drawText(printable(font, `${l.updated}: ${l.date(profile.updatedOn)}`), {
     x: backLeft + backQr + 2 * MM,
     y: bottom + 3 * MM,
     size: 5.5,

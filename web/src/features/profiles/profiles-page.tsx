@@ -132,30 +132,34 @@ export function ProfilesPage() {
       </ul>
       <div class="stack">
         <div>
-          <button type="button" class="button" aria-expanded={adding()} onClick={() => setAdding(!adding())}>
+          {/* At the limit the button says so before it is pressed: disabled, with the reason beside it. */}
+          <button
+            type="button"
+            class="button"
+            aria-expanded={adding() && !atLimit()}
+            disabled={atLimit()}
+            aria-describedby={atLimit() ? 'profiles-limit' : undefined}
+            onClick={() => setAdding(!adding())}
+          >
             {t('profiles.add')}
           </button>
         </div>
-        <Show when={adding()}>
-          <Show
-            when={!atLimit()}
-            fallback={
-              <p class="message message--error" role="alert">
-                {t('profiles.limitReached', { max: MAX_PROFILES })}
-              </p>
-            }
-          >
-            <section class="card" aria-labelledby="add-profile-title">
-              <h2 id="add-profile-title">{t('profiles.add')}</h2>
-              <ProfileForm
-                onDone={() => {
-                  setStatus(t('profiles.saved'));
-                  setAdding(false);
-                }}
-                onCancel={() => setAdding(false)}
-              />
-            </section>
-          </Show>
+        <Show when={atLimit()}>
+          <p id="profiles-limit" class="message">
+            {t('profiles.limitReached', { max: MAX_PROFILES })}
+          </p>
+        </Show>
+        <Show when={adding() && !atLimit()}>
+          <section class="card" aria-labelledby="add-profile-title">
+            <h2 id="add-profile-title">{t('profiles.add')}</h2>
+            <ProfileForm
+              onDone={() => {
+                setStatus(t('profiles.saved'));
+                setAdding(false);
+              }}
+              onCancel={() => setAdding(false)}
+            />
+          </section>
         </Show>
       </div>
     </section>

@@ -8,6 +8,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { chartData, type MeasurementSeries } from './measurement-series.ts';
 import { DATE_TIME, type RecordText } from './record-text.ts';
+import { timeTicks } from './time-ticks.ts';
 
 export interface MeasurementChartProps {
   series: MeasurementSeries;
@@ -23,22 +24,9 @@ export interface MeasurementChartProps {
 }
 
 const HEIGHT = 260;
-const DAY = 24 * 3600;
 
 function cssColour(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-}
-
-const HOUR = 3600;
-// Whole days once the chart spans more than two days: 12-hour ticks would print each date twice.
-const SHORT_STEPS = [15 * 60, 30 * 60, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY];
-const LONG_STEPS = [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY, 91 * DAY, 182 * DAY, 365 * DAY, 730 * DAY];
-
-/** Tick labels that fit the span shown: hours within two days, months beyond ten months. */
-function tickFormat(span: number): Intl.DateTimeFormatOptions {
-  if (span <= 2 * DAY) return { hour: 'numeric', minute: '2-digit' };
-  if (span >= 300 * DAY) return { month: 'short', year: 'numeric' };
-  return { day: 'numeric', month: 'short' };
 }
 
 export function MeasurementChart(props: MeasurementChartProps) {
@@ -85,12 +73,13 @@ export function MeasurementChart(props: MeasurementChartProps) {
           stroke: text,
           grid: { stroke: grid, width: 1 },
           ticks: { stroke: grid, width: 1 },
-          incrs: (_u, _axis, min, max) => (max - min > 2 * DAY ? LONG_STEPS : SHORT_STEPS),
+          // Our own ticks: round boundaries, as many labels as the width holds (time-ticks.ts).
+          splits: (u, _axis, min, max) => timeTicks(min, max, u.bbox.width / devicePixelRatio).ticks,
           values: (u, splits) => {
-            const span = (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0);
-            const labels = splits.map((seconds) => formatDate(seconds * 1000, tickFormat(span)));
-            // Never the same label twice in a row (a short span shown in days).
-            return labels.map((label, i) => (label === labels[i - 1] ? '' : label));
+            const min = u.scales.x?.min ?? 0;
+            const max = u.scales.x?.max ?? 0;
+            const { format } = timeTicks(min, max, u.bbox.width / devicePixelRatio);
+            return splits.map((seconds) => formatDate(seconds * 1000, format));
           },
         },
         {

@@ -3,7 +3,7 @@ import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { MeasurementSeries } from './measurement-series.ts';
 import { unitText } from './measurement-units.ts';
-import { DATE_TIME, type RecordText } from './record-text.ts';
+import { DATE_TIME, type RecordText, SHORT_DATE_TIME } from './record-text.ts';
 
 export interface MeasurementTableProps {
   series: MeasurementSeries;
@@ -40,10 +40,12 @@ export function MeasurementTable(props: MeasurementTableProps) {
             {(reading) => {
               const record = reading.record;
               const when = () => formatDate(record.measuredAt, DATE_TIME);
+              // The short form on one line: the long one wrapped over five lines on a phone.
+              const shown = () => formatDate(record.measuredAt, SHORT_DATE_TIME);
               return (
                 <tr>
-                  <th scope="row">
-                    <time datetime={record.measuredAt}>{when()}</time>
+                  <th scope="row" class="data-table__when">
+                    <time datetime={record.measuredAt}>{shown()}</time>
                   </th>
                   {record.type === 'blood-pressure' ? (
                     <>

@@ -28,3 +28,6 @@ export function useRecordText(): RecordText {
 }
 
 export const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+
+/** Dates in a table column, where width is scarce: "14/03/2026 09:30". */
+export const SHORT_DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'short' };

@@ -1,6 +1,9 @@
+import { Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { StorageSettings } from '../backup/storage-settings.tsx';
+import { canHostWaitingRoom } from '../call/can-host.ts';
 import { HourlyRateSetting } from '../call/hourly-rate-setting.tsx';
 import { SyncSettings } from '../sync/sync-settings.tsx';
 import { AutoLockSetting } from '../vault/auto-lock-setting.tsx';
@@ -9,6 +12,7 @@ import { ChangePassphraseForm } from '../vault/change-passphrase-form.tsx';
 /** Settings: language, auto-lock delay, passphrase. */
 export function SettingsPage() {
   const { t } = useI18n();
+  const app = useApp();
   return (
     <div class="stack">
       <h1>{t('settings.title')}</h1>
@@ -22,7 +26,10 @@ export function SettingsPage() {
       </section>
       <StorageSettings />
       <SyncSettings />
-      <HourlyRateSetting />
+      {/* The rate is what a host bills: only accounts that may open a waiting room see it. */}
+      <Show when={canHostWaitingRoom(app)}>
+        <HourlyRateSetting />
+      </Show>
       <section class="card stack" aria-labelledby="settings-passphrase">
         <h2 id="settings-passphrase">{t('settings.passphrase')}</h2>
         <ChangePassphraseForm />

@@ -1,0 +1,16 @@
+/**
+ * Whether the browser says it has a network, as a signal. The replication only notices it is
+ * offline when a request fails; between requests the header would keep saying "Synced at …" with
+ * the network gone, while the app promises an offline badge.
+ */
+import { type Accessor, createSignal } from 'solid-js';
+
+export function createOnline(
+  target: Pick<Window, 'addEventListener'> | undefined = globalThis.window,
+): Accessor<boolean> {
+  const [online, setOnline] = createSignal(typeof navigator === 'undefined' || navigator.onLine !== false);
+  // Lives as long as the app store, which lives as long as the page: no removal needed.
+  target?.addEventListener('online', () => setOnline(true));
+  target?.addEventListener('offline', () => setOnline(false));
+  return online;
+}
