@@ -13,7 +13,7 @@ import { dumpBrowserStorage } from './support/storage-dump.ts';
 const PASSPHRASE = 'orchard-glacier-thimble-2049';
 const DOCUMENT_BYTES = 3 * 1024 * 1024 + 12_345;
 
-test.use({ viewport: { width: 390, height: 844 } });
+test.use({ viewport: { width: 1280, height: 720 } });
 
 /**
  * Counts `navigator.storage.persist()` calls (the real one still runs), and hides the File System
@@ -214,7 +214,7 @@ test('back up a vault, restore it on a fresh browser with the passphrase and wit
 
   const documentHash = sha256(document);
   for (const secret of [{ passphrase: PASSPHRASE }, { recoveryKey }]) {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     try {
       await restoreFresh(await context.newPage(), file, secret, documentHash);
     } finally {

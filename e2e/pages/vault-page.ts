@@ -24,6 +24,8 @@ export class VaultPage {
   readonly unlockField: Locator;
   readonly unlockButton: Locator;
   readonly lockButton: Locator;
+  /** On a phone the header folds Lock and the links into this menu. */
+  readonly menuButton: Locator;
   readonly alert: Locator;
 
   constructor(
@@ -36,6 +38,7 @@ export class VaultPage {
     this.unlockField = page.getByLabel(this.s.passphrase.label, { exact: true });
     this.unlockButton = page.getByRole('button', { name: this.s.unlock.submit, exact: true });
     this.lockButton = page.getByRole('button', { name: /^(lock|verrouiller)$/i });
+    this.menuButton = page.getByRole('button', { name: 'Menu', exact: true });
     this.alert = page.getByRole('alert');
   }
 
@@ -114,7 +117,7 @@ export class VaultPage {
     }
     await this.page.getByRole('button', { name: this.s.confirmKey.submit, exact: true }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: this.s.create.title })).toBeHidden();
-    await expect(this.lockButton).toBeVisible();
+    await expect(this.lockButton.or(this.menuButton).filter({ visible: true }).first()).toBeVisible();
     return groups.map((group) => group.trim()).join('-');
   }
 
@@ -146,10 +149,11 @@ export class VaultPage {
 
   async expectUnlocked(): Promise<void> {
     await expect(this.unlockHeading).toBeHidden();
-    await expect(this.lockButton).toBeVisible();
+    await expect(this.lockButton.or(this.menuButton).filter({ visible: true }).first()).toBeVisible();
   }
 
   async lock(): Promise<void> {
+    if (!(await this.lockButton.isVisible())) await this.menuButton.click();
     await this.lockButton.click();
     await expect(this.unlockHeading).toBeVisible();
   }
