@@ -14,6 +14,7 @@ import { RecordPage } from './pages/record-page.ts';
 import { SyncPage } from './pages/sync-page.ts';
 import { VaultPage } from './pages/vault-page.ts';
 import { seriousViolations } from './support/axe.ts';
+import { chooseLanguage } from './support/main-nav.ts';
 
 const PASSPHRASE = 'orchard-glacier-thimble-2049';
 const PROFILE = 'Camille Martin';
@@ -356,7 +357,7 @@ test('sign out everywhere else: the other device is cut off at once and says why
     await expect(b.badge).toHaveText(`Sync error: ${a.s.reasons['signed-out-keyring-changed']}`, {
       timeout: 15_000,
     });
-    await pageB.getByRole('banner').getByRole('button', { name: 'Français', exact: true }).click();
+    await chooseLanguage(pageB, 'Français');
     await pageB.screenshot({ path: testInfo.outputPath('signed-out-b-fr.png'), fullPage: true });
   } finally {
     await contextB.close();

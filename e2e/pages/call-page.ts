@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { callEn } from '../../web/src/features/call/strings.ts';
+import { followMainLink } from '../support/main-nav.ts';
 
 /** Bounds every wait on WebRTC: a failed ICE must fail the test, never hang it. */
 export const CALL_TIMEOUT = 30_000;
@@ -44,12 +45,12 @@ export class CallPage {
   constructor(readonly page: Page) {}
 
   async goto(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: this.s.nav }).click();
+    await followMainLink(this.page, this.s.nav);
     await expect(this.page.getByRole('heading', { level: 1, name: this.s.join.title })).toBeVisible();
   }
 
   async setRate(euros: string): Promise<Locator> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await followMainLink(this.page, 'Settings');
     const section = this.page.getByRole('region', { name: this.s.rate.title });
     await section.getByLabel(this.s.rate.label).fill(euros);
     await section.getByRole('button', { name: this.s.rate.save }).click();

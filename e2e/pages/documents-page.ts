@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { followMainLink } from '../support/main-nav.ts';
 
 export interface UploadFile {
   name: string;
@@ -38,10 +39,7 @@ export class DocumentsPage {
 
   /** Through the main navigation: a page load would lock the vault. */
   async goto(): Promise<void> {
-    await this.page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Documents' })
-      .click();
+    await followMainLink(this.page, 'Documents');
     await expect(this.heading).toBeVisible();
   }
 

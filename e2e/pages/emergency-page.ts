@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { emergencyEn } from '../../web/src/features/emergency/strings.ts';
+import { followMainLink } from '../support/main-nav.ts';
 
 /** Decodes the QR code in a PNG (a screenshot or a rendered PDF page); undefined if none is found. */
 export function decodeQrPng(png: Buffer): string | undefined {
@@ -22,10 +23,7 @@ export class EmergencyPage {
   }
 
   async goto(): Promise<void> {
-    await this.page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: emergencyEn.navLink })
-      .click();
+    await followMainLink(this.page, emergencyEn.navLink);
     await expect(this.page.getByRole('heading', { level: 1, name: emergencyEn.title })).toBeVisible();
   }
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { followMainLink } from '../support/main-nav.ts';
 
 export interface NewProfile {
   name: string;
@@ -40,7 +41,7 @@ export class ProfilesPage {
   }
 
   async goto(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profiles' }).click();
+    await followMainLink(this.page, 'Profiles');
     await expect(this.page.getByRole('heading', { level: 1, name: 'Family profiles' })).toBeVisible();
   }
 

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { WritableKind } from '../../web/src/features/record/kinds.ts';
 import { recordEn } from '../../web/src/features/record/strings.ts';
+import { followMainLink } from '../support/main-nav.ts';
 
 export type Severity = 'mild' | 'moderate' | 'severe';
 
@@ -70,7 +71,7 @@ export class RecordPage {
   }
 
   async gotoTimeline(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Record' }).click();
+    await followMainLink(this.page, 'Record');
     await expect(this.heading(recordEn.timeline.title)).toBeVisible();
   }
 
@@ -82,10 +83,7 @@ export class RecordPage {
   }
 
   async gotoMeasurements(): Promise<void> {
-    await this.page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Measurements' })
-      .click();
+    await followMainLink(this.page, 'Measurements');
     await expect(this.heading(recordEn.measurements.title)).toBeVisible();
   }
 

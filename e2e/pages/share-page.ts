@@ -2,6 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { recordEn } from '../../web/src/features/record/strings.ts';
 import { sharesEn } from '../../web/src/features/shares/strings.ts';
+import { followMainLink } from '../support/main-nav.ts';
 
 export interface NewShare {
   sections: (keyof typeof recordEn.kindTitles)[];
@@ -22,7 +23,7 @@ export class SharePage {
   // ---- Patient ----
 
   async gotoShares(): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('link', { name: this.s.nav }).click();
+    await followMainLink(this.page, this.s.nav);
     await expect(this.main.getByRole('heading', { level: 1, name: this.s.page.title })).toBeVisible();
   }
 

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { syncEn } from '../../web/src/features/sync/strings.ts';
+import { followMainLink } from '../support/main-nav.ts';
 
 /** Key derivation (Argon2id) plus a round trip to the server; slow machines need the margin. */
 const SIGN_IN_TIMEOUT = 60_000;
@@ -21,7 +22,7 @@ export class SyncPage {
   }
 
   async gotoSettings(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await followMainLink(this.page, 'Settings');
     await expect(this.page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
     await expect(this.section).toBeVisible();
   }

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { vaultEn, vaultFr } from '../../web/src/features/vault/strings.ts';
+import { followMainLink } from '../support/main-nav.ts';
 
 export type VaultLanguage = 'en' | 'fr';
 export type CreateStep = 'passphrase' | 'key' | 'confirm';
@@ -202,10 +203,7 @@ export class VaultPage {
   }
 
   async changePassphrase(current: string, next: string): Promise<void> {
-    await this.page
-      .getByRole('navigation')
-      .getByRole('link', { name: /^(settings|réglages)$/i })
-      .click();
+    await followMainLink(this.page, /^(settings|réglages)$/i);
     const form = this.changeForm();
     await form.getByLabel(this.s.passphrase.currentLabel, { exact: true }).fill(current);
     await form.getByLabel(this.s.passphrase.newLabel, { exact: true }).fill(next);
