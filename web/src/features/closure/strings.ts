@@ -46,16 +46,17 @@ export const closureEn = {
     wiping: 'Deleting Carnet’s data from this device…',
     titleAccount: 'Your account is closed',
     titleDevice: 'Carnet’s data is removed from this device',
-    deleted: 'What was deleted:',
+    deleted: 'What was deleted',
     server:
       'Your account and everything it stored on the server: records, documents, shares, emergency access log and signed-in devices.',
     noServer: 'There was no account on the server (sync was off).',
-    device: 'Everything Carnet kept on this device: the encrypted record, documents, keys and settings.',
+    device:
+      'Everything Carnet kept on this device: the encrypted record, documents, keys and settings. Only the app itself and your choice of language stay.',
     accountStays:
       'Your account stays on the server. Sign in with your email and passphrase to get your record back, on this device or another.',
     failed:
       'Some of Carnet’s data could not be removed from this device. Close any other Carnet tab, then clear this site’s data in your browser’s settings.',
-    again: 'To use Carnet again on this device:',
+    again: 'Use Carnet again on this device',
     create: 'Create a vault',
     signIn: 'Sign in',
     restore: 'Restore from a backup',
@@ -109,17 +110,17 @@ export const closureFr: typeof closureEn = {
     wiping: 'Suppression des données de Carnet sur cet appareil…',
     titleAccount: 'Votre compte est fermé',
     titleDevice: 'Les données de Carnet sont retirées de cet appareil',
-    deleted: 'Ce qui a été supprimé :',
+    deleted: 'Ce qui a été supprimé',
     server:
       'Votre compte et tout ce qu’il contenait sur le serveur : dossiers, documents, partages, journal des accès d’urgence et appareils connectés.',
     noServer: 'Il n’y avait pas de compte sur le serveur (la synchronisation était désactivée).',
     device:
-      'Tout ce que Carnet gardait sur cet appareil : le dossier chiffré, les documents, les clés et les réglages.',
+      'Tout ce que Carnet gardait sur cet appareil : le dossier chiffré, les documents, les clés et les réglages. Seuls l’application elle-même et votre choix de langue restent.',
     accountStays:
       'Votre compte reste sur le serveur. Connectez-vous avec votre e-mail et votre phrase de passe pour retrouver votre dossier, sur cet appareil ou un autre.',
     failed:
       'Une partie des données de Carnet n’a pas pu être retirée de cet appareil. Fermez tout autre onglet Carnet, puis effacez les données de ce site dans les réglages du navigateur.',
-    again: 'Pour utiliser Carnet de nouveau sur cet appareil :',
+    again: 'Utiliser Carnet de nouveau sur cet appareil',
     create: 'Créer un coffre',
     signIn: 'Se connecter',
     restore: 'Restaurer une sauvegarde',
