@@ -222,8 +222,9 @@ test('close a synced account after a backup: nothing left on the server or the d
   await records.expectInTimeline('Penicillin');
 });
 
-test('remove Carnet data from this device only: the synced account stays and signing in brings it back', async ({
+test("offline, closing is refused; removing this device's data only works, the account stays and signing in brings it back", async ({
   page,
+  context,
 }) => {
   test.setTimeout(240_000);
   await newVault(page);
@@ -239,8 +240,22 @@ test('remove Carnet data from this device only: the synced account stays and sig
   await sync.turnOnSync(email, PASSPHRASE);
   await sync.expectSynced();
   await openClosure(page);
-  await page.getByRole('radio', { name: s.page.device }).check();
+
+  // Offline: closing the account is refused and nothing is deleted; this device's data can still go.
+  await context.setOffline(true);
+  await expect(page.getByTestId('closure-offline')).toHaveText(s.page.offline);
+  await confirmByKeyboard(page, PASSPHRASE, s.page.submitAccount);
+  await expect(page.getByRole('alert')).toHaveText(s.page.refusedOffline, { timeout: 60_000 });
+  expect((await deviceState(page)).databases.length).toBeGreaterThan(0);
+  await shoot(page, 'close-account-offline-en');
+
+  // The choice by keyboard: the arrow key moves from one option to the other.
+  await page.getByRole('radio', { name: s.page.account }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: s.page.device })).toBeChecked();
   await expect(page.getByText(s.page.deviceSynced)).toBeVisible();
+  // Another choice asks for the acknowledgement again.
+  await expect(page.getByRole('checkbox')).not.toBeChecked();
   await confirmByKeyboard(page, PASSPHRASE, s.page.submitDevice);
   await expect(page.getByRole('heading', { level: 1, name: s.closed.titleDevice })).toBeVisible({
     timeout: 60_000,
@@ -256,6 +271,7 @@ test('remove Carnet data from this device only: the synced account stays and sig
   );
   expect(problems).toEqual([]);
 
+  await context.setOffline(false);
   await page.getByRole('link', { name: s.closed.signIn }).click();
   await sync.signIn(email, PASSPHRASE);
   const records = new RecordPage(page);
