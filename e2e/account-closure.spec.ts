@@ -133,6 +133,7 @@ async function phoneShotsAndAxe(page: Page, name: string, heading: RegExp): Prom
 
 test('close a synced account after a backup: nothing left on the server or the device, the backup restores it', async ({
   page,
+  context,
 }) => {
   test.setTimeout(300_000);
   await noSavePicker(page);
@@ -173,6 +174,11 @@ test('close a synced account after a backup: nothing left on the server or the d
   expect((await deviceState(page)).databases.length).toBeGreaterThan(0);
   expect(named().length).toBeGreaterThan(0);
 
+  // Another tab of Carnet is open (locked): it must not hold the data or the database back.
+  const otherTab = await context.newPage();
+  await otherTab.goto('/');
+  await expect(otherTab.getByRole('heading', { level: 1, name: 'Unlock Carnet' })).toBeVisible();
+
   // The right one: the server deletes the account, then this device is wiped.
   await page.getByRole('checkbox').uncheck();
   await confirmByKeyboard(page, PASSPHRASE, s.page.submitAccount);
@@ -182,6 +188,8 @@ test('close a synced account after a backup: nothing left on the server or the d
   await expect(page.getByText(s.closed.server)).toBeVisible();
   await expect(page.getByText(s.closed.device)).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(otherTab.getByRole('heading', { level: 1, name: s.closed.titleAccount })).toBeVisible();
+  await otherTab.close();
   const device = await deviceState(page);
   expect(device.databases).toEqual([]);
   expect(device.keys.filter((k) => k !== 'carnet.locale')).toEqual([]);

@@ -78,6 +78,27 @@ async function expectWiped(store: AppStore, local: MemoryStorage, session: Memor
 }
 
 describe('closing the account', () => {
+  it('another tab of the vault locks at once and shows the same confirmation', async () => {
+    const closureChannel = `closure-tabs-${Date.now()}`;
+    const { local, session } = deviceStorages();
+    const wipeTargets = { indexedDB, localStorage: local, sessionStorage: session };
+    const here = await openUnlockedApp({ name: 'closure-tab-a', wipeTargets, closureChannel });
+    // The other tab: unlocked, showing its records (in Node, its own database stands in for the shared one).
+    const there = await openUnlockedApp({ name: 'closure-tab-b', wipeTargets, closureChannel });
+    expect(there.store.status()).toBe('unlocked');
+    expect(there.store.profiles()).toHaveLength(1);
+
+    await here.store.removeFromThisDevice(TEST_PASSPHRASE);
+    await until(() => there.store.closure()?.state === 'done');
+    expect(there.store.status()).toBe('closed');
+    expect(there.store.profiles()).toEqual([]);
+    expect(there.store.closure()).toMatchObject({ kind: 'device', accountKept: false });
+    expect(there.db.closed).toBe(true);
+    await expectWiped(here.store, local, session);
+    here.dispose();
+    there.dispose();
+  });
+
   it('local-only: a wrong passphrase does nothing; the right one wipes the device', async () => {
     const { local, session } = deviceStorages();
     const app = await openUnlockedApp({

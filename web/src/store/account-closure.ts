@@ -43,7 +43,23 @@ export interface AccountClosureDeps {
   /** Locks the vault and shows the closure in place of any screen, in one step. */
   readonly endSession: () => void;
   readonly targets: Omit<WipeTargets, 'db'>;
+  /**
+   * The BroadcastChannel other tabs of this vault listen on (by default named after the database):
+   * a wipe here locks them at once and shows them the same confirmation, so no tab stays unlocked
+   * on data that is gone.
+   */
+  readonly channelName?: string;
 }
+
+const isClosure = (value: unknown): value is Closure => {
+  const c = value as Closure | null;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    (c.kind === 'account' || c.kind === 'device') &&
+    (c.state === 'wiping' || c.state === 'done' || c.state === 'failed')
+  );
+};
 
 export function browserWipeTargets(): Omit<WipeTargets, 'db'> {
   return {
@@ -56,6 +72,34 @@ export function browserWipeTargets(): Omit<WipeTargets, 'db'> {
 
 export function createAccountClosure(deps: AccountClosureDeps): AccountClosure {
   const [closure, setClosure] = createSignal<Closure | null>(null);
+  const channel =
+    typeof BroadcastChannel === 'undefined'
+      ? null
+      : new BroadcastChannel(deps.channelName ?? `carnet-closure:${deps.db.name}`);
+  // Lives as long as the store; in Node it must not keep the process alive.
+  (channel as { unref?: () => void } | null)?.unref?.();
+  if (channel) {
+    channel.onmessage = (event: MessageEvent) => {
+      if (!isClosure(event.data)) return;
+      const told = event.data;
+      batch(() => {
+        if (closure() === null) deps.endSession();
+        setClosure({
+          kind: told.kind,
+          server: told.server,
+          accountKept: told.accountKept,
+          state: told.state,
+        });
+      });
+      // Let the wiping tab delete the database: this tab's connections close now.
+      if (told.state === 'wiping') void deps.db.close().catch(() => undefined);
+    };
+  }
+  const tell = (state: Closure) => {
+    setClosure(state);
+    const { report: _report, ...shared } = state;
+    channel?.postMessage(shared);
+  };
 
   /** Throws `wrong-passphrase` (an AppError) when the passphrase does not open this vault. */
   async function checkPassphrase(passphrase: string): Promise<void> {
@@ -66,13 +110,13 @@ export function createAccountClosure(deps: AccountClosureDeps): AccountClosure {
     const what = { kind, server, accountKept };
     batch(() => {
       deps.endSession();
-      setClosure({ ...what, state: 'wiping' });
+      tell({ ...what, state: 'wiping' });
     });
     try {
       const report = await wipeDevice({ db: deps.db, ...deps.targets });
-      setClosure({ ...what, state: 'done', report });
+      tell({ ...what, state: 'done', report });
     } catch {
-      setClosure({ ...what, state: 'failed' });
+      tell({ ...what, state: 'failed' });
     }
   }
 

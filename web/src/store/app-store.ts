@@ -143,6 +143,8 @@ export interface AppStoreOptions {
   sync?: { wiring: SyncWiring; serverUrl: string };
   /** What a device wipe clears besides the database; the browser's own by default. */
   wipeTargets?: Omit<WipeTargets, 'db'>;
+  /** Where tabs of this vault hear of a wipe (tests give two stores one name). */
+  closureChannel?: string;
 }
 
 export function createAppStore(options: AppStoreOptions): AppStore {
@@ -277,6 +279,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       setStatus('closed');
     },
     targets: options.wipeTargets ?? browserWipeTargets(),
+    ...(options.closureChannel ? { channelName: options.closureChannel } : {}),
   });
 
   const activeProfile = createMemo(() => {

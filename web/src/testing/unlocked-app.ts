@@ -22,6 +22,8 @@ export interface OpenAppOptions {
   readonly now?: Now;
   /** What a device wipe clears besides the database (memory storages in Node). */
   readonly wipeTargets?: AppStoreOptions['wipeTargets'];
+  /** Two stores given one name hear each other's wipes, as two tabs of one vault do. */
+  readonly closureChannel?: string;
 }
 
 export interface OpenedApp {
@@ -46,6 +48,7 @@ export async function openApp(options: OpenAppOptions): Promise<OpenedApp> {
     kdf: inlineKdfRunner,
     ...(options.now ? { now: options.now } : {}),
     ...(options.wipeTargets ? { wipeTargets: options.wipeTargets } : {}),
+    ...(options.closureChannel ? { closureChannel: options.closureChannel } : {}),
     ...(wiring && options.serverUrl !== undefined ? { sync: { wiring, serverUrl: options.serverUrl } } : {}),
   };
   let dispose: () => void = () => undefined;
