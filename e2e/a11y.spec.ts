@@ -74,6 +74,7 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/settings',
     '/backup',
     '/restore',
+    '/close-account',
     '/emergency',
     '/scan',
     '/consult',

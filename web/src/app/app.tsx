@@ -41,6 +41,9 @@ const BackupPage = lazy(() =>
 const RestorePage = lazy(() =>
   import('../features/backup/restore-page.tsx').then((m) => ({ default: m.RestorePage })),
 );
+const CloseAccountPage = lazy(() =>
+  import('../features/closure/close-account-page.tsx').then((m) => ({ default: m.CloseAccountPage })),
+);
 const CreateVaultPage = lazy(() =>
   import('../features/vault/create-vault-page.tsx').then((m) => ({ default: m.CreateVaultPage })),
 );
@@ -100,6 +103,7 @@ export function App() {
         <Route path="/measurements" component={MeasurementsPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/backup" component={BackupPage} />
+        <Route path="/close-account" component={CloseAccountPage} />
         <Route path="/emergency" component={EmergencyPage} />
         <Route path="/scan" component={ScanPage} />
         <Route path="/waiting-room" component={WaitingRoomPage} />

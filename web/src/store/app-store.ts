@@ -24,7 +24,9 @@ import type { SharingDeps } from '../shares/sharing-deps.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
 import { DEFAULT_AUTO_LOCK_MINUTES, type Session, VaultService } from '../vault/vault-service.ts';
+import type { WipeTargets } from '../vault/wipe-device.ts';
 import { wipeSession } from '../vault/wipe-session.ts';
+import { browserWipeTargets, type Closure, createAccountClosure } from './account-closure.ts';
 import { createKdfProgress } from './kdf-progress.ts';
 import { createRecordDecryptor, liveProfiles } from './live-records.ts';
 import { createOnline } from './online.ts';
@@ -35,7 +37,8 @@ import {
   type SyncWiring,
 } from './sync-controller.ts';
 
-export type VaultStatus = 'loading' | 'no-vault' | 'locked' | 'unlocked' | 'error';
+/** 'closed': this device was just wiped (account closed or data removed); `closure()` says what went. */
+export type VaultStatus = 'loading' | 'no-vault' | 'locked' | 'unlocked' | 'error' | 'closed';
 
 export interface AppStore {
   status: Accessor<VaultStatus>;
@@ -82,6 +85,15 @@ export interface AppStore {
   signOutOthers(passphrase: string): Promise<void>;
   /** Deletes the account and all it stores on the server; sync stops here, local data stays. */
   deleteAccount(passphrase: string): Promise<void>;
+  /**
+   * Closes the account: the passphrase is checked on this device, then with sync on the server
+   * deletes everything (refused offline: then nothing is done), then this device is wiped.
+   */
+  closeAccount(passphrase: string): Promise<void>;
+  /** Wipes this device only (the passphrase checked first); a synced account stays on the server. */
+  removeFromThisDevice(passphrase: string): Promise<void>;
+  /** After closeAccount or removeFromThisDevice (status 'closed'): what was deleted. */
+  closure: Accessor<Closure | null>;
   /** Ciphertext bytes the account stores on the server, and its quota; null when unknown. */
   syncStorage(): Promise<{ used: number; limit: number } | null>;
   /** After a recovery with sync on: the server still has the old passphrase's keyring. */
@@ -129,6 +141,10 @@ export interface AppStoreOptions {
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
   /** Sync with the server at `serverUrl`; without it the app is local-only. */
   sync?: { wiring: SyncWiring; serverUrl: string };
+  /** What a device wipe clears besides the database; the browser's own by default. */
+  wipeTargets?: Omit<WipeTargets, 'db'>;
+  /** Where tabs of this vault hear of a wipe (tests give two stores one name). */
+  closureChannel?: string;
 }
 
 export function createAppStore(options: AppStoreOptions): AppStore {
@@ -253,6 +269,19 @@ export function createAppStore(options: AppStoreOptions): AppStore {
 
   // Without a choice remembered on this device (a new device, a deleted profile) the account
   // holder opens, never whichever family member the database happens to list first.
+  const closing = createAccountClosure({
+    db,
+    vault,
+    sync,
+    syncOn: () => (sync?.status() ?? null) !== null,
+    endSession: () => {
+      lock();
+      setStatus('closed');
+    },
+    targets: options.wipeTargets ?? browserWipeTargets(),
+    ...(options.closureChannel ? { channelName: options.closureChannel } : {}),
+  });
+
   const activeProfile = createMemo(() => {
     const list = profiles();
     return list.find((p) => p.id === activeId()) ?? list[0];
@@ -350,6 +379,15 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     async deleteAccount(passphrase) {
       await requireSync(sync).deleteAccount(passphrase);
     },
+    async closeAccount(passphrase) {
+      requireSession();
+      await closing.closeAccount(passphrase);
+    },
+    async removeFromThisDevice(passphrase) {
+      requireSession();
+      await closing.removeFromThisDevice(passphrase);
+    },
+    closure: closing.closure,
     syncStorage: async () => (await sync?.storage()) ?? null,
     syncKeyringBehind: () => sync?.keyringBehind() ?? false,
 

@@ -1,5 +1,6 @@
 import { backupEn } from '../features/backup/strings.ts';
 import { callEn } from '../features/call/strings.ts';
+import { closureEn } from '../features/closure/strings.ts';
 import { documentsEn } from '../features/documents/strings.ts';
 import { emergencyEn } from '../features/emergency/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
@@ -80,4 +81,5 @@ export const en = {
   call: callEn,
   shares: sharesEn,
   backup: backupEn,
+  closure: closureEn,
 };

@@ -1,5 +1,6 @@
 import { backupFr } from '../features/backup/strings.ts';
 import { callFr } from '../features/call/strings.ts';
+import { closureFr } from '../features/closure/strings.ts';
 import { documentsFr } from '../features/documents/strings.ts';
 import { emergencyFr } from '../features/emergency/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
@@ -85,4 +86,5 @@ export const fr: RawDictionary = {
   call: callFr,
   shares: sharesFr,
   backup: backupFr,
+  closure: closureFr,
 };

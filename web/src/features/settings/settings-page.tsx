@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useApp } from '../../store/app-context.tsx';
@@ -9,7 +10,7 @@ import { SyncSettings } from '../sync/sync-settings.tsx';
 import { AutoLockSetting } from '../vault/auto-lock-setting.tsx';
 import { ChangePassphraseForm } from '../vault/change-passphrase-form.tsx';
 
-/** Settings: language, auto-lock delay, passphrase. */
+/** Settings: language, auto-lock, storage and backup, sync, passphrase, closing the account. */
 export function SettingsPage() {
   const { t } = useI18n();
   const app = useApp();
@@ -33,6 +34,15 @@ export function SettingsPage() {
       <section class="card stack" aria-labelledby="settings-passphrase">
         <h2 id="settings-passphrase">{t('settings.passphrase')}</h2>
         <ChangePassphraseForm />
+      </section>
+      <section class="card stack" aria-labelledby="settings-closure">
+        <h2 id="settings-closure">{t('closure.settings.title')}</h2>
+        <p>{t('closure.settings.intro')}</p>
+        <div class="form-actions">
+          <A href="/close-account" class="button button--secondary">
+            {t('closure.settings.link')}
+          </A>
+        </div>
       </section>
     </div>
   );
