@@ -31,7 +31,7 @@ function trimElement(element: ElementDefinition): ElementDefinition {
   if (element.constraint) {
     out.constraint = element.constraint.map(({ xpath: _x, requirements: _r, source: _s, ...c }) => c);
   }
-  return out as ElementDefinition;
+  return out as unknown as ElementDefinition;
 }
 
 /** Keeps the StructureDefinitions of `bundle` (all, or those `keep` accepts), trimmed. */
