@@ -2,6 +2,7 @@ import { backupEn } from '../features/backup/strings.ts';
 import { callEn } from '../features/call/strings.ts';
 import { documentsEn } from '../features/documents/strings.ts';
 import { emergencyEn } from '../features/emergency/strings.ts';
+import { exchangeEn } from '../features/exchange/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
 import { recordEn } from '../features/record/strings.ts';
@@ -80,4 +81,5 @@ export const en = {
   call: callEn,
   shares: sharesEn,
   backup: backupEn,
+  exchange: exchangeEn,
 };

@@ -2,6 +2,7 @@ import { backupFr } from '../features/backup/strings.ts';
 import { callFr } from '../features/call/strings.ts';
 import { documentsFr } from '../features/documents/strings.ts';
 import { emergencyFr } from '../features/emergency/strings.ts';
+import { exchangeFr } from '../features/exchange/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
 import { pwaFr } from '../features/pwa/strings.ts';
 import { recordFr } from '../features/record/strings.ts';
@@ -85,4 +86,5 @@ export const fr: RawDictionary = {
   call: callFr,
   shares: sharesFr,
   backup: backupFr,
+  exchange: exchangeFr,
 };
