@@ -73,6 +73,7 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/documents',
     '/settings',
     '/backup',
+    '/exchange',
     '/restore',
     '/close-account',
     '/emergency',

@@ -38,6 +38,9 @@ const ScanPage = lazy(() =>
 const BackupPage = lazy(() =>
   import('../features/backup/backup-page.tsx').then((m) => ({ default: m.BackupPage })),
 );
+const ExchangePage = lazy(() =>
+  import('../features/exchange/exchange-page.tsx').then((m) => ({ default: m.ExchangePage })),
+);
 const RestorePage = lazy(() =>
   import('../features/backup/restore-page.tsx').then((m) => ({ default: m.RestorePage })),
 );
@@ -104,6 +107,7 @@ export function App() {
         <Route path="/settings" component={SettingsPage} />
         <Route path="/backup" component={BackupPage} />
         <Route path="/close-account" component={CloseAccountPage} />
+        <Route path="/exchange" component={ExchangePage} />
         <Route path="/emergency" component={EmergencyPage} />
         <Route path="/scan" component={ScanPage} />
         <Route path="/waiting-room" component={WaitingRoomPage} />

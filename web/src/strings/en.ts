@@ -3,6 +3,7 @@ import { callEn } from '../features/call/strings.ts';
 import { closureEn } from '../features/closure/strings.ts';
 import { documentsEn } from '../features/documents/strings.ts';
 import { emergencyEn } from '../features/emergency/strings.ts';
+import { exchangeEn } from '../features/exchange/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
 import { recordEn } from '../features/record/strings.ts';
@@ -82,4 +83,5 @@ export const en = {
   shares: sharesEn,
   backup: backupEn,
   closure: closureEn,
+  exchange: exchangeEn,
 };

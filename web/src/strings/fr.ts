@@ -3,6 +3,7 @@ import { callFr } from '../features/call/strings.ts';
 import { closureFr } from '../features/closure/strings.ts';
 import { documentsFr } from '../features/documents/strings.ts';
 import { emergencyFr } from '../features/emergency/strings.ts';
+import { exchangeFr } from '../features/exchange/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
 import { pwaFr } from '../features/pwa/strings.ts';
 import { recordFr } from '../features/record/strings.ts';
@@ -87,4 +88,5 @@ export const fr: RawDictionary = {
   shares: sharesFr,
   backup: backupFr,
   closure: closureFr,
+  exchange: exchangeFr,
 };

@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { StorageSettings } from '../backup/storage-settings.tsx';
 import { canHostWaitingRoom } from '../call/can-host.ts';
 import { HourlyRateSetting } from '../call/hourly-rate-setting.tsx';
+import { ExchangeSettings } from '../exchange/exchange-settings.tsx';
 import { SyncSettings } from '../sync/sync-settings.tsx';
 import { AutoLockSetting } from '../vault/auto-lock-setting.tsx';
 import { ChangePassphraseForm } from '../vault/change-passphrase-form.tsx';
@@ -26,6 +27,7 @@ export function SettingsPage() {
         <AutoLockSetting />
       </section>
       <StorageSettings />
+      <ExchangeSettings />
       <SyncSettings />
       {/* The rate is what a host bills: only accounts that may open a waiting room see it. */}
       <Show when={canHostWaitingRoom(app)}>
