@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { IMPORT_ERROR_TEXT } from '../shared/fhir/import-errors.ts';
@@ -118,6 +119,33 @@ test('a profile out as a FHIR IPS and back into another profile: same timeline, 
     expect(types, t).toContain(t);
   }
   await expect(page.getByRole('status').filter({ hasText: 'Summary saved as' })).toBeVisible();
+
+  // The same summary as a PDF to print: every section heading, a medication with its dose.
+  const pdfDownloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: exchangeEn.export.pdf, exact: true }).click();
+  const pdfDownload = await pdfDownloading;
+  expect(pdfDownload.suggestedFilename()).toMatch(/^carnet-summary-camille-martin-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const pdfPath = testInfo.outputPath('summary.pdf');
+  await pdfDownload.saveAs(pdfPath);
+  const pdfText = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  for (const heading of [
+    'Patient summary',
+    'Camille Martin',
+    'Problem list',
+    'Allergies and intolerances',
+    'Medication summary',
+    'Immunizations',
+    'Results',
+    'History of procedures',
+    'Vital signs',
+    'Social history',
+    'Family history',
+    'Patient’s notes',
+  ]) {
+    expect(pdfText, heading).toContain(heading);
+  }
+  expect(pdfText).toMatch(/Amoxicilline.*1 g/);
+  expect(pdfText).toMatch(/page 1 of \d+/);
 
   // Into a new, empty profile: the preview first, then one step.
   await profiles.goto();

@@ -17,18 +17,18 @@ import { FieldError } from '../../ui/field-error.tsx';
 import { NoProfile } from '../record/no-profile.tsx';
 import { useRecordText } from '../record/record-text.ts';
 import { summarize } from '../record/summary.ts';
-import { applyImport, exportProfile, previewFile, undoImport } from './exchange.ts';
+import { applyImport, exportBundle, exportProfile, previewFile, undoImport } from './exchange.ts';
 import { loadFhirValidator } from './fhir-validator.ts';
 import './exchange.css';
 
-function fileName(name: string, now: Date): string {
+function fileName(name: string, now: Date, extension = 'json'): string {
   const safe = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .toLowerCase();
-  return `carnet-summary-${safe || 'profile'}-${now.toISOString().slice(0, 10)}.json`;
+  return `carnet-summary-${safe || 'profile'}-${now.toISOString().slice(0, 10)}.${extension}`;
 }
 
 /** `/exchange`: the active profile out as a FHIR IPS, and a FHIR Bundle in, previewed first. */
@@ -51,7 +51,7 @@ export function ExchangePage() {
 
 function ExportSection() {
   const app = useApp();
-  const { t, locale } = useI18n();
+  const { t, locale, formatDate } = useI18n();
   const [chosen, setChosen] = createSignal<ReadonlySet<SectionKey>>(new Set(SECTION_KEYS));
   const [patientDetails, setPatientDetails] = createSignal(true);
   const [includeFiles, setIncludeFiles] = createSignal(false);
@@ -84,6 +84,42 @@ function ExportSection() {
     },
     fail: (error) => setFailure(t('exchange.export.failed', { detail: errorText(t, error) })),
   });
+
+  const choice = () => ({
+    sections: [...chosen()],
+    patientDetails: patientDetails(),
+    includeFiles: false,
+  });
+  // A second action of the same form (the section choices): a button of its own, not a submit.
+  const [pdfBusy, setPdfBusy] = createSignal(false);
+  async function makePdf(): Promise<void> {
+    if (pdfBusy()) return;
+    setOutcome(null);
+    setFailure(null);
+    setPdfBusy(true);
+    try {
+      const now = new Date();
+      const [bundle, { summaryPdf }] = await Promise.all([
+        exportBundle(app, choice(), now, locale()),
+        import('./summary-pdf.ts'),
+      ]);
+      const bytes = await summaryPdf(bundle, {
+        title: t('exchange.pdf.title'),
+        born: t('exchange.pdf.born'),
+        madeOn: t('exchange.pdf.madeOn'),
+        disclaimer: t('exchange.pdf.disclaimer'),
+        page: (n, m) => t('exchange.pdf.page', { n, m }),
+        formatDate: (value) => formatDate(value, { dateStyle: 'long' }),
+      });
+      const name = fileName(app.activeProfile()?.profile.displayName ?? '', now, 'pdf');
+      download(new Blob([bytes as BlobPart], { type: 'application/pdf' }), name);
+      setOutcome(t('exchange.export.pdfDone', { file: name }));
+    } catch (error) {
+      setFailure(t('exchange.export.failed', { detail: errorText(t, error) }));
+    } finally {
+      setPdfBusy(false);
+    }
+  }
 
   return (
     <section class="card stack" aria-labelledby="exchange-export">
@@ -131,7 +167,16 @@ function ExportSection() {
           <button type="submit" class="button" disabled={busy()}>
             {busy() ? t('exchange.export.working') : t('exchange.export.submit')}
           </button>
+          <button
+            type="button"
+            class="button button--secondary"
+            disabled={pdfBusy()}
+            onClick={() => void makePdf()}
+          >
+            {pdfBusy() ? t('exchange.export.pdfWorking') : t('exchange.export.pdf')}
+          </button>
         </div>
+        <p class="field__hint">{t('exchange.export.pdfNote')}</p>
         <p role="status" classList={{ message: outcome() !== null }}>
           {outcome() ?? ''}
         </p>

@@ -4,6 +4,7 @@
  * An import writes in one step: if any write fails, what was written is taken back; `undoImport`
  * removes exactly what an import added.
  */
+import type { Bundle } from '@medplum/fhirtypes';
 import {
   exportIps,
   type ImportPreview,
@@ -66,8 +67,16 @@ function liveRecords(app: ExchangeApp) {
   return app.profileRecords().flatMap((e) => (e.record ? [{ id: e.id, record: e.record, entry: e }] : []));
 }
 
-/** The active profile's summary, as the text of a `.json` file. */
-export async function exportProfile(app: ExchangeApp, choice: ExportChoice, now: Date): Promise<string> {
+/**
+ * The active profile's summary as an IPS Bundle. `locale` sets the language of the section titles
+ * and narratives (the profile's own language by default).
+ */
+export async function exportBundle(
+  app: ExchangeApp,
+  choice: ExportChoice,
+  now: Date,
+  locale?: 'en' | 'fr',
+): Promise<Bundle> {
   const profile = app.activeProfile();
   if (!profile) throw new Error('No profile is open');
   const records = liveRecords(app);
@@ -77,8 +86,8 @@ export async function exportProfile(app: ExchangeApp, choice: ExportChoice, now:
       if (r.record.kind === 'document') files.set(r.id, bytesToBase64(await app.readDocument(r.entry)));
     }
   }
-  const bundle = exportIps({
-    profile: profile.profile,
+  return exportIps({
+    profile: locale ? { ...profile.profile, locale } : profile.profile,
     records: records.map(({ id, record }) => ({ id, record })),
     bundleId: newId(),
     now: localDateTime(now),
@@ -86,7 +95,11 @@ export async function exportProfile(app: ExchangeApp, choice: ExportChoice, now:
     patientDetails: choice.patientDetails,
     files,
   });
-  return JSON.stringify(bundle, null, 2);
+}
+
+/** The active profile's summary, as the text of a `.json` file. */
+export async function exportProfile(app: ExchangeApp, choice: ExportChoice, now: Date): Promise<string> {
+  return JSON.stringify(await exportBundle(app, choice, now), null, 2);
 }
 
 /** Reads and checks a file against the active profile; writes nothing. */

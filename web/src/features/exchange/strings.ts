@@ -16,9 +16,21 @@ export const exchangeEn = {
     includeFiles: 'The documents’ files themselves (the file gets larger)',
     notExported: 'Not in a summary: the emergency profile (it has its own code) and video call summaries.',
     submit: 'Download the summary (.json)',
+    pdf: 'Download as PDF, to print',
+    pdfWorking: 'Making the PDF…',
+    pdfDone: 'PDF saved as {{ file }}.',
+    pdfNote: 'The PDF has the same sections, in the language of the app; it never contains the files.',
     working: 'Preparing the summary…',
     done: 'Summary saved as {{ file }} ({{ count }} entries).',
     failed: 'The summary could not be made. Nothing was changed. {{ detail }}',
+  },
+  pdf: {
+    title: 'Patient summary',
+    born: 'Born on',
+    madeOn: 'Summary of',
+    disclaimer:
+      'Compiled by the patient in Carnet from their own health record. Not a medical document validated by a clinician.',
+    page: 'page {{ n }} of {{ m }}',
   },
   import: {
     title: 'Import',
@@ -76,9 +88,22 @@ export const exchangeFr: typeof exchangeEn = {
     notExported:
       'Absents d’une synthèse : le profil d’urgence (il a son propre code) et les comptes rendus d’appels vidéo.',
     submit: 'Télécharger la synthèse (.json)',
+    pdf: 'Télécharger en PDF, à imprimer',
+    pdfWorking: 'Création du PDF…',
+    pdfDone: 'PDF enregistré sous {{ file }}.',
+    pdfNote:
+      'Le PDF a les mêmes rubriques, dans la langue de l’application ; il ne contient jamais les fichiers.',
     working: 'Préparation de la synthèse…',
     done: 'Synthèse enregistrée sous {{ file }} ({{ count }} entrées).',
     failed: 'La synthèse n’a pas pu être faite. Rien n’a changé. {{ detail }}',
+  },
+  pdf: {
+    title: 'Synthèse médicale du patient',
+    born: 'Né(e) le',
+    madeOn: 'Synthèse du',
+    disclaimer:
+      'Établie par le patient dans Carnet à partir de son propre dossier de santé. Ce n’est pas un document médical validé par un soignant.',
+    page: 'page {{ n }} sur {{ m }}',
   },
   import: {
     title: 'Importer',
