@@ -50,10 +50,10 @@ describe('this device', () => {
       'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36';
     const iphone =
       'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
-    expect(deviceLabel(android)).toBe('Chrome on Android');
-    expect(deviceLabel(iphone)).toBe('Safari on iOS');
+    expect(deviceLabel(android)).toBe('Chrome (Android)');
+    expect(deviceLabel(iphone)).toBe('Safari (iOS)');
     expect(deviceLabel('Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0')).toBe(
-      'Firefox on Linux',
+      'Firefox (Linux)',
     );
     expect(deviceLabel('')).toBe('Browser');
   });

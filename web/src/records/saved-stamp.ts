@@ -1,7 +1,7 @@
 /**
  * Which device saved a record's version, and when (issue 14 item 5): kept **inside** the encrypted
  * plaintext, beside the record, under one reserved key, so the server learns nothing new. A sync
- * conflict can then say "made on Firefox on Android · K3F9, 4 Dec 14:02" for each version instead
+ * conflict can then say "saved on Firefox (Android) · K3F9 at 4 Dec 14:02" for each version instead
  * of "this device's version" on both devices.
  *
  * Invariants: the stamp is not part of the record (the strict record schemas never see it, merging
@@ -13,7 +13,7 @@ import { z } from '../../../shared/schema/zod.ts';
 export interface SavedStamp {
   /** A random id of the device, kept in its localStorage (this-device.ts). */
   readonly device: string;
-  /** What the device is, as a person can tell ("Chrome on Linux"). */
+  /** What the device is, as a person can tell ("Chrome (Linux)"). */
   readonly label: string;
   /** ISO 8601 date-time of the save, by the device's clock. */
   readonly at: string;

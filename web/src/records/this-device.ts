@@ -1,6 +1,6 @@
 /**
  * This device as a record's stamp names it (saved-stamp.ts): a random id kept in localStorage
- * (`carnet.deviceId`, no health data) and a label read from the browser ("Chrome on Linux"). Two
+ * (`carnet.deviceId`, no health data) and a label read from the browser ("Chrome (Linux)"). Two
  * devices of the same make have the same label: the id's first characters tell them apart.
  */
 import { newId } from '../core/ids.ts';
@@ -30,11 +30,11 @@ const SYSTEMS: readonly [RegExp, string][] = [
   [/Linux/, 'Linux'],
 ];
 
-/** "Chrome on Linux", "Safari on iOS"; "Browser" when the user agent says nothing known. */
+/** "Chrome (Linux)", "Safari (iOS)": product names, the same in every language; "Browser" when unknown. */
 export function deviceLabel(userAgent: string): string {
   const browser = BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1] ?? 'Browser';
   const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1];
-  return system ? `${browser} on ${system}` : browser;
+  return system ? `${browser} (${system})` : browser;
 }
 
 /** The id is made once per browser profile; storage that refuses keeps it for this page only. */
