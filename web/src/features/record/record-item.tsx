@@ -19,6 +19,8 @@ export interface RecordItemProps {
   text: RecordText;
   /** Show the kind ("Allergy") above the facts: lists that mix kinds need it. */
   showKind?: boolean;
+  /** Without the link to open the entry's form (the practitioner's view of a share). */
+  readOnly?: boolean;
 }
 
 export function formatClinicalDate(date: string, { formatDate }: RecordText): string {
@@ -72,10 +74,12 @@ export function RecordItem(props: RecordItemProps) {
                     .join('')}
                 </p>
               </div>
-              <A class="record-item__link" href={entryHref(record().kind, props.entry.id)}>
-                {action()}
-                <span class="visually-hidden"> {summary().title}</span>
-              </A>
+              <Show when={!props.readOnly}>
+                <A class="record-item__link" href={entryHref(record().kind, props.entry.id)}>
+                  {action()}
+                  <span class="visually-hidden"> {summary().title}</span>
+                </A>
+              </Show>
             </>
           );
         }}
