@@ -70,11 +70,28 @@ function ConflictView(props: { id: string }) {
     });
   }
 
+  /** The copy without its kept version: kept as an ordinary entry ("keep-both"), or deleted. */
+  async function resolveAlone(copyEntry: RecordEntry) {
+    const record = copyEntry.record as ClinicalRecord;
+    const added = choice === 'keep-both' ? await app.addRecord(record) : undefined;
+    await app.deleteRecord(copyEntry.id);
+    setDone({
+      message: tr(added ? 'conflict.keptAlone' : 'conflict.deletedAlone'),
+      href: added ? entryHref(record.kind, added.id) : '/record',
+    });
+  }
+
+  const submitWith = (event: SubmitEvent) => {
+    choice = ((event.submitter as HTMLButtonElement | null)?.value ?? 'keep-kept') as Choice;
+    void form.submit(event);
+  };
+
   const form = createSubmit({
     clear: () => setError(null),
     run: async () => {
       const [k, c] = [kept(), copy()];
       if (k && c) await resolve(k, c);
+      else if (c) await resolveAlone(c);
     },
     fail: (caught) => setError(errorText(t, caught)),
   });
@@ -85,16 +102,46 @@ function ConflictView(props: { id: string }) {
       <Show
         when={!done() && kept() && copy() ? ([kept(), copy()] as const) : undefined}
         fallback={
-          <>
-            <p class="message" role="status">
-              {done()?.message ?? tr('conflict.gone')}
-            </p>
-            <p>
-              <Show when={done()} fallback={<A href="/record">{tr('conflict.back')}</A>}>
-                {(finished) => <A href={finished().href}>{tr('conflict.open')}</A>}
-              </Show>
-            </p>
-          </>
+          <Show
+            when={!done() && copy()}
+            fallback={
+              <>
+                <p class="message" role="status">
+                  {done()?.message ?? tr('conflict.gone')}
+                </p>
+                <p>
+                  <Show when={done()} fallback={<A href="/record">{tr('conflict.back')}</A>}>
+                    {(finished) => <A href={finished().href}>{tr('conflict.open')}</A>}
+                  </Show>
+                </p>
+              </>
+            }
+          >
+            {(alone) => (
+              // The kept version was deleted meanwhile: this copy is all that is left of the entry.
+              <form class="stack" novalidate onSubmit={(event) => submitWith(event)}>
+                <p>{tr('conflict.alone')}</p>
+                <p class="card conflict__version">
+                  <strong>{summarize(alone().record as ClinicalRecord, text).title}</strong>{' '}
+                  <span class="conflict__origin">{versionText(alone(), app.thisDevice().id, text)}</span>
+                </p>
+                <FormError text={error()} />
+                <div class="form-actions conflict__actions">
+                  <button type="submit" class="button" value="keep-both" disabled={form.busy()}>
+                    {tr('conflict.keepAlone')}
+                  </button>
+                  <button
+                    type="submit"
+                    class="button button--secondary"
+                    value="keep-kept"
+                    disabled={form.busy()}
+                  >
+                    {tr('conflict.deleteAlone')}
+                  </button>
+                </div>
+              </form>
+            )}
+          </Show>
         }
       >
         {(pair) => {
@@ -109,14 +156,7 @@ function ConflictView(props: { id: string }) {
             { key: 'copy' as const, name: tr('conflict.versionB'), letter: 'B', entry: copyEntry },
           ];
           return (
-            <form
-              class="stack"
-              novalidate
-              onSubmit={(event) => {
-                choice = ((event.submitter as HTMLButtonElement | null)?.value ?? 'keep-kept') as Choice;
-                void form.submit(event);
-              }}
-            >
+            <form class="stack" novalidate onSubmit={submitWith}>
               <p>{tr('conflict.intro', { title: title() })}</p>
               <ul class="conflict__versions">
                 <For each={versions}>

@@ -46,6 +46,12 @@ export const recordEn = {
     gone: 'This conflict is already resolved (here or on another device).',
     open: 'Open the entry',
     back: 'Back to the timeline',
+    alone:
+      'The version this copy conflicted with was deleted meanwhile: this copy is all that is left of the entry.',
+    keepAlone: 'Keep it as an ordinary entry',
+    deleteAlone: 'Delete it',
+    keptAlone: 'Kept: it is now an ordinary entry.',
+    deletedAlone: 'Deleted.',
     yes: 'Yes',
     no: 'No',
   },

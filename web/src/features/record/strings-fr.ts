@@ -49,6 +49,12 @@ export const recordFr: typeof recordEn = {
     gone: 'Ce conflit est déjà résolu (ici ou sur un autre appareil).',
     open: 'Ouvrir l’entrée',
     back: 'Retour à la chronologie',
+    alone:
+      'La version avec laquelle cette copie était en conflit a été supprimée entre-temps : cette copie est tout ce qui reste de l’entrée.',
+    keepAlone: 'La garder comme une entrée ordinaire',
+    deleteAlone: 'La supprimer',
+    keptAlone: 'Gardée : c’est désormais une entrée ordinaire.',
+    deletedAlone: 'Supprimée.',
     yes: 'Oui',
     no: 'Non',
   },
