@@ -48,6 +48,7 @@ const FEATURE_PUBLIC: Readonly<Record<string, readonly string[]>> = {
   'features/record': [
     'web/src/features/record/no-profile.tsx',
     'web/src/features/record/record-text.ts',
+    'web/src/features/record/record-views.tsx',
     'web/src/features/record/summary.ts',
   ],
   'features/shares': [],

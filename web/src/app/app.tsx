@@ -20,6 +20,9 @@ const KindPage = lazy(() =>
 const MeasurementsPage = lazy(() =>
   import('../features/record/measurements-page.tsx').then((m) => ({ default: m.MeasurementsPage })),
 );
+const ConflictPage = lazy(() =>
+  import('../features/record/conflict-page.tsx').then((m) => ({ default: m.ConflictPage })),
+);
 const RecordEditorPage = lazy(() =>
   import('../features/record/record-editor-page.tsx').then((m) => ({ default: m.RecordEditorPage })),
 );
@@ -104,6 +107,7 @@ export function App() {
         <Route path="/record/:kind/:id" component={RecordEditorPage} />
         <Route path="/documents" component={DocumentsPage} />
         <Route path="/measurements" component={MeasurementsPage} />
+        <Route path="/conflicts/:id" component={ConflictPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/backup" component={BackupPage} />
         <Route path="/close-account" component={CloseAccountPage} />

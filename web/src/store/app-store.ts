@@ -17,6 +17,7 @@ import { DocumentService, type NewDocument } from '../records/document-service.t
 import { orderProfiles } from '../records/profile-order.ts';
 import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
 import { type RecordEntry, RecordService } from '../records/record-service.ts';
+import { type DeviceIdentity, lazyDevice, stampNow } from '../records/this-device.ts';
 import type { Server } from '../server/server.ts';
 import { createPendingShare, type PendingShareSlot, startingShareHash } from '../shares/pending-share.ts';
 import { createSharing, type Sharing } from '../shares/sharing.ts';
@@ -107,6 +108,8 @@ export interface AppStore {
   /** With `expectedRev`, refuses (reason `conflict`) if the entry changed since the form opened. */
   updateRecord(id: string, input: unknown, expectedRev?: number): Promise<RecordEntry>;
   deleteRecord(id: string): Promise<void>;
+  /** This device as the stamps of its saves name it (records/saved-stamp.ts). */
+  thisDevice(): DeviceIdentity;
   addDocument(doc: NewDocument): Promise<RecordEntry>;
   readDocument(entry: RecordEntry): Promise<Uint8Array>;
 
@@ -160,7 +163,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       await sync?.publishKeyring(change);
     },
   });
-  const recordService = new RecordService(db);
+  const thisDeviceNow = lazyDevice();
+  const recordService = new RecordService(db, () => stampNow(thisDeviceNow()));
   const documentService = new DocumentService(db, recordService);
   const setTimer = options.setTimer ?? realTimer;
 
@@ -452,6 +456,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       requireSession();
       await recordService.remove(id, profiles());
     },
+    thisDevice: thisDeviceNow,
     addDocument: async (doc) => documentService.add(requireProfile(), doc),
     async readDocument(entry) {
       requireSession();
