@@ -18,6 +18,7 @@ import type { ClinicalRecord } from '../../../../shared/schema/record.ts';
 import { AppError } from '../../core/app-error.ts';
 import { newId } from '../../core/ids.ts';
 import type { AppStore } from '../../store/app-store.ts';
+import { isConflictCopy } from '../../sync/conflict-copy.ts';
 
 /** Kinds an IPS does not carry: the emergency profile (it has its own code) and call summaries. */
 export const NOT_EXPORTED = ['emergency-profile', 'consultation'] as const;
@@ -79,7 +80,9 @@ export async function exportBundle(
 ): Promise<Bundle> {
   const profile = app.activeProfile();
   if (!profile) throw new Error('No profile is open');
-  const records = liveRecords(app);
+  // An unresolved conflicting copy is the same entry twice, one version unconfirmed: left out, as
+  // from shares and the emergency profile.
+  const records = liveRecords(app).filter((r) => !isConflictCopy(r.id));
   const files = new Map<string, string>();
   if (choice.includeFiles && choice.sections.includes('documents')) {
     for (const r of records) {
