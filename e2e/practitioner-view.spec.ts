@@ -3,7 +3,9 @@
  * a lab result reach the practitioner with their dates, newest first, the weights charted and tabled
  * like on the patient's own Measurements page, and nothing in it links to the patient's forms.
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { recordEn, recordFr } from '../web/src/features/record/strings.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
@@ -121,6 +123,33 @@ test('a practitioner sees shared measurements and lab results dated, newest firs
       doctor.main.getByRole('link', { name: new RegExp(`^${recordEn.actions.edit}`) }),
     ).toHaveCount(0);
     expect(await seriousViolations(doc)).toEqual([]);
+
+    // What was shared, taken away: the FHIR summary (.json) for the clinician's system, and a PDF.
+    const jsonDownload = doc.waitForEvent('download');
+    await doc.getByRole('button', { name: 'Download as FHIR summary (.json)', exact: true }).click();
+    const jsonPath = testInfo.outputPath('shared-summary.json');
+    await (await jsonDownload).saveAs(jsonPath);
+    const bundle = JSON.parse(readFileSync(jsonPath, 'utf8'));
+    expect(bundle.type).toBe('document');
+    const observations = bundle.entry
+      .map((e: { resource: { resourceType: string; code?: { text?: string } } }) => e.resource)
+      .filter((r: { resourceType: string }) => r.resourceType === 'Observation');
+    expect(observations).toHaveLength(5);
+    const pdfDownload = doc.waitForEvent('download');
+    await doc.getByRole('button', { name: 'Download as PDF', exact: true }).click();
+    const pdfPath = testInfo.outputPath('shared-summary.pdf');
+    await (await pdfDownload).saveAs(pdfPath);
+    const pdfText = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    for (const line of [
+      'Patient summary',
+      'Camille Durand',
+      'Results',
+      'Vital signs',
+      'Ferritin',
+      '72.4 kg',
+    ]) {
+      expect(pdfText, line).toContain(line);
+    }
 
     await screenshot(doc, testInfo.outputPath('practitioner-view-390-en.png'));
     await chooseLanguage(doc, 'Français');

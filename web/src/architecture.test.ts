@@ -43,7 +43,10 @@ const FEATURE_PUBLIC: Readonly<Record<string, readonly string[]>> = {
     'web/src/features/emergency/emergency-button.tsx',
     'web/src/features/emergency/lock-screen-copy.ts',
   ],
-  'features/exchange': ['web/src/features/exchange/exchange-settings.tsx'],
+  'features/exchange': [
+    'web/src/features/exchange/exchange-settings.tsx',
+    'web/src/features/exchange/summary-downloads.tsx',
+  ],
   'features/pwa': ['web/src/features/pwa/update-app.ts'],
   'features/record': [
     'web/src/features/record/no-profile.tsx',

@@ -17,19 +17,16 @@ import { FieldError } from '../../ui/field-error.tsx';
 import { NoProfile } from '../record/no-profile.tsx';
 import { useRecordText } from '../record/record-text.ts';
 import { summarize } from '../record/summary.ts';
-import { applyImport, exportBundle, exportProfile, previewFile, undoImport } from './exchange.ts';
+import {
+  applyImport,
+  exportBundle,
+  exportProfile,
+  previewFile,
+  summaryFileName,
+  undoImport,
+} from './exchange.ts';
 import { loadFhirValidator } from './fhir-validator.ts';
 import './exchange.css';
-
-function fileName(name: string, now: Date, extension = 'json'): string {
-  const safe = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
-  return `carnet-summary-${safe || 'profile'}-${now.toISOString().slice(0, 10)}.${extension}`;
-}
 
 /** `/exchange`: the active profile out as a FHIR IPS, and a FHIR Bundle in, previewed first. */
 export function ExchangePage() {
@@ -77,7 +74,7 @@ function ExportSection() {
         { sections: [...chosen()], patientDetails: patientDetails(), includeFiles: includeFiles() },
         now,
       );
-      const name = fileName(app.activeProfile()?.profile.displayName ?? '', now);
+      const name = summaryFileName(app.activeProfile()?.profile.displayName ?? '', now, 'json');
       download(new Blob([json], { type: 'application/fhir+json' }), name);
       const count = (JSON.parse(json) as { entry?: unknown[] }).entry?.length ?? 0;
       setOutcome(t('exchange.export.done', { file: name, count }));
@@ -111,7 +108,7 @@ function ExportSection() {
         page: (n, m) => t('exchange.pdf.page', { n, m }),
         formatDate: (value) => formatDate(value, { dateStyle: 'long' }),
       });
-      const name = fileName(app.activeProfile()?.profile.displayName ?? '', now, 'pdf');
+      const name = summaryFileName(app.activeProfile()?.profile.displayName ?? '', now, 'pdf');
       download(new Blob([bytes as BlobPart], { type: 'application/pdf' }), name);
       setOutcome(t('exchange.export.pdfDone', { file: name }));
     } catch (error) {

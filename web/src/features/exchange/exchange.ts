@@ -48,6 +48,17 @@ export function localDateTime(date: Date): string {
   );
 }
 
+/** `carnet-summary-camille-martin-2026-12-04.json`: the person's name, ASCII, and the day. */
+export function summaryFileName(name: string, now: Date, extension: 'json' | 'pdf'): string {
+  const safe = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+  return `carnet-summary-${safe || 'profile'}-${now.toISOString().slice(0, 10)}.${extension}`;
+}
+
 export function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';
   // In slices: String.fromCharCode takes its arguments on the stack.

@@ -31,6 +31,12 @@ export const exchangeEn = {
     disclaimer:
       'Compiled by the patient in Carnet from their own health record. Not a medical document validated by a clinician.',
     page: 'page {{ n }} of {{ m }}',
+    disclaimerShared:
+      'Made from what the patient shared through Carnet. Not a complete record: only the shared sections.',
+  },
+  shared: {
+    json: 'Download as FHIR summary (.json)',
+    pdf: 'Download as PDF',
   },
   import: {
     title: 'Import',
@@ -104,6 +110,12 @@ export const exchangeFr: typeof exchangeEn = {
     disclaimer:
       'Établie par le patient dans Carnet à partir de son propre dossier de santé. Ce n’est pas un document médical validé par un soignant.',
     page: 'page {{ n }} sur {{ m }}',
+    disclaimerShared:
+      'Établie à partir de ce que le patient a partagé via Carnet. Pas un dossier complet : seules les rubriques partagées.',
+  },
+  shared: {
+    json: 'Télécharger en synthèse FHIR (.json)',
+    pdf: 'Télécharger en PDF',
   },
   import: {
     title: 'Importer',

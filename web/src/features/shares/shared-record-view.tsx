@@ -14,6 +14,7 @@ import { entryFromDraft } from '../../shares/entry-draft.ts';
 import { downloadPrescription } from '../../shares/pdf-download.ts';
 import type { Snapshot } from '../../shares/snapshot.ts';
 import { useApp } from '../../store/app-context.tsx';
+import { SummaryDownloads } from '../exchange/summary-downloads.tsx';
 import { useRecordText } from '../record/record-text.ts';
 import { DatedRecordList, MeasurementSections } from '../record/record-views.tsx';
 import { EntryForm } from './entry-form.tsx';
@@ -89,6 +90,11 @@ export function SharedRecordView(props: {
           })}
         </span>
       </div>
+      <SummaryDownloads
+        name={snapshot().patient.name}
+        dateOfBirth={snapshot().patient.dateOfBirth}
+        records={entries().flatMap((e) => (e.record ? [{ id: e.id, record: e.record }] : []))}
+      />
       <For each={snapshot().sections}>
         {(section) => (
           <section class="share-section stack" aria-labelledby={`shared-${section}`} data-section={section}>
