@@ -87,9 +87,33 @@ test('a profile out as a FHIR IPS and back into another profile: same timeline, 
     [fields.familyRelationship]: 'mother',
     [fields.familyCondition]: 'Diabète de type 2',
   });
+  await records.add('device', {
+    [fields.deviceName]: 'Stimulateur cardiaque',
+    [fields.deviceStart]: '2021-04-08',
+  });
+  await records.add('pregnancy', {
+    [fields.recordedOn]: '2026-11-02',
+    [fields.pregnancyStatus]: 'pregnant',
+    [fields.expectedDeliveryDate]: '2027-05-20',
+  });
+  await records.add('advance-directive', {
+    [fields.directiveType]: 'trusted-person',
+    [fields.personName]: 'Jeanne Martin',
+    [fields.phone]: '+33 6 98 76 54 32',
+  });
+  await records.add('administrative', {
+    [fields.bloodType]: 'O+',
+    [fields.gpName]: 'Dr Claire Dubois',
+    [fields.addressText]: '12 rue des Lilas\n69003 Lyon',
+  });
+  await records.add('emergency-contact', {
+    [fields.contactName]: 'Marie Durand',
+    [fields.relationship]: 'Mère',
+    [fields.phone]: '+33 6 12 34 56 78',
+  });
   await records.addNote('Questions pour la cardiologue', 'Essoufflement à l’effort ?');
   const before = await timelineTitles(page);
-  expect(before.length).toBeGreaterThanOrEqual(11);
+  expect(before.length).toBeGreaterThanOrEqual(16);
 
   // Export: every section, a .json the browser downloads.
   await gotoExchange(page);
@@ -115,6 +139,10 @@ test('a profile out as a FHIR IPS and back into another profile: same timeline, 
     'Observation',
     'Procedure',
     'FamilyMemberHistory',
+    'Device',
+    'DeviceUseStatement',
+    'Consent',
+    'RelatedPerson',
   ]) {
     expect(types, t).toContain(t);
   }
@@ -140,6 +168,9 @@ test('a profile out as a FHIR IPS and back into another profile: same timeline, 
     'Vital signs',
     'Social history',
     'Family history',
+    'Medical devices and implants',
+    'History of pregnancy',
+    'Advance directives',
     'Patient’s notes',
   ]) {
     expect(pdfText, heading).toContain(heading);
