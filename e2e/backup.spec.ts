@@ -1,9 +1,12 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
+import { recordEn } from '../web/src/features/record/strings.ts';
 import { DocumentsPage } from './pages/documents-page.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
 import { RecordPage } from './pages/record-page.ts';
+import { SharePage } from './pages/share-page.ts';
+import { SyncPage } from './pages/sync-page.ts';
 import { VaultPage } from './pages/vault-page.ts';
 import { seriousViolations } from './support/axe.ts';
 import { navigateInApp } from './support/navigate.ts';
@@ -11,7 +14,11 @@ import { watchPage } from './support/page-watch.ts';
 import { dumpBrowserStorage } from './support/storage-dump.ts';
 
 const PASSPHRASE = 'orchard-glacier-thimble-2049';
-const DOCUMENT_BYTES = 3 * 1024 * 1024 + 12_345;
+const DOCUMENT_BYTES = 5 * 1024 * 1024 + 12_345;
+const DOCTOR_PASS = 'lantern-meadow-copper-7731';
+const DOCTOR = 'Dr Alice Martin';
+/** The share agent imports practitioner entries every few seconds. */
+const AGENT_TIMEOUT = 30_000;
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -76,7 +83,7 @@ async function restoreFresh(
   await expect(page.getByRole('heading', { level: 2, name: 'What the restore will do' })).toBeVisible({
     timeout: 60_000,
   });
-  await expect(page.getByText(/holds 2 profiles, 4 entries and 7 document parts/)).toBeVisible();
+  await expect(page.getByText(/holds 2 profiles, 9 entries and 11 document parts/)).toBeVisible();
   await shoot(page, `restore-preview-${'passphrase' in secret ? 'passphrase' : 'recovery'}`);
   await page.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(page.getByText('The backup is restored and your vault is open.')).toBeVisible({
@@ -89,6 +96,11 @@ async function restoreFresh(
   await records.gotoTimeline();
   await records.expectInTimeline('Penicillin');
   await records.expectInTimeline('Amoxicillin');
+  for (const text of ['Asthma', 'Tetanus', 'Ferritin', '128/82']) await records.expectInTimeline(text);
+  // The practitioner's entry comes back with its signature checked again on this device.
+  await records.gotoKind('practitioner-entry');
+  await records.main.getByRole('link').filter({ hasText: 'Allergy review' }).first().click();
+  await expect(page.getByText(`From ${DOCTOR} — signature verified`)).toBeVisible();
   await new ProfilesPage(page).switchTo('Léo Martin');
   await records.gotoTimeline();
   await records.expectInTimeline('Growth check');
@@ -127,6 +139,58 @@ test('back up a vault, restore it on a fresh browser with the passphrase and wit
     frequency: 'three times a day',
     start: '2026-11-01',
   });
+  await records.add('condition', {
+    [recordEn.fields.conditionName]: 'Asthma',
+    [recordEn.fields.onsetDate]: '2015-09-01',
+  });
+  await records.add('vaccination', {
+    [recordEn.fields.vaccine]: 'Tetanus',
+    [recordEn.fields.vaccinationDate]: '2024-05-02',
+  });
+  await records.add('lab-result', {
+    [recordEn.fields.testName]: 'Ferritin',
+    [recordEn.fields.labValue]: '80',
+    [recordEn.fields.labUnit]: 'ug/L',
+    [recordEn.fields.labDate]: '2026-10-20',
+  });
+  await records.addBloodPressure({ systolic: 128, diastolic: 82, at: '2026-11-14T08:15' });
+
+  // A practitioner entry, signed and verified: through a share (sync on, a practitioner's context).
+  const tag = randomBytes(4).toString('hex');
+  const sync = new SyncPage(page);
+  await sync.turnOnSync(`backup-${tag}@example.org`, PASSPHRASE);
+  await sync.expectSynced();
+  const share = await new SharePage(page).create({ sections: ['allergy'], mode: 'read-add', expiry: '24h' });
+  const doctorContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    const doc = await doctorContext.newPage();
+    const doctorVault = new VaultPage(doc);
+    await doctorVault.gotoHome();
+    await doctorVault.createVault(DOCTOR_PASS);
+    await new SyncPage(doc).turnOnSync(`doctor-${tag}@example.org`, DOCTOR_PASS);
+    await new SyncPage(doc).expectSynced();
+    const doctor = new SharePage(doc);
+    await doctor.saveProfile({
+      name: DOCTOR,
+      profession: 'General practitioner',
+      professionalId: '10001234567',
+      city: 'Lyon',
+    });
+    await doc.goto('about:blank');
+    await doc.goto(share.link);
+    await doctorVault.unlock(DOCTOR_PASS);
+    await doctorVault.expectUnlocked();
+    await doctor.open();
+    await doctor.addNote('Allergy review', 'Hives under penicillin: avoid.');
+  } finally {
+    await doctorContext.close();
+  }
+  await records.gotoKind('practitioner-entry');
+  const entry = records.main.getByRole('link').filter({ hasText: 'Allergy review' }).first();
+  await expect(entry).toBeVisible({ timeout: AGENT_TIMEOUT });
+  await entry.click();
+  await expect(page.getByText(`From ${DOCTOR} — signature verified`)).toBeVisible();
+
   const document = new Uint8Array(DOCUMENT_BYTES).map((_, i) => (i * 7919 + (i >> 9)) % 256);
   const documents = new DocumentsPage(page);
   await documents.goto();
