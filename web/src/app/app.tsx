@@ -44,6 +44,9 @@ const RestorePage = lazy(() =>
 const CreateVaultPage = lazy(() =>
   import('../features/vault/create-vault-page.tsx').then((m) => ({ default: m.CreateVaultPage })),
 );
+const RecoveryKeyPage = lazy(() =>
+  import('../features/vault/recovery-key-page.tsx').then((m) => ({ default: m.RecoveryKeyPage })),
+);
 const SignInPage = lazy(() =>
   import('../features/sync/sign-in-page.tsx').then((m) => ({ default: m.SignInPage })),
 );
@@ -99,6 +102,7 @@ export function App() {
         <Route path="/documents" component={DocumentsPage} />
         <Route path="/measurements" component={MeasurementsPage} />
         <Route path="/settings" component={SettingsPage} />
+        <Route path="/recovery-key" component={RecoveryKeyPage} />
         <Route path="/backup" component={BackupPage} />
         <Route path="/emergency" component={EmergencyPage} />
         <Route path="/scan" component={ScanPage} />

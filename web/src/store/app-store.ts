@@ -23,6 +23,7 @@ import { createSharing, type Sharing } from '../shares/sharing.ts';
 import type { SharingDeps } from '../shares/sharing-deps.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
+import { loadRecoveryState, type RecoveryState, saveRecoveryState } from '../vault/recovery-state.ts';
 import { DEFAULT_AUTO_LOCK_MINUTES, type Session, VaultService } from '../vault/vault-service.ts';
 import { wipeSession } from '../vault/wipe-session.ts';
 import { createKdfProgress } from './kdf-progress.ts';
@@ -59,6 +60,14 @@ export interface AppStore {
   unlock(passphrase: string): Promise<void>;
   recover(recoveryKey: string, newPassphrase: string): Promise<void>;
   changePassphrase(current: string, next: string): Promise<void>;
+  /** What is known of the recovery key while unlocked: null when nothing is (an older vault). */
+  recovery: Accessor<RecoveryStatus | null>;
+  /** The unconfirmed recovery key, in memory while unlocked, to show and confirm; else null. */
+  recoveryPrompt: Accessor<string | null>;
+  /** Part of the key was typed back: a usable copy exists; the kept copy is dropped. */
+  confirmRecoveryKey(): Promise<void>;
+  /** Needs the passphrase; the old recovery key stops working. Returns the new one. */
+  newRecoveryKey(passphrase: string): Promise<string>;
   lock(): void;
   setAutoLockMinutes(minutes: number): Promise<void>;
   /** Call on user activity; restarts the auto-lock countdown. */
@@ -107,6 +116,12 @@ export interface AppStore {
   backupAccess(): BackupAccess;
   /** Opens the session of a vault just restored on this device (its keyring already stored). */
   openRestored(session: Session): Promise<void>;
+}
+
+export interface RecoveryStatus {
+  /** When the current recovery key was made; null when not known. */
+  readonly madeAt: string | null;
+  readonly confirmed: boolean;
 }
 
 export interface BackupAccess {
@@ -158,6 +173,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     options.storage?.getItem(ACTIVE_PROFILE_KEY) ?? null,
   );
   const [autoLockMinutes, setAutoLock] = createSignal(DEFAULT_AUTO_LOCK_MINUTES);
+  const [recoveryState, setRecoveryState] = createSignal<RecoveryState | null>(null);
   const online = createOnline();
 
   const now = options.now ?? Date.now;
@@ -196,8 +212,11 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   async function opening(open: () => Promise<Session>): Promise<void> {
     const started = generation;
     const next = await open();
+    // Read before the session starts, so the first screen already knows whether to ask for it.
+    const recovery = await loadRecoveryState(db, next.vaultKey).catch(() => null);
     if (generation !== started) throw new AppError('locked', 'the vault was locked while opening');
     start(next);
+    setRecoveryState(recovery);
   }
 
   function start(next: Session): void {
@@ -241,6 +260,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     setSharing(null);
     setProfiles([]);
     setRecords([]);
+    setRecoveryState(null);
     setStatus('locked');
     if (ended) wipeSession(ended, endedProfileKeys);
   }
@@ -358,6 +378,12 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       await opening(async () => {
         const created = await vault.create(passphrase);
         recoveryKey = created.recoveryKey;
+        // Kept (sealed) until confirmed: closing the tab now must not skip the confirmation for good.
+        await saveRecoveryState(db, created.session.vaultKey, {
+          madeAt: new Date(now()).toISOString(),
+          confirmedAt: null,
+          pendingKey: created.recoveryKey,
+        });
         return created.session;
       });
       return recoveryKey;
@@ -370,10 +396,45 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       });
     },
     async recover(recoveryKey, newPassphrase) {
-      await opening(() => vault.recover(recoveryKey, newPassphrase));
+      await opening(async () => {
+        const recovered = await vault.recover(recoveryKey, newPassphrase);
+        // The key was just typed in full: it is known to be kept.
+        const known = await loadRecoveryState(db, recovered.vaultKey);
+        const at = new Date(now()).toISOString();
+        await saveRecoveryState(db, recovered.vaultKey, {
+          madeAt: known?.madeAt ?? null,
+          confirmedAt: at,
+          pendingKey: null,
+        });
+        return recovered;
+      });
     },
     async changePassphrase(current, next) {
       await vault.changePassphrase(requireSession(), current, next);
+    },
+    recovery: () => {
+      const state = recoveryState();
+      return state && { madeAt: state.madeAt, confirmed: state.confirmedAt !== null };
+    },
+    recoveryPrompt: () => recoveryState()?.pendingKey ?? null,
+    async confirmRecoveryKey() {
+      const current = requireSession();
+      const state = recoveryState();
+      const confirmed = {
+        madeAt: state?.madeAt ?? null,
+        confirmedAt: new Date(now()).toISOString(),
+        pendingKey: null,
+      };
+      await saveRecoveryState(db, current.vaultKey, confirmed);
+      if (session() === current) setRecoveryState(confirmed);
+    },
+    async newRecoveryKey(passphrase) {
+      const current = requireSession();
+      const key = await vault.newRecoveryKey(current, passphrase);
+      const made = { madeAt: new Date(now()).toISOString(), confirmedAt: null, pendingKey: key };
+      await saveRecoveryState(db, current.vaultKey, made);
+      if (session() === current) setRecoveryState(made);
+      return key;
     },
     lock,
     async setAutoLockMinutes(minutes) {

@@ -8,6 +8,7 @@ import { HourlyRateSetting } from '../call/hourly-rate-setting.tsx';
 import { SyncSettings } from '../sync/sync-settings.tsx';
 import { AutoLockSetting } from '../vault/auto-lock-setting.tsx';
 import { ChangePassphraseForm } from '../vault/change-passphrase-form.tsx';
+import { RecoveryKeySetting } from '../vault/recovery-key-setting.tsx';
 
 /** Settings: language, auto-lock delay, passphrase. */
 export function SettingsPage() {
@@ -34,6 +35,7 @@ export function SettingsPage() {
         <h2 id="settings-passphrase">{t('settings.passphrase')}</h2>
         <ChangePassphraseForm />
       </section>
+      <RecoveryKeySetting />
     </div>
   );
 }
