@@ -10,6 +10,8 @@ import { initCrypto } from '../../../shared/crypto/sodium.ts';
 export interface PendingShare {
   readonly shareId: string;
   readonly shareKey: Uint8Array;
+  /** Known to have no passcode (the link says so, or the typed code's lookup did): opened at once. */
+  readonly noPasscode?: boolean;
 }
 
 export interface PendingShareSlot {

@@ -20,6 +20,18 @@ export function ShareItem(props: {
   const [showLog, setShowLog] = createSignal(false);
   const [message, setMessage] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
+  // Revoking cannot be undone: the button asks first, in place, and focus goes to the question.
+  const [confirming, setConfirming] = createSignal(false);
+  let revokeButton: HTMLButtonElement | undefined;
+  let question: HTMLParagraphElement | undefined;
+  const askRevoke = () => {
+    setConfirming(true);
+    question?.focus();
+  };
+  const keep = () => {
+    setConfirming(false);
+    revokeButton?.focus();
+  };
   const link = () => (props.secret ? (app.sharing()?.link(props.secret) ?? null) : null);
   const refusals = () => app.sharing()?.refusalsOf(props.share.id) ?? [];
   // This device's own knowledge first: a share it knows revoked or past its sealed expiry is shown
@@ -38,6 +50,7 @@ export function ShareItem(props: {
       .join(', ')}`;
 
   async function revoke() {
+    setConfirming(false);
     setError(null);
     try {
       await requireSharing(app).revoke(props.share.id);
@@ -117,10 +130,31 @@ export function ShareItem(props: {
                 >
                   {showQr() ? t('shares.page.hideQr') : t('shares.page.showQr')}
                 </button>
-                <button type="button" class="button button--danger" onClick={revoke}>
+                <button
+                  ref={revokeButton}
+                  type="button"
+                  class="button button--danger"
+                  aria-expanded={confirming()}
+                  onClick={askRevoke}
+                >
                   {t('shares.page.revoke')}
                 </button>
               </div>
+              <Show when={confirming()}>
+                <div class="message message--error stack share-revoke-confirm">
+                  <p tabIndex={-1} ref={question}>
+                    {t('shares.page.revokeConfirm')}
+                  </p>
+                  <div class="form-actions">
+                    <button type="button" class="button button--danger" onClick={revoke}>
+                      {t('shares.page.revokeYes')}
+                    </button>
+                    <button type="button" class="button button--secondary" onClick={keep}>
+                      {t('shares.page.revokeNo')}
+                    </button>
+                  </div>
+                </div>
+              </Show>
               <Show when={showQr()}>
                 <ShareQr link={url()} label={t('shares.page.qr')} />
               </Show>

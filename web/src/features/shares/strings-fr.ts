@@ -59,6 +59,10 @@ export const sharesFr: typeof sharesEn = {
     hideQr: 'Masquer le QR code',
     notOnThisDevice: 'Créé sur un autre appareil : son lien y est conservé.',
     revoke: 'Révoquer',
+    revokeConfirm:
+      'Révoquer ce partage\u00a0? Le soignant perd l’accès aussitôt. Impossible de revenir en arrière.',
+    revokeYes: 'Oui, révoquer',
+    revokeNo: 'Garder le partage',
     revoked: 'Partage révoqué.',
     log: 'Journal des accès',
     showLog: 'Afficher le journal des accès',
@@ -87,6 +91,7 @@ export const sharesFr: typeof sharesEn = {
     passcode: 'Code secret',
     passcodeHint: 'Si le patient a fixé un code secret, saisissez-le ici.',
     submit: 'Ouvrir',
+    retry: 'Réessayer',
     opening: 'Ouverture…',
     patient: 'Patient : {{ name }}',
     born: 'né(e) le {{ date }}',
