@@ -7,6 +7,7 @@
 import type { Subscription } from 'rxjs';
 import { type Accessor, createMemo, createSignal } from 'solid-js';
 import type { Keyring } from '../../../shared/crypto/keyring.ts';
+import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import type { Profile } from '../../../shared/schema/profile.ts';
 import { requestPersistentStorage } from '../backup/durable-storage.ts';
 import { AppError } from '../core/app-error.ts';
@@ -58,6 +59,8 @@ export interface AppStore {
 
   createVault(passphrase: string): Promise<string>;
   unlock(passphrase: string): Promise<void>;
+  /** The unlock screen is up: load what an unlock needs (libsodium, the KDF worker) meanwhile. */
+  prepareUnlock(): void;
   recover(recoveryKey: string, newPassphrase: string): Promise<void>;
   changePassphrase(current: string, next: string): Promise<void>;
   /** What is known of the recovery key while unlocked: null when nothing is (an older vault). */
@@ -142,6 +145,8 @@ export interface AppStoreOptions {
   setTimer?: SetTimer;
   now?: Now;
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
+  /** Starts the next key derivation's worker ahead (the browser's runner); absent in tests. */
+  prepareKdf?: () => void;
   /** Sync with the server at `serverUrl`; without it the app is local-only. */
   sync?: { wiring: SyncWiring; serverUrl: string };
 }
@@ -394,6 +399,10 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         if (meta) setAutoLock(meta.autoLockMinutes);
         return vault.unlock(passphrase);
       });
+    },
+    prepareUnlock() {
+      options.prepareKdf?.();
+      void initCrypto().catch(() => undefined);
     },
     async recover(recoveryKey, newPassphrase) {
       await opening(async () => {

@@ -1,4 +1,5 @@
 /** `/scan`: reads Carnet QR codes with the camera, or from an image, and opens only Carnet links. */
+import { useNavigate } from '@solidjs/router';
 import { createSignal, onCleanup, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { decodeImageFile, decodeWithJsQr, nativeDetector } from './qr-decode.ts';
@@ -6,6 +7,7 @@ import { scanTarget } from './scan-target.ts';
 
 export function ScanPage() {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const [running, setRunning] = createSignal(false);
   const [message, setMessage] = createSignal('');
   const [foreign, setForeign] = createSignal<string | undefined>();
@@ -28,8 +30,11 @@ export function ScanPage() {
     const target = scanTarget(text, location.origin);
     if (target.kind === 'carnet') {
       stop();
-      // `/e` and `/s` are their own pages, not routes of this app: a full navigation.
-      location.assign(target.path);
+      // A share (`/s`) is a route of this app: the router keeps the vault open (a page load would
+      // lock it and ask for the passphrase again). `/e` is the responder's own page (web/e.html),
+      // outside the app: only that one is a full navigation.
+      if (target.path.startsWith('/s#')) navigate(target.path);
+      else location.assign(target.path);
     } else {
       // Not ours: the camera goes off rather than staying on with nobody scanning.
       stop();

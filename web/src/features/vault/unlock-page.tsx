@@ -19,8 +19,11 @@ export function UnlockPage() {
   const [error, setError] = createSignal<string | null>(null);
   let input: HTMLInputElement | undefined;
 
-  // Typing the passphrase is the only thing to do here.
-  onMount(() => input?.focus());
+  // Typing the passphrase is the only thing to do here; meanwhile the key derivation gets ready.
+  onMount(() => {
+    input?.focus();
+    app.prepareUnlock();
+  });
 
   function refocus() {
     input?.focus();
