@@ -72,6 +72,7 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/measurements',
     '/documents',
     '/settings',
+    '/recovery-key',
     '/backup',
     '/restore',
     '/emergency',

@@ -19,6 +19,8 @@ export interface PendingShareSlot {
   set(share: PendingShare | null): void;
   /** Takes the key out of the address bar (and so out of the visible URL) once it is in memory. */
   takeFromLocation(): Promise<boolean>;
+  /** A link's fragment read in the app (a scanned code): straight into memory; false if not a share. */
+  takeFromFragment(fragment: string): Promise<boolean>;
 }
 
 /** `initialHash`: the fragment when the app started, in case the router rewrites the address first. */
@@ -36,6 +38,12 @@ export function createPendingShare(initialHash: string): PendingShareSlot {
       setPending(parsed);
       history.replaceState(history.state, '', location.pathname);
       return true;
+    },
+    async takeFromFragment(fragment) {
+      await initCrypto();
+      const parsed = parseShareFragment(fragment);
+      if (parsed) setPending(parsed);
+      return parsed !== null;
     },
   };
 }

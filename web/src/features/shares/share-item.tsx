@@ -1,5 +1,5 @@
 /** One share in the patient's list: state, expiry, link, QR, code, revoke, and its access log. */
-import { createSignal, Show } from 'solid-js';
+import { createSignal, onMount, Show } from 'solid-js';
 import type { ShareSummary } from '../../../../shared/protocol/shares.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { ShareSecret } from '../../shares/shares-state.ts';
@@ -8,6 +8,8 @@ import { requireSharing } from './require-sharing.ts';
 import { shareErrorText } from './share-error-text.ts';
 import { ShareLogList } from './share-log.tsx';
 import { ShareQr } from './share-qr.tsx';
+
+const [revokeAsked, setRevokeAsked] = createSignal<string | null>(null);
 
 export function ShareItem(props: {
   share: ShareSummary;
@@ -21,13 +23,19 @@ export function ShareItem(props: {
   const [message, setMessage] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   // Revoking cannot be undone: the button asks first, in place, and focus goes to the question.
-  const [confirming, setConfirming] = createSignal(false);
+  // Kept by share id outside the item: the list refreshes and re-creates its items meanwhile.
+  const confirming = () => revokeAsked() === props.share.id;
+  const setConfirming = (on: boolean) => setRevokeAsked(on ? props.share.id : null);
   let revokeButton: HTMLButtonElement | undefined;
   let question: HTMLParagraphElement | undefined;
   const askRevoke = () => {
     setConfirming(true);
     question?.focus();
   };
+  // Re-created while the question is open (the list refreshed): the question keeps the focus.
+  onMount(() => {
+    if (confirming() && document.activeElement === document.body) question?.focus();
+  });
   const keep = () => {
     setConfirming(false);
     revokeButton?.focus();

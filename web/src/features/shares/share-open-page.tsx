@@ -31,12 +31,20 @@ export function ShareOpenPage() {
   // Revoked, expired or locked: no passcode can help, so none is asked for.
   const [closed, setClosed] = createSignal(false);
   const noPasscode = () => pendingShare()?.noPasscode === true;
-  onMount(() => void app.pendingShare.takeFromLocation().then(setHasLink, () => setHasLink(false)));
+  // Which share this page is about is known once the address is read (an earlier one may be pending).
+  const [taken, setTaken] = createSignal(false);
+  onMount(
+    () =>
+      void app.pendingShare
+        .takeFromLocation()
+        .then(setHasLink, () => setHasLink(false))
+        .finally(() => setTaken(true)),
+  );
   // A share known to have no passcode opens as soon as the vault is open: nothing to type.
   let tried: unknown = null;
   createEffect(() => {
     const share = pendingShare();
-    if (!share?.noPasscode || app.status() !== 'unlocked' || tried === share) return;
+    if (!taken() || !share?.noPasscode || app.status() !== 'unlocked' || tried === share) return;
     tried = share;
     void open();
   });

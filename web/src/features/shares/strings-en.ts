@@ -159,6 +159,7 @@ export const sharesEn = {
     received: 'Shares you opened',
     noneReceived: 'You have not opened any share yet.',
     codeTitle: 'Open a share with a code',
+    scan: 'Scan a patient’s QR code',
     code: 'Code (16 characters)',
     codeInvalid: 'A code has 16 characters, such as ABCD-EFGH-JKMN-PQRS.',
     openCode: 'Open',

@@ -156,6 +156,7 @@ export const sharesFr: typeof sharesEn = {
     received: 'Partages que vous avez ouverts',
     noneReceived: 'Vous n’avez encore ouvert aucun partage.',
     codeTitle: 'Ouvrir un partage avec un code',
+    scan: 'Scanner le code QR d’un patient',
     code: 'Code (16 caractères)',
     codeInvalid: 'Un code a 16 caractères, comme ABCD-EFGH-JKMN-PQRS.',
     openCode: 'Ouvrir',
