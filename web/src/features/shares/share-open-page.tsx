@@ -81,6 +81,11 @@ export function ShareOpenPage() {
     setClosed(false);
     setBusy(true);
     try {
+      // Right after an unlock (a share opened at once) sync takes a moment to resume: the role
+      // check below needs the server.
+      for (let i = 0; i < 50 && !app.server(); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       const role = requireSharing(app).role;
       if (!role.isPractitioner() && (await role.refresh()) !== 'practitioner')
         throw new ShareProblem('not-practitioner');
