@@ -73,6 +73,7 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/conflicts/cc-AAAAAAAAAAAA-resolved',
     '/documents',
     '/settings',
+    '/recovery-key',
     '/backup',
     '/exchange',
     '/restore',

@@ -62,7 +62,8 @@ test('share with a practitioner: open, sign a prescription, follow edits, revoke
   const patient = new SharePage(page);
   const share = await patient.create({ sections: ['allergy'], mode: 'read-add', expiry: '24h' });
   expect(share.link).toMatch(
-    new RegExp(`^${testInfo.project.use.baseURL}/s#[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}$`),
+    // `.0`: no passcode, so the practitioner's app opens it without asking for one.
+    new RegExp(`^${testInfo.project.use.baseURL}/s#[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}\\.0$`),
   );
   // The QR code (SVG, drawn on demand) reads back as the link.
   const item = patient.item(share.id);
@@ -137,17 +138,20 @@ test('share with a practitioner: open, sign a prescription, follow edits, revoke
     const patientDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: patient.s.entry.pdf }).click();
     const patientPdf = testInfo.outputPath('ordonnance-patient.pdf');
+    // An English document has an English name.
+    expect((await patientDownload).suggestedFilename()).toMatch(/^prescription-\d{4}-\d{2}-\d{2}\.pdf$/);
     await (await patientDownload).saveAs(patientPdf);
     const patientText = execFileSync('pdftotext', ['-layout', patientPdf, '-'], { encoding: 'utf8' });
     for (const expected of [
       DOCTOR,
       'Camille Durand',
       'Amoxicilline 1 g',
-      'Done at Lyon',
+      'Issued in Lyon on',
       '(self-declared)',
     ]) {
       expect(patientText).toContain(expected);
     }
+    for (const french of ['Done at', 'Fait à', 'ORDONNANCE']) expect(patientText).not.toContain(french);
     expect(await seriousViolations(page)).toEqual([]);
     await record.gotoKind('practitioner-entry');
     await record.main.getByRole('link').filter({ hasText: 'Consultation' }).first().click();
@@ -213,6 +217,9 @@ test('share with a practitioner: open, sign a prescription, follow edits, revoke
     }
     await doctor.open('wrong-5');
     await expect(doctor.alert).toHaveText(doctor.s.errors['share-locked']);
+    // A locked share asks for no passcode any more; typed afresh from the link, even the right one fails.
+    await expect(doc.getByLabel(doctor.s.open.passcode)).toHaveCount(0);
+    await openLink(doc, guarded.link);
     await doctor.open('2468');
     await expect(doctor.alert).toHaveText(doctor.s.errors['share-locked']);
     await patient.gotoShares();

@@ -62,6 +62,9 @@ export class SharePage {
   async revoke(id: string): Promise<void> {
     await this.gotoShares();
     await this.item(id).getByRole('button', { name: this.s.page.revoke }).click();
+    // Revoking cannot be undone: it asks first.
+    await expect(this.item(id).getByText(this.s.page.revokeConfirm)).toBeFocused();
+    await this.item(id).getByRole('button', { name: this.s.page.revokeYes }).click();
     await expect(this.item(id).locator('.share-state')).toHaveText(this.s.page.state.revoked);
   }
 
@@ -114,9 +117,16 @@ export class SharePage {
     return list.getByRole('listitem').allTextContents();
   }
 
-  /** On /s (already unlocked): types the passcode and opens. */
+  /**
+   * On /s (already unlocked): types the passcode and opens. A share without a passcode opens by
+   * itself, with no passcode field: nothing to do then but let the caller check what it shows.
+   */
   async open(passcode = ''): Promise<void> {
     const form = this.main.getByRole('form', { name: this.s.open.title });
+    if (passcode === '') {
+      await expect(form.getByLabel(this.s.open.passcode)).toHaveCount(0);
+      return;
+    }
     await form.getByLabel(this.s.open.passcode).fill(passcode);
     await form.getByRole('button', { name: this.s.open.submit }).click();
   }

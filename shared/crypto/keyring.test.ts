@@ -5,6 +5,7 @@ import {
   changePassphrase,
   createVault,
   type Keyring,
+  replaceRecoveryKey,
   unlockWithPassphrase,
   unlockWithRecoveryKey,
 } from './keyring.ts';
@@ -91,10 +92,25 @@ describe('keyring', () => {
     expect(unlockWithRecoveryKey(changed.keyring, created.recoveryKey).vaultKey.id).toBe(created.vaultKey.id);
   });
 
+  it('makes a new recovery key: the old one opens nothing, the new one and the passphrase do', () => {
+    const created = createVault(PASSPHRASE);
+    const replaced = replaceRecoveryKey(created.keyring, created.vaultKey);
+    expect(replaced.recoveryKey).not.toBe(created.recoveryKey);
+    expectReason(() => unlockWithRecoveryKey(replaced.keyring, created.recoveryKey), 'bad-recovery-key');
+    expect(unlockWithRecoveryKey(replaced.keyring, replaced.recoveryKey).vaultKey.id).toBe(
+      created.vaultKey.id,
+    );
+    expect(unlockWithPassphrase(replaced.keyring, PASSPHRASE).vaultKey.id).toBe(created.vaultKey.id);
+    expect(replaced.keyring.vaultKeyByPassphrase).toEqual(created.keyring.vaultKeyByPassphrase);
+    expect(replaced.keyring.identity).toEqual(created.keyring.identity);
+    expect(JSON.stringify(replaced.keyring)).not.toContain(replaced.recoveryKey);
+  });
+
   it('refuses to re-wrap with a key that is not this vault’s', () => {
     const a = createVault(PASSPHRASE);
     const b = createVault(PASSPHRASE);
     expectReason(() => changePassphrase(a.keyring, b.vaultKey, 'another passphrase'), 'wrong-key');
+    expectReason(() => replaceRecoveryKey(a.keyring, b.vaultKey), 'wrong-key');
   });
 
   it('refuses a keyring of an unknown version', () => {

@@ -7,7 +7,8 @@
  *                                  └─kdf─▶ auth key (to the server, which stores only a verifier)
  *   recovery key ─────────────────────────────────────────wraps─▶ vault key
  *
- * Changing the passphrase or recovering re-wraps only the vault key: records never need re-encrypting.
+ * Changing the passphrase, recovering or making a new recovery key re-wraps only the vault key:
+ * records never need re-encrypting.
  */
 import { type AccountKeys, accountKeysFromPassphrase, generateSalt } from './account-keys.ts';
 import { fromBase64, toBase64 } from './encoding.ts';
@@ -21,7 +22,7 @@ import {
 } from './identity.ts';
 import { DEFAULT_KDF_PARAMS, decodeKdfParams, encodeKdfParams, type KdfParams } from './kdf-params.ts';
 import { unwrapSecret, type WrappedSecret, wrapSecret } from './key-wrap.ts';
-import { formatRecoveryKey, parseRecoveryKey } from './recovery-key.ts';
+import { formatRecoveryKey, generateRecoveryKey, parseRecoveryKey } from './recovery-key.ts';
 import { generateKey, type SymmetricKey, symmetricKey } from './symmetric-key.ts';
 
 export const KEYRING_VERSION = 1;
@@ -170,5 +171,24 @@ export function rewrapVaultKey(
       vaultKeyByPassphrase: wrapSecret(vaultKey.bytes, accountKeys.keyEncryptionKey, VAULT_LABEL),
     },
     authKey: accountKeys.authKey,
+  };
+}
+
+/**
+ * Wraps the vault key under a fresh recovery key, replacing the old wrap: from then on the old
+ * recovery key opens nothing. The passphrase wrap, identity and records stay as they are.
+ */
+export function replaceRecoveryKey(
+  keyring: Keyring,
+  vaultKey: SymmetricKey,
+): { keyring: Keyring; recoveryKey: string } {
+  checkVersion(keyring);
+  if (keyring.identity.boxSecretKey.by !== vaultKey.id) {
+    throw new CryptoError('wrong-key', 'this is not the vault key of this keyring');
+  }
+  const recovery = generateRecoveryKey();
+  return {
+    keyring: { ...keyring, vaultKeyByRecoveryKey: wrapSecret(vaultKey.bytes, recovery.key, VAULT_LABEL) },
+    recoveryKey: recovery.text,
   };
 }

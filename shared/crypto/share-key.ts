@@ -21,7 +21,13 @@ const ACCESS_LABEL = 'carnet-share-access';
 const CONTENT_LABEL = 'carnet-share-content';
 const ENTRY_LABEL = 'carnet-share-entry';
 const SHARE_ID = /^[A-Za-z0-9_-]{22}$/;
-const LINK_FRAGMENT = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
+const LINK_FRAGMENT = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})(\.0)?$/;
+/**
+ * Ends the fragment of a share made without a passcode, so the practitioner's app opens it at once
+ * instead of asking for one (a blind try would spend one of the five attempts of a share that has
+ * a passcode). A link without it may or may not have one: the passcode is asked, as before.
+ */
+const NO_PASSCODE_MARK = '.0';
 
 export function generateShareKey(): Uint8Array {
   return sodium().randombytes_buf(KEY_BYTES);
@@ -121,19 +127,27 @@ export function openSnapshot(
   }
 }
 
-/** `<origin>/s#<shareId>.<key>`: everything secret in the fragment, which browsers never send. */
-export function shareLink(origin: string, shareId: string, shareKey: Uint8Array): string {
+/**
+ * `<origin>/s#<shareId>.<key>[.0]`: everything secret in the fragment, which browsers never send;
+ * `.0` when the share has no passcode.
+ */
+export function shareLink(origin: string, shareId: string, shareKey: Uint8Array, hasPasscode = true): string {
   checkKey(shareKey);
-  return `${origin.replace(/\/+$/, '')}/s#${shareId}.${toBase64(shareKey)}`;
+  const mark = hasPasscode ? '' : NO_PASSCODE_MARK;
+  return `${origin.replace(/\/+$/, '')}/s#${shareId}.${toBase64(shareKey)}${mark}`;
 }
 
 /** Parses a link's fragment (with or without `#`); null when it is not a share fragment. */
-export function parseShareFragment(fragment: string): { shareId: string; shareKey: Uint8Array } | null {
+export function parseShareFragment(
+  fragment: string,
+): { shareId: string; shareKey: Uint8Array; noPasscode: boolean } | null {
   const match = LINK_FRAGMENT.exec(fragment.replace(/^#/, ''));
   if (!match?.[1] || !match[2]) return null;
   try {
     const shareKey = fromBase64(match[2], 'shareKey');
-    return shareKey.length === KEY_BYTES ? { shareId: match[1], shareKey } : null;
+    return shareKey.length === KEY_BYTES
+      ? { shareId: match[1], shareKey, noPasscode: match[3] === NO_PASSCODE_MARK }
+      : null;
   } catch {
     return null;
   }

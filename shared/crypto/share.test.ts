@@ -40,6 +40,12 @@ describe('share key, link and access token', () => {
     expect(toBase64(parsed?.shareKey ?? new Uint8Array())).toBe(toBase64(key));
     expect(parseShareFragment('#nope')).toBeNull();
     expect(parseShareFragment(`#${id}.${toBase64(key).slice(1)}`)).toBeNull();
+    // A link with a passcode does not say so; one without ends in `.0`, so it opens at once.
+    expect(parsed?.noPasscode).toBe(false);
+    const open = shareLink('https://carnet.test', id, key, false);
+    expect(open).toBe(`${link}.0`);
+    expect(parseShareFragment(new URL(open).hash)).toMatchObject({ shareId: id, noPasscode: true });
+    expect(parseShareFragment(`${new URL(link).hash}.1`)).toBeNull();
   });
 
   it('derives distinct tokens per key and per passcode, and a content key unlike both', () => {

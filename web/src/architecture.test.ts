@@ -59,6 +59,7 @@ const FEATURE_PUBLIC: Readonly<Record<string, readonly string[]>> = {
   'features/vault': [
     'web/src/features/vault/auto-lock-setting.tsx',
     'web/src/features/vault/change-passphrase-form.tsx',
+    'web/src/features/vault/recovery-key-setting.tsx',
     'web/src/features/vault/unlock-page.tsx',
   ],
 };

@@ -8,7 +8,7 @@ import { AppProvider } from './store/app-context.tsx';
 import { createAppStore } from './store/app-store.ts';
 import { createSyncWiring } from './store/sync-controller.ts';
 import { createI18n } from './strings/create-i18n.ts';
-import { workerKdfRunner } from './vault/kdf-runner.ts';
+import { prepareKdfWorker, workerKdfRunner } from './vault/kdf-runner.ts';
 
 persistAfterInstall();
 const root = document.getElementById('root');
@@ -23,6 +23,7 @@ syncWiring.attach(db);
 const store = createAppStore({
   db,
   kdf: workerKdfRunner,
+  prepareKdf: prepareKdfWorker,
   storage: localStorage,
   sync: { wiring: syncWiring, serverUrl: location.origin },
 });

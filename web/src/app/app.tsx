@@ -53,6 +53,9 @@ const CloseAccountPage = lazy(() =>
 const CreateVaultPage = lazy(() =>
   import('../features/vault/create-vault-page.tsx').then((m) => ({ default: m.CreateVaultPage })),
 );
+const RecoveryKeyPage = lazy(() =>
+  import('../features/vault/recovery-key-page.tsx').then((m) => ({ default: m.RecoveryKeyPage })),
+);
 const SignInPage = lazy(() =>
   import('../features/sync/sign-in-page.tsx').then((m) => ({ default: m.SignInPage })),
 );
@@ -109,6 +112,7 @@ export function App() {
         <Route path="/measurements" component={MeasurementsPage} />
         <Route path="/conflicts/:id" component={ConflictPage} />
         <Route path="/settings" component={SettingsPage} />
+        <Route path="/recovery-key" component={RecoveryKeyPage} />
         <Route path="/backup" component={BackupPage} />
         <Route path="/close-account" component={CloseAccountPage} />
         <Route path="/exchange" component={ExchangePage} />

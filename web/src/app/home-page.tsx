@@ -1,4 +1,6 @@
 import { lazy, Match, Switch } from 'solid-js';
+import { postponeRecoveryCheck, recoveryCheckPostponed } from '../features/vault/recovery-ask.ts';
+import { RecoveryKeyCheck } from '../features/vault/recovery-key-check.tsx';
 import { UnlockPage } from '../features/vault/unlock-page.tsx';
 import { WelcomePage } from '../features/vault/welcome-page.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -32,6 +34,22 @@ export function HomePage() {
       </Match>
       <Match when={app.status() === 'locked'}>
         <UnlockPage />
+      </Match>
+      {/* A recovery key left unchecked is asked for again after each unlock ("Later" puts it off). */}
+      <Match when={app.status() === 'unlocked' && !recoveryCheckPostponed() && app.recoveryPrompt()}>
+        {(key) => (
+          <div class="stack vault-page">
+            <h1>{t('vault.recoveryCheck.title')}</h1>
+            <RecoveryKeyCheck
+              recoveryKey={key()}
+              madeAt={new Date(app.recovery()?.madeAt ?? Date.now())}
+              title={t('vault.recoveryKey.title')}
+              intro={t('vault.recoveryCheck.intro')}
+              onConfirmed={() => app.confirmRecoveryKey()}
+              onLater={postponeRecoveryCheck}
+            />
+          </div>
+        )}
       </Match>
       <Match when={app.status() === 'unlocked'}>
         <Dashboard />

@@ -5,6 +5,7 @@ import { ProfileSwitcher } from '../features/profiles/profile-switcher.tsx';
 import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
 import { ShareAgentRunner } from '../features/shares/share-agent-runner.tsx';
 import { SyncStatusBadge } from '../features/sync/sync-status-badge.tsx';
+import { RecoveryKeyBanner } from '../features/vault/recovery-key-banner.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useApp } from '../store/app-context.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
@@ -153,6 +154,7 @@ function Shell(props: ParentProps) {
       <UpdatePrompt />
       <ShareAgentRunner />
       <main class="shell__main" id="main" tabIndex={-1}>
+        <RecoveryKeyBanner />
         {props.children}
       </main>
     </div>

@@ -96,8 +96,8 @@ export async function createShare(
   return secret;
 }
 
-export function linkOf(baseUrl: string, secret: Pick<ShareSecret, 'id' | 'key'>): string {
-  return shareLink(baseUrl, secret.id, fromBase64(secret.key));
+export function linkOf(baseUrl: string, secret: Pick<ShareSecret, 'id' | 'key' | 'passcode'>): string {
+  return shareLink(baseUrl, secret.id, fromBase64(secret.key), secret.passcode !== '');
 }
 
 /**

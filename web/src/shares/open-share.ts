@@ -66,5 +66,6 @@ export async function redeemShareCode(server: Server, text: string): Promise<Pen
   return {
     shareId: answer.shareId,
     shareKey: unwrapShareKeyWithCode(answer.wrappedKey, codeKey, parsed.lookupId),
+    noPasscode: !answer.hasPasscode,
   };
 }

@@ -10,7 +10,7 @@ export async function downloadPrescription(options: {
   place: string;
   locale: 'en' | 'fr';
 }): Promise<void> {
-  const { ageOn, prescriptionPdf } = await import('./prescription-pdf.ts');
+  const { ageOn, prescriptionFileName, prescriptionPdf } = await import('./prescription-pdf.ts');
   const bytes = await prescriptionPdf({
     entry: options.entry,
     patientName: options.patientName,
@@ -21,7 +21,7 @@ export async function downloadPrescription(options: {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = `ordonnance-${options.entry.createdAt.slice(0, 10)}.pdf`;
+  link.download = prescriptionFileName(options.locale, options.entry.createdAt);
   document.body.append(link);
   link.click();
   link.remove();

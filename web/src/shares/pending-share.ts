@@ -10,6 +10,8 @@ import { initCrypto } from '../../../shared/crypto/sodium.ts';
 export interface PendingShare {
   readonly shareId: string;
   readonly shareKey: Uint8Array;
+  /** Known to have no passcode (the link says so, or the typed code's lookup did): opened at once. */
+  readonly noPasscode?: boolean;
 }
 
 export interface PendingShareSlot {
@@ -17,6 +19,8 @@ export interface PendingShareSlot {
   set(share: PendingShare | null): void;
   /** Takes the key out of the address bar (and so out of the visible URL) once it is in memory. */
   takeFromLocation(): Promise<boolean>;
+  /** A link's fragment read in the app (a scanned code): straight into memory; false if not a share. */
+  takeFromFragment(fragment: string): Promise<boolean>;
 }
 
 /** `initialHash`: the fragment when the app started, in case the router rewrites the address first. */
@@ -34,6 +38,12 @@ export function createPendingShare(initialHash: string): PendingShareSlot {
       setPending(parsed);
       history.replaceState(history.state, '', location.pathname);
       return true;
+    },
+    async takeFromFragment(fragment) {
+      await initCrypto();
+      const parsed = parseShareFragment(fragment);
+      if (parsed) setPending(parsed);
+      return parsed !== null;
     },
   };
 }

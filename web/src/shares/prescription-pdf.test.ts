@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ageOn, prescriptionPdf } from './prescription-pdf.ts';
+import { ageOn, prescriptionFileName, prescriptionPdf } from './prescription-pdf.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'carnet-rx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -94,13 +94,17 @@ describe('prescription PDF', () => {
     for (const expected of [
       'Professional ID: 10001234567 (self-declared)',
       'Patient: Camille Durand, 42 years',
-      'Done at Lyon, on 23 November 2026',
+      'Issued in Lyon on 23 November 2026',
       '(œdème)',
       'PRESCRIPTION',
     ]) {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain(' : ');
+    // Nothing French in an English document: no "Fait à", nor its word-for-word "Done at".
+    for (const mixed of ['Done at', 'Fait', 'ORDONNANCE', ' le ', ' ans']) expect(text).not.toContain(mixed);
+    expect(prescriptionFileName('en', '2026-11-23T10:00:00.000Z')).toBe('prescription-2026-11-23.pdf');
+    expect(prescriptionFileName('fr', '2026-11-23T10:00:00.000Z')).toBe('ordonnance-2026-11-23.pdf');
   });
 
   it('computes the age on a date', () => {

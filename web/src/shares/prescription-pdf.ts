@@ -1,7 +1,8 @@
 /**
  * A practitioner's prescription as a PDF laid out like a French "ordonnance": the practitioner's
  * block (name, profession, specialty, identifier marked self-declared) top left, the patient's name
- * and age, the place and date ("Fait à … le …"), numbered items, and a signature line. pdf-lib with
+ * and age, the place and date ("Fait à … le …"; in English "Issued in … on …", never a French
+ * turn of phrase in an English document), numbered items, and a signature line. pdf-lib with
  * the standard Helvetica font (WinAnsi): characters outside it are replaced, never dropped silently.
  */
 import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
@@ -24,8 +25,8 @@ const TEXT = {
     self: '(déclaré par le praticien)',
     patient: 'Patient',
     age: 'ans',
-    done: 'Fait à',
-    on: 'le',
+    placeAndDate: (place: string, date: string) => `Fait à ${place}, le ${date}`,
+    file: 'ordonnance',
     sign: 'Signature',
     title: 'ORDONNANCE',
     verified: 'Signée électroniquement (Ed25519) via Carnet',
@@ -36,8 +37,8 @@ const TEXT = {
     self: '(self-declared)',
     patient: 'Patient',
     age: 'years',
-    done: 'Done at',
-    on: 'on',
+    placeAndDate: (place: string, date: string) => `Issued in ${place} on ${date}`,
+    file: 'prescription',
     sign: 'Signature',
     title: 'PRESCRIPTION',
     verified: 'Electronically signed (Ed25519) via Carnet',
@@ -103,7 +104,7 @@ export async function prescriptionPdf(input: PrescriptionPdfInput): Promise<Uint
     month: 'long',
     year: 'numeric',
   });
-  write(`${t.done} ${input.place}, ${t.on} ${dateText}`, { x: 320 });
+  write(t.placeAndDate(input.place, dateText), { x: 320 });
   y -= 12;
   const age = input.patientAge === null ? '' : `, ${input.patientAge} ${t.age}`;
   write(`${t.patient}${t.colon}${input.patientName}${age}`, { font: bold });
@@ -125,6 +126,11 @@ export async function prescriptionPdf(input: PrescriptionPdfInput): Promise<Uint
   write(t.sign, { x: 320, size: 10 });
   write(t.verified, { x: 320, size: 8 });
   return doc.save();
+}
+
+/** The downloaded file's name, in the document's language. */
+export function prescriptionFileName(locale: 'en' | 'fr', createdAt: string): string {
+  return `${TEXT[locale].file}-${createdAt.slice(0, 10)}.pdf`;
 }
 
 export function ageOn(dateOfBirth: string | null, on: Date): number | null {

@@ -31,7 +31,7 @@ export interface Sharing {
   secrets(): Promise<ShareSecret[]>;
   /** Whether this device still treats the share as live (its own knowledge, not the server's). */
   liveOnDevice(secret: ShareSecret, now: number): boolean;
-  link(secret: Pick<ShareSecret, 'id' | 'key'>): string;
+  link(secret: Pick<ShareSecret, 'id' | 'key' | 'passcode'>): string;
   refusalsOf(shareId: string): readonly string[];
   readonly role: PractitionerRole;
   /** This device's signing key fingerprint: what patients compare on their screen. */

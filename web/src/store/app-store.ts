@@ -7,6 +7,7 @@
 import type { Subscription } from 'rxjs';
 import { type Accessor, createMemo, createSignal } from 'solid-js';
 import type { Keyring } from '../../../shared/crypto/keyring.ts';
+import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import type { Profile } from '../../../shared/schema/profile.ts';
 import { requestPersistentStorage } from '../backup/durable-storage.ts';
 import { AppError } from '../core/app-error.ts';
@@ -24,6 +25,7 @@ import { createSharing, type Sharing } from '../shares/sharing.ts';
 import type { SharingDeps } from '../shares/sharing-deps.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
+import { loadRecoveryState, type RecoveryState, saveRecoveryState } from '../vault/recovery-state.ts';
 import { DEFAULT_AUTO_LOCK_MINUTES, type Session, VaultService } from '../vault/vault-service.ts';
 import type { WipeTargets } from '../vault/wipe-device.ts';
 import { wipeSession } from '../vault/wipe-session.ts';
@@ -61,8 +63,18 @@ export interface AppStore {
 
   createVault(passphrase: string): Promise<string>;
   unlock(passphrase: string): Promise<void>;
+  /** The unlock screen is up: load what an unlock needs (libsodium, the KDF worker) meanwhile. */
+  prepareUnlock(): void;
   recover(recoveryKey: string, newPassphrase: string): Promise<void>;
   changePassphrase(current: string, next: string): Promise<void>;
+  /** What is known of the recovery key while unlocked: null when nothing is (an older vault). */
+  recovery: Accessor<RecoveryStatus | null>;
+  /** The unconfirmed recovery key, in memory while unlocked, to show and confirm; else null. */
+  recoveryPrompt: Accessor<string | null>;
+  /** Part of the key was typed back: a usable copy exists; the kept copy is dropped. */
+  confirmRecoveryKey(): Promise<void>;
+  /** Needs the passphrase; the old recovery key stops working. Returns the new one. */
+  newRecoveryKey(passphrase: string): Promise<string>;
   lock(): void;
   setAutoLockMinutes(minutes: number): Promise<void>;
   /** Call on user activity; restarts the auto-lock countdown. */
@@ -124,6 +136,12 @@ export interface AppStore {
   openRestored(session: Session): Promise<void>;
 }
 
+export interface RecoveryStatus {
+  /** When the current recovery key was made; null when not known. */
+  readonly madeAt: string | null;
+  readonly confirmed: boolean;
+}
+
 export interface BackupAccess {
   readonly db: CarnetDatabase;
   readonly kdf: KdfRunner;
@@ -142,6 +160,8 @@ export interface AppStoreOptions {
   setTimer?: SetTimer;
   now?: Now;
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
+  /** Starts the next key derivation's worker ahead (the browser's runner); absent in tests. */
+  prepareKdf?: () => void;
   /** Sync with the server at `serverUrl`; without it the app is local-only. */
   sync?: { wiring: SyncWiring; serverUrl: string };
   /** What a device wipe clears besides the database; the browser's own by default. */
@@ -178,6 +198,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     options.storage?.getItem(ACTIVE_PROFILE_KEY) ?? null,
   );
   const [autoLockMinutes, setAutoLock] = createSignal(DEFAULT_AUTO_LOCK_MINUTES);
+  const [recoveryState, setRecoveryState] = createSignal<RecoveryState | null>(null);
   const online = createOnline();
 
   const now = options.now ?? Date.now;
@@ -216,8 +237,11 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   async function opening(open: () => Promise<Session>): Promise<void> {
     const started = generation;
     const next = await open();
+    // Read before the session starts, so the first screen already knows whether to ask for it.
+    const recovery = await loadRecoveryState(db, next.vaultKey).catch(() => null);
     if (generation !== started) throw new AppError('locked', 'the vault was locked while opening');
     start(next);
+    setRecoveryState(recovery);
   }
 
   function start(next: Session): void {
@@ -261,6 +285,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     setSharing(null);
     setProfiles([]);
     setRecords([]);
+    setRecoveryState(null);
     setStatus('locked');
     if (ended) wipeSession(ended, endedProfileKeys);
   }
@@ -400,6 +425,12 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       await opening(async () => {
         const created = await vault.create(passphrase);
         recoveryKey = created.recoveryKey;
+        // Kept (sealed) until confirmed: closing the tab now must not skip the confirmation for good.
+        await saveRecoveryState(db, created.session.vaultKey, {
+          madeAt: new Date(now()).toISOString(),
+          confirmedAt: null,
+          pendingKey: created.recoveryKey,
+        });
         return created.session;
       });
       return recoveryKey;
@@ -411,11 +442,50 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         return vault.unlock(passphrase);
       });
     },
+    prepareUnlock() {
+      options.prepareKdf?.();
+      void initCrypto().catch(() => undefined);
+    },
     async recover(recoveryKey, newPassphrase) {
-      await opening(() => vault.recover(recoveryKey, newPassphrase));
+      await opening(async () => {
+        const recovered = await vault.recover(recoveryKey, newPassphrase);
+        // The key was just typed in full: it is known to be kept.
+        const known = await loadRecoveryState(db, recovered.vaultKey);
+        const at = new Date(now()).toISOString();
+        await saveRecoveryState(db, recovered.vaultKey, {
+          madeAt: known?.madeAt ?? null,
+          confirmedAt: at,
+          pendingKey: null,
+        });
+        return recovered;
+      });
     },
     async changePassphrase(current, next) {
       await vault.changePassphrase(requireSession(), current, next);
+    },
+    recovery: () => {
+      const state = recoveryState();
+      return state && { madeAt: state.madeAt, confirmed: state.confirmedAt !== null };
+    },
+    recoveryPrompt: () => recoveryState()?.pendingKey ?? null,
+    async confirmRecoveryKey() {
+      const current = requireSession();
+      const state = recoveryState();
+      const confirmed = {
+        madeAt: state?.madeAt ?? null,
+        confirmedAt: new Date(now()).toISOString(),
+        pendingKey: null,
+      };
+      await saveRecoveryState(db, current.vaultKey, confirmed);
+      if (session() === current) setRecoveryState(confirmed);
+    },
+    async newRecoveryKey(passphrase) {
+      const current = requireSession();
+      const key = await vault.newRecoveryKey(current, passphrase);
+      const made = { madeAt: new Date(now()).toISOString(), confirmedAt: null, pendingKey: key };
+      await saveRecoveryState(db, current.vaultKey, made);
+      if (session() === current) setRecoveryState(made);
+      return key;
     },
     lock,
     async setAutoLockMinutes(minutes) {

@@ -20,9 +20,23 @@ export const inlineKdfRunner: KdfRunner = async (passphrase, salt, params) => {
 /** Far above any real derivation (about 0.2–1.5 s): only a worker that died or hung hits it. */
 const KDF_TIMEOUT_MS = 60_000;
 
+const startWorker = () => new Worker(new URL('./kdf-worker.ts', import.meta.url), { type: 'module' });
+
+/** A worker started ahead, its libsodium already loading; used (and so ended) by the next derivation. */
+let spare: Worker | null = null;
+
+/**
+ * Starts the next derivation's worker now (the unlock screen calls it as it appears), so loading the
+ * worker and libsodium's WebAssembly is done while the passphrase is being typed, not after.
+ */
+export function prepareKdfWorker(): void {
+  if (!spare && typeof Worker !== 'undefined') spare = startWorker();
+}
+
 export const workerKdfRunner: KdfRunner = (passphrase, salt, params) =>
   new Promise<AccountKeys>((resolve, reject) => {
-    const worker = new Worker(new URL('./kdf-worker.ts', import.meta.url), { type: 'module' });
+    const worker = spare ?? startWorker();
+    spare = null;
     const timeout = setTimeout(() => {
       worker.terminate();
       reject(new Error('key derivation did not finish'));

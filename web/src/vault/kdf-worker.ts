@@ -7,11 +7,13 @@ import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import type { KdfRequest, KdfResponse } from './kdf-messages.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+// Loaded at once: a worker started ahead (kdf-runner.ts `prepareKdfWorker`) is ready when asked.
+const ready = initCrypto();
 
 scope.onmessage = async (event: MessageEvent<KdfRequest>) => {
   let response: KdfResponse;
   try {
-    await initCrypto();
+    await ready;
     const { passphrase, salt, kdf } = event.data;
     const keys = accountKeysFromPassphrase(passphrase, fromBase64(salt, 'salt'), decodeKdfParams(kdf));
     response = { ok: true, keyEncryptionKey: keys.keyEncryptionKey.bytes, authKey: keys.authKey };

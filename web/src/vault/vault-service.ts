@@ -1,5 +1,6 @@
 /**
- * The vault's life cycle on this device: create, unlock, recover, change passphrase, lock.
+ * The vault's life cycle on this device: create, unlock, recover, change passphrase, make a new
+ * recovery key, lock.
  * The keyring (wrapped keys only) lives in the `vault` collection; the unlocked session lives in
  * memory only and is dropped on lock.
  */
@@ -11,6 +12,7 @@ import {
   createVaultWithKeys,
   type Keyring,
   keyringKdf,
+  replaceRecoveryKey,
   rewrapVaultKey,
   unlockWithAccountKeys,
   unlockWithRecoveryKey,
@@ -153,6 +155,28 @@ export class VaultService {
       if (check.session.vaultKey.id !== session.vaultKey.id) throw new AppError('wrong-key');
       await this.setPassphrase(keyring, session, newPassphrase, check.authKey);
     } finally {
+      wipe(check.authKey);
+    }
+  }
+
+  /**
+   * Wraps the vault key under a new recovery key; the old one stops working here and, with sync on,
+   * on the server (which takes the new keyring only with a fresh proof by the current passphrase's
+   * auth key, so it is asked for again). Returns the new key, to be shown and confirmed.
+   */
+  async newRecoveryKey(session: Session, passphrase: string): Promise<string> {
+    const keyring = await this.keyring();
+    const check = await this.open(passphrase);
+    const authKey = check.authKey.slice();
+    try {
+      if (check.session.vaultKey.id !== session.vaultKey.id) throw new AppError('wrong-key');
+      const next = replaceRecoveryKey(keyring, session.vaultKey);
+      // The passphrase stays: the login key does not change, the proof is by that same key.
+      await this.onKeyringChanged?.({ keyring: next.keyring, authKey, previousAuthKey: check.authKey });
+      await this.replaceKeyring(next.keyring);
+      return next.recoveryKey;
+    } finally {
+      wipe(authKey);
       wipe(check.authKey);
     }
   }

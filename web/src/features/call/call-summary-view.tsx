@@ -52,7 +52,11 @@ export function CallSummaryView(props: { session: CallSession; onDone: () => voi
           </dl>
           <Show
             when={props.session.saveError()}
-            fallback={<p role="status">{t('call.summary.saved', { profile: profileName })}</p>}
+            fallback={
+              <p role="status">
+                {profileName ? t('call.summary.saved', { profile: profileName }) : t('call.summary.notKept')}
+              </p>
+            }
           >
             <p role="alert">
               {t('call.summary.saveFailed', { error: errorText(t, props.session.saveError()) })}

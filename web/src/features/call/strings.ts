@@ -118,6 +118,8 @@ export const callEn = {
     amount: 'Amount',
     rate: 'Hourly rate',
     saved: 'Saved, encrypted, in the record of {{ profile }}.',
+    notKept:
+      'Not kept: there is no profile on this device to keep it in. Note the figures above if you need them.',
     saveFailed: 'The summary could not be saved: {{ error }}',
     disputed:
       'Disputed: the practitioner’s summary did not match the time or rate this device measured; this device’s own figures were saved.',
@@ -252,6 +254,8 @@ export const callFr: typeof callEn = {
     amount: 'Montant',
     rate: 'Tarif horaire',
     saved: 'Enregistré, chiffré, dans le dossier de {{ profile }}.',
+    notKept:
+      'Non conservé\u00a0: aucun profil sur cet appareil pour le garder. Notez les chiffres ci-dessus si vous en avez besoin.',
     saveFailed: 'Le compte rendu n’a pas pu être enregistré : {{ error }}',
     disputed:
       'Contesté : le compte rendu du praticien ne correspondait pas à la durée ou au tarif mesurés par cet appareil ; les chiffres de cet appareil ont été enregistrés.',

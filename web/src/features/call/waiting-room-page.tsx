@@ -13,7 +13,6 @@ import { mediaProblem } from './media-errors.ts';
 import { RoomLink } from './room-link.tsx';
 import { openPeer, reconnectPeer } from './signaling.ts';
 import { createWaitingRoom, type Knock, type WaitingRoom } from './waiting-room.ts';
-import { WithLogProfile } from './with-log-profile.tsx';
 import './call.css';
 
 function randomSessionId(): string {
@@ -104,7 +103,10 @@ export function WaitingRoomPage() {
       hourlyRateCents: loadHourlyRate(),
       localStream: stream,
       patientName: knock.name,
-      save: async (summary) => void (await app.addRecord(summary)),
+      // A host needs no health profile of their own: without one the summary is shown, not kept.
+      save: async (summary) => {
+        if (app.activeProfile()) await app.addRecord(summary);
+      },
     });
     setSession(current);
     connectPatient(knock, current, stream, r);
@@ -141,57 +143,56 @@ export function WaitingRoomPage() {
               </p>
             }
           >
-            <WithLogProfile>
-              <Show
-                when={room()}
-                fallback={
-                  <div class="card stack">
-                    <p>{t('call.room.intro')}</p>
-                    <button type="button" class="button" disabled={busy()} onClick={() => void open()}>
-                      {busy() ? t('call.room.opening') : t('call.room.open')}
-                    </button>
-                  </div>
-                }
-              >
-                {(r) => (
-                  <>
-                    <RoomLink code={r().roomCode} />
-                    <Show when={r().problem()}>
-                      {(problem) => (
-                        <p class="field__error" role="alert">
-                          {t(`call.signaling.${problem()}`)}
-                        </p>
-                      )}
+            <p class="call-notice">{t('call.notice')}</p>
+            <Show
+              when={room()}
+              fallback={
+                <div class="card stack">
+                  <p>{t('call.room.intro')}</p>
+                  <button type="button" class="button" disabled={busy()} onClick={() => void open()}>
+                    {busy() ? t('call.room.opening') : t('call.room.open')}
+                  </button>
+                </div>
+              }
+            >
+              {(r) => (
+                <>
+                  <RoomLink code={r().roomCode} />
+                  <Show when={r().problem()}>
+                    {(problem) => (
+                      <p class="field__error" role="alert">
+                        {t(`call.signaling.${problem()}`)}
+                      </p>
+                    )}
+                  </Show>
+                  <button type="button" class="button button--secondary" onClick={closeRoom}>
+                    {t('call.room.close')}
+                  </button>
+                  <section class="card stack" aria-labelledby="room-waiting">
+                    <h2 id="room-waiting">{t('call.room.waitingTitle')}</h2>
+                    <Show when={r().waiting().length > 0} fallback={<p>{t('call.room.empty')}</p>}>
+                      <ul class="room-list" aria-labelledby="room-waiting">
+                        <For each={r().waiting()}>
+                          {(knock) => (
+                            <li class="room-list__item">
+                              <span class="room-list__name">{knock.name}</span>{' '}
+                              <span class="room-list__since">
+                                {t('call.room.since', {
+                                  time: formatDate(knock.since, { timeStyle: 'short' }),
+                                })}
+                              </span>
+                              <button type="button" class="button" onClick={() => void admit(knock)}>
+                                {t('call.room.admit', { name: knock.name })}
+                              </button>
+                            </li>
+                          )}
+                        </For>
+                      </ul>
                     </Show>
-                    <button type="button" class="button button--secondary" onClick={closeRoom}>
-                      {t('call.room.close')}
-                    </button>
-                    <section class="card stack" aria-labelledby="room-waiting">
-                      <h2 id="room-waiting">{t('call.room.waitingTitle')}</h2>
-                      <Show when={r().waiting().length > 0} fallback={<p>{t('call.room.empty')}</p>}>
-                        <ul class="room-list" aria-labelledby="room-waiting">
-                          <For each={r().waiting()}>
-                            {(knock) => (
-                              <li class="room-list__item">
-                                <span class="room-list__name">{knock.name}</span>{' '}
-                                <span class="room-list__since">
-                                  {t('call.room.since', {
-                                    time: formatDate(knock.since, { timeStyle: 'short' }),
-                                  })}
-                                </span>
-                                <button type="button" class="button" onClick={() => void admit(knock)}>
-                                  {t('call.room.admit', { name: knock.name })}
-                                </button>
-                              </li>
-                            )}
-                          </For>
-                        </ul>
-                      </Show>
-                    </section>
-                  </>
-                )}
-              </Show>
-            </WithLogProfile>
+                  </section>
+                </>
+              )}
+            </Show>
           </Show>
           <Show when={error()}>
             <p class="field__error" role="alert">

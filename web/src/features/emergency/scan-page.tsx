@@ -1,11 +1,15 @@
 /** `/scan`: reads Carnet QR codes with the camera, or from an image, and opens only Carnet links. */
+import { useNavigate } from '@solidjs/router';
 import { createSignal, onCleanup, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { decodeImageFile, decodeWithJsQr, nativeDetector } from './qr-decode.ts';
 import { scanTarget } from './scan-target.ts';
 
 export function ScanPage() {
   const { t } = useI18n();
+  const navigate = useNavigate();
+  const app = useApp();
   const [running, setRunning] = createSignal(false);
   const [message, setMessage] = createSignal('');
   const [foreign, setForeign] = createSignal<string | undefined>();
@@ -28,8 +32,15 @@ export function ScanPage() {
     const target = scanTarget(text, location.origin);
     if (target.kind === 'carnet') {
       stop();
-      // `/e` and `/s` are their own pages, not routes of this app: a full navigation.
-      location.assign(target.path);
+      // A share (`/s`) is a route of this app: the router keeps the vault open (a page load would
+      // lock it and ask for the passphrase again). `/e` is the responder's own page (web/e.html),
+      // outside the app: only that one is a full navigation.
+      if (!target.path.startsWith('/s#')) return location.assign(target.path);
+      // Into memory first, then the route: the key never sits in the address bar or the history.
+      void app.pendingShare.takeFromFragment(target.path.slice(2)).then((taken) => {
+        if (taken) navigate('/s');
+        else setForeign(text);
+      });
     } else {
       // Not ours: the camera goes off rather than staying on with nobody scanning.
       stop();

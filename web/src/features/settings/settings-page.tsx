@@ -10,6 +10,7 @@ import { ExchangeSettings } from '../exchange/exchange-settings.tsx';
 import { SyncSettings } from '../sync/sync-settings.tsx';
 import { AutoLockSetting } from '../vault/auto-lock-setting.tsx';
 import { ChangePassphraseForm } from '../vault/change-passphrase-form.tsx';
+import { RecoveryKeySetting } from '../vault/recovery-key-setting.tsx';
 
 /** Settings: language, auto-lock, storage and backup, sync, passphrase, closing the account. */
 export function SettingsPage() {
@@ -37,6 +38,7 @@ export function SettingsPage() {
         <h2 id="settings-passphrase">{t('settings.passphrase')}</h2>
         <ChangePassphraseForm />
       </section>
+      <RecoveryKeySetting />
       <section class="card stack" aria-labelledby="settings-closure">
         <h2 id="settings-closure">{t('closure.settings.title')}</h2>
         <p>{t('closure.settings.intro')}</p>

@@ -3,7 +3,7 @@
  * opened and their state, opening a share with a typed code (shares/open-share.ts), and this
  * device's signing key fingerprint, which patients compare with the one shown on their entries.
  */
-import { useNavigate } from '@solidjs/router';
+import { A, useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, onMount, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { isShareCode } from '../../shares/open-share.ts';
@@ -62,6 +62,10 @@ export function PractitionerPage() {
             </p>
             <p class="field__hint">{t('shares.practitioner.fingerprintHint')}</p>
           </div>
+          {/* In the app, not the phone's camera app: the vault stays open (no second unlock). */}
+          <p>
+            <A href="/scan">{t('shares.practitioner.scan')}</A>
+          </p>
           <form class="card stack" aria-labelledby="practitioner-code-title" onSubmit={openCode} novalidate>
             <h2 id="practitioner-code-title">{t('shares.practitioner.codeTitle')}</h2>
             <Show when={codeError()}>

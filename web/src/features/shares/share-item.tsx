@@ -1,5 +1,5 @@
 /** One share in the patient's list: state, expiry, link, QR, code, revoke, and its access log. */
-import { createSignal, Show } from 'solid-js';
+import { createSignal, onMount, Show } from 'solid-js';
 import type { ShareSummary } from '../../../../shared/protocol/shares.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { ShareSecret } from '../../shares/shares-state.ts';
@@ -8,6 +8,8 @@ import { requireSharing } from './require-sharing.ts';
 import { shareErrorText } from './share-error-text.ts';
 import { ShareLogList } from './share-log.tsx';
 import { ShareQr } from './share-qr.tsx';
+
+const [revokeAsked, setRevokeAsked] = createSignal<string | null>(null);
 
 export function ShareItem(props: {
   share: ShareSummary;
@@ -20,6 +22,24 @@ export function ShareItem(props: {
   const [showLog, setShowLog] = createSignal(false);
   const [message, setMessage] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
+  // Revoking cannot be undone: the button asks first, in place, and focus goes to the question.
+  // Kept by share id outside the item: the list refreshes and re-creates its items meanwhile.
+  const confirming = () => revokeAsked() === props.share.id;
+  const setConfirming = (on: boolean) => setRevokeAsked(on ? props.share.id : null);
+  let revokeButton: HTMLButtonElement | undefined;
+  let question: HTMLParagraphElement | undefined;
+  const askRevoke = () => {
+    setConfirming(true);
+    question?.focus();
+  };
+  // Re-created while the question is open (the list refreshed): the question keeps the focus.
+  onMount(() => {
+    if (confirming() && document.activeElement === document.body) question?.focus();
+  });
+  const keep = () => {
+    setConfirming(false);
+    revokeButton?.focus();
+  };
   const link = () => (props.secret ? (app.sharing()?.link(props.secret) ?? null) : null);
   const refusals = () => app.sharing()?.refusalsOf(props.share.id) ?? [];
   // This device's own knowledge first: a share it knows revoked or past its sealed expiry is shown
@@ -38,6 +58,7 @@ export function ShareItem(props: {
       .join(', ')}`;
 
   async function revoke() {
+    setConfirming(false);
     setError(null);
     try {
       await requireSharing(app).revoke(props.share.id);
@@ -117,10 +138,31 @@ export function ShareItem(props: {
                 >
                   {showQr() ? t('shares.page.hideQr') : t('shares.page.showQr')}
                 </button>
-                <button type="button" class="button button--danger" onClick={revoke}>
+                <button
+                  ref={revokeButton}
+                  type="button"
+                  class="button button--danger"
+                  aria-expanded={confirming()}
+                  onClick={askRevoke}
+                >
                   {t('shares.page.revoke')}
                 </button>
               </div>
+              <Show when={confirming()}>
+                <div class="message message--error stack share-revoke-confirm">
+                  <p tabIndex={-1} ref={question}>
+                    {t('shares.page.revokeConfirm')}
+                  </p>
+                  <div class="form-actions">
+                    <button type="button" class="button button--danger" onClick={revoke}>
+                      {t('shares.page.revokeYes')}
+                    </button>
+                    <button type="button" class="button button--secondary" onClick={keep}>
+                      {t('shares.page.revokeNo')}
+                    </button>
+                  </div>
+                </div>
+              </Show>
               <Show when={showQr()}>
                 <ShareQr link={url()} label={t('shares.page.qr')} />
               </Show>

@@ -4,7 +4,7 @@
  * and the snapshot fetched with the access token, decrypted and checked on this device.
  */
 import { A } from '@solidjs/router';
-import { createSignal, Match, onMount, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, Match, onMount, Show, Switch } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { isServerError } from '../../server/server-error.ts';
 import { requireServer, ShareProblem } from '../../shares/share-problem.ts';
@@ -14,6 +14,8 @@ import { requireSharing } from './require-sharing.ts';
 import { shareErrorText } from './share-error-text.ts';
 import { type OpenedShare, SharedRecordView } from './shared-record-view.tsx';
 import './shares.css';
+
+const CLOSED: ReadonlySet<string> = new Set(['share-revoked', 'share-expired', 'share-locked']);
 
 export function ShareOpenPage() {
   const app = useApp();
@@ -26,7 +28,26 @@ export function ShareOpenPage() {
   const [busy, setBusy] = createSignal(false);
   const pendingShare = app.pendingShare.current;
   const practitioner = () => app.sharing()?.role.practitioner() ?? null;
-  onMount(() => void app.pendingShare.takeFromLocation().then(setHasLink, () => setHasLink(false)));
+  // Revoked, expired or locked: no passcode can help, so none is asked for.
+  const [closed, setClosed] = createSignal(false);
+  const noPasscode = () => pendingShare()?.noPasscode === true;
+  // Which share this page is about is known once the address is read (an earlier one may be pending).
+  const [taken, setTaken] = createSignal(false);
+  onMount(
+    () =>
+      void app.pendingShare
+        .takeFromLocation()
+        .then(setHasLink, () => setHasLink(false))
+        .finally(() => setTaken(true)),
+  );
+  // A share known to have no passcode opens as soon as the vault is open: nothing to type.
+  let tried: unknown = null;
+  createEffect(() => {
+    const share = pendingShare();
+    if (!taken() || !share?.noPasscode || app.status() !== 'unlocked' || tried === share) return;
+    tried = share;
+    void open();
+  });
 
   async function fetchShare(code: string, refresh: boolean): Promise<void> {
     const share = pendingShare();
@@ -51,15 +72,26 @@ export function ShareOpenPage() {
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
+    await open();
+  }
+
+  async function open() {
     if (busy()) return;
     setError(null);
+    setClosed(false);
     setBusy(true);
     try {
+      // Right after an unlock (a share opened at once) sync takes a moment to resume: the role
+      // check below needs the server.
+      for (let i = 0; i < 50 && !app.server(); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       const role = requireSharing(app).role;
       if (!role.isPractitioner() && (await role.refresh()) !== 'practitioner')
         throw new ShareProblem('not-practitioner');
-      await fetchShare(passcode(), false);
+      await fetchShare(noPasscode() ? '' : passcode(), false);
     } catch (caught) {
+      setClosed(isServerError(caught) && CLOSED.has(caught.reason));
       setError(shareErrorText(t, caught));
     } finally {
       setBusy(false);
@@ -130,25 +162,36 @@ export function ShareOpenPage() {
               <A href="/practitioner">{t('shares.practitioner.profileTitle')}</A>
             </p>
           </Show>
-          <div class="field">
-            <label for="share-open-passcode">{t('shares.open.passcode')}</label>
-            <input
-              id="share-open-passcode"
-              type="password"
-              autocomplete="off"
-              value={passcode()}
-              aria-describedby="share-open-passcode-hint"
-              onInput={(e) => setPasscode(e.currentTarget.value)}
-            />
-            <p class="field__hint" id="share-open-passcode-hint">
-              {t('shares.open.passcodeHint')}
-            </p>
-          </div>
-          <div class="form-actions">
-            <button type="submit" class="button" disabled={busy()}>
-              {busy() ? t('shares.open.opening') : t('shares.open.submit')}
-            </button>
-          </div>
+          <Show when={busy() && noPasscode()}>
+            <p role="status">{t('shares.open.opening')}</p>
+          </Show>
+          <Show when={!closed() && !noPasscode()}>
+            <div class="field">
+              <label for="share-open-passcode">{t('shares.open.passcode')}</label>
+              <input
+                id="share-open-passcode"
+                type="password"
+                autocomplete="off"
+                value={passcode()}
+                aria-describedby="share-open-passcode-hint"
+                onInput={(e) => setPasscode(e.currentTarget.value)}
+              />
+              <p class="field__hint" id="share-open-passcode-hint">
+                {t('shares.open.passcodeHint')}
+              </p>
+            </div>
+          </Show>
+          <Show when={!closed() && (!noPasscode() || error())}>
+            <div class="form-actions">
+              <button type="submit" class="button" disabled={busy()}>
+                {busy()
+                  ? t('shares.open.opening')
+                  : noPasscode()
+                    ? t('shares.open.retry')
+                    : t('shares.open.submit')}
+              </button>
+            </div>
+          </Show>
         </form>
       </Match>
     </Switch>

@@ -100,7 +100,10 @@ export function CreateVaultPage() {
                   groups={recoveryKeyGroups(recoveryKey())}
                   asked={asked()}
                   onBack={() => setStep('key')}
-                  onConfirmed={() => navigate('/', { replace: true })}
+                  onConfirmed={async () => {
+                    await app.confirmRecoveryKey();
+                    navigate('/', { replace: true });
+                  }}
                 />
               </Match>
             </Switch>

@@ -9,7 +9,7 @@ export interface RecoveryKeyConfirmProps {
   /** Which groups (1-based) to ask for. */
   asked: readonly number[];
   onBack: () => void;
-  onConfirmed: () => void;
+  onConfirmed: () => Promise<void> | void;
 }
 
 /** Step 3: type back two groups of the key, proving a usable copy exists. */

@@ -107,7 +107,7 @@ export const vaultEn = {
   recoveryKey: {
     title: 'Save your recovery key',
     intro:
-      'If you forget your passphrase, this key is the only way back into your vault. It is shown only this once.',
+      'If you forget your passphrase, this key is the only way back into your vault. Carnet shows it until you have checked your copy, then never again.',
     advice:
       'Print it or write it down, and keep it somewhere safe, away from this device. Do not keep it in an email or a photo.',
     keyLabel: 'Recovery key',
@@ -130,6 +130,29 @@ export const vaultEn = {
     mismatch: 'This is not group {{ number }}. Check your copy.',
     back: 'Show the key again',
     submit: 'Confirm',
+  },
+  recoveryCheck: {
+    title: 'Your recovery key is not checked yet',
+    intro:
+      'Until you have typed part of it back, nothing shows that you kept a usable copy. Without it, a forgotten passphrase means losing your records.',
+    later: 'Later',
+    done: 'Recovery key checked. Keep your copy safe.',
+    banner:
+      'Your recovery key is not checked yet: without it, a forgotten passphrase means losing your records.',
+    bannerLink: 'Check my recovery key',
+  },
+  newKey: {
+    title: 'Make a new recovery key',
+    intro:
+      'Carnet wraps your vault in a new recovery key. The old one stops working at once, on this device and, with sync on, on the server. Your passphrase and your records stay as they are.',
+    submit: 'Make a new recovery key',
+    settingsTitle: 'Recovery key',
+    madeOn: 'Current recovery key made on {{ date }}.',
+    madeUnknown: 'No date is recorded for the current recovery key.',
+    checked: 'You checked your copy of it.',
+    unchecked: 'You have not checked your copy of it yet.',
+    settingsHint: 'Lost it, or someone else may have seen it? Make a new one: the old one stops working.',
+    link: 'Make a new recovery key',
   },
   unlock: {
     title: 'Unlock Carnet',
@@ -279,7 +302,7 @@ export const vaultFr: typeof vaultEn = {
   recoveryKey: {
     title: 'Conservez votre clé de récupération',
     intro:
-      'Si vous oubliez votre phrase de passe, cette clé est le seul moyen de rouvrir votre coffre. Elle ne s’affiche qu’une seule fois.',
+      'Si vous oubliez votre phrase de passe, cette clé est le seul moyen de rouvrir votre coffre. Carnet l’affiche jusqu’à ce que vous ayez vérifié votre copie, puis plus jamais.',
     advice:
       'Imprimez-la ou recopiez-la, et rangez-la en lieu sûr, loin de cet appareil. Ne la gardez ni dans un e-mail ni en photo.',
     keyLabel: 'Clé de récupération',
@@ -302,6 +325,30 @@ export const vaultFr: typeof vaultEn = {
     mismatch: 'Ce n’est pas le groupe {{ number }}. Vérifiez votre copie.',
     back: 'Revoir la clé',
     submit: 'Confirmer',
+  },
+  recoveryCheck: {
+    title: 'Votre clé de récupération n’est pas encore vérifiée',
+    intro:
+      'Tant que vous n’en avez pas ressaisi une partie, rien ne montre que vous en gardez une copie utilisable. Sans elle, une phrase de passe oubliée fait perdre vos dossiers.',
+    later: 'Plus tard',
+    done: 'Clé de récupération vérifiée. Gardez votre copie en lieu sûr.',
+    banner:
+      'Votre clé de récupération n’est pas encore vérifiée : sans elle, une phrase de passe oubliée fait perdre vos dossiers.',
+    bannerLink: 'Vérifier ma clé de récupération',
+  },
+  newKey: {
+    title: 'Créer une nouvelle clé de récupération',
+    intro:
+      'Carnet protège votre coffre par une nouvelle clé de récupération. L’ancienne cesse aussitôt de fonctionner, sur cet appareil et, si la synchronisation est active, sur le serveur. Votre phrase de passe et vos dossiers ne changent pas.',
+    submit: 'Créer une nouvelle clé de récupération',
+    settingsTitle: 'Clé de récupération',
+    madeOn: 'Clé de récupération actuelle créée le {{ date }}.',
+    madeUnknown: 'Aucune date n’est enregistrée pour la clé de récupération actuelle.',
+    checked: 'Vous avez vérifié votre copie.',
+    unchecked: 'Vous n’avez pas encore vérifié votre copie.',
+    settingsHint:
+      'Clé perdue, ou vue par quelqu’un d’autre ? Créez-en une nouvelle : l’ancienne cessera de fonctionner.',
+    link: 'Créer une nouvelle clé de récupération',
   },
   unlock: {
     title: 'Déverrouiller Carnet',

@@ -8,6 +8,7 @@ import { FieldError } from '../../ui/field-error.tsx';
 import { KdfProgressBar } from '../../ui/kdf-progress-bar.tsx';
 import { PassphraseInput } from '../../ui/passphrase-input.tsx';
 import { EmergencyButton } from '../emergency/emergency-button.tsx';
+import { askRecoveryCheckAgain } from './recovery-ask.ts';
 import './vault.css';
 
 /** `/` while the vault is locked. On success the home page swaps this screen for the dashboard. */
@@ -18,8 +19,11 @@ export function UnlockPage() {
   const [error, setError] = createSignal<string | null>(null);
   let input: HTMLInputElement | undefined;
 
-  // Typing the passphrase is the only thing to do here.
-  onMount(() => input?.focus());
+  // Typing the passphrase is the only thing to do here; meanwhile the key derivation gets ready.
+  onMount(() => {
+    input?.focus();
+    app.prepareUnlock();
+  });
 
   function refocus() {
     input?.focus();
@@ -36,6 +40,7 @@ export function UnlockPage() {
     run: async () => {
       await app.unlock(passphrase());
       setPassphrase('');
+      askRecoveryCheckAgain();
     },
     fail: (caught, { focusInvalid }) => {
       setError(errorText(t, caught));
