@@ -405,7 +405,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     },
     async changePassphrase(current, next) {
       await vault.changePassphrase(requireSession(), current, next);
-      await note('passphrase-changed');
+      // With sync on, the server records it (with this device's name); noted here only otherwise.
+      if (!sync?.status()) await note('passphrase-changed');
     },
     lock,
     async setAutoLockMinutes(minutes) {

@@ -2,6 +2,7 @@ import { backupEn } from '../features/backup/strings.ts';
 import { callEn } from '../features/call/strings.ts';
 import { documentsEn } from '../features/documents/strings.ts';
 import { emergencyEn } from '../features/emergency/strings.ts';
+import { historyEn } from '../features/history/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
 import { recordEn } from '../features/record/strings.ts';
@@ -71,6 +72,7 @@ export const en = {
   },
   profiles: profilesEn,
   settings: settingsEn,
+  history: historyEn,
   vault: vaultEn,
   record: recordEn,
   documents: documentsEn,

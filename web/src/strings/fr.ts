@@ -2,6 +2,7 @@ import { backupFr } from '../features/backup/strings.ts';
 import { callFr } from '../features/call/strings.ts';
 import { documentsFr } from '../features/documents/strings.ts';
 import { emergencyFr } from '../features/emergency/strings.ts';
+import { historyFr } from '../features/history/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
 import { pwaFr } from '../features/pwa/strings.ts';
 import { recordFr } from '../features/record/strings.ts';
@@ -76,6 +77,7 @@ export const fr: RawDictionary = {
   },
   profiles: profilesFr,
   settings: settingsFr,
+  history: historyFr,
   vault: vaultFr,
   record: recordFr,
   documents: documentsFr,

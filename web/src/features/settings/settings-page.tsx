@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useApp } from '../../store/app-context.tsx';
@@ -9,7 +10,7 @@ import { SyncSettings } from '../sync/sync-settings.tsx';
 import { AutoLockSetting } from '../vault/auto-lock-setting.tsx';
 import { ChangePassphraseForm } from '../vault/change-passphrase-form.tsx';
 
-/** Settings: language, auto-lock delay, passphrase. */
+/** Settings: language, auto-lock delay, storage, sync, devices and access history, passphrase. */
 export function SettingsPage() {
   const { t } = useI18n();
   const app = useApp();
@@ -26,6 +27,18 @@ export function SettingsPage() {
       </section>
       <StorageSettings />
       <SyncSettings />
+      <section class="card stack" aria-labelledby="settings-access">
+        <h2 id="settings-access">{t('settings.accessTitle')}</h2>
+        <p>{t('settings.accessIntro')}</p>
+        <ul class="settings-links">
+          <li>
+            <A href="/devices">{t('history.devices.title')}</A>
+          </li>
+          <li>
+            <A href="/history">{t('history.page.title')}</A>
+          </li>
+        </ul>
+      </section>
       {/* The rate is what a host bills: only accounts that may open a waiting room see it. */}
       <Show when={canHostWaitingRoom(app)}>
         <HourlyRateSetting />
