@@ -72,6 +72,8 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/measurements',
     '/documents',
     '/settings',
+    '/devices',
+    '/history',
     '/backup',
     '/restore',
     '/emergency',

@@ -59,18 +59,22 @@ export function DevicesPage() {
                     </Show>
                   </div>
                   <dl class="device-item__facts">
-                    <dt>{t('history.devices.signedIn')}</dt>
-                    <dd>
-                      <time datetime={new Date(device.createdAt).toISOString()}>
-                        {when(device.createdAt)}
-                      </time>
-                    </dd>
-                    <dt>{t('history.devices.lastSeen')}</dt>
-                    <dd>
-                      <time datetime={new Date(device.lastSeenAt).toISOString()}>
-                        {when(device.lastSeenAt)}
-                      </time>
-                    </dd>
+                    <div>
+                      <dt>{t('history.devices.signedIn')}</dt>
+                      <dd>
+                        <time datetime={new Date(device.createdAt).toISOString()}>
+                          {when(device.createdAt)}
+                        </time>
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>{t('history.devices.lastSeen')}</dt>
+                      <dd>
+                        <time datetime={new Date(device.lastSeenAt).toISOString()}>
+                          {when(device.lastSeenAt)}
+                        </time>
+                      </dd>
+                    </div>
                   </dl>
                   <Show
                     when={device.current}
