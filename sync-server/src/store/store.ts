@@ -8,7 +8,7 @@
  *   document that commits late (timestamps would).
  * - One push is one transaction: all of its rows are written, or none (profile limit, crash).
  * - Deleting an account removes every row that belongs to it in one transaction (emergency tokens
- *   and openings included).
+ *   and openings, access events included).
  * - The store holds envelopes, a keyring (no secret in clear), an Ed25519 public key and hashes of
  *   emails, tokens and nonces: nothing that decrypts, nothing in clear that names a person.
  */
@@ -94,7 +94,7 @@ export interface Store extends ShareStore, MessageStore, DeviceStore {
   getAccount(accountId: string): Promise<AccountRecord | null>;
   /** After a passphrase change. False when the account does not exist. */
   updateKeyring(accountId: string, keyringJson: string, authPublicKey: string): Promise<boolean>;
-  /** Wipes the account, its sessions, challenges and documents, in one transaction. */
+  /** Wipes the account, its sessions, challenges, documents and access events, in one transaction. */
   deleteAccount(accountId: string): Promise<boolean>;
 
   putChallenge(nonceHash: string, emailHash: string, expiresAt: number): Promise<void>;
