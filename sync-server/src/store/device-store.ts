@@ -130,7 +130,7 @@ export function randomSessionId(): string {
 
 /** For a session created without device details (older callers, tests). */
 export function sessionDevice(expiresAt: number, device: NewSessionDevice | undefined): NewSessionDevice {
-  return device ?? { id: randomSessionId(), name: '', createdAt: expiresAt - SESSION_TTL_MS };
+  return device ?? { id: randomSessionId(), name: '', createdAt: Math.max(0, expiresAt - SESSION_TTL_MS) };
 }
 
 export interface FoundSessionRow {

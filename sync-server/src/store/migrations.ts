@@ -237,8 +237,8 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sessions ADD COLUMN device_name TEXT NOT NULL DEFAULT '';
       ALTER TABLE sessions ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER NOT NULL DEFAULT 0;
-      UPDATE sessions SET id = lower(hex(randomblob(16))), created_at = expires_at - 2592000000,
-        last_seen_at = expires_at - 2592000000;
+      UPDATE sessions SET id = lower(hex(randomblob(16))), created_at = max(0, expires_at - 2592000000),
+        last_seen_at = max(0, expires_at - 2592000000);
       CREATE UNIQUE INDEX sessions_id ON sessions(id);
       CREATE TABLE access_events (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -480,8 +480,8 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sessions ADD COLUMN device_name TEXT NOT NULL DEFAULT '';
       ALTER TABLE sessions ADD COLUMN created_at BIGINT NOT NULL DEFAULT 0;
       ALTER TABLE sessions ADD COLUMN last_seen_at BIGINT NOT NULL DEFAULT 0;
-      UPDATE sessions SET id = md5(random()::text || token_hash), created_at = expires_at - 2592000000,
-        last_seen_at = expires_at - 2592000000;
+      UPDATE sessions SET id = md5(random()::text || token_hash),
+        created_at = GREATEST(0, expires_at - 2592000000), last_seen_at = GREATEST(0, expires_at - 2592000000);
       CREATE UNIQUE INDEX sessions_id ON sessions(id);
       CREATE TABLE access_events (
         id BIGSERIAL PRIMARY KEY,
