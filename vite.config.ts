@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
+import { fhirDefinitions } from './scripts/fhir-definitions-plugin.ts';
 import { precompress } from './scripts/precompress-plugin.ts';
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -13,6 +14,8 @@ export default defineConfig({
   publicDir: fromRoot('./public'),
   plugins: [
     solid(),
+    // The FHIR R4 definitions for the import screen's validator, trimmed, in a chunk of their own.
+    fhirDefinitions(),
     VitePWA({
       strategies: 'generateSW',
       // The app registers the worker itself (features/pwa) so it can ask before updating.

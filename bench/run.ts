@@ -2,6 +2,7 @@
 import { benchBackup } from './backup.ts';
 import { benchCrypto } from './crypto.bench.ts';
 import { benchEmergency } from './emergency.bench.ts';
+import { benchFhir } from './fhir.bench.ts';
 import { benchLighthouse } from './lighthouse.bench.ts';
 import { benchPwa } from './pwa.bench.ts';
 import { benchSse } from './sse.bench.ts';
@@ -16,3 +17,4 @@ await benchSync();
 await benchLighthouse(new URL('../dist-bench-app', import.meta.url).pathname);
 await benchSse();
 await benchBackup();
+await benchFhir();

@@ -7,14 +7,15 @@
 import { randomBytes } from 'node:crypto';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { PROTOCOL_VERSION } from '../shared/protocol/version.ts';
-import { recordEn } from '../web/src/features/record/strings.ts';
+import { emergencyEn } from '../web/src/features/emergency/strings.ts';
+import { recordEn, recordFr } from '../web/src/features/record/strings.ts';
 import { DocumentsPage } from './pages/documents-page.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
 import { RecordPage } from './pages/record-page.ts';
 import { SyncPage } from './pages/sync-page.ts';
 import { VaultPage } from './pages/vault-page.ts';
 import { seriousViolations } from './support/axe.ts';
-import { chooseLanguage } from './support/main-nav.ts';
+import { chooseLanguage, followMainLink } from './support/main-nav.ts';
 
 const PASSPHRASE = 'orchard-glacier-thimble-2049';
 const PROFILE = 'Camille Martin';
@@ -23,6 +24,8 @@ const LIVE_TIMEOUT = 15_000;
 const RECONNECT_TIMEOUT = 45_000;
 
 const SEVERE = recordEn.options.severity.severe;
+
+const valuesOf = (inputs: Element[]) => inputs.map((input) => (input as HTMLInputElement).value);
 
 interface Device {
   name: string;
@@ -176,6 +179,60 @@ test('two devices: sign in, live updates both ways, a document, offline edits of
       await expect(main.getByText(/Swelling/).first()).toBeVisible({ timeout: RECONNECT_TIMEOUT });
       await expect(main.getByText(/Itching/).first()).toBeVisible({ timeout: RECONNECT_TIMEOUT });
       await expect(main.getByText(recordEn.timeline.conflictCopy).first()).toBeVisible();
+    }
+    // The copy is never offered to the emergency profile: its reaction is not prefilled there.
+    await followMainLink(b.page, emergencyEn.navLink);
+    await expect(b.page.getByRole('heading', { level: 1, name: emergencyEn.title })).toBeVisible();
+    const offered = b.page.getByRole('main').locator('input');
+    await expect.poll(async () => (await offered.evaluateAll(valuesOf)).join(' | ')).toContain('Penicillin');
+    const prefill = (await offered.evaluateAll(valuesOf)).join(' | ');
+    expect([/Swelling/.test(prefill), /Itching/.test(prefill)].filter(Boolean)).toHaveLength(1);
+
+    // 7. The conflict screen says which device saved each version and when, and shows what differs.
+    const c = recordEn.conflict;
+    await b.record.gotoTimeline();
+    await b.page
+      .getByRole('link', { name: new RegExp(`^${recordEn.timeline.conflictOriginal}`) })
+      .first()
+      .click();
+    await expect(b.page.getByRole('heading', { level: 1, name: c.title })).toBeVisible();
+    const versions = b.page.getByRole('main').locator('.conflict__version');
+    await expect(versions).toHaveCount(2);
+    await expect(versions.filter({ hasText: '(this device)' })).toHaveCount(1);
+    for (const version of await versions.all()) {
+      await expect(version).toContainText(/Saved on Chrome \(Linux\) · [A-Z0-9]{4}.* at .*\d{1,2}:\d{2}/);
+    }
+    const table = b.page.getByRole('table', { name: c.differs });
+    const reactions = table.locator('tr[data-field="reactions"]');
+    await expect(reactions).toContainText('Swelling');
+    await expect(reactions).toContainText('Itching');
+    expect(await seriousViolations(b.page)).toEqual([]);
+    await b.page.setViewportSize({ width: 390, height: 844 });
+    await b.page.screenshot({ path: testInfo.outputPath('conflict-390-en.png'), fullPage: true });
+    await chooseLanguage(b.page, 'Français');
+    await expect(b.page.getByRole('heading', { level: 1, name: recordFr.conflict.title })).toBeVisible();
+    expect(await seriousViolations(b.page)).toEqual([]);
+    await b.page.screenshot({ path: testInfo.outputPath('conflict-390-fr.png'), fullPage: true });
+    await chooseLanguage(b.page, 'English');
+    await b.page.setViewportSize({ width: 1280, height: 800 });
+
+    // Merged by keyboard: "Itching" picked for the reactions, then the merge button.
+    const itchingVersion = (await reactions.locator('td').nth(1).textContent())?.includes('Itching') ? 1 : 0;
+    const pick = reactions.getByRole('radio').nth(itchingVersion);
+    await pick.focus();
+    await b.page.keyboard.press('Space');
+    await expect(pick).toBeChecked();
+    await b.page.getByRole('button', { name: c.merge }).focus();
+    await b.page.keyboard.press('Enter');
+    await expect(b.page.getByRole('status').filter({ hasText: c.resolved })).toBeVisible();
+
+    // Both devices end with one Penicillin allergy, holding the chosen reaction, and no copy.
+    for (const device of [a, b]) {
+      await device.record.gotoKind('allergy');
+      await expect
+        .poll(() => allergyFacts(device.page), { timeout: RECONNECT_TIMEOUT })
+        .toEqual([expect.stringContaining('Itching')]);
+      await expect(device.page.getByRole('main').getByText(recordEn.timeline.conflictCopy)).toHaveCount(0);
     }
   } finally {
     await contextB.close();

@@ -65,7 +65,8 @@ export function patientToFhir(
       : {}),
     name: [{ text: profile.displayName }],
     gender: profile.sex,
-    birthDate: profile.dateOfBirth,
+    // Empty when the summary is made from what a share shows (a patient may share no birth date).
+    ...(profile.dateOfBirth ? { birthDate: profile.dateOfBirth } : {}),
     ...(a?.addresses ? { address: a.addresses.map(addressToFhir) } : {}),
     ...(contacts.length > 0 ? { contact: contacts.map(contactToFhir) } : {}),
     communication: [{ language: { coding: [{ system: 'urn:ietf:bcp:47', code: profile.locale }] } }],

@@ -24,6 +24,12 @@ import { label } from './narrative-labels.ts';
 import { notes } from './to-fhir-clinical.ts';
 import { type MappedRecord, refTo, type ToFhirContext } from './to-fhir-context.ts';
 
+/** `2026-03-15T07:45:00+01:00` → `2026-03-15 07:45` for a narrative a person reads (the resource keeps the instant). */
+function readableTime(instant: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(instant);
+  return m ? `${m[1]} ${m[2]}` : instant;
+}
+
 function category(code: 'laboratory' | 'vital-signs' | 'social-history') {
   return [{ coding: [coding(SYSTEM.observationCategory, code)] }];
 }
@@ -109,7 +115,7 @@ export function measurementToFhir(id: string, r: Measurement, ctx: ToFhirContext
     return {
       section: 'vitalSigns',
       resources: [resource],
-      line: line(`${r.systolic}/${r.diastolic} mmHg`, r.measuredAt),
+      line: line(`${r.systolic}/${r.diastolic} mmHg`, readableTime(r.measuredAt)),
     };
   }
   const loinc = r.type === 'glucose' ? GLUCOSE_LOINC[r.unit] : MEASUREMENT_LOINC[r.type];
@@ -121,7 +127,7 @@ export function measurementToFhir(id: string, r: Measurement, ctx: ToFhirContext
   return {
     section: 'vitalSigns',
     resources: [resource],
-    line: line(label(ctx.locale, 'measurement', r.type), `${r.value} ${r.unit}`, r.measuredAt),
+    line: line(label(ctx.locale, 'measurement', r.type), `${r.value} ${r.unit}`, readableTime(r.measuredAt)),
   };
 }
 

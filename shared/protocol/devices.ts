@@ -1,5 +1,5 @@
 /**
- * Devices (the account's live sessions) and the account's access events (docs/architecture.md §7.4).
+ * Devices (the account's live sessions) and the account's access events (docs/architecture.md §7.5).
  *
  * - A session carries a random public id (never its token or the token's hash), a device name the
  *   client sends at sign-in or sets later (by default a browser summary such as "Chromium on

@@ -43,10 +43,15 @@ const FEATURE_PUBLIC: Readonly<Record<string, readonly string[]>> = {
     'web/src/features/emergency/emergency-button.tsx',
     'web/src/features/emergency/lock-screen-copy.ts',
   ],
+  'features/exchange': [
+    'web/src/features/exchange/exchange-settings.tsx',
+    'web/src/features/exchange/summary-downloads.tsx',
+  ],
   'features/pwa': ['web/src/features/pwa/update-app.ts'],
   'features/record': [
     'web/src/features/record/no-profile.tsx',
     'web/src/features/record/record-text.ts',
+    'web/src/features/record/record-views.tsx',
     'web/src/features/record/summary.ts',
   ],
   'features/shares': [],

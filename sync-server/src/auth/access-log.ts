@@ -1,5 +1,5 @@
 /**
- * The account's access events (docs/architecture.md §7.4): what happened, when, from which session
+ * The account's access events (docs/architecture.md §7.5): what happened, when, from which session
  * and device name. Never an address, never anything from the request beyond the session: the
  * patient sees this history, and the server keeps nothing it could not already tell.
  */

@@ -4,7 +4,7 @@
  * and signs out the other devices (they hold a keyring the old passphrase opens, and must sign in
  * with the new one); DELETE wipes the account and every row it owns, at once; POST
  * /sign-out-others ends every other session. /devices lists the live sessions, names this one and
- * signs one other out; /events is the access history the server keeps (§7.4).
+ * signs one other out; /events is the access history the server keeps (§7.5).
  *
  * Those three changes, and signing one other device out, need more than the session token: a fresh signed challenge with the
  * account's CURRENT auth key (POST /challenge, then `proof` in the body; auth/fresh-proof.ts).

@@ -1,6 +1,6 @@
 /**
  * The device list, naming this device, signing one other device out, and the access events
- * (docs/architecture.md §7.4). Signing a device out takes a fresh proof like "sign out everywhere
+ * (docs/architecture.md §7.5). Signing a device out takes a fresh proof like "sign out everywhere
  * else"; another account's session id is a 404 and changes nothing; no token is a 401.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

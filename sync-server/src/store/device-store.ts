@@ -1,6 +1,6 @@
 /**
  * Devices and access events, the part of the Store behind the account's device list and access
- * history (docs/architecture.md §7.4). One SQL text per query, written with `?` and turned into
+ * history (docs/architecture.md §7.5). One SQL text per query, written with `?` and turned into
  * each dialect by `dialect` (message-store.ts).
  *
  * Invariants:

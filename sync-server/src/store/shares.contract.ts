@@ -11,7 +11,7 @@ function shareId(): string {
   return `${randomUUID().replaceAll('-', '').slice(0, 18)}${String(counter).padStart(4, '0')}`;
 }
 
-function newShare(ownerId: string, extra: Partial<NewShare> = {}): NewShare {
+export function newShare(ownerId: string, extra: Partial<NewShare> = {}): NewShare {
   return {
     id: shareId(),
     ownerId,

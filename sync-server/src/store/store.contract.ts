@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { create, envelope } from '../testing/envelopes.ts';
+import { deletionScanContract, type ReadAllRows } from './deletion-scan.contract.ts';
 import { devicesContract } from './devices.contract.ts';
 import { documentContract, NOW } from './documents.contract.ts';
 import { emergencyContract } from './emergency.contract.ts';
@@ -15,7 +16,8 @@ import { messageContract } from './messages.contract.ts';
 import { shareContract } from './shares.contract.ts';
 import type { Store } from './store.ts';
 
-export function storeContract(name: string, open: () => Promise<Store>): void {
+/** `readAllRows` reads the store's database directly (a connection of its own), for the deletion scan. */
+export function storeContract(name: string, open: () => Promise<Store>, readAllRows: ReadAllRows): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
     beforeAll(async () => {
@@ -44,6 +46,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     limitsContract(() => store, newAccount);
     messageContract(() => store, newAccount);
     devicesContract(() => store, newAccount);
+    deletionScanContract(() => store, newAccount, readAllRows);
 
     it('creates accounts, refuses a second one with the same email hash, finds them', async () => {
       const id = await newAccount();

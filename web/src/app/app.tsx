@@ -20,6 +20,9 @@ const KindPage = lazy(() =>
 const MeasurementsPage = lazy(() =>
   import('../features/record/measurements-page.tsx').then((m) => ({ default: m.MeasurementsPage })),
 );
+const ConflictPage = lazy(() =>
+  import('../features/record/conflict-page.tsx').then((m) => ({ default: m.ConflictPage })),
+);
 const RecordEditorPage = lazy(() =>
   import('../features/record/record-editor-page.tsx').then((m) => ({ default: m.RecordEditorPage })),
 );
@@ -44,8 +47,14 @@ const HistoryPage = lazy(() =>
 const BackupPage = lazy(() =>
   import('../features/backup/backup-page.tsx').then((m) => ({ default: m.BackupPage })),
 );
+const ExchangePage = lazy(() =>
+  import('../features/exchange/exchange-page.tsx').then((m) => ({ default: m.ExchangePage })),
+);
 const RestorePage = lazy(() =>
   import('../features/backup/restore-page.tsx').then((m) => ({ default: m.RestorePage })),
+);
+const CloseAccountPage = lazy(() =>
+  import('../features/closure/close-account-page.tsx').then((m) => ({ default: m.CloseAccountPage })),
 );
 const CreateVaultPage = lazy(() =>
   import('../features/vault/create-vault-page.tsx').then((m) => ({ default: m.CreateVaultPage })),
@@ -104,10 +113,13 @@ export function App() {
         <Route path="/record/:kind/:id" component={RecordEditorPage} />
         <Route path="/documents" component={DocumentsPage} />
         <Route path="/measurements" component={MeasurementsPage} />
+        <Route path="/conflicts/:id" component={ConflictPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/backup" component={BackupPage} />
         <Route path="/devices" component={DevicesPage} />
         <Route path="/history" component={HistoryPage} />
+        <Route path="/close-account" component={CloseAccountPage} />
+        <Route path="/exchange" component={ExchangePage} />
         <Route path="/emergency" component={EmergencyPage} />
         <Route path="/scan" component={ScanPage} />
         <Route path="/waiting-room" component={WaitingRoomPage} />

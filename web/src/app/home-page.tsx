@@ -1,11 +1,16 @@
-import { Match, Switch } from 'solid-js';
+import { lazy, Match, Switch } from 'solid-js';
 import { UnlockPage } from '../features/vault/unlock-page.tsx';
 import { WelcomePage } from '../features/vault/welcome-page.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useApp } from '../store/app-context.tsx';
 import { Dashboard } from './dashboard.tsx';
 
-/** `/`: what to show depends on the vault: none yet, locked, or open. */
+// Seen once, right after a wipe: loaded only then.
+const ClosedPage = lazy(() =>
+  import('../features/closure/closed-page.tsx').then((m) => ({ default: m.ClosedPage })),
+);
+
+/** `/`: what to show depends on the vault: none yet, locked, open, or just wiped from this device. */
 export function HomePage() {
   const app = useApp();
   const { t } = useI18n();
@@ -30,6 +35,9 @@ export function HomePage() {
       </Match>
       <Match when={app.status() === 'unlocked'}>
         <Dashboard />
+      </Match>
+      <Match when={app.status() === 'closed'}>
+        <ClosedPage />
       </Match>
     </Switch>
   );

@@ -26,6 +26,8 @@ export interface NewDocument {
   category: DocumentRecord['category'];
   date: string;
   note?: string;
+  /** The id to store it under (an imported document others already point at); a new one otherwise. */
+  id?: string;
 }
 
 function hex(bytes: Uint8Array): string {
@@ -53,7 +55,7 @@ export class DocumentService {
         size: doc.bytes.length,
       });
     }
-    const id = newId();
+    const id = doc.id ?? newId();
     const chunkCount = Math.max(1, Math.ceil(doc.bytes.length / CHUNK_BYTES));
     const metadata: DocumentRecord = {
       kind: 'document',

@@ -36,6 +36,7 @@ import { type ParseResult, parseWith } from '../../../shared/schema/readable-iss
 import { type ClinicalRecord, parseRecord } from '../../../shared/schema/record.ts';
 import { AppError } from '../core/app-error.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import { type SavedStamp, splitStamp, withStamp } from './saved-stamp.ts';
 
 /** A profile as decrypted: the profile and the key of its records and files. */
 export interface ProfileContent {
@@ -105,13 +106,15 @@ export function openProfileKey(envelope: StoredEnvelope, vaultKey: SymmetricKey)
   return openProfileSecret(envelope, vaultKey).key;
 }
 
+/** `saved`, when given, says which device saved this version and when, inside the ciphertext. */
 export function sealRecordEnvelope(
   target: { readonly profileId: string; readonly id: string; readonly rev: number },
   record: ClinicalRecord,
   profileKey: SymmetricKey,
+  saved?: SavedStamp,
 ): StoredEnvelope {
   const binding = { profileId: target.profileId, kind: 'record' as const, id: target.id, rev: target.rev };
-  return { ...binding, updatedAt: 0, ...encryptRecord(binding, record, profileKey) };
+  return { ...binding, updatedAt: 0, ...encryptRecord(binding, withStamp(record, saved), profileKey) };
 }
 
 /** Throws a `CryptoError` when it does not decrypt; otherwise the record's validation result. */
@@ -119,7 +122,16 @@ export function openRecordEnvelope(
   envelope: StoredEnvelope,
   profileKey: SymmetricKey,
 ): ParseResult<ClinicalRecord> {
-  return parseRecord(decryptRecord(envelope, profileKey));
+  return openStampedRecordEnvelope(envelope, profileKey).parsed;
+}
+
+/** Like `openRecordEnvelope`, with the stamp of the device that saved this version, if any. */
+export function openStampedRecordEnvelope(
+  envelope: StoredEnvelope,
+  profileKey: SymmetricKey,
+): { parsed: ParseResult<ClinicalRecord>; saved?: SavedStamp } {
+  const { content, saved } = splitStamp(decryptRecord(envelope, profileKey));
+  return { parsed: parseRecord(content), ...(saved && { saved }) };
 }
 
 export function sealChunkEnvelope(

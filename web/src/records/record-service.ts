@@ -10,8 +10,9 @@ import { newId } from '../core/ids.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import type { EntryVerdict } from './entry-verdict.ts';
-import { openRecordEnvelope, sealRecordEnvelope } from './envelope-codec.ts';
+import { openStampedRecordEnvelope, sealRecordEnvelope } from './envelope-codec.ts';
 import type { ProfileEntry } from './profile-service.ts';
+import type { SavedStamp } from './saved-stamp.ts';
 import { removeSealed, removeSealedWhere } from './sealed-removal.ts';
 
 export interface RecordEntry {
@@ -24,6 +25,8 @@ export interface RecordEntry {
   readonly problem?: AppErrorReason;
   /** For a practitioner entry: the verdict of its checks, set once when the envelope is opened. */
   readonly verdict?: EntryVerdict;
+  /** Which device saved this version, and when (absent for versions saved by older apps). */
+  readonly saved?: SavedStamp;
 }
 
 function escapeRegExp(text: string): string {
@@ -53,9 +56,9 @@ export function openRecord(envelope: StoredEnvelope, profile: ProfileEntry | und
   };
   if (!profile) return { ...base, record: null, problem: 'wrong-key' };
   try {
-    const parsed = openRecordEnvelope(envelope, profile.key);
+    const { parsed, saved } = openStampedRecordEnvelope(envelope, profile.key);
     return parsed.ok
-      ? { ...base, record: parsed.value }
+      ? { ...base, record: parsed.value, ...(saved && { saved }) }
       : { ...base, record: null, problem: 'invalid-record' };
   } catch (error) {
     return { ...base, record: null, problem: toAppError(error).reason };
@@ -67,19 +70,25 @@ export function sealRecord(
   rev: number,
   profile: ProfileEntry,
   record: ClinicalRecord,
+  saved?: SavedStamp,
 ): StoredEnvelope {
-  return sealRecordEnvelope({ profileId: profile.id, id, rev }, record, profile.key);
+  return sealRecordEnvelope({ profileId: profile.id, id, rev }, record, profile.key, saved);
 }
 
 export class RecordService {
-  constructor(private readonly db: CarnetDatabase) {}
+  /** `stamp` names this device and the time of each save the user makes (saved-stamp.ts). */
+  constructor(
+    private readonly db: CarnetDatabase,
+    private readonly stamp: () => SavedStamp | undefined = () => undefined,
+  ) {}
 
   async add(profile: ProfileEntry, input: unknown, id: string = newId()): Promise<RecordEntry> {
     const record = checkRecord(input);
     // Practitioner entries arrive signed, through importSigned only: the patient cannot write one.
     if (record.kind === 'practitioner-entry') throw new AppError('read-only');
-    await this.db.records.insert(sealRecord(id, 1, profile, record));
-    return { id, profileId: profile.id, rev: 1, updatedAt: 0, record };
+    const saved = this.stamp();
+    await this.db.records.insert(sealRecord(id, 1, profile, record, saved));
+    return { id, profileId: profile.id, rev: 1, updatedAt: 0, record, ...(saved && { saved }) };
   }
 
   /**
@@ -111,15 +120,16 @@ export class RecordService {
       throw new AppError('read-only');
     }
     let rev = 0;
+    const saved = this.stamp();
     await doc.incrementalModify((current) => {
       // Computed inside the modifier: it runs on the latest stored state, even under concurrency.
       if (expectedRev !== undefined && current.rev !== expectedRev) {
         throw new AppError('conflict', 'this entry was changed elsewhere meanwhile', { rev: current.rev });
       }
       rev = current.rev + 1;
-      return sealRecord(id, rev, profile, record);
+      return sealRecord(id, rev, profile, record, saved);
     });
-    return { id, profileId: profile.id, rev, updatedAt: 0, record };
+    return { id, profileId: profile.id, rev, updatedAt: 0, record, ...(saved && { saved }) };
   }
 
   /**

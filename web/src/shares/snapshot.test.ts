@@ -33,6 +33,22 @@ describe('share snapshot', () => {
     expect(parseSnapshot(JSON.parse(JSON.stringify(snapshot)))).toEqual(snapshot);
   });
 
+  it('leaves out an unresolved conflicting copy: the practitioner sees the kept version only', () => {
+    const edited = { ...EXAMPLE_RECORDS.allergy, substance: 'Amoxicillin' } as ClinicalRecord;
+    const snapshot = buildSnapshot({
+      profileId: 'p1',
+      profile,
+      patientBoxPk: 'A'.repeat(43),
+      mode: 'read',
+      sections: ['allergy'],
+      records: [
+        { id: 'a1', profileId: 'p1', record: EXAMPLE_RECORDS.allergy },
+        { id: 'cc-AAAAAAAAAAAA-a1', profileId: 'p1', record: edited },
+      ],
+    });
+    expect(snapshot.records).toEqual([{ id: 'a1', record: EXAMPLE_RECORDS.allergy }]);
+  });
+
   it('drops, on reading, records of sections that were not shared or that fail their schema', () => {
     const base = buildSnapshot({
       profileId: 'p1',

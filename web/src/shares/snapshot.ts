@@ -12,6 +12,7 @@ import {
 import type { Profile } from '../../../shared/schema/profile.ts';
 import { type ClinicalRecord, parseRecord } from '../../../shared/schema/record.ts';
 import { z } from '../../../shared/schema/zod.ts';
+import { withoutConflictCopies } from '../sync/conflict-copy.ts';
 
 export interface Snapshot {
   readonly v: 1;
@@ -39,7 +40,8 @@ export function buildSnapshot(options: {
     patientBoxPk: options.patientBoxPk,
     mode: options.mode,
     sections: options.sections,
-    records: options.records
+    // An unresolved conflicting copy is the same record twice, one version unconfirmed: left out.
+    records: withoutConflictCopies(options.records)
       .filter((r) => r.profileId === options.profileId && r.record && wanted.has(r.record.kind))
       .map((r) => ({ id: r.id, record: r.record as ClinicalRecord }))
       .sort((a, b) => a.id.localeCompare(b.id)),

@@ -17,6 +17,7 @@ import { DocumentService, type NewDocument } from '../records/document-service.t
 import { orderProfiles } from '../records/profile-order.ts';
 import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
 import { type RecordEntry, RecordService } from '../records/record-service.ts';
+import { type DeviceIdentity, lazyDevice, stampNow } from '../records/this-device.ts';
 import type { Server } from '../server/server.ts';
 import { createPendingShare, type PendingShareSlot, startingShareHash } from '../shares/pending-share.ts';
 import { createSharing, type Sharing } from '../shares/sharing.ts';
@@ -30,7 +31,9 @@ import {
 } from '../vault/device-log.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
 import { DEFAULT_AUTO_LOCK_MINUTES, type Session, VaultService } from '../vault/vault-service.ts';
+import type { WipeTargets } from '../vault/wipe-device.ts';
 import { wipeSession } from '../vault/wipe-session.ts';
+import { browserWipeTargets, type Closure, createAccountClosure } from './account-closure.ts';
 import { createKdfProgress } from './kdf-progress.ts';
 import { createRecordDecryptor, liveProfiles } from './live-records.ts';
 import { createOnline } from './online.ts';
@@ -41,7 +44,8 @@ import {
   type SyncWiring,
 } from './sync-controller.ts';
 
-export type VaultStatus = 'loading' | 'no-vault' | 'locked' | 'unlocked' | 'error';
+/** 'closed': this device was just wiped (account closed or data removed); `closure()` says what went. */
+export type VaultStatus = 'loading' | 'no-vault' | 'locked' | 'unlocked' | 'error' | 'closed';
 
 export interface AppStore {
   status: Accessor<VaultStatus>;
@@ -90,6 +94,15 @@ export interface AppStore {
   signOutDevice(id: string, passphrase: string): Promise<void>;
   /** Deletes the account and all it stores on the server; sync stops here, local data stays. */
   deleteAccount(passphrase: string): Promise<void>;
+  /**
+   * Closes the account: the passphrase is checked on this device, then with sync on the server
+   * deletes everything (refused offline: then nothing is done), then this device is wiped.
+   */
+  closeAccount(passphrase: string): Promise<void>;
+  /** Wipes this device only (the passphrase checked first); a synced account stays on the server. */
+  removeFromThisDevice(passphrase: string): Promise<void>;
+  /** After closeAccount or removeFromThisDevice (status 'closed'): what was deleted. */
+  closure: Accessor<Closure | null>;
   /** Ciphertext bytes the account stores on the server, and its quota; null when unknown. */
   syncStorage(): Promise<{ used: number; limit: number } | null>;
   /**
@@ -110,6 +123,8 @@ export interface AppStore {
   /** With `expectedRev`, refuses (reason `conflict`) if the entry changed since the form opened. */
   updateRecord(id: string, input: unknown, expectedRev?: number): Promise<RecordEntry>;
   deleteRecord(id: string): Promise<void>;
+  /** This device as the stamps of its saves name it (records/saved-stamp.ts). */
+  thisDevice(): DeviceIdentity;
   addDocument(doc: NewDocument): Promise<RecordEntry>;
   readDocument(entry: RecordEntry): Promise<Uint8Array>;
 
@@ -144,6 +159,10 @@ export interface AppStoreOptions {
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
   /** Sync with the server at `serverUrl`; without it the app is local-only. */
   sync?: { wiring: SyncWiring; serverUrl: string };
+  /** What a device wipe clears besides the database; the browser's own by default. */
+  wipeTargets?: Omit<WipeTargets, 'db'>;
+  /** Where tabs of this vault hear of a wipe (tests give two stores one name). */
+  closureChannel?: string;
 }
 
 export function createAppStore(options: AppStoreOptions): AppStore {
@@ -159,7 +178,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       await sync?.publishKeyring(change);
     },
   });
-  const recordService = new RecordService(db);
+  const thisDeviceNow = lazyDevice();
+  const recordService = new RecordService(db, () => stampNow(thisDeviceNow()));
   const documentService = new DocumentService(db, recordService);
   const setTimer = options.setTimer ?? realTimer;
 
@@ -275,6 +295,19 @@ export function createAppStore(options: AppStoreOptions): AppStore {
 
   // Without a choice remembered on this device (a new device, a deleted profile) the account
   // holder opens, never whichever family member the database happens to list first.
+  const closing = createAccountClosure({
+    db,
+    vault,
+    sync,
+    syncOn: () => (sync?.status() ?? null) !== null,
+    endSession: () => {
+      lock();
+      setStatus('closed');
+    },
+    targets: options.wipeTargets ?? browserWipeTargets(),
+    ...(options.closureChannel ? { channelName: options.closureChannel } : {}),
+  });
+
   const activeProfile = createMemo(() => {
     const list = profiles();
     return list.find((p) => p.id === activeId()) ?? list[0];
@@ -375,6 +408,15 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     async deleteAccount(passphrase) {
       await requireSync(sync).deleteAccount(passphrase);
     },
+    async closeAccount(passphrase) {
+      requireSession();
+      await closing.closeAccount(passphrase);
+    },
+    async removeFromThisDevice(passphrase) {
+      requireSession();
+      await closing.removeFromThisDevice(passphrase);
+    },
+    closure: closing.closure,
     syncStorage: async () => (await sync?.storage()) ?? null,
     noteDeviceEvent: (kind, profileId) => note(kind, profileId),
     async deviceLog() {
@@ -447,6 +489,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       requireSession();
       await recordService.remove(id, profiles());
     },
+    thisDevice: thisDeviceNow,
     addDocument: async (doc) => documentService.add(requireProfile(), doc),
     async readDocument(entry) {
       requireSession();

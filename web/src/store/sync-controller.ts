@@ -11,6 +11,7 @@ import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { keyringUpdateRequestSchema } from '../../../shared/protocol/account.ts';
 import { AppError } from '../core/app-error.ts';
 import type { CarnetDatabase, EnvelopeConflictHandlers } from '../db/database.ts';
+import { lazyDevice, stampNow } from '../records/this-device.ts';
 import { freshProof } from '../server/fresh-proof.ts';
 import { protocolVerdict } from '../server/protocol-verdict.ts';
 import { createServer, type Server } from '../server/server.ts';
@@ -45,6 +46,7 @@ export function createSyncWiring(): SyncWiring {
   let db: CarnetDatabase | null = null;
   let session: Session | null = null;
   let keys: SyncKeys | null = null;
+  const device = lazyDevice();
   const getKeys = (): SyncKeys | null => {
     if (!db || !session) return null;
     keys ??= syncKeysFromDatabase(db, session.vaultKey);
@@ -54,6 +56,7 @@ export function createSyncWiring(): SyncWiring {
     getKeys,
     conflictHandlers: createConflictHandlers({
       getKeys,
+      stamp: () => stampNow(device()),
       saveCopy: async (envelope) => {
         if (db) await saveConflictCopy(db, envelope);
       },

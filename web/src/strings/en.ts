@@ -1,7 +1,9 @@
 import { backupEn } from '../features/backup/strings.ts';
 import { callEn } from '../features/call/strings.ts';
+import { closureEn } from '../features/closure/strings.ts';
 import { documentsEn } from '../features/documents/strings.ts';
 import { emergencyEn } from '../features/emergency/strings.ts';
+import { exchangeEn } from '../features/exchange/strings.ts';
 import { historyEn } from '../features/history/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
@@ -82,4 +84,6 @@ export const en = {
   call: callEn,
   shares: sharesEn,
   backup: backupEn,
+  closure: closureEn,
+  exchange: exchangeEn,
 };

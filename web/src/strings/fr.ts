@@ -1,7 +1,9 @@
 import { backupFr } from '../features/backup/strings.ts';
 import { callFr } from '../features/call/strings.ts';
+import { closureFr } from '../features/closure/strings.ts';
 import { documentsFr } from '../features/documents/strings.ts';
 import { emergencyFr } from '../features/emergency/strings.ts';
+import { exchangeFr } from '../features/exchange/strings.ts';
 import { historyFr } from '../features/history/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
 import { pwaFr } from '../features/pwa/strings.ts';
@@ -87,4 +89,6 @@ export const fr: RawDictionary = {
   call: callFr,
   shares: sharesFr,
   backup: backupFr,
+  closure: closureFr,
+  exchange: exchangeFr,
 };

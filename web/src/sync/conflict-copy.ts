@@ -58,3 +58,11 @@ export function rawCopyBinding<T extends { readonly id: string }>(envelope: T): 
   const source = conflictCopySource(envelope.id);
   return source === null ? null : { ...envelope, id: source };
 }
+
+/**
+ * What may be published: every entry but the unresolved conflicting copies. A copy is the same
+ * record twice, one version unconfirmed; the emergency profile and shares take the kept version only.
+ */
+export function withoutConflictCopies<T extends { readonly id: string }>(entries: readonly T[]): T[] {
+  return entries.filter((entry) => !isConflictCopy(entry.id));
+}

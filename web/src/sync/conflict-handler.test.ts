@@ -5,6 +5,8 @@ import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { generateKey, type SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
 import { EXAMPLE_RECORDS } from '../../../shared/schema/examples.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import { openStampedRecordEnvelope } from '../records/envelope-codec.ts';
+import type { SavedStamp } from '../records/saved-stamp.ts';
 import { conflictCopyRoot, rawCopyBinding } from './conflict-copy.ts';
 import { type ConflictHandlerDeps, createConflictHandler } from './conflict-handler.ts';
 import type { SyncedEnvelope } from './envelope-state.ts';
@@ -45,6 +47,18 @@ function setup(locked = false) {
   };
 }
 
+function setupStamped(stamp: SavedStamp) {
+  const copies: StoredEnvelope[] = [];
+  const records = createConflictHandler('records', {
+    getKeys: () => ({ vaultKey, profileKey: async () => profileKey }),
+    saveCopy: async (e) => {
+      copies.push(e);
+    },
+    stamp: () => stamp,
+  });
+  return { copies, records };
+}
+
 const note = { kind: 'note', schemaVersion: 1, title: 'Rhume', body: 'Fièvre' };
 
 describe('conflict handler', () => {
@@ -83,6 +97,38 @@ describe('conflict handler', () => {
     expect(conflictCopyRoot(copy.id)).toBe('r');
     expect(copy).toMatchObject({ rev: 1, profileId: 'p1', kind: 'record' });
     expect(decryptRecord(copy, profileKey)).toEqual({ ...note, title: 'Local' });
+  });
+
+  it('keeps the saving device and time: the copy keeps the local stamp, a merge is stamped by this device', async () => {
+    const { records, copies } = setup();
+    const onA = { device: 'device-a', label: 'Firefox on Android', at: '2026-12-04T10:00:00.000Z' };
+    const onB = { device: 'device-b', label: 'Chrome on Linux', at: '2026-12-04T10:05:00.000Z' };
+    const base = sealed('record', 'r', 1, { ...note, _saved: onA });
+    const local = sealed('record', 'r', 2, { ...note, title: 'Local', _saved: onA });
+    const real = sealed('record', 'r', 2, { ...note, title: 'Remote', _saved: onB });
+    expect(
+      await records.resolve({ assumedMasterState: base, newDocumentState: local, realMasterState: real }, ''),
+    ).toBe(real);
+    const copy = openStampedRecordEnvelope(copies[0] as StoredEnvelope, profileKey);
+    expect(copy.saved).toEqual(onA);
+    expect(copy.parsed).toMatchObject({ ok: true, value: { ...note, title: 'Local' } });
+
+    // Stamps alone never make a conflict: only the title moved, on one side.
+    const here = { device: 'device-c', label: 'Safari on iOS', at: '2026-12-04T11:00:00.000Z' };
+    const stamped = setupStamped(here);
+    const merged = await stamped.records.resolve(
+      {
+        assumedMasterState: base,
+        newDocumentState: sealed('record', 'r', 2, { ...note, title: 'Grippe', _saved: onA }),
+        realMasterState: sealed('record', 'r', 2, { ...note, body: 'Toux', _saved: onB }),
+      },
+      '',
+    );
+    expect(stamped.copies).toEqual([]);
+    expect(openStampedRecordEnvelope(merged as StoredEnvelope, profileKey)).toMatchObject({
+      parsed: { ok: true, value: { ...note, title: 'Grippe', body: 'Toux' } },
+      saved: here,
+    });
   });
 
   it('lets an edit win over a deletion, either way', async () => {

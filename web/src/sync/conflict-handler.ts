@@ -25,10 +25,12 @@ import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import {
   openProfileEnvelope,
   openRecordEnvelope,
+  openStampedRecordEnvelope,
   type ProfileContent,
   sealProfileEnvelope,
   sealRecordEnvelope,
 } from '../records/envelope-codec.ts';
+import type { SavedStamp } from '../records/saved-stamp.ts';
 import { ServerError } from '../server/server-error.ts';
 import { copyId, rawCopyId } from './conflict-copy.ts';
 import { type SyncedEnvelope, sameEnvelopeState } from './envelope-state.ts';
@@ -44,6 +46,8 @@ export interface ConflictHandlerDeps {
   getKeys(): SyncKeys | null;
   /** Stores a conflicting copy in the records collection; an id already present must be ignored. */
   saveCopy(envelope: StoredEnvelope): Promise<void>;
+  /** This device and the time, for a merged version it writes (saved-stamp.ts). */
+  stamp?(): SavedStamp | undefined;
   /** For the sync status and tests; never receives plaintext. */
   onResolved?(event: { collection: SyncedCollection; id: string; outcome: ConflictOutcome }): void;
 }
@@ -74,6 +78,10 @@ const recordIn = (key: SymmetricKey) => (envelope: StoredEnvelope) => {
   return parsed.ok ? parsed.value : null;
 };
 
+/** The stamp of the device that saved the envelope's version (saved-stamp.ts), if it has one. */
+const stampIn = (key: SymmetricKey) => (envelope: StoredEnvelope) =>
+  openStampedRecordEnvelope(envelope, key).saved ?? null;
+
 const profileIn = (vaultKey: SymmetricKey) => (envelope: StoredEnvelope) =>
   openProfileEnvelope(envelope, vaultKey);
 
@@ -102,11 +110,13 @@ export function createConflictHandler(
     const localRecord = key ? open(local, recordIn(key)) : null;
     if (!key || !localRecord) return keepMasterAndRawCopy(real, local);
     const next = { profileId: real.profileId, id: real.id, rev: real.rev + 1 };
+    // The copy is the local version as it was saved: it keeps that save's device and time.
+    const localStamp = open(local, stampIn(key)) ?? undefined;
     const copyOf = (record: ClinicalRecord) =>
-      sealRecordEnvelope({ profileId: real.profileId, id: copyId(local), rev: 1 }, record, key);
+      sealRecordEnvelope({ profileId: real.profileId, id: copyId(local), rev: 1 }, record, key, localStamp);
     const outcome = resolveDeletion(Boolean(local._deleted), Boolean(real._deleted));
     if (outcome === 'keep-local')
-      return done(real.id, 'local', live(sealRecordEnvelope(next, localRecord, key)));
+      return done(real.id, 'local', live(sealRecordEnvelope(next, localRecord, key, localStamp)));
     const realRecord = open(real, recordIn(key));
     if (!realRecord) {
       // The master is unreadable here (tampered, or written by a newer app): keep it, copy ours.
@@ -117,7 +127,7 @@ export function createConflictHandler(
     const { merged, conflictingCopy } = mergeRecords(base, localRecord, realRecord, (r) => parseRecord(r).ok);
     if (conflictingCopy) await deps.saveCopy(copyOf(conflictingCopy));
     if (sameValue(merged, realRecord)) return done(real.id, conflictingCopy ? 'copied' : 'master', real);
-    return done(real.id, 'merged', live(sealRecordEnvelope(next, merged, key)));
+    return done(real.id, 'merged', live(sealRecordEnvelope(next, merged, key, deps.stamp?.())));
   }
 
   async function resolveProfile(input: Input, real: SyncedEnvelope, local: SyncedEnvelope) {

@@ -20,6 +20,10 @@ export interface OpenAppOptions {
   /** Syncs with the server at this address (the sync wiring is installed as main.tsx does). */
   readonly serverUrl?: string;
   readonly now?: Now;
+  /** What a device wipe clears besides the database (memory storages in Node). */
+  readonly wipeTargets?: AppStoreOptions['wipeTargets'];
+  /** Two stores given one name hear each other's wipes, as two tabs of one vault do. */
+  readonly closureChannel?: string;
 }
 
 export interface OpenedApp {
@@ -43,6 +47,8 @@ export async function openApp(options: OpenAppOptions): Promise<OpenedApp> {
     db,
     kdf: inlineKdfRunner,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.wipeTargets ? { wipeTargets: options.wipeTargets } : {}),
+    ...(options.closureChannel ? { closureChannel: options.closureChannel } : {}),
     ...(wiring && options.serverUrl !== undefined ? { sync: { wiring, serverUrl: options.serverUrl } } : {}),
   };
   let dispose: () => void = () => undefined;

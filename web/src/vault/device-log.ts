@@ -1,6 +1,6 @@
 /**
  * What happened on this device that the server cannot know, for the access history
- * (docs/architecture.md §7.4): backups made, exports made (emergency card, wallpaper, prescription
+ * (docs/architecture.md §7.5): backups made, exports made (emergency card, wallpaper, prescription
  * PDF), passphrase changes and recoveries made here. Kind, time and, where it concerns one profile,
  * its random id: never what was exported.
  *

@@ -3,7 +3,7 @@ import { EXAMPLE_RECORDS } from '../../../../shared/schema/examples.ts';
 import type { Profile } from '../../../../shared/schema/profile.ts';
 import type { ClinicalRecord } from '../../../../shared/schema/record.ts';
 import { checkDraft, toProfile } from './draft.ts';
-import { prefillDraft } from './prefill.ts';
+import { prefillDraft, prefillRecords } from './prefill.ts';
 
 const PERSON: Profile = {
   schemaVersion: 1,
@@ -66,6 +66,21 @@ const RECORDS: ClinicalRecord[] = [
   EXAMPLE_RECORDS['emergency-contact'],
   EXAMPLE_RECORDS.administrative,
 ];
+
+describe('prefillRecords', () => {
+  it('never offers an unresolved conflicting copy, nor an unreadable entry', () => {
+    const kept = allergy('Penicillin', 'severe');
+    const copy = allergy('Amoxicillin', 'severe');
+    const records = prefillRecords([
+      { id: 'a1', record: kept },
+      { id: 'cc-AAAAAAAAAAAA-a1', record: copy },
+      { id: 'x', record: null },
+    ]);
+    expect(records).toEqual([kept]);
+    const texts = prefillDraft(PERSON, records, undefined).allergies.map((item) => item.text);
+    expect(texts).toEqual(['Penicillin: Anaphylaxis']);
+  });
+});
 
 describe('prefillDraft', () => {
   it('switches on what a responder must see, offers the rest switched off, critical first', () => {

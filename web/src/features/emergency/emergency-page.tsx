@@ -11,6 +11,7 @@ import type { ClinicalRecord } from '../../../../shared/schema/record.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { ProfileEntry } from '../../records/profile-service.ts';
 import { useApp } from '../../store/app-context.tsx';
+import { withoutConflictCopies } from '../../sync/conflict-copy.ts';
 import { createSubmit } from '../../ui/create-submit.ts';
 import { errorText } from '../../ui/error-text.ts';
 import { FormError } from '../../ui/form-error.tsx';
@@ -21,7 +22,7 @@ import { DraftForm } from './draft-form.tsx';
 import { fittedCodes } from './fitted-codes.ts';
 import { hasLockScreenCopy, saveLockScreenCopy } from './lock-screen-copy.ts';
 import { LockScreenSetting } from './lock-screen-setting.tsx';
-import { prefillDraft } from './prefill.ts';
+import { prefillDraft, prefillRecords } from './prefill.ts';
 import { QrPreview } from './qr-preview.tsx';
 import { emergencyEn } from './strings.ts';
 import { TakeAway } from './take-away.tsx';
@@ -43,12 +44,13 @@ function Editor(props: { person: ProfileEntry }) {
   const app = useApp();
   const { t } = useI18n();
   const today = localDate();
-  const savedEntry = () => app.profileRecords().find((e) => e.record?.kind === 'emergency-profile');
+  const savedEntry = () =>
+    withoutConflictCopies(app.profileRecords()).find((e) => e.record?.kind === 'emergency-profile');
   const savedProfile = () => {
     const record = savedEntry()?.record;
     return record?.kind === 'emergency-profile' ? record.profile : undefined;
   };
-  const records = app.profileRecords().flatMap((e) => (e.record ? [e.record] : []));
+  const records = prefillRecords(app.profileRecords());
   const [draft, setDraft] = createStore(prefillDraft(props.person.profile, records, savedProfile()));
   const [status, setStatus] = createSignal('');
   const [error, setError] = createSignal('');

@@ -5,6 +5,7 @@
  * profile was deleted) is removed. It never creates a copy: opting in stays a choice on /emergency.
  */
 import type { RecordEntry } from '../../records/record-service.ts';
+import { withoutConflictCopies } from '../../sync/conflict-copy.ts';
 import { LOCK_SCREEN_PREFIX } from './lock-screen-key.ts';
 
 export function refreshLockScreenCopies(
@@ -26,7 +27,8 @@ export function refreshLockScreenCopies(
       storage.removeItem(key);
       continue;
     }
-    const own = records.filter((entry) => entry.profileId === profileId);
+    // A conflicting copy of the emergency profile is not what the patient saved: the kept one is.
+    const own = withoutConflictCopies(records).filter((entry) => entry.profileId === profileId);
     const saved = own.find((entry) => entry.record?.kind === 'emergency-profile')?.record;
     if (saved?.kind === 'emergency-profile') {
       const text = JSON.stringify(saved.profile);

@@ -6,6 +6,7 @@
 import type { EmergencyLanguage, EmergencyProfile } from '../../../../shared/emergency/profile.ts';
 import type { Profile } from '../../../../shared/schema/profile.ts';
 import type { ClinicalRecord } from '../../../../shared/schema/record.ts';
+import { withoutConflictCopies } from '../../sync/conflict-copy.ts';
 import type { DraftContact, DraftItem, EmergencyDraft, ListSection } from './draft.ts';
 
 type Candidates = Record<ListSection, DraftItem[]>;
@@ -98,6 +99,16 @@ function merge(saved: readonly string[] | undefined, offered: readonly DraftItem
     if (!saved.includes(item.text)) items.push({ text: item.text, include: false });
   }
   return items;
+}
+
+/**
+ * The records the emergency profile may be prefilled from: the readable ones, without the unresolved
+ * conflicting copies (one version of a record nobody confirmed must not reach a responder).
+ */
+export function prefillRecords(
+  entries: readonly { readonly id: string; readonly record: ClinicalRecord | null }[],
+): ClinicalRecord[] {
+  return withoutConflictCopies(entries).flatMap((entry) => (entry.record ? [entry.record] : []));
 }
 
 export function prefillDraft(

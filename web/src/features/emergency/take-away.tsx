@@ -5,8 +5,8 @@
 import { createSignal, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useApp } from '../../store/app-context.tsx';
+import { download } from '../../ui/download.ts';
 import { errorText } from '../../ui/error-text.ts';
-import { download } from './download.ts';
 import type { FittedCodes } from './fitted-codes.ts';
 
 export function TakeAway(props: { codes: FittedCodes | undefined; unsaved: boolean; today: string }) {

@@ -1,5 +1,5 @@
 /**
- * The account's signed-in devices (docs/architecture.md §7.4): name, when each signed in and was
+ * The account's signed-in devices (docs/architecture.md §7.5): name, when each signed in and was
  * last seen, this one marked and nameable; any other one signed out with the passphrase (a fresh
  * proof: the session token alone cannot), and "sign out everywhere else". After a sign-out the
  * list reloads and focus goes to its heading, the outcome announced.

@@ -1,5 +1,5 @@
 /**
- * One access history from the logs that already exist (docs/architecture.md §7.4), merged on the
+ * One access history from the logs that already exist (docs/architecture.md §7.5), merged on the
  * device rather than copied into a new store: the server's access events (sign-ins, devices,
  * account changes), each share's log (openings, writes, refusals), the emergency openings, the
  * practitioner entries imported (read from the records themselves) and this device's own log

@@ -1,5 +1,5 @@
 /**
- * The access history (docs/architecture.md §7.4): every source merged, filterable by kind and by
+ * The access history (docs/architecture.md §7.5): every source merged, filterable by kind and by
  * profile, 50 to a page, dates in the user's locale. Changing a filter goes back to the first page
  * and says how many events match; the pager moves focus to the list so keyboard users land on it.
  */

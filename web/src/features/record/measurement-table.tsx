@@ -9,6 +9,8 @@ export interface MeasurementTableProps {
   series: MeasurementSeries;
   caption: string;
   text: RecordText;
+  /** Without the column of links to edit each reading. */
+  readOnly?: boolean;
 }
 
 export function MeasurementTable(props: MeasurementTableProps) {
@@ -30,9 +32,11 @@ export function MeasurementTable(props: MeasurementTableProps) {
               <th scope="col">{tr('measurements.diastolic')}</th>
             </Show>
             <th scope="col">{tr('measurements.note')}</th>
-            <th scope="col">
-              <span class="visually-hidden">{tr('actions.edit')}</span>
-            </th>
+            <Show when={!props.readOnly}>
+              <th scope="col">
+                <span class="visually-hidden">{tr('actions.edit')}</span>
+              </th>
+            </Show>
           </tr>
         </thead>
         <tbody>
@@ -49,19 +53,21 @@ export function MeasurementTable(props: MeasurementTableProps) {
                   </th>
                   {record.type === 'blood-pressure' ? (
                     <>
-                      <td>{withUnit(record.systolic, record.unit)}</td>
-                      <td>{withUnit(record.diastolic, record.unit)}</td>
+                      <td class="data-table__value">{withUnit(record.systolic, record.unit)}</td>
+                      <td class="data-table__value">{withUnit(record.diastolic, record.unit)}</td>
                     </>
                   ) : (
-                    <td>{withUnit(record.value, record.unit)}</td>
+                    <td class="data-table__value">{withUnit(record.value, record.unit)}</td>
                   )}
                   <td>{record.note ?? ''}</td>
-                  <td>
-                    <A href={`/record/measurement/${reading.id}`}>
-                      {tr('actions.edit')}
-                      <span class="visually-hidden"> {when()}</span>
-                    </A>
-                  </td>
+                  <Show when={!props.readOnly}>
+                    <td>
+                      <A href={`/record/measurement/${reading.id}`}>
+                        {tr('actions.edit')}
+                        <span class="visually-hidden"> {when()}</span>
+                      </A>
+                    </td>
+                  </Show>
                 </tr>
               );
             }}

@@ -6,7 +6,9 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import type { RecordEntry } from '../../records/record-service.ts';
-import { conflictCopyRoot, isConflictCopy } from '../../sync/conflict-copy.ts';
+import { useApp } from '../../store/app-context.tsx';
+import { isConflictCopy } from '../../sync/conflict-copy.ts';
+import { versionText } from './conflict-text.ts';
 import { entryHref, isWritableKind } from './kinds.ts';
 import { clinicalDate } from './record-dates.ts';
 import { DATE_TIME, type RecordText } from './record-text.ts';
@@ -17,6 +19,8 @@ export interface RecordItemProps {
   text: RecordText;
   /** Show the kind ("Allergy") above the facts: lists that mix kinds need it. */
   showKind?: boolean;
+  /** Without the link to open the entry's form (the practitioner's view of a share). */
+  readOnly?: boolean;
 }
 
 export function formatClinicalDate(date: string, { formatDate }: RecordText): string {
@@ -53,9 +57,13 @@ export function RecordItem(props: RecordItemProps) {
                 </p>
                 <Show when={isConflictCopy(props.entry.id)}>
                   <p class="record-item__conflict">
-                    <strong>{tr('timeline.conflictCopy')}</strong> {tr('timeline.conflictCopyHint')}{' '}
-                    <A href={entryHref(record().kind, conflictCopyRoot(props.entry.id))}>
+                    <strong>{tr('timeline.conflictCopy')}</strong>{' '}
+                    {tr('timeline.conflictCopyHint', {
+                      version: versionText(props.entry, useApp().thisDevice().id, props.text),
+                    })}{' '}
+                    <A href={`/conflicts/${props.entry.id}`}>
                       {tr('timeline.conflictOriginal')}
+                      <span class="visually-hidden"> — {summarize(record(), props.text).title}</span>
                     </A>
                   </p>
                 </Show>
@@ -66,10 +74,12 @@ export function RecordItem(props: RecordItemProps) {
                     .join('')}
                 </p>
               </div>
-              <A class="record-item__link" href={entryHref(record().kind, props.entry.id)}>
-                {action()}
-                <span class="visually-hidden"> {summary().title}</span>
-              </A>
+              <Show when={!props.readOnly}>
+                <A class="record-item__link" href={entryHref(record().kind, props.entry.id)}>
+                  {action()}
+                  <span class="visually-hidden"> {summary().title}</span>
+                </A>
+              </Show>
             </>
           );
         }}

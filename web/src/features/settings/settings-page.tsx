@@ -6,11 +6,12 @@ import { LanguageSwitch } from '../../ui/language-switch.tsx';
 import { StorageSettings } from '../backup/storage-settings.tsx';
 import { canHostWaitingRoom } from '../call/can-host.ts';
 import { HourlyRateSetting } from '../call/hourly-rate-setting.tsx';
+import { ExchangeSettings } from '../exchange/exchange-settings.tsx';
 import { SyncSettings } from '../sync/sync-settings.tsx';
 import { AutoLockSetting } from '../vault/auto-lock-setting.tsx';
 import { ChangePassphraseForm } from '../vault/change-passphrase-form.tsx';
 
-/** Settings: language, auto-lock delay, storage, sync, devices and access history, passphrase. */
+/** Settings: language, auto-lock, storage and backup, sync, devices and access history, passphrase, closing the account. */
 export function SettingsPage() {
   const { t } = useI18n();
   const app = useApp();
@@ -26,6 +27,7 @@ export function SettingsPage() {
         <AutoLockSetting />
       </section>
       <StorageSettings />
+      <ExchangeSettings />
       <SyncSettings />
       <section class="card stack" aria-labelledby="settings-access">
         <h2 id="settings-access">{t('settings.accessTitle')}</h2>
@@ -46,6 +48,15 @@ export function SettingsPage() {
       <section class="card stack" aria-labelledby="settings-passphrase">
         <h2 id="settings-passphrase">{t('settings.passphrase')}</h2>
         <ChangePassphraseForm />
+      </section>
+      <section class="card stack" aria-labelledby="settings-closure">
+        <h2 id="settings-closure">{t('closure.settings.title')}</h2>
+        <p>{t('closure.settings.intro')}</p>
+        <div class="form-actions">
+          <A href="/close-account" class="button button--secondary">
+            {t('closure.settings.link')}
+          </A>
+        </div>
       </section>
     </div>
   );

@@ -1,19 +1,22 @@
 /**
  * What the practitioner sees of an open share: the patient, the shared sections (and nothing else:
- * parseSnapshot drops any other record), the expiry, a Refresh button and a poll every 10 s, and
+ * parseSnapshot drops any other record) in the patient's own dated views (record-views.tsx: entries
+ * newest first with their dates, measurements charted and tabled), the expiry, a Refresh button and a poll every 10 s, and
  * for read + add shares the entry form.
  */
-import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { PractitionerProfile } from '../../../../shared/protocol/shares.ts';
 import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { EntryVerdict } from '../../records/entry-verdict.ts';
+import type { RecordEntry } from '../../records/record-service.ts';
 import { entryFromDraft } from '../../shares/entry-draft.ts';
 import { downloadPrescription } from '../../shares/pdf-download.ts';
 import type { Snapshot } from '../../shares/snapshot.ts';
 import { useApp } from '../../store/app-context.tsx';
+import { SummaryDownloads } from '../exchange/summary-downloads.tsx';
 import { useRecordText } from '../record/record-text.ts';
-import { summarize } from '../record/summary.ts';
+import { DatedRecordList, MeasurementSections } from '../record/record-views.tsx';
 import { EntryForm } from './entry-form.tsx';
 import { requireSharing } from './require-sharing.ts';
 import { sectionTitle } from './share-error-text.ts';
@@ -46,7 +49,18 @@ export function SharedRecordView(props: {
   });
   onCleanup(() => clearInterval(timer));
 
-  const recordsOf = (section: string) => snapshot().records.filter((r) => r.record.kind === section);
+  // The patient's views take record entries: the snapshot's rows, with the verdicts checked at import.
+  const entries = createMemo((): RecordEntry[] =>
+    snapshot().records.map((row) => ({
+      id: row.id,
+      profileId: snapshot().profileId,
+      rev: 0,
+      updatedAt: 0,
+      record: row.record,
+      ...(props.opened.verdicts.has(row.id) && { verdict: props.opened.verdicts.get(row.id) }),
+    })),
+  );
+  const recordsOf = (section: string) => entries().filter((entry) => entry.record?.kind === section);
 
   return (
     <section class="stack" aria-labelledby="shared-title">
@@ -76,24 +90,35 @@ export function SharedRecordView(props: {
           })}
         </span>
       </div>
+      <SummaryDownloads
+        name={snapshot().patient.name}
+        dateOfBirth={snapshot().patient.dateOfBirth}
+        records={entries().flatMap((e) => (e.record ? [{ id: e.id, record: e.record }] : []))}
+      />
       <For each={snapshot().sections}>
         {(section) => (
           <section class="share-section stack" aria-labelledby={`shared-${section}`} data-section={section}>
             <h2 id={`shared-${section}`}>{sectionTitle(t, section)}</h2>
             <Show when={recordsOf(section).length > 0} fallback={<p>{t('shares.open.empty')}</p>}>
-              <ul class="list">
-                <For each={recordsOf(section)}>
-                  {(row) => {
-                    const summary = summarize(row.record, text, props.opened.verdicts.get(row.id));
-                    return (
-                      <li class="list__item">
-                        <strong>{summary.title}</strong>
-                        <Show when={summary.details.length > 0}> — {summary.details.join(' — ')}</Show>
-                      </li>
-                    );
-                  }}
-                </For>
-              </ul>
+              <Show
+                when={section === 'measurement'}
+                fallback={
+                  <DatedRecordList
+                    entries={recordsOf(section)}
+                    text={text}
+                    label={sectionTitle(t, section)}
+                    readOnly
+                  />
+                }
+              >
+                <MeasurementSections
+                  entries={recordsOf(section)}
+                  text={text}
+                  level={3}
+                  readOnly
+                  idPrefix="shared"
+                />
+              </Show>
             </Show>
           </section>
         )}
