@@ -74,6 +74,8 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/documents',
     '/settings',
     '/recovery-key',
+    '/devices',
+    '/history',
     '/backup',
     '/exchange',
     '/restore',

@@ -25,6 +25,7 @@ export const LOCAL_LABELS = [
   'share-owner-secret',
   'sync-history',
   'recovery-state',
+  'device-log',
 ] as const;
 export type LocalLabel = (typeof LOCAL_LABELS)[number];
 

@@ -13,6 +13,7 @@
 import { normalizeEmail } from '../crypto/auth-proof.ts';
 import { messages } from '../schema/common.ts';
 import { z } from '../schema/zod.ts';
+import { deviceNameSchema } from './devices.ts';
 import { base64urlField, keyringSchema } from './keyring.ts';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -41,6 +42,8 @@ export const registerRequestSchema = z.strictObject({
   email: emailSchema,
   keyring: keyringSchema,
   authPublicKey,
+  /** What this device calls itself in the account's device list (shared/protocol/devices.ts). */
+  deviceName: deviceNameSchema.optional(),
 });
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 
@@ -73,6 +76,7 @@ export const loginRequestSchema = z.strictObject({
   nonce: base64urlField('Nonce', { exact: 43 }),
   /** Ed25519 signature, 64 bytes. */
   signature: base64urlField('Signature', { exact: 86 }),
+  deviceName: deviceNameSchema.optional(),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 

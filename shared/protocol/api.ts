@@ -19,6 +19,7 @@ import {
   sessionResponseSchema,
 } from './account.ts';
 import { callTokenRequestSchema, callTokenResponseSchema } from './calls.ts';
+import { accessEventListSchema, deviceListSchema, renameDeviceRequestSchema } from './devices.ts';
 import { directoryResponseSchema } from './directory.ts';
 import {
   emergencyOpenedRequestSchema,
@@ -149,6 +150,14 @@ export const API = {
   putKeyring: endpoint('PUT', '/api/account/keyring', keyringUpdateRequestSchema, null, 204),
   deleteAccount: endpoint('DELETE', '/api/account', freshProofRequestSchema, null, 204),
   signOutOthers: endpoint('POST', '/api/account/sign-out-others', freshProofRequestSchema, null, 204),
+  /** The account's live sessions (devices), this one marked `current`. */
+  listDevices: endpoint('GET', '/api/account/devices', null, deviceListSchema),
+  /** Names this device (the session the request comes with). */
+  renameDevice: endpoint('PUT', '/api/account/devices/current', renameDeviceRequestSchema, null, 204),
+  /** Signs one other device out, with a fresh proof like `signOutOthers`. */
+  signOutDevice: endpoint('DELETE', '/api/account/devices/:id', freshProofRequestSchema, null, 204),
+  /** Sign-ins, sign-outs and account changes the server recorded, newest first. */
+  accessEvents: endpoint('GET', '/api/account/events', null, accessEventListSchema),
 
   pull: endpoint('POST', '/api/sync/pull', pullRequestSchema, pullPageSchema),
   push: endpoint('POST', '/api/sync/push', pushRequestSchema, pushResponseSchema),

@@ -55,7 +55,8 @@ const FEATURE_PUBLIC: Readonly<Record<string, readonly string[]>> = {
     'web/src/features/record/summary.ts',
   ],
   'features/shares': [],
-  'features/sync': ['web/src/features/sync/sync-settings.tsx'],
+  'features/history': [],
+  'features/sync': ['web/src/features/sync/passphrase-action.tsx', 'web/src/features/sync/sync-settings.tsx'],
   'features/vault': [
     'web/src/features/vault/auto-lock-setting.tsx',
     'web/src/features/vault/change-passphrase-form.tsx',

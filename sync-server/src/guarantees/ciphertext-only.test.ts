@@ -178,6 +178,7 @@ describe('ciphertext only', () => {
               'thread_attachments',
               'attachment_chunks',
               'message_blocks',
+              'access_events',
             ].sort(),
           );
           let dump = '';

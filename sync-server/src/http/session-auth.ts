@@ -6,6 +6,7 @@
  */
 import { createMiddleware } from 'hono/factory';
 import { SESSION_TOKEN_PATTERN } from '../../../shared/protocol/account.ts';
+import { LAST_SEEN_INTERVAL_MS } from '../../../shared/protocol/devices.ts';
 import { hashToken } from '../auth/tokens.ts';
 import type { SessionEndReason, Store } from '../store/store.ts';
 import { ApiError } from './errors.ts';
@@ -14,6 +15,9 @@ export interface Session {
   readonly accountId: string;
   readonly tokenHash: string;
   readonly expiresAt: number;
+  /** The session's public id and device name (store/device-store.ts). */
+  readonly id: string;
+  readonly deviceName: string;
 }
 
 export type SessionEnv = { Variables: { session: Session } };
@@ -59,7 +63,17 @@ export function requireSession(store: Store, now: () => number) {
     const tokenHash = hashToken(token);
     const session = await store.findSession(tokenHash, now());
     if (!session) throw endedOrUnauthorized(await store.sessionEndReason(tokenHash, now()));
-    c.set('session', { accountId: session.accountId, tokenHash, expiresAt: session.expiresAt });
+    // "Last seen" for the device list: one write a minute per session at most, not one per request.
+    const at = now();
+    if (at - session.lastSeenAt >= LAST_SEEN_INTERVAL_MS)
+      await store.touchSession(tokenHash, at, LAST_SEEN_INTERVAL_MS);
+    c.set('session', {
+      accountId: session.accountId,
+      tokenHash,
+      expiresAt: session.expiresAt,
+      id: session.id,
+      deviceName: session.deviceName,
+    });
     await next();
   });
 }

@@ -22,6 +22,7 @@ import {
   type SessionResponse,
 } from '../../../shared/protocol/account.ts';
 import { type KeyringMessage, keyringSchema } from '../../../shared/protocol/keyring.ts';
+import { recordAccess } from '../auth/access-log.ts';
 import { FAKE_KDF_TAG } from '../auth/email-hash.ts';
 import type { AuthRoute } from '../auth/rate-limit.ts';
 import { hashToken, randomAccountId, randomToken } from '../auth/tokens.ts';
@@ -29,6 +30,7 @@ import { ApiError } from '../http/errors.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { methodNotAllowed } from '../http/method-not-allowed.ts';
 import { requireSession } from '../http/session-auth.ts';
+import { randomSessionId } from '../store/device-store.ts';
 import type { ApiDeps } from './deps.ts';
 
 /**
@@ -51,17 +53,25 @@ export function authRoutes(deps: ApiDeps) {
     }
   }
 
-  async function openSession(accountId: string): Promise<SessionResponse> {
+  /** A new session is a new device in the account's list, and a line in its access history. */
+  async function openSession(
+    accountId: string,
+    deviceName: string | undefined,
+    kind: 'account-created' | 'sign-in',
+  ): Promise<SessionResponse> {
     const token = randomToken();
-    const expiresAt = now() + SESSION_TTL_MS;
-    await store.createSession(hashToken(token), accountId, expiresAt);
+    const at = now();
+    const expiresAt = at + SESSION_TTL_MS;
+    const device = { id: randomSessionId(), name: deviceName ?? '', createdAt: at };
+    await store.createSession(hashToken(token), accountId, expiresAt, device);
+    await recordAccess(store, accountId, kind, { id: device.id, deviceName: device.name }, at);
     return { token, expiresAt };
   }
 
   return new Hono()
     .post('/register', jsonBody(registerRequestSchema), async (c) => {
       limit(c, 'register');
-      const { email, keyring, authPublicKey } = c.get('body');
+      const { email, keyring, authPublicKey, deviceName } = c.get('body');
       const accountId = randomAccountId();
       const created = await store.createAccount({
         id: accountId,
@@ -71,7 +81,7 @@ export function authRoutes(deps: ApiDeps) {
         createdAt: now(),
       });
       if (!created) throw new ApiError(409, 'conflict', 'An account is already registered with this email');
-      return c.json(await openSession(accountId), 201);
+      return c.json(await openSession(accountId, deviceName, 'account-created'), 201);
     })
     .all('/register', methodNotAllowed('POST'))
     .post('/prelogin', jsonBody(preloginRequestSchema), async (c) => {
@@ -96,7 +106,7 @@ export function authRoutes(deps: ApiDeps) {
     })
     .all('/challenge', methodNotAllowed('POST'))
     .post('/login', jsonBody(loginRequestSchema), async (c) => {
-      const { email, nonce, signature } = c.get('body');
+      const { email, nonce, signature, deviceName } = c.get('body');
       const emailHash = emails.hash(email);
       limit(c, 'login', emailHash);
       // The challenge is consumed whatever happens next: a nonce is good for one attempt only.
@@ -108,14 +118,16 @@ export function authRoutes(deps: ApiDeps) {
         throw new ApiError(401, 'unauthorized', 'Sign-in failed: wrong passphrase, or the challenge expired');
       }
       deps.limits.loginFailures.succeed(emailHash, deps.clientIp(c));
-      const session = await openSession(account.id);
+      const session = await openSession(account.id, deviceName, 'sign-in');
       const keyring = keyringSchema.parse(JSON.parse(account.keyringJson));
       return c.json<LoginResponse>({ ...session, keyring });
     })
     .all('/login', methodNotAllowed('POST'))
     .post('/logout', requireSession(store, now), async (c) => {
-      const { tokenHash } = c.get('session');
+      const session = c.get('session');
+      const { tokenHash } = session;
       await store.deleteSession(tokenHash);
+      await recordAccess(store, session.accountId, 'sign-out', session, now());
       deps.streams.closeSession(tokenHash);
       // Its call tokens end with it: no new signaling socket, and the open ones are closed.
       deps.callTokens.accountChanged(c.get('session').accountId);

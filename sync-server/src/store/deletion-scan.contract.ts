@@ -26,6 +26,7 @@ const id = () => randomBytes(16).toString('base64url');
 
 /** Every table a store has today; a new one must be added here, and to the scenario if it holds account data. */
 export const TABLES = [
+  'access_events',
   'accounts',
   'attachment_chunks',
   'challenges',
@@ -64,6 +65,12 @@ export function deletionScanContract(
     expect(await store.registerEmergencyToken(a, token, NOW)).toBe('registered');
     expect(await store.recordEmergencyOpening(token, NOW + 1, 50)).toBe(true);
     await store.putPractitioner(a, '{"name":"A"}', NOW);
+    // A's access history: a sign-in (device list and events, docs/architecture.md §7.5).
+    await store.addAccessEvent(
+      a,
+      { at: NOW, kind: 'sign-in', sessionId: `sa-${a}`, deviceName: 'A phone' },
+      500,
+    );
     // A's share, opened by B who left an entry in it.
     const aShare = newShare(a);
     expect(await store.createShare(aShare)).toBe('created');
@@ -109,6 +116,7 @@ export function deletionScanContract(
     // The scan does see A everywhere it is, so an empty answer below means something.
     expect(new Set(naming(before))).toEqual(
       new Set([
+        'access_events',
         'accounts',
         'attachment_chunks',
         'challenges',

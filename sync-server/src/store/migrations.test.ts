@@ -48,3 +48,37 @@ describe('SQLite migrations from version 4', () => {
     }
   });
 });
+
+describe('SQLite migration 9 (devices)', () => {
+  it('gives sessions made before it an id and times, so they are listed and can be ended', async () => {
+    const file = join(dir, 'before-devices.sqlite');
+    const db = new Database(file);
+    db.exec(`CREATE TABLE schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
+    for (const m of SQLITE_MIGRATIONS.filter((m) => m.version <= 8)) {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations VALUES (?, ?, 0)').run(m.version, m.name);
+    }
+    db.prepare(
+      "INSERT INTO accounts (id, email_hash, keyring, auth_public_key, created_at) VALUES ('a', 'h', '{}', 'pk', 0)",
+    ).run();
+    const expiresAt = 40 * 24 * 3600 * 1000;
+    db.prepare(
+      "INSERT INTO sessions (token_hash, account_id, expires_at) VALUES ('t1', 'a', ?), ('t2', 'a', ?)",
+    ).run(expiresAt, expiresAt);
+    db.close();
+
+    const store = openSqliteStore(file);
+    try {
+      const devices = await store.listSessions('a', 0);
+      expect(devices).toHaveLength(2);
+      expect(new Set(devices.map((d) => d.id)).size).toBe(2);
+      expect(devices[0]).toMatchObject({ name: '', createdAt: 10 * 24 * 3600 * 1000 });
+      const id = devices[0]?.id ?? '';
+      expect(id).toMatch(/^[0-9a-f]{32}$/);
+      expect(await store.endSession('a', id, 'signed-out-elsewhere', 0)).toMatch(/^t[12]$/);
+    } finally {
+      await store.close();
+    }
+  });
+});

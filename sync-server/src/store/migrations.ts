@@ -227,6 +227,32 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 9,
+    name: 'devices: session ids, names, last seen; access events',
+    // Sessions get a random public id (older ones one drawn here), a device name and their times;
+    // access_events is the account's history of sign-ins and account changes (no address kept).
+    sql: `
+      ALTER TABLE sessions ADD COLUMN id TEXT;
+      ALTER TABLE sessions ADD COLUMN device_name TEXT NOT NULL DEFAULT '';
+      ALTER TABLE sessions ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sessions ADD COLUMN last_seen_at INTEGER NOT NULL DEFAULT 0;
+      UPDATE sessions SET id = lower(hex(randomblob(16))), created_at = max(0, expires_at - 2592000000),
+        last_seen_at = max(0, expires_at - 2592000000);
+      CREATE UNIQUE INDEX sessions_id ON sessions(id);
+      CREATE TABLE access_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        at INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        session_id TEXT NOT NULL,
+        device_name TEXT NOT NULL,
+        target_session_id TEXT,
+        target_device_name TEXT
+      ) STRICT;
+      CREATE INDEX access_events_account ON access_events(account_id, at);
+    `,
+  },
 ];
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
@@ -444,6 +470,30 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         created_at BIGINT NOT NULL,
         PRIMARY KEY (account_id, blocked_id)
       );
+    `,
+  },
+  {
+    version: 9,
+    name: 'devices: session ids, names, last seen; access events',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN id TEXT;
+      ALTER TABLE sessions ADD COLUMN device_name TEXT NOT NULL DEFAULT '';
+      ALTER TABLE sessions ADD COLUMN created_at BIGINT NOT NULL DEFAULT 0;
+      ALTER TABLE sessions ADD COLUMN last_seen_at BIGINT NOT NULL DEFAULT 0;
+      UPDATE sessions SET id = md5(random()::text || token_hash),
+        created_at = GREATEST(0, expires_at - 2592000000), last_seen_at = GREATEST(0, expires_at - 2592000000);
+      CREATE UNIQUE INDEX sessions_id ON sessions(id);
+      CREATE TABLE access_events (
+        id BIGSERIAL PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        at BIGINT NOT NULL,
+        kind TEXT NOT NULL,
+        session_id TEXT NOT NULL,
+        device_name TEXT NOT NULL,
+        target_session_id TEXT,
+        target_device_name TEXT
+      );
+      CREATE INDEX access_events_account ON access_events(account_id, at);
     `,
   },
 ];

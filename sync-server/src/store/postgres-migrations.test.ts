@@ -56,7 +56,11 @@ describe('PostgreSQL migrations from version 4', () => {
         codeFailedAttempts: 0,
         codeLockedAt: null,
       });
-      expect(await store.findSession('tok', 0)).toEqual({ accountId: 'a', expiresAt: 1000 });
+      // Migration 9 gave the old session a public id: it is listed and can be ended by it.
+      const found = await store.findSession('tok', 0);
+      expect(found).toMatchObject({ accountId: 'a', expiresAt: 1000, deviceName: '', lastSeenAt: 0 });
+      expect(found?.id).toMatch(/^[0-9a-f]{32}$/);
+      expect((await store.listSessions('a', 0)).map((d) => d.id)).toEqual([found?.id]);
       // A second share may now use the same lookup id.
       const created = await store.createShare({
         id: 's2',

@@ -9,9 +9,11 @@
 import pg from 'pg';
 import { type AccountRow, toAccount } from './account-row.ts';
 import { ChangeFanout } from './change-fanout.ts';
+import { type FoundSessionRow, foundSession, sessionDevice } from './device-store.ts';
 import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.ts';
 import { MESSAGE_SQL } from './message-store.ts';
 import { POSTGRES_MIGRATIONS } from './migrations.ts';
+import { postgresDeviceStore } from './postgres-devices.ts';
 import { postgresMessageStore } from './postgres-messages.ts';
 import { listenForChanges, NOTIFY_CHANNEL, notifyPayload } from './postgres-notify.ts';
 import { pushInTransaction } from './postgres-push.ts';
@@ -77,6 +79,7 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
   return {
     kind: 'postgres',
     ...postgresShareStore(pool),
+    ...postgresDeviceStore(pool),
     ...postgresMessageStore(pool),
     async createAccount(a) {
       const result = await pool.query(
@@ -111,6 +114,7 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
         await client.query('DELETE FROM emergency_openings WHERE account_id = $1', [accountId]);
         await client.query('DELETE FROM emergency_tokens WHERE account_id = $1', [accountId]);
         await client.query('DELETE FROM sessions WHERE account_id = $1', [accountId]);
+        await client.query('DELETE FROM access_events WHERE account_id = $1', [accountId]);
         await client.query('DELETE FROM challenges WHERE email_hash = $1', [account.email_hash]);
         await client.query('DELETE FROM accounts WHERE id = $1', [accountId]);
         await client.query(MESSAGE_SQL.deleteOrphanThreads);
@@ -135,19 +139,21 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
       );
       return row && Number(row.expires_at) > now ? row.email_hash : null;
     },
-    async createSession(tokenHash, accountId, expiresAt) {
-      await pool.query('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES ($1, $2, $3)', [
-        tokenHash,
-        accountId,
-        expiresAt,
-      ]);
+    async createSession(tokenHash, accountId, expiresAt, device) {
+      const { id, name, createdAt } = sessionDevice(expiresAt, device);
+      await pool.query(
+        `INSERT INTO sessions (token_hash, account_id, expires_at, id, device_name, created_at, last_seen_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6)`,
+        [tokenHash, accountId, expiresAt, id, name, createdAt],
+      );
     },
     async findSession(tokenHash, now) {
-      const row = await one<{ account_id: string; expires_at: string }>(
-        'SELECT account_id, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2 AND ended_reason IS NULL',
+      const row = await one<FoundSessionRow>(
+        `SELECT account_id, expires_at, id, device_name, last_seen_at FROM sessions
+         WHERE token_hash = $1 AND expires_at > $2 AND ended_reason IS NULL`,
         [tokenHash, now],
       );
-      return row ? { accountId: row.account_id, expiresAt: Number(row.expires_at) } : null;
+      return row ? foundSession(row) : null;
     },
     async deleteSession(tokenHash) {
       await pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);

@@ -15,11 +15,13 @@ import type { PushRow } from '../../../shared/protocol/replication.ts';
 import type { Envelope } from '../../../shared/schema/envelope.ts';
 import { type AccountRow, toAccount } from './account-row.ts';
 import { ChangeFanout } from './change-fanout.ts';
+import { DEVICE_SQL, type FoundSessionRow, foundSession, sessionDevice } from './device-store.ts';
 import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.ts';
 import { AccountGoneError } from './errors.ts';
 import { MESSAGE_SQL } from './message-store.ts';
 import { SQLITE_MIGRATIONS } from './migrations.ts';
 import { checkProfileLimit, checkQuota, planPush, storageDelta } from './push-rules.ts';
+import { sqliteDeviceStore } from './sqlite-devices.ts';
 import { sqliteMessageStore } from './sqlite-messages.ts';
 import { sqliteShareStore } from './sqlite-shares.ts';
 import type {
@@ -110,14 +112,15 @@ export function openSqliteStore(file: string): Store {
     updateKeyring: db.prepare('UPDATE accounts SET keyring = ?, auth_public_key = ? WHERE id = ?'),
     deleteDocuments: db.prepare('DELETE FROM documents WHERE account_id = ?'),
     deleteSessions: db.prepare('DELETE FROM sessions WHERE account_id = ?'),
+    deleteAccessEvents: db.prepare(DEVICE_SQL.deleteEvents),
     deleteChallenges: db.prepare('DELETE FROM challenges WHERE email_hash = ?'),
     deleteAccount: db.prepare('DELETE FROM accounts WHERE id = ?'),
     putChallenge: db.prepare('INSERT INTO challenges (nonce_hash, email_hash, expires_at) VALUES (?, ?, ?)'),
     takeChallenge: db.prepare('DELETE FROM challenges WHERE nonce_hash = ? RETURNING email_hash, expires_at'),
-    putSession: db.prepare('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES (?, ?, ?)'),
-    session: db.prepare(
-      'SELECT account_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ? AND ended_reason IS NULL',
-    ),
+    putSession: db.prepare(`INSERT INTO sessions
+      (token_hash, account_id, expires_at, id, device_name, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    session: db.prepare(`SELECT account_id, expires_at, id, device_name, last_seen_at FROM sessions
+      WHERE token_hash = ? AND expires_at > ? AND ended_reason IS NULL`),
     sessionEndReason: db.prepare('SELECT ended_reason FROM sessions WHERE token_hash = ? AND expires_at > ?'),
     deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
     endOtherSessions: db.prepare(`UPDATE sessions SET ended_reason = ?
@@ -186,6 +189,7 @@ export function openSqliteStore(file: string): Store {
     q.deleteEmergencyOpenings.run(accountId);
     q.deleteEmergencyTokens.run(accountId);
     q.deleteSessions.run(accountId);
+    q.deleteAccessEvents.run(accountId);
     q.deleteChallenges.run(account.email_hash);
     q.deleteAccount.run(accountId);
     db.prepare(MESSAGE_SQL.deleteOrphanThreads).run();
@@ -227,6 +231,7 @@ export function openSqliteStore(file: string): Store {
   return {
     kind: 'sqlite',
     ...sqliteShareStore(db),
+    ...sqliteDeviceStore(db),
     ...sqliteMessageStore(db, fanout),
     async createAccount(a) {
       return (
@@ -254,12 +259,13 @@ export function openSqliteStore(file: string): Store {
       const row = q.takeChallenge.get(nonceHash) as { email_hash: string; expires_at: number } | undefined;
       return row && row.expires_at > now ? row.email_hash : null;
     },
-    async createSession(tokenHash, accountId, expiresAt) {
-      q.putSession.run(tokenHash, accountId, expiresAt);
+    async createSession(tokenHash, accountId, expiresAt, device) {
+      const { id, name, createdAt } = sessionDevice(expiresAt, device);
+      q.putSession.run(tokenHash, accountId, expiresAt, id, name, createdAt, createdAt);
     },
     async findSession(tokenHash, now): Promise<SessionRecord | null> {
-      const row = q.session.get(tokenHash, now) as { account_id: string; expires_at: number } | undefined;
-      return row ? { accountId: row.account_id, expiresAt: row.expires_at } : null;
+      const row = q.session.get(tokenHash, now) as FoundSessionRow | undefined;
+      return row ? foundSession(row) : null;
     },
     async deleteSession(tokenHash) {
       q.deleteSession.run(tokenHash);

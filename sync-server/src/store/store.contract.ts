@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { create, envelope } from '../testing/envelopes.ts';
 import { deletionScanContract, type ReadAllRows } from './deletion-scan.contract.ts';
+import { devicesContract } from './devices.contract.ts';
 import { documentContract, NOW } from './documents.contract.ts';
 import { emergencyContract } from './emergency.contract.ts';
 import { AccountGoneError } from './errors.ts';
@@ -44,6 +45,7 @@ export function storeContract(name: string, open: () => Promise<Store>, readAllR
     shareContract(() => store, newAccount);
     limitsContract(() => store, newAccount);
     messageContract(() => store, newAccount);
+    devicesContract(() => store, newAccount);
     deletionScanContract(() => store, newAccount, readAllRows);
 
     it('creates accounts, refuses a second one with the same email hash, finds them', async () => {
@@ -93,7 +95,10 @@ export function storeContract(name: string, open: () => Promise<Store>, readAllR
       await store.createSession(`t1-${id}`, id, NOW + 1000);
       await store.createSession(`t2-${id}`, id, NOW + 1000);
       await store.createSession(`t3-${id}`, id, NOW + 1000);
-      expect(await store.findSession(`t1-${id}`, NOW)).toEqual({ accountId: id, expiresAt: NOW + 1000 });
+      expect(await store.findSession(`t1-${id}`, NOW)).toMatchObject({
+        accountId: id,
+        expiresAt: NOW + 1000,
+      });
       expect(await store.findSession(`t1-${id}`, NOW + 1000)).toBeNull();
       await store.deleteSession(`t1-${id}`);
       expect(await store.findSession(`t1-${id}`, NOW)).toBeNull();

@@ -8,12 +8,13 @@
  *   document that commits late (timestamps would).
  * - One push is one transaction: all of its rows are written, or none (profile limit, crash).
  * - Deleting an account removes every row that belongs to it in one transaction (emergency tokens
- *   and openings included).
+ *   and openings, access events included).
  * - The store holds envelopes, a keyring (no secret in clear), an Ed25519 public key and hashes of
  *   emails, tokens and nonces: nothing that decrypts, nothing in clear that names a person.
  */
 import type { PushRow } from '../../../shared/protocol/replication.ts';
 import type { Envelope, EnvelopeKind } from '../../../shared/schema/envelope.ts';
+import type { DeviceStore } from './device-store.ts';
 import type { MessageStore } from './message-store.ts';
 import type { ShareStore } from './share-store.ts';
 
@@ -40,6 +41,17 @@ export type SessionEndReason = 'keyring-changed' | 'signed-out-elsewhere';
 export interface SessionRecord {
   readonly accountId: string;
   readonly expiresAt: number;
+  /** The session's random public id (device-store.ts). */
+  readonly id: string;
+  readonly deviceName: string;
+  readonly lastSeenAt: number;
+}
+
+/** What a new session says about its device. */
+export interface NewSessionDevice {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: number;
 }
 
 export interface PullPage {
@@ -73,7 +85,7 @@ export type EmergencyTokenOutcome = 'registered' | 'taken' | 'no-account';
 
 export type AccountListener = (event: AccountEvent) => void;
 
-export interface Store extends ShareStore, MessageStore {
+export interface Store extends ShareStore, MessageStore, DeviceStore {
   readonly kind: 'sqlite' | 'postgres';
 
   /** False when the email hash is already registered. */
@@ -82,14 +94,20 @@ export interface Store extends ShareStore, MessageStore {
   getAccount(accountId: string): Promise<AccountRecord | null>;
   /** After a passphrase change. False when the account does not exist. */
   updateKeyring(accountId: string, keyringJson: string, authPublicKey: string): Promise<boolean>;
-  /** Wipes the account, its sessions, challenges and documents, in one transaction. */
+  /** Wipes the account, its sessions, challenges, documents and access events, in one transaction. */
   deleteAccount(accountId: string): Promise<boolean>;
 
   putChallenge(nonceHash: string, emailHash: string, expiresAt: number): Promise<void>;
   /** Removes the challenge and returns its email hash, if it existed and had not expired: single use. */
   takeChallenge(nonceHash: string, now: number): Promise<string | null>;
 
-  createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void>;
+  /** Without `device`, the session gets a random id, no name, and `createdAt` 30 days before expiry. */
+  createSession(
+    tokenHash: string,
+    accountId: string,
+    expiresAt: number,
+    device?: NewSessionDevice,
+  ): Promise<void>;
   /** The live session for this token hash, or null (unknown, expired or ended). */
   findSession(tokenHash: string, now: number): Promise<SessionRecord | null>;
   /** Why a session that is no longer live was ended, if it was ended by `endOtherSessions`. */

@@ -38,6 +38,12 @@ const LockScreenPage = lazy(() =>
 const ScanPage = lazy(() =>
   import('../features/emergency/scan-page.tsx').then((m) => ({ default: m.ScanPage })),
 );
+const DevicesPage = lazy(() =>
+  import('../features/history/devices-page.tsx').then((m) => ({ default: m.DevicesPage })),
+);
+const HistoryPage = lazy(() =>
+  import('../features/history/history-page.tsx').then((m) => ({ default: m.HistoryPage })),
+);
 const BackupPage = lazy(() =>
   import('../features/backup/backup-page.tsx').then((m) => ({ default: m.BackupPage })),
 );
@@ -114,6 +120,8 @@ export function App() {
         <Route path="/settings" component={SettingsPage} />
         <Route path="/recovery-key" component={RecoveryKeyPage} />
         <Route path="/backup" component={BackupPage} />
+        <Route path="/devices" component={DevicesPage} />
+        <Route path="/history" component={HistoryPage} />
         <Route path="/close-account" component={CloseAccountPage} />
         <Route path="/exchange" component={ExchangePage} />
         <Route path="/emergency" component={EmergencyPage} />

@@ -1,11 +1,12 @@
 /**
  * Accounts and sessions: register, sign in (prelogin, challenge, login), keyring, logout, deletion,
- * and "sign out everywhere else". Replacing the keyring, deleting the account and signing the other
+ * "sign out everywhere else", the device list and the access events. Replacing the keyring, deleting the account and signing the other
  * devices out each need a fresh proof (`fresh-proof.ts`): the session token alone is not enough.
  */
 
 import type { FreshProof } from '../../../shared/protocol/account.ts';
 import { API, type RequestOf } from '../../../shared/protocol/api.ts';
+import { deviceName } from './device-name.ts';
 import type { Transport } from './transport.ts';
 
 export class AccountApi {
@@ -17,8 +18,11 @@ export class AccountApi {
 
   prelogin = (email: string) => this.transport.call(API.prelogin, { body: { email } });
   challenge = (email: string) => this.transport.call(API.challenge, { body: { email } });
-  login = (body: RequestOf<typeof API.login>) => this.transport.call(API.login, { body });
-  register = (body: RequestOf<typeof API.register>) => this.transport.call(API.register, { body });
+  /** Sends this device's name (device-name.ts) unless the caller gives one. */
+  login = (body: RequestOf<typeof API.login>) =>
+    this.transport.call(API.login, { body: { deviceName: deviceName(), ...body } });
+  register = (body: RequestOf<typeof API.register>) =>
+    this.transport.call(API.register, { body: { deviceName: deviceName(), ...body } });
   getAccount = () => this.transport.call(API.getAccount, {});
   /** A nonce for a fresh proof (signed-in): sign it with the account's current auth key. */
   freshChallenge = () => this.transport.call(API.accountChallenge, {});
@@ -28,4 +32,12 @@ export class AccountApi {
   deleteAccount = (proof: FreshProof) => this.transport.call(API.deleteAccount, { body: { proof } });
   /** Ends every other session of the account (their streams and call sockets too). */
   signOutOthers = (proof: FreshProof) => this.transport.call(API.signOutOthers, { body: { proof } });
+  /** The account's signed-in devices (live sessions), this one marked `current`. */
+  devices = () => this.transport.call(API.listDevices, {});
+  renameDevice = (name: string) => this.transport.call(API.renameDevice, { body: { name } });
+  /** Signs one other device out (its stream closes at once); needs a fresh proof too. */
+  signOutDevice = (id: string, proof: FreshProof) =>
+    this.transport.call(API.signOutDevice, { params: { id }, body: { proof } });
+  /** Sign-ins, sign-outs and account changes the server recorded, newest first. */
+  accessEvents = () => this.transport.call(API.accessEvents, {});
 }

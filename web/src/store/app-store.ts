@@ -24,6 +24,12 @@ import { createPendingShare, type PendingShareSlot, startingShareHash } from '..
 import { createSharing, type Sharing } from '../shares/sharing.ts';
 import type { SharingDeps } from '../shares/sharing-deps.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
+import {
+  appendDeviceEvent,
+  type DeviceEvent,
+  type DeviceEventKind,
+  readDeviceLog,
+} from '../vault/device-log.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
 import { loadRecoveryState, type RecoveryState, saveRecoveryState } from '../vault/recovery-state.ts';
 import { DEFAULT_AUTO_LOCK_MINUTES, type Session, VaultService } from '../vault/vault-service.ts';
@@ -96,6 +102,8 @@ export interface AppStore {
   turnOffSync(): Promise<void>;
   /** Ends the account's other sessions (a lost device); needs the passphrase. */
   signOutOthers(passphrase: string): Promise<void>;
+  /** Signs one other device of the account out (fresh proof by the passphrase). */
+  signOutDevice(id: string, passphrase: string): Promise<void>;
   /** Deletes the account and all it stores on the server; sync stops here, local data stays. */
   deleteAccount(passphrase: string): Promise<void>;
   /**
@@ -109,6 +117,13 @@ export interface AppStore {
   closure: Accessor<Closure | null>;
   /** Ciphertext bytes the account stores on the server, and its quota; null when unknown. */
   syncStorage(): Promise<{ used: number; limit: number } | null>;
+  /**
+   * Notes what this device did for the access history (vault/device-log.ts): a backup, an export.
+   * Best effort: a failure to note never fails the action itself.
+   */
+  noteDeviceEvent(kind: DeviceEventKind, profileId?: string): Promise<void>;
+  /** This device's own events, newest first; empty while locked. */
+  deviceLog(): Promise<DeviceEvent[]>;
   /** After a recovery with sync on: the server still has the old passphrase's keyring. */
   syncKeyringBehind: Accessor<boolean>;
 
@@ -290,6 +305,13 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     if (ended) wipeSession(ended, endedProfileKeys);
   }
 
+  async function note(kind: DeviceEventKind, profileId?: string): Promise<void> {
+    const current = session();
+    if (!current) return;
+    const event = { at: now(), kind, ...(profileId ? { profileId } : {}) };
+    await appendDeviceEvent(db, current.vaultKey, event).catch(() => undefined);
+  }
+
   function requireSession(): Session {
     const current = session();
     if (!current) throw new AppError('locked', 'the vault is locked');
@@ -402,6 +424,9 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     async turnOffSync() {
       await requireSync(sync).turnOff();
     },
+    async signOutDevice(id, passphrase) {
+      await requireSync(sync).signOutDevice(id, passphrase);
+    },
     async signOutOthers(passphrase) {
       await requireSync(sync).signOutOthers(passphrase);
     },
@@ -418,6 +443,11 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     },
     closure: closing.closure,
     syncStorage: async () => (await sync?.storage()) ?? null,
+    noteDeviceEvent: (kind, profileId) => note(kind, profileId),
+    async deviceLog() {
+      const current = session();
+      return current ? readDeviceLog(db, current.vaultKey) : [];
+    },
     syncKeyringBehind: () => sync?.keyringBehind() ?? false,
 
     async createVault(passphrase) {
@@ -459,9 +489,12 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         });
         return recovered;
       });
+      await note('recovered');
     },
     async changePassphrase(current, next) {
       await vault.changePassphrase(requireSession(), current, next);
+      // With sync on, the server records it (with this device's name); noted here only otherwise.
+      if (!sync?.status()) await note('passphrase-changed');
     },
     recovery: () => {
       const state = recoveryState();
@@ -485,6 +518,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       const made = { madeAt: new Date(now()).toISOString(), confirmedAt: null, pendingKey: key };
       await saveRecoveryState(db, current.vaultKey, made);
       if (session() === current) setRecoveryState(made);
+      await note('recovery-key-renewed');
       return key;
     },
     lock,

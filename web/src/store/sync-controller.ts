@@ -100,6 +100,8 @@ export interface SyncController {
   keyringBehind: Accessor<boolean>;
   /** Ends every other session of the account; the passphrase signs the fresh proof. */
   signOutOthers(passphrase: string): Promise<void>;
+  /** Ends one other session (a device in the list); the passphrase signs the fresh proof. */
+  signOutDevice(id: string, passphrase: string): Promise<void>;
   /** Deletes the account and everything it stores on the server; sync then stops here (local data stays). */
   deleteAccount(passphrase: string): Promise<void>;
   /** Ciphertext bytes the account stores on the server and may store; null when unknown. */
@@ -281,6 +283,9 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     keyringBehind,
     async signOutOthers(passphrase) {
       await withProof(passphrase, (api, proof) => api.signOutOthers(proof));
+    },
+    async signOutDevice(id, passphrase) {
+      await withProof(passphrase, (api, proof) => api.signOutDevice(id, proof));
     },
     async deleteAccount(passphrase) {
       await withProof(passphrase, (api, proof) => api.deleteAccount(proof));

@@ -4,6 +4,7 @@ import { closureEn } from '../features/closure/strings.ts';
 import { documentsEn } from '../features/documents/strings.ts';
 import { emergencyEn } from '../features/emergency/strings.ts';
 import { exchangeEn } from '../features/exchange/strings.ts';
+import { historyEn } from '../features/history/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
 import { recordEn } from '../features/record/strings.ts';
@@ -73,6 +74,7 @@ export const en = {
   },
   profiles: profilesEn,
   settings: settingsEn,
+  history: historyEn,
   vault: vaultEn,
   record: recordEn,
   documents: documentsEn,

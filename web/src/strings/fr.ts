@@ -4,6 +4,7 @@ import { closureFr } from '../features/closure/strings.ts';
 import { documentsFr } from '../features/documents/strings.ts';
 import { emergencyFr } from '../features/emergency/strings.ts';
 import { exchangeFr } from '../features/exchange/strings.ts';
+import { historyFr } from '../features/history/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
 import { pwaFr } from '../features/pwa/strings.ts';
 import { recordFr } from '../features/record/strings.ts';
@@ -78,6 +79,7 @@ export const fr: RawDictionary = {
   },
   profiles: profilesFr,
   settings: settingsFr,
+  history: historyFr,
   vault: vaultFr,
   record: recordFr,
   documents: documentsFr,

@@ -98,6 +98,44 @@ describe('liveStream', () => {
     expect(timers.delays().filter((ms) => ms < 70_000)).toEqual([]);
   });
 
+  it('reconnects at once when the server ends a stream that was up a while (a sign-out elsewhere)', async () => {
+    const timers = manualTimers();
+    const encoder = new TextEncoder();
+    let end: () => void = () => {};
+    const answers: (() => Promise<Response>)[] = [
+      async () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(encoder.encode('data: {"type":"resync"}\n\n'));
+              end = () => controller.close();
+            },
+          }),
+        ),
+      async () => Promise.reject(new ServerError('signed-out-elsewhere')),
+    ];
+    const api = {
+      openStream: () => (answers.shift() ?? (() => Promise.reject(new Error('done'))))(),
+    } as unknown as ReplicationApi;
+    const errors: string[] = [];
+    const sub = liveStream({
+      api,
+      setTimer: timers.setTimer,
+      onError: (e) => errors.push(e.reason),
+    }).subscribe(() => {});
+    await tick();
+    // Up for the first backoff step, then ended by the server: the next attempt is at once.
+    expect(timers.runNext(1_000)).toBe(1_000);
+    end();
+    await tick();
+    expect(timers.runNext(0)).toBe(0);
+    await tick();
+    expect(errors).toEqual(['signed-out-elsewhere']);
+    // Refused: no further attempt.
+    expect(timers.delays().filter((ms) => ms < 70_000)).toEqual([]);
+    sub.unsubscribe();
+  });
+
   it('stops reconnecting when the session is refused, and aborts on unsubscribe', async () => {
     const timers = manualTimers();
     const api = {

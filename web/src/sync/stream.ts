@@ -8,7 +8,9 @@
  * - A change is emitted as `{documents, checkpoint}` with the documents still unvalidated; the
  *   replication checks each envelope. A message that does not parse becomes `'RESYNC'`: the pull
  *   path then handles whatever it carried, with the same rules.
- * - Reconnects back off (1 s doubling to 30 s, reset once connected); silence longer than
+ * - Reconnects back off (1 s doubling to 30 s, reset once connected), except that a stream the
+ *   server ends after it was up for the first backoff step reconnects at once (a signed-out device
+ *   hears why within a second); silence longer than
  *   `idleTimeoutMs` (the server sends a heartbeat every 25 s) counts as a dead connection.
  * - A refused session (`unauthorized`, `signed-out-*`) stops reconnecting: only a new sign-in helps. Unsubscribing aborts the request.
  */
@@ -53,11 +55,16 @@ export function liveStream(options: LiveStreamOptions): Observable<StreamItem> {
     let attempt = 0;
     let controller: AbortController | null = null;
     let cancelRetry: (() => void) | null = null;
+    const livedTimer = { cancel: (): void => {} };
 
     async function connect(): Promise<void> {
       controller = new AbortController();
       const current = controller;
       const idle = { cancel: (): void => {} };
+      // A connection that stayed up for `initial` ms and is then ended by the server reconnects at
+      // once: that is how a device signed out elsewhere learns it within a second. One that ends
+      // sooner backs off as usual, so a server that keeps ending streams is not hammered.
+      let lived = false;
       const armIdle = (): void => {
         idle.cancel();
         idle.cancel = setTimer(() => current.abort(), idleTimeout);
@@ -81,15 +88,21 @@ export function liveStream(options: LiveStreamOptions): Observable<StreamItem> {
             if (emitted === 'RESYNC') {
               attempt = 0;
               options.onConnected?.();
+              livedTimer.cancel();
+              lived = false;
+              livedTimer.cancel = setTimer(() => {
+                lived = true;
+              }, initial);
             }
             subscriber.next(emitted);
           }
         }
         if (stopped) return;
         // Silence (the idle timer cancelled the body), or the server ended the stream: reconnect.
+        livedTimer.cancel();
         if (current.signal.aborted)
           options.onError?.(new ServerError('offline', 'the live stream went silent'));
-        scheduleReconnect();
+        scheduleReconnect(lived && !current.signal.aborted);
       } catch (error) {
         if (stopped) return;
         const failure = current.signal.aborted ? toServerError(new TypeError('idle')) : toServerError(error);
@@ -97,12 +110,13 @@ export function liveStream(options: LiveStreamOptions): Observable<StreamItem> {
         if (!isSignedOut(failure)) scheduleReconnect();
       } finally {
         idle.cancel();
+        livedTimer.cancel();
       }
     }
 
-    function scheduleReconnect(): void {
-      const delay = Math.min(max, initial * 2 ** attempt);
-      attempt += 1;
+    function scheduleReconnect(atOnce = false): void {
+      const delay = atOnce ? 0 : Math.min(max, initial * 2 ** attempt);
+      if (!atOnce) attempt += 1;
       cancelRetry = setTimer(() => {
         cancelRetry = null;
         if (!stopped) void connect();
@@ -113,6 +127,7 @@ export function liveStream(options: LiveStreamOptions): Observable<StreamItem> {
     return () => {
       stopped = true;
       cancelRetry?.();
+      livedTimer.cancel();
       controller?.abort();
     };
   });

@@ -59,6 +59,7 @@ export function BackupPage() {
       }
       const now = Date.now();
       rememberBackup(localStorage, now);
+      await app.noteDeviceEvent('backup-made');
       setLast(now);
       setOutcome(t('backup.page.done', { size: formatSize(formatNumber, size) }));
     },

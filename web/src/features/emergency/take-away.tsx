@@ -4,13 +4,16 @@
  */
 import { createSignal, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
 import { download } from '../../ui/download.ts';
 import { errorText } from '../../ui/error-text.ts';
 import type { FittedCodes } from './fitted-codes.ts';
 
 export function TakeAway(props: { codes: FittedCodes | undefined; unsaved: boolean; today: string }) {
   const { t } = useI18n();
+  const app = useApp();
   const [error, setError] = createSignal('');
+  const noted = () => app.noteDeviceEvent('export-made', app.activeProfile()?.id);
   const ready = () => (props.unsaved ? undefined : props.codes);
   const slug = () => (props.codes?.link.profile.name ?? 'carnet').toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const card = async () => {
@@ -21,6 +24,7 @@ export function TakeAway(props: { codes: FittedCodes | undefined; unsaved: boole
       const { walletCardPdf } = await import('./wallet-card.ts');
       const bytes = await walletCardPdf(codes.link.profile, codes, props.today);
       download(new Blob([bytes as BlobPart], { type: 'application/pdf' }), `emergency-card-${slug()}.pdf`);
+      await noted();
     } catch (caught) {
       setError(errorText(t, caught));
     }
@@ -32,6 +36,7 @@ export function TakeAway(props: { codes: FittedCodes | undefined; unsaved: boole
     try {
       const { wallpaperPng } = await import('./wallpaper.ts');
       download(await wallpaperPng(codes, props.today), `emergency-wallpaper-${slug()}.png`);
+      await noted();
     } catch (caught) {
       setError(errorText(t, caught));
     }

@@ -78,6 +78,7 @@ function ExportSection() {
       download(new Blob([json], { type: 'application/fhir+json' }), name);
       const count = (JSON.parse(json) as { entry?: unknown[] }).entry?.length ?? 0;
       setOutcome(t('exchange.export.done', { file: name, count }));
+      await app.noteDeviceEvent('export-made', app.activeProfile()?.id);
     },
     fail: (error) => setFailure(t('exchange.export.failed', { detail: errorText(t, error) })),
   });
@@ -111,6 +112,7 @@ function ExportSection() {
       const name = summaryFileName(app.activeProfile()?.profile.displayName ?? '', now, 'pdf');
       download(new Blob([bytes as BlobPart], { type: 'application/pdf' }), name);
       setOutcome(t('exchange.export.pdfDone', { file: name }));
+      await app.noteDeviceEvent('export-made', app.activeProfile()?.id);
     } catch (error) {
       setFailure(t('exchange.export.failed', { detail: errorText(t, error) }));
     } finally {

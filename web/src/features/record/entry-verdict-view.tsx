@@ -76,7 +76,7 @@ export function EntryVerdictView(props: {
                           dateOfBirth: profile?.dateOfBirth ?? null,
                           place: payload().author.city ?? '…',
                           locale: locale() === 'fr' ? 'fr' : 'en',
-                        });
+                        }).then(() => app.noteDeviceEvent('export-made', payload().profileId));
                       }}
                     >
                       {t('shares.entry.pdf')}

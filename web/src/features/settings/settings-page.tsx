@@ -12,7 +12,7 @@ import { AutoLockSetting } from '../vault/auto-lock-setting.tsx';
 import { ChangePassphraseForm } from '../vault/change-passphrase-form.tsx';
 import { RecoveryKeySetting } from '../vault/recovery-key-setting.tsx';
 
-/** Settings: language, auto-lock, storage and backup, sync, passphrase, closing the account. */
+/** Settings: language, auto-lock, storage and backup, sync, devices and access history, passphrase, closing the account. */
 export function SettingsPage() {
   const { t } = useI18n();
   const app = useApp();
@@ -30,6 +30,18 @@ export function SettingsPage() {
       <StorageSettings />
       <ExchangeSettings />
       <SyncSettings />
+      <section class="card stack" aria-labelledby="settings-access">
+        <h2 id="settings-access">{t('settings.accessTitle')}</h2>
+        <p>{t('settings.accessIntro')}</p>
+        <ul class="settings-links">
+          <li>
+            <A href="/devices">{t('history.devices.title')}</A>
+          </li>
+          <li>
+            <A href="/history">{t('history.page.title')}</A>
+          </li>
+        </ul>
+      </section>
       {/* The rate is what a host bills: only accounts that may open a waiting room see it. */}
       <Show when={canHostWaitingRoom(app)}>
         <HourlyRateSetting />

@@ -4,6 +4,8 @@ export const settingsEn = {
   language: 'Language',
   autoLockTitle: 'Automatic lock',
   passphrase: 'Passphrase',
+  accessTitle: 'Devices and access history',
+  accessIntro: 'The devices signed in to your account, and who opened what and when.',
 };
 
 export const settingsFr: typeof settingsEn = {
@@ -11,4 +13,6 @@ export const settingsFr: typeof settingsEn = {
   language: 'Langue',
   autoLockTitle: 'Verrouillage automatique',
   passphrase: 'Phrase de passe',
+  accessTitle: 'Appareils et historique des accès',
+  accessIntro: 'Les appareils connectés à votre compte, et qui a ouvert quoi et quand.',
 };
