@@ -10,12 +10,14 @@ import { chromium, expect, type Page, test } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { emergencyLink } from '../shared/emergency/payload.ts';
 import { EXAMPLE_PROFILE } from '../shared/emergency/testing.ts';
+import { emergencyEn } from '../web/src/features/emergency/strings.ts';
 import { decodeQrPng, EmergencyPage } from './pages/emergency-page.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
 import { VaultPage } from './pages/vault-page.ts';
 import { seriousViolations } from './support/axe.ts';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './support/chromium.ts';
 import { buildProfile, fillRecord, PASSPHRASE } from './support/emergency-journey.ts';
+import { followMainLink } from './support/main-nav.ts';
 import { writeQrVideo } from './support/qr-video.ts';
 import { dumpBrowserStorage } from './support/storage-dump.ts';
 
@@ -54,14 +56,40 @@ test('over budget, lowest-priority items are trimmed and the editor says so; wal
   expect(text).toContain('Type 1 diabetes');
   expect(text).toContain('DNR: do not resuscitate');
   expect(text).not.toContain(meds[11]);
-  // The files are made from the saved profile only: with unsaved changes the buttons wait.
+  // The files are made from the saved profile only, and say so: with the medications not saved yet
+  // they stay available and show the version saved before.
   const cardButton = page.getByRole('button', { name: 'Download the wallet card (PDF)' });
-  await expect(page.getByTestId('take-away-unsaved')).toBeVisible();
-  await expect(cardButton).toBeDisabled();
+  await expect(page.getByTestId('take-away-unsaved')).toHaveText(emergencyEn.takeAway.unsaved);
+  await expect(cardButton).toBeEnabled();
   await page.getByLabel('Blood type', { exact: true }).fill('O-');
   await emergency.save();
-  await expect(page.getByTestId('take-away-unsaved')).toHaveCount(0);
+  await expect(page.getByText(emergencyEn.takeAway.fromSaved)).toBeVisible();
   await expect(cardButton).toBeEnabled();
+
+  // An unsaved edit: the files stay available and say they show the saved version.
+  await page.getByLabel('Blood type', { exact: true }).fill('AB+');
+  await expect(page.getByTestId('take-away-unsaved')).toHaveText(emergencyEn.takeAway.unsaved);
+  await expect(cardButton).toBeEnabled();
+  // The access-log opt-in applies at once, is announced, and leaves the pending edit pending.
+  const accessLog = page.getByLabel(emergencyEn.accessLog.label);
+  await accessLog.check();
+  await expect(page.getByTestId('access-log-status')).toHaveText(emergencyEn.accessLog.savedOn);
+  await expect(page.getByTestId('take-away-unsaved')).toBeVisible();
+  await accessLog.uncheck();
+  await expect(page.getByTestId('access-log-status')).toHaveText(emergencyEn.accessLog.savedOff);
+  // Leaving with the edit unsaved asks first; staying keeps it.
+  let asked = '';
+  page.once('dialog', (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await followMainLink(page, 'Record');
+  await expect.poll(() => asked).toBe(emergencyEn.leave);
+  await expect(page.getByRole('heading', { level: 1, name: emergencyEn.title })).toBeVisible();
+  await expect(page.getByLabel('Blood type', { exact: true })).toHaveValue('AB+');
+  await page.getByLabel('Blood type', { exact: true }).fill('O-');
+  await emergency.save();
+  await expect(page.getByText(emergencyEn.takeAway.fromSaved)).toBeVisible();
 
   // Wallet card: a real PDF, rendered by poppler; its QR decodes and its text has the name.
   const [download] = await Promise.all([

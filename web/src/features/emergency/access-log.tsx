@@ -26,6 +26,10 @@ export function AccessLog(props: {
   savedToken: string | undefined;
   /** Another account holds the saved token's hash: draw and save a new one. */
   onTokenTaken: () => Promise<void>;
+  /** The opt-in changed: applied to the saved profile at once (or to the draft if none is saved). */
+  onToggle: (on: boolean) => void;
+  /** What the last toggle did, announced. */
+  toggleStatus: string;
 }) {
   const { t, formatDate } = useI18n();
   const app = useApp();
@@ -61,12 +65,15 @@ export function AccessLog(props: {
           id="emergency-access-log"
           checked={props.draft.token !== undefined}
           aria-describedby="emergency-access-log-hint"
-          onChange={(e) => props.setDraft('token', e.currentTarget.checked ? newAccessToken() : undefined)}
+          onChange={(e) => props.onToggle(e.currentTarget.checked)}
         />
         {t('emergency.accessLog.label')}
       </label>
       <p class="field__hint" id="emergency-access-log-hint">
         {t('emergency.accessLog.hint')}
+      </p>
+      <p role="status" data-testid="access-log-status">
+        {props.toggleStatus}
       </p>
       <Show when={app.syncStatus() === null && props.draft.token !== undefined}>
         <p class="message">{t('emergency.accessLog.needsSync')}</p>

@@ -3,9 +3,9 @@
  * item by item, saved encrypted in the vault as an `emergency-profile` record; shows both QR codes,
  * trimmed to the QR v25-M budget, the lock-screen opt-in and the take-away files.
  */
-import { A } from '@solidjs/router';
-import { createMemo, createSignal, Show } from 'solid-js';
-import { createStore } from 'solid-js/store';
+import { A, useBeforeLeave } from '@solidjs/router';
+import { createMemo, createSignal, onCleanup, Show } from 'solid-js';
+import { createStore, type SetStoreFunction } from 'solid-js/store';
 import { localDate } from '../../../../shared/emergency/local-date.ts';
 import type { ClinicalRecord } from '../../../../shared/schema/record.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -17,7 +17,7 @@ import { errorText } from '../../ui/error-text.ts';
 import { FormError } from '../../ui/form-error.tsx';
 import { NoProfile } from '../record/no-profile.tsx';
 import { AccessLog, newAccessToken } from './access-log.tsx';
-import { checkDraft } from './draft.ts';
+import { checkDraft, type EmergencyDraft } from './draft.ts';
 import { DraftForm } from './draft-form.tsx';
 import { fittedCodes } from './fitted-codes.ts';
 import { hasLockScreenCopy, saveLockScreenCopy } from './lock-screen-copy.ts';
@@ -51,7 +51,14 @@ function Editor(props: { person: ProfileEntry }) {
     return record?.kind === 'emergency-profile' ? record.profile : undefined;
   };
   const records = prefillRecords(app.profileRecords());
-  const [draft, setDraft] = createStore(prefillDraft(props.person.profile, records, savedProfile()));
+  const [draft, setDraftStore] = createStore(prefillDraft(props.person.profile, records, savedProfile()));
+  // Edits made by the person (not the prefill): what leaving the page would lose.
+  const [touched, setTouched] = createSignal(false);
+  const setDraft = ((...args: unknown[]) => {
+    setTouched(true);
+    (setDraftStore as (...a: unknown[]) => void)(...args);
+  }) as SetStoreFunction<EmergencyDraft>;
+  const [accessLogStatus, setAccessLogStatus] = createSignal('');
   const [status, setStatus] = createSignal('');
   const [error, setError] = createSignal('');
 
@@ -72,6 +79,47 @@ function Editor(props: { person: ProfileEntry }) {
     return !saved || !result.ok || canonical(result.profile) !== canonical(saved);
   });
 
+  // Leaving with edits not saved asks first (in-app navigation), and so does closing or reloading.
+  const leaving = () => touched() && unsaved();
+  useBeforeLeave((event) => {
+    if (!leaving() || event.defaultPrevented) return;
+    event.preventDefault();
+    if (window.confirm(t('emergency.leave'))) event.retry(true);
+  });
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (leaving()) event.preventDefault();
+  };
+  window.addEventListener('beforeunload', onBeforeUnload);
+  onCleanup(() => window.removeEventListener('beforeunload', onBeforeUnload));
+
+  /**
+   * The access-log opt-in applies at once: the saved profile gets (or loses) its token and is saved
+   * now, so the files and the lock-screen copy follow without a trip to Save. With no saved profile
+   * yet, it waits in the draft and the page says so.
+   */
+  async function setAccessLog(on: boolean): Promise<void> {
+    const token = on ? newAccessToken() : undefined;
+    setDraftStore('token', token);
+    const entry = savedEntry();
+    const saved = savedProfile();
+    if (!entry || !saved) {
+      setAccessLogStatus(on ? t('emergency.accessLog.pendingSave') : '');
+      return;
+    }
+    try {
+      const { token: old, ...rest } = saved;
+      if (old) queueTokenRemoval(localStorage, old);
+      const profile = token ? { ...rest, token } : rest;
+      await app.updateRecord(entry.id, { kind: 'emergency-profile', schemaVersion: 1, profile }, entry.rev);
+      if (hasLockScreenCopy(localStorage, props.person.id))
+        saveLockScreenCopy(localStorage, props.person.id, profile);
+      setAccessLogStatus(on ? t('emergency.accessLog.savedOn') : t('emergency.accessLog.savedOff'));
+    } catch (caught) {
+      setDraftStore('token', saved.token);
+      setAccessLogStatus(errorText(t, caught));
+    }
+  }
+
   const [codeChanged, setCodeChanged] = createSignal(false);
   /**
    * The server said another account holds the saved code's hash (409 `emergency-token-taken`):
@@ -85,7 +133,7 @@ function Editor(props: { person: ProfileEntry }) {
     const token = newAccessToken();
     const profile = { ...saved, token };
     await app.updateRecord(entry.id, { kind: 'emergency-profile', schemaVersion: 1, profile }, entry.rev);
-    if (draft.token === saved.token) setDraft('token', token);
+    if (draft.token === saved.token) setDraftStore('token', token);
     if (hasLockScreenCopy(localStorage, props.person.id))
       saveLockScreenCopy(localStorage, props.person.id, profile);
     setCodeChanged(true);
@@ -120,6 +168,7 @@ function Editor(props: { person: ProfileEntry }) {
       if (hasLockScreenCopy(localStorage, props.person.id)) {
         saveLockScreenCopy(localStorage, props.person.id, result.profile);
       }
+      setTouched(false);
       setStatus(t('emergency.saved'));
     },
     fail: (caught) => setError(errorText(t, caught)),
@@ -156,6 +205,8 @@ function Editor(props: { person: ProfileEntry }) {
         setDraft={setDraft}
         savedToken={savedProfile()?.token}
         onTokenTaken={redrawToken}
+        onToggle={(on) => void setAccessLog(on)}
+        toggleStatus={accessLogStatus()}
       />
       <LockScreenSetting profileId={props.person.id} current={savedProfile} />
       <TakeAway codes={savedCodes()} unsaved={unsaved()} today={today} />

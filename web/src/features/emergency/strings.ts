@@ -75,10 +75,18 @@ export const emergencyEn = {
     card: 'Download the wallet card (PDF)',
     wallpaper: 'Download a lock-screen wallpaper (PNG)',
     cardHint: 'Print at 100 %, cut along the line and fold: credit-card size, both QR codes.',
-    unsaved: 'Save your changes first: the files show the saved emergency profile.',
+    unsaved:
+      'You have unsaved changes: these files show the emergency profile as last saved. Save to include your changes.',
+    fromSaved: 'Made from the emergency profile as saved.',
+    noneSaved: 'Save the emergency profile first: the files are made from what is saved.',
   },
+  leave: 'Your changes to the emergency profile are not saved. Leave without saving them?',
   accessLog: {
     title: 'Emergency access log',
+    savedOn:
+      'Access log turned on and saved. Print your card and wallpaper again: the old ones do not carry the code.',
+    savedOff: 'Access log turned off and saved: openings are no longer recorded.',
+    pendingSave: 'The access log starts when you save the emergency profile above.',
     label: 'Tell me when my emergency page is opened',
     hint: 'Adds a random code (never health data) to the link QR. When a responder opens the page with a network, the server records the time; you see it after the next sync. Needs sync.',
     openings: 'Openings',
@@ -183,10 +191,19 @@ export const emergencyFr: typeof emergencyEn = {
     wallpaper: 'Télécharger un fond d’écran de verrouillage (PNG)',
     cardHint:
       'Imprimez à 100 %, découpez selon le trait et pliez : format carte bancaire, les deux QR codes.',
-    unsaved: 'Enregistrez d’abord vos modifications : les fichiers montrent le profil d’urgence enregistré.',
+    unsaved:
+      'Vos modifications ne sont pas enregistrées : ces fichiers montrent le profil d’urgence tel qu’enregistré. Enregistrez pour les inclure.',
+    fromSaved: 'Établis à partir du profil d’urgence enregistré.',
+    noneSaved:
+      'Enregistrez d’abord le profil d’urgence : les fichiers sont faits à partir de ce qui est enregistré.',
   },
+  leave: 'Vos modifications du profil d’urgence ne sont pas enregistrées. Quitter sans les enregistrer ?',
   accessLog: {
     title: 'Journal des accès d’urgence',
+    savedOn:
+      'Journal des accès activé et enregistré. Imprimez à nouveau votre carte et votre fond d’écran : les anciens ne portent pas le code.',
+    savedOff: 'Journal des accès désactivé et enregistré : les ouvertures ne sont plus enregistrées.',
+    pendingSave: 'Le journal des accès commencera quand vous enregistrerez le profil d’urgence ci-dessus.',
     label: 'Me prévenir quand ma page d’urgence est ouverte',
     hint: 'Ajoute un code aléatoire (jamais de données de santé) au QR lien. Quand un secouriste ouvre la page avec du réseau, le serveur note l’heure ; vous la voyez après la synchronisation suivante. Nécessite la synchronisation.',
     openings: 'Ouvertures',

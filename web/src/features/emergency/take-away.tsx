@@ -1,6 +1,7 @@
 /**
  * Wallet card (PDF) and wallpaper (PNG) downloads, made from the SAVED profile only (an access-log
- * token in an unsaved draft was never registered); pdf-lib loads only when asked for.
+ * token in an unsaved draft was never registered), and saying so: with unsaved edits they stay
+ * available and the section says the files show the saved version. pdf-lib loads only when asked for.
  */
 import { createSignal, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -14,7 +15,8 @@ export function TakeAway(props: { codes: FittedCodes | undefined; unsaved: boole
   const app = useApp();
   const [error, setError] = createSignal('');
   const noted = () => app.noteDeviceEvent('export-made', app.activeProfile()?.id);
-  const ready = () => (props.unsaved ? undefined : props.codes);
+  // Always the saved profile, never the draft: what is printed must be what the vault holds.
+  const ready = () => props.codes;
   const slug = () => (props.codes?.link.profile.name ?? 'carnet').toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const card = async () => {
     const codes = ready();
@@ -45,17 +47,33 @@ export function TakeAway(props: { codes: FittedCodes | undefined; unsaved: boole
     <section class="card stack" aria-labelledby="emergency-take-away-title">
       <h2 id="emergency-take-away-title">{t('emergency.takeAway.title')}</h2>
       <p class="field__hint">{t('emergency.takeAway.cardHint')}</p>
-      <Show when={props.unsaved}>
-        <p class="message" id="emergency-take-away-unsaved" data-testid="take-away-unsaved">
-          {t('emergency.takeAway.unsaved')}
-        </p>
+      <Show
+        when={props.codes}
+        fallback={
+          <p class="message" id="emergency-take-away-state">
+            {t('emergency.takeAway.noneSaved')}
+          </p>
+        }
+      >
+        <Show
+          when={props.unsaved}
+          fallback={
+            <p class="field__hint" id="emergency-take-away-state">
+              {t('emergency.takeAway.fromSaved')}
+            </p>
+          }
+        >
+          <p class="message" id="emergency-take-away-state" data-testid="take-away-unsaved">
+            {t('emergency.takeAway.unsaved')}
+          </p>
+        </Show>
       </Show>
       <div class="form-actions">
         <button
           type="button"
           class="button"
           disabled={!ready()}
-          aria-describedby={props.unsaved ? 'emergency-take-away-unsaved' : undefined}
+          aria-describedby="emergency-take-away-state"
           onClick={card}
         >
           {t('emergency.takeAway.card')}
@@ -64,7 +82,7 @@ export function TakeAway(props: { codes: FittedCodes | undefined; unsaved: boole
           type="button"
           class="button button--secondary"
           disabled={!ready()}
-          aria-describedby={props.unsaved ? 'emergency-take-away-unsaved' : undefined}
+          aria-describedby="emergency-take-away-state"
           onClick={wallpaper}
         >
           {t('emergency.takeAway.wallpaper')}
