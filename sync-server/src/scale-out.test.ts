@@ -4,6 +4,7 @@
  * holds in memory (live streams, signaling sockets) must reach a client of the other.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signLoginProof } from '../../shared/crypto/auth-proof.ts';
 import {
   generateShareId,
   generateShareKey,
@@ -23,12 +24,12 @@ import { openPostgresRelay, type SignalingRelay } from './signaling/postgres-rel
 import { openPostgresStore } from './store/postgres.ts';
 import type { Store } from './store/store.ts';
 import {
+  challenge,
   type Fetcher,
   jsonInit,
   push,
   register,
   serverFetcher,
-  signIn,
   testVault,
 } from './testing/api-client.ts';
 import { create, envelope, withoutTime } from './testing/envelopes.ts';
@@ -83,7 +84,15 @@ describe('two instances on one PostgreSQL', () => {
   it('(a) a push through instance 1 reaches the live stream of a device connected to instance 2', async () => {
     const vault = testVault('live@example.org');
     const tokenOnOne = await register(one().http, vault);
-    const tokenOnTwo = (await signIn(two().http, vault)).token;
+    // No sticky sessions: the sign-in challenge comes from instance 1, the signed proof goes to 2.
+    const nonce = await challenge(one().http, vault.email);
+    const signature = signLoginProof(vault.authKey, nonce, vault.email);
+    const login = await two().http(
+      '/api/auth/login',
+      jsonInit('POST', { email: vault.email, nonce, signature }),
+    );
+    expect(login.status).toBe(200);
+    const tokenOnTwo = ((await login.json()) as { token: string }).token;
     const res = await two().http('/api/sync/stream', {
       headers: { Authorization: `Bearer ${tokenOnTwo}` },
     });
