@@ -291,6 +291,18 @@ describe('two instances on one PostgreSQL', () => {
       again.socket.close();
     });
 
+    it('refuses a call token on instance 2 once it was used on instance 1 (single use everywhere)', async () => {
+      const issued = await token(one(), 'guest', patient);
+      const first = await opened(one(), issued);
+      expect(await connect(two(), issued)).toBe(401);
+      await new Promise((resolve) => {
+        first.socket.once('close', resolve);
+        first.socket.close();
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100)); // its peer id is free again
+      expect(await connect(two(), issued)).toBe(401);
+    });
+
     it('answers an OFFER to a peer no instance holds with EXPIRE', async () => {
       const knocker = await opened(two(), await token(two(), 'guest', patient));
       knocker.socket.send(JSON.stringify({ type: 'OFFER', dst: 'room-nobody', payload: {} }));

@@ -169,6 +169,7 @@ export function attachSignaling(
           const admit = async (): Promise<number> => {
             if (!(await sessionLive(token.sessionHash))) return 401;
             if (relay) {
+              if (!(await relay.consumeToken(token.tag, token.expiresAt))) return 401; // used elsewhere
               claim = await relay.claim(peerId);
               if (claim === null) return 409; // held by a socket on another instance
               if (gone) claim.release();

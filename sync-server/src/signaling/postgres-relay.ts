@@ -10,6 +10,8 @@
  *   the holder takes (deletes) its rows in id order. Through a table, not the NOTIFY payload, since
  *   an SDP may exceed NOTIFY's 8,000 bytes. Each socket's sends are chained by the caller, so one
  *   peer's messages arrive in the order it sent them.
+ * - Call tokens: used once on any instance (`signaling_used_tokens`, kept until they expire), so a
+ *   token read from a URL cannot be replayed on another instance.
  * - Account changes (logout, keyring change…): announced to the other instances, which close the
  *   sockets of sessions that ended.
  *
@@ -38,6 +40,8 @@ export interface SignalingRelay {
   readonly instance: string;
   /** Takes the peer id for this instance; false while another live instance holds it. */
   claim(peerId: string): Promise<Claim | null>;
+  /** Marks a call token used on every instance; false when one already took it (a replay). */
+  consumeToken(tag: string, expiresAt: number): Promise<boolean>;
   /** Stores the message for the instance holding `dst`; false when no instance holds it. */
   send(message: RelayedMessage): Promise<boolean>;
   /** Messages sent from other instances to peers of this one. */
@@ -144,6 +148,7 @@ export async function openPostgresRelay(connectionString: string, now = Date.now
     pool
       .query('UPDATE signaling_peers SET seen_at = $2 WHERE instance = $1', [instance, at])
       .then(() => pool.query('DELETE FROM signaling_messages WHERE created_at < $1', [at - MESSAGE_TTL_MS]))
+      .then(() => pool.query('DELETE FROM signaling_used_tokens WHERE expires_at < $1', [at]))
       .catch(() => {});
   }, LEASE_REFRESH_MS);
   renew.unref();
@@ -169,6 +174,13 @@ export async function openPostgresRelay(connectionString: string, now = Date.now
             .catch(() => {});
         },
       };
+    },
+    async consumeToken(tag, expiresAt) {
+      const { rowCount } = await pool.query(
+        'INSERT INTO signaling_used_tokens (tag, expires_at) VALUES ($1, $2) ON CONFLICT (tag) DO NOTHING',
+        [tag, expiresAt],
+      );
+      return rowCount === 1;
     },
     async send(message) {
       const body = JSON.stringify({

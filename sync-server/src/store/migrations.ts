@@ -452,7 +452,8 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     name: 'signaling relay between instances',
     // PostgreSQL only: SQLite serves one instance, whose signaling never leaves the process
     // (signaling/postgres-relay.ts). Which instance holds each peer id, on a lease each instance
-    // renews; messages for a peer on another instance, taken (deleted) by that instance in id order.
+    // renews; messages for a peer on another instance, taken (deleted) by that instance in id order;
+    // call tokens used on any instance (single use across all of them).
     sql: `
       CREATE TABLE signaling_peers (
         peer_id TEXT PRIMARY KEY,
@@ -468,6 +469,10 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         created_at BIGINT NOT NULL
       );
       CREATE INDEX signaling_messages_instance ON signaling_messages(instance, id);
+      CREATE TABLE signaling_used_tokens (
+        tag TEXT PRIMARY KEY,
+        expires_at BIGINT NOT NULL
+      );
     `,
   },
 ];
