@@ -241,14 +241,14 @@ function filterMessages(
   // This socket's messages to peers on other instances, one after the other, so they keep their order.
   let relayed: Promise<void> = Promise.resolve();
   const viaRelay = (relay: SignalingRelay, message: RelayedMessage): void => {
-    relayed = relayed.then(
-      async () => {
+    // A failed send (database unreachable) drops that message only, as a lost packet would be.
+    relayed = relayed
+      .then(async () => {
         const sent = await relay.send(message);
         if (!sent && message.type === 'OFFER')
           socket.send(JSON.stringify({ type: 'EXPIRE', src: message.dst, dst: self }));
-      },
-      () => {},
-    );
+      })
+      .catch(() => {});
   };
   let tokens = MESSAGE_BURST;
   let at = Date.now();
