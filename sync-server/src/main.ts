@@ -14,6 +14,7 @@ import { loadConfig } from './config.ts';
 import { jsonLineSink } from './http/logger.ts';
 import { createCallTokens } from './signaling/call-tokens.ts';
 import { createNodeServer } from './signaling/node-server.ts';
+import { openPostgresRelay, type SignalingRelay } from './signaling/postgres-relay.ts';
 import { openPostgresStore } from './store/postgres.ts';
 import { startPurges } from './store/purge-timer.ts';
 import { openSqliteStore, SQLITE_FILE_NAME } from './store/sqlite.ts';
@@ -72,9 +73,28 @@ const app = createApp({
 
 const stopPurges = startPurges(store, log);
 
+// On PostgreSQL other instances may share the database: signaling goes between them through it.
+// Opened after the store, whose migrations create the relay's tables.
+let relay: SignalingRelay | undefined;
+if (config.databaseUrl) {
+  try {
+    relay = await openPostgresRelay(config.databaseUrl);
+  } catch (error) {
+    const { name, code } = error as { name?: string; code?: string };
+    log({
+      level: 'error',
+      msg: 'cannot open the signaling relay',
+      error: name ?? 'Error',
+      code: code ?? null,
+    });
+    process.exit(1);
+  }
+}
+
 const node = createNodeServer(app.fetch, {
   callTokens,
   sessionLive: async (sessionHash) => (await store.findSession(sessionHash, Date.now())) !== null,
+  ...(relay ? { relay } : {}),
 });
 const { server } = node;
 const port = await node.listen(config.port, config.host);
@@ -91,12 +111,15 @@ function shutdown(signal: NodeJS.Signals): void {
   stopPurges();
   // Streams end with a clean end of response (clients reconnect elsewhere); then the socket closes.
   streams.closeAll();
-  node.close().then(() =>
-    store.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    ),
-  );
+  node
+    .close()
+    .then(() => relay?.close())
+    .then(() =>
+      store.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      ),
+    );
   // Idle keep-alive sockets would hold close() open: close each as soon as its last response ends.
   // A request that hangs is cut after the grace.
   const closeIdle = () => {

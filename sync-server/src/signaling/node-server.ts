@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { CallTokens } from './call-tokens.ts';
 import { attachSignaling, type SessionLive } from './peer-server.ts';
+import type { SignalingRelay } from './postgres-relay.ts';
 
 export interface NodeServer {
   readonly server: Server;
@@ -20,6 +21,8 @@ export interface NodeServer {
 export interface SignalingOptions {
   readonly callTokens: CallTokens;
   readonly sessionLive: SessionLive;
+  /** Several instances on one PostgreSQL: signaling between them (postgres-relay.ts). */
+  readonly relay?: SignalingRelay;
 }
 
 export function createNodeServer(
@@ -28,7 +31,12 @@ export function createNodeServer(
 ): NodeServer {
   const server = createServer(getRequestListener(fetch));
   const signaling = signalingOptions
-    ? attachSignaling(server, signalingOptions.callTokens, signalingOptions.sessionLive)
+    ? attachSignaling(
+        server,
+        signalingOptions.callTokens,
+        signalingOptions.sessionLive,
+        signalingOptions.relay,
+      )
     : undefined;
   return {
     server,

@@ -19,14 +19,19 @@
  * reports as "peer unavailable", as PeerServer would after its queue expired), and a message for a
  * peer that is not reading (its socket's send buffer over MAX_BUFFERED_BYTES) is dropped too.
  *
- * PeerServer keeps its peers in memory: run exactly one signaling instance (a guest's upgrade names
- * only its own id, so no load balancer can route it to the room's instance).
+ * PeerServer keeps its peers in memory, per instance. With several instances (PostgreSQL), a relay
+ * (postgres-relay.ts) claims each peer id for its instance (a second socket for an id held on another
+ * instance is refused with 409 too), carries messages for a peer held elsewhere to that instance,
+ * which hands them to the socket as PeerServer would, and tells the other instances when an
+ * account's sessions change. A guest's upgrade names only its own id, so no load balancer could
+ * route it to the room's instance: the relay is what makes a call across instances connect.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { PEERJS_KEY, PEERJS_PATH } from '../../../shared/protocol/calls.ts';
 import type { CallTokens, VerifiedCallToken } from './call-tokens.ts';
 import { type NodeWebSocket, NodeWebSocketServer } from './node-ws.ts';
+import type { Claim, RelayedMessage, SignalingRelay } from './postgres-relay.ts';
 
 // Through `require`: see node-ws.ts for why (vitest's `browser` condition). PeerServer's own `ws`
 // import is unused: we always hand it our WebSocketServer.
@@ -74,7 +79,15 @@ export function upgradeToken(req: IncomingMessage, tokens: CallTokens): Upgrade 
   return verified ? { peerId, token: verified } : null;
 }
 
-export function attachSignaling(server: Server, tokens: CallTokens, sessionLive: SessionLive): Signaling {
+/** What PeerServer relays from peer to peer; the rest (heartbeats) it handles itself. */
+const RELAYED_TYPES = new Set(['OFFER', 'ANSWER', 'CANDIDATE', 'LEAVE', 'EXPIRE']);
+
+export function attachSignaling(
+  server: Server,
+  tokens: CallTokens,
+  sessionLive: SessionLive,
+  relay?: SignalingRelay,
+): Signaling {
   let wss: InstanceType<typeof NodeWebSocketServer> | undefined;
   // Counted when the upgrade is accepted (so simultaneous upgrades cannot all slip past), released
   // when its TCP socket closes (also when the handshake dies after the check).
@@ -91,7 +104,7 @@ export function attachSignaling(server: Server, tokens: CallTokens, sessionLive:
     if (left > 0) open.set(account, left);
     else open.delete(account);
   };
-  const stopListening = tokens.onAccountChanged((accountId) => {
+  const closeEnded = (accountId: string): void => {
     for (const [socket, owner] of sockets) {
       if (owner.accountId !== accountId) continue;
       void sessionLive(owner.sessionHash).then((live) => {
@@ -101,6 +114,24 @@ export function attachSignaling(server: Server, tokens: CallTokens, sessionLive:
         socket.close(SESSION_ENDED_CLOSE, 'session-ended');
       });
     }
+  };
+  const stopListening = tokens.onAccountChanged((accountId) => {
+    closeEnded(accountId);
+    relay?.announceAccountChanged(accountId);
+  });
+  relay?.onAccountChanged(closeEnded);
+  // From another instance: handed to the socket as PeerServer's own relay would.
+  relay?.onMessage((message) => {
+    const destination = peers.get(message.dst);
+    if (!destination) {
+      if (message.type === 'OFFER') {
+        void relay.send({ type: 'EXPIRE', src: message.dst, dst: message.src }).catch(() => {});
+      }
+      return;
+    }
+    if (destination.bufferedAmount > MAX_BUFFERED_BYTES) return;
+    const { type, src, dst, payload } = message;
+    destination.send(JSON.stringify({ type, src, dst, payload }));
   });
   const peerApp = ExpressPeerServer(server, {
     path: '/',
@@ -127,13 +158,27 @@ export function attachSignaling(server: Server, tokens: CallTokens, sessionLive:
           if (!tokens.consume(token)) return done(false, 401);
           open.set(account, count + 1);
           liveIds.add(peerId);
+          let claim: Claim | null = null;
+          let gone = false;
           info.req.socket.once('close', () => {
+            gone = true;
             release(account);
             liveIds.delete(peerId);
+            claim?.release();
           });
-          sessionLive(token.sessionHash).then(
-            (live) => {
-              if (!live) return done(false, 401);
+          const admit = async (): Promise<number> => {
+            if (!(await sessionLive(token.sessionHash))) return 401;
+            if (relay) {
+              if (!(await relay.consumeToken(token.tag, token.expiresAt))) return 401; // used elsewhere
+              claim = await relay.claim(peerId);
+              if (claim === null) return 409; // held by a socket on another instance
+              if (gone) claim.release();
+            }
+            return 0;
+          };
+          admit().then(
+            (refused) => {
+              if (refused) return done(false, refused);
               upgrades.set(info.req, upgrade);
               done(true);
             },
@@ -152,7 +197,7 @@ export function attachSignaling(server: Server, tokens: CallTokens, sessionLive:
           sockets.delete(socket);
           if (peers.get(upgrade.peerId) === socket) peers.delete(upgrade.peerId);
         });
-        filterMessages(socket, upgrade.peerId, peers);
+        filterMessages(socket, upgrade.peerId, peers, relay);
       });
       wss = created;
       return created;
@@ -172,11 +217,11 @@ export function attachSignaling(server: Server, tokens: CallTokens, sessionLive:
 }
 
 /** What PeerServer would relay, and to whom: null for what it handles itself (heartbeats, junk). */
-function destinationOf(data: unknown): { dst: string; type: unknown } | null {
+function destinationOf(data: unknown): { dst: string; type: unknown; payload: unknown } | null {
   try {
-    const message = JSON.parse(String(data)) as { dst?: unknown; type?: unknown };
+    const message = JSON.parse(String(data)) as { dst?: unknown; type?: unknown; payload?: unknown };
     return typeof message.dst === 'string' && message.dst !== ''
-      ? { dst: message.dst, type: message.type }
+      ? { dst: message.dst, type: message.type, payload: message.payload }
       : null;
   } catch {
     return null;
@@ -191,7 +236,20 @@ function filterMessages(
   socket: NodeWebSocket,
   self: string,
   peers: ReadonlyMap<string, NodeWebSocket>,
+  relay?: SignalingRelay,
 ): void {
+  // This socket's messages to peers on other instances, one after the other, so they keep their order.
+  let relayed: Promise<void> = Promise.resolve();
+  const viaRelay = (relay: SignalingRelay, message: RelayedMessage): void => {
+    // A failed send (database unreachable) drops that message only, as a lost packet would be.
+    relayed = relayed
+      .then(async () => {
+        const sent = await relay.send(message);
+        if (!sent && message.type === 'OFFER')
+          socket.send(JSON.stringify({ type: 'EXPIRE', src: message.dst, dst: self }));
+      })
+      .catch(() => {});
+  };
   let tokens = MESSAGE_BURST;
   let at = Date.now();
   const emit = socket.emit.bind(socket);
@@ -208,6 +266,12 @@ function filterMessages(
     const target = destinationOf(args[0]);
     if (target === null) return emit(event, ...args);
     const destination = peers.get(target.dst);
+    if (!destination && relay) {
+      if (typeof target.type === 'string' && RELAYED_TYPES.has(target.type)) {
+        viaRelay(relay, { type: target.type, src: self, dst: target.dst, payload: target.payload });
+      }
+      return false;
+    }
     if (!destination) {
       if (target.type === 'OFFER')
         socket.send(JSON.stringify({ type: 'EXPIRE', src: target.dst, dst: self }));

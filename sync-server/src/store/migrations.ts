@@ -496,4 +496,32 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX access_events_account ON access_events(account_id, at);
     `,
   },
+  {
+    version: 10,
+    name: 'signaling relay between instances',
+    // PostgreSQL only: SQLite serves one instance, whose signaling never leaves the process
+    // (signaling/postgres-relay.ts). Which instance holds each peer id, on a lease each instance
+    // renews; messages for a peer on another instance, taken (deleted) by that instance in id order;
+    // call tokens used on any instance (single use across all of them).
+    sql: `
+      CREATE TABLE signaling_peers (
+        peer_id TEXT PRIMARY KEY,
+        instance TEXT NOT NULL,
+        claim TEXT NOT NULL,
+        seen_at BIGINT NOT NULL
+      );
+      CREATE INDEX signaling_peers_instance ON signaling_peers(instance);
+      CREATE TABLE signaling_messages (
+        id BIGSERIAL PRIMARY KEY,
+        instance TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX signaling_messages_instance ON signaling_messages(instance, id);
+      CREATE TABLE signaling_used_tokens (
+        tag TEXT PRIMARY KEY,
+        expires_at BIGINT NOT NULL
+      );
+    `,
+  },
 ];
