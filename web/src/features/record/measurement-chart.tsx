@@ -8,7 +8,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { chartData, type MeasurementSeries } from './measurement-series.ts';
 import { DATE_TIME, type RecordText } from './record-text.ts';
-import { timeTicks } from './time-ticks.ts';
+import { TICK_GAP, timeTicks } from './time-ticks.ts';
 
 export interface MeasurementChartProps {
   series: MeasurementSeries;
@@ -52,6 +52,8 @@ export function MeasurementChart(props: MeasurementChartProps) {
     const options: uPlot.Options = {
       width: Math.max(box.clientWidth, 280),
       height: HEIGHT,
+      // Room on the right for a date label centred on the last tick ("Nov 2026" at the edge).
+      padding: [null, TICK_GAP / 2, null, null],
       cursor: { drag: { x: false, y: false } },
       series: [
         {

@@ -35,3 +35,14 @@ describe('time ticks of a measurement chart', () => {
     expect(desktop).toBeLessThanOrEqual(Math.floor(1000 / TICK_GAP));
   });
 });
+
+describe('two months on a phone-wide chart', () => {
+  it('labels both month starts, not one', () => {
+    const sep1 = new Date(2026, 8, 1, 8).getTime() / 1000;
+    const nov1 = new Date(2026, 10, 1, 8).getTime() / 1000;
+    for (const width of [150, 230]) {
+      const { ticks } = timeTicks(sep1, nov1, width);
+      expect(ticks.map((t) => new Date(t * 1000).getMonth())).toEqual([9, 10]);
+    }
+  });
+});

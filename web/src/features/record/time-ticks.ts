@@ -60,7 +60,8 @@ export function timeTicks(min: number, max: number, width: number): TimeTicks {
   const room = Math.max(2, Math.floor(width / TICK_GAP));
   const span = Math.max(0, max - min);
   for (const step of STEPS) {
-    if (span / step.seconds > room) continue;
+    // A quick filter only: a span of 2.03 months still gives 2 month ticks, which fit 2 labels.
+    if (span / step.seconds > room + 1) continue;
     const ticks = step.months ? monthTicks(min, max, step.months) : plainTicks(min, max, step.seconds);
     if (ticks.length > room) continue;
     return { ticks, format: formatFor(step, span) };
