@@ -24,6 +24,7 @@ export const LOCAL_LABELS = [
   'shares-state',
   'share-owner-secret',
   'sync-history',
+  'message-pins',
 ] as const;
 export type LocalLabel = (typeof LOCAL_LABELS)[number];
 

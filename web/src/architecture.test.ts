@@ -27,6 +27,7 @@ const LAYERS = [
   'sync',
   'backup',
   'shares',
+  'messaging',
   'store',
   'ui',
   'features',
@@ -54,6 +55,7 @@ const FEATURE_PUBLIC: Readonly<Record<string, readonly string[]>> = {
     'web/src/features/record/record-views.tsx',
     'web/src/features/record/summary.ts',
   ],
+  'features/messages': [],
   'features/shares': [],
   'features/sync': ['web/src/features/sync/sync-settings.tsx'],
   'features/vault': [

@@ -10,6 +10,7 @@
  */
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
 import { concatMap, filter, type Observable, type Subscription, share } from 'rxjs';
+import type { MessageEvent } from '../../../shared/protocol/messages.ts';
 import type { Checkpoint } from '../../../shared/protocol/replication.ts';
 import { type Envelope, type EnvelopeKind, envelopeSchema } from '../../../shared/schema/envelope.ts';
 import type { Now, SetTimer } from '../core/clock.ts';
@@ -49,6 +50,8 @@ export interface StartReplicationOptions {
   /** Names this replication's checkpoints in the database; one per server and account. */
   readonly identifier?: string;
   readonly live?: boolean;
+  /** Live `message` events of the stream (messaging refreshes that thread). */
+  readonly onMessage?: (event: MessageEvent) => void;
   /** Defaults to the live stream over `api`; tests may pass their own or none. */
   readonly stream$?: Observable<StreamItem> | null;
   readonly retryTime?: number;
@@ -95,6 +98,7 @@ export function startReplication(options: StartReplicationOptions): SyncHandle {
           ...(options.setTimer ? { setTimer: options.setTimer } : {}),
           onError: (error) => status.failed(error),
           onConnected: () => status.succeeded(),
+          ...(options.onMessage ? { onMessage: options.onMessage } : {}),
         }).pipe(share())
       : options.stream$?.pipe(share());
 
