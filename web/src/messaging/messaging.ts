@@ -86,6 +86,8 @@ export interface Messaging {
   readonly changes: Accessor<number>;
   /** Total unread over the account's threads, as last listed. */
   readonly unread: Accessor<number>;
+  /** Lists the threads again for the unread count only (the shell's badge). */
+  refreshUnread(): Promise<void>;
   directory(query: DirectoryQuery): Promise<DirectoryResponse>;
   threads(): Promise<ThreadItem[]>;
   /** The thread with this practitioner, opened if there is none yet; its id. */
@@ -204,6 +206,9 @@ export function createMessaging(deps: MessagingDeps): Messaging {
   return {
     changes,
     unread,
+    async refreshUnread() {
+      await list();
+    },
     directory: (query) => server().directory.search(query),
     async threads() {
       const { me: account, threads } = await list();

@@ -4,6 +4,7 @@ import { closureEn } from '../features/closure/strings.ts';
 import { documentsEn } from '../features/documents/strings.ts';
 import { emergencyEn } from '../features/emergency/strings.ts';
 import { exchangeEn } from '../features/exchange/strings.ts';
+import { messagesEn } from '../features/messages/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
 import { recordEn } from '../features/record/strings.ts';
@@ -81,6 +82,7 @@ export const en = {
   emergency: emergencyEn,
   call: callEn,
   shares: sharesEn,
+  messages: messagesEn,
   backup: backupEn,
   closure: closureEn,
   exchange: exchangeEn,
