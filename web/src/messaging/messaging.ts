@@ -48,8 +48,8 @@ export interface MessagingDeps {
   server(): Server | null;
   readonly keys: { readonly vaultKey: SymmetricKey; readonly identity: Identity };
   readonly storage: SealedStateStorage;
-  /** Live `message` events; returns the unsubscribe. */
-  onMessage(listener: (event: MessageEvent) => void): () => void;
+  /** Live `message` events, and `null` at each reconnection of the stream; returns the unsubscribe. */
+  onMessage(listener: (event: MessageEvent | null) => void): () => void;
   now(): number;
 }
 

@@ -115,8 +115,11 @@ export interface SyncController {
   stop(): void;
   /** The server signed in as this device while sync is on, else null (shares, calls, access log). */
   server(): Server | null;
-  /** Listens to the live stream's `message` events (a thread got a message); returns the unsubscribe. */
-  onMessage(listener: (event: MessageEvent) => void): () => void;
+  /**
+   * Listens to the live stream's `message` events (a thread got a message), and to its
+   * reconnections (`null`: events sent meanwhile are not replayed, so refetch); returns the unsubscribe.
+   */
+  onMessage(listener: (event: MessageEvent | null) => void): () => void;
   turnOff(): Promise<void>;
 }
 
@@ -132,7 +135,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
   const [status, setStatus] = createSignal<SyncStatus | null>(null);
   const [email, setEmail] = createSignal<string | null>(null);
   let handle: SyncHandle | null = null;
-  const messageListeners = new Set<(event: MessageEvent) => void>();
+  const messageListeners = new Set<(event: MessageEvent | null) => void>();
   let credentials: SyncCredentials | null = null;
   const [keyringBehind, setKeyringBehind] = createSignal(false);
   // Bumped by every stop: a resume still reading its credentials must not start after one.
@@ -173,6 +176,10 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
         onMessage: (event) => {
           if (epoch !== token) return;
           for (const listener of messageListeners) listener(event);
+        },
+        onReconnected: () => {
+          if (epoch !== token) return;
+          for (const listener of messageListeners) listener(null);
         },
       });
     });

@@ -52,6 +52,8 @@ export interface StartReplicationOptions {
   readonly live?: boolean;
   /** Live `message` events of the stream (messaging refreshes that thread). */
   readonly onMessage?: (event: MessageEvent) => void;
+  /** Each (re)connection of the live stream: events sent while away are not replayed. */
+  readonly onReconnected?: () => void;
   /** Defaults to the live stream over `api`; tests may pass their own or none. */
   readonly stream$?: Observable<StreamItem> | null;
   readonly retryTime?: number;
@@ -97,7 +99,10 @@ export function startReplication(options: StartReplicationOptions): SyncHandle {
           api: options.api,
           ...(options.setTimer ? { setTimer: options.setTimer } : {}),
           onError: (error) => status.failed(error),
-          onConnected: () => status.succeeded(),
+          onConnected: () => {
+            status.succeeded();
+            options.onReconnected?.();
+          },
           ...(options.onMessage ? { onMessage: options.onMessage } : {}),
         }).pipe(share())
       : options.stream$?.pipe(share());
