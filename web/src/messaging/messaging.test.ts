@@ -114,6 +114,44 @@ describe('messaging service', () => {
     expect(JSON.stringify(hostile)).not.toContain('secret');
   });
 
+  it('keeps the key pinned at first sight: a later published key is flagged, messages still checked against the pin', async () => {
+    const doctor = await person(t.fetcher, LISTED);
+    const patient = await person(t.fetcher);
+    const entry = (await messagingOf(patient).directory({})).practitioners.find(
+      (p) => p.accountId === doctor.accountId,
+    );
+    if (!entry) throw new Error('not listed');
+    const patientSide = messagingOf(patient);
+    const threadId = await patientSide.startThread(entry);
+    await messagingOf(doctor).send(threadId, 'Bonjour');
+
+    // The same device (same pins) then hears from a server that publishes another key for the doctor.
+    let swapped = false;
+    const otherKey = toBase64(new Uint8Array(32).fill(7));
+    const swapping: FetchLike = async (path, init) => {
+      const response = await t.fetcher(path, init);
+      if (!swapped || path !== '/api/threads') return response;
+      const list = (await response.json()) as {
+        threads: { participants: { accountId: string; signPublicKey: string }[] }[];
+      };
+      for (const thread of list.threads) {
+        for (const p of thread.participants) if (p.accountId === doctor.accountId) p.signPublicKey = otherKey;
+      }
+      return new Response(JSON.stringify(list), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    };
+    const device = messagingOf(patient, swapping);
+    const before = await device.open(threadId);
+    expect(before.other.keyChanged).toBe(false);
+    swapped = true;
+    const after = await device.open(threadId);
+    expect(after.other.keyChanged).toBe(true);
+    expect(after.other.fingerprint).toBe(before.other.fingerprint);
+    expect(after.messages.map((m) => [m.verdict, m.text])).toEqual([['valid', 'Bonjour']]);
+  });
+
   it('refuses to send without sync, with a reason the screen can name', async () => {
     const messaging = createMessaging({
       server: () => null,
