@@ -86,6 +86,8 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/waiting-room',
     '/shares',
     '/practitioner',
+    '/messages',
+    '/messages/AAAAAAAAAAAAAAAAAAAAAA',
   ];
   for (const language of LANGUAGES) {
     await setLanguage(page, language);

@@ -26,6 +26,7 @@ export const LOCAL_LABELS = [
   'sync-history',
   'recovery-state',
   'device-log',
+  'message-pins',
 ] as const;
 export type LocalLabel = (typeof LOCAL_LABELS)[number];
 

@@ -81,6 +81,12 @@ const SharesPage = lazy(() =>
 const ShareOpenPage = lazy(() =>
   import('../features/shares/share-open-page.tsx').then((m) => ({ default: m.ShareOpenPage })),
 );
+const MessagesPage = lazy(() =>
+  import('../features/messages/messages-page.tsx').then((m) => ({ default: m.MessagesPage })),
+);
+const ThreadPage = lazy(() =>
+  import('../features/messages/thread-page.tsx').then((m) => ({ default: m.ThreadPage })),
+);
 const PractitionerPage = lazy(() =>
   import('../features/shares/practitioner-page.tsx').then((m) => ({ default: m.PractitionerPage })),
 );
@@ -129,6 +135,8 @@ export function App() {
         <Route path="/waiting-room" component={WaitingRoomPage} />
         <Route path="/shares" component={SharesPage} />
         <Route path="/practitioner" component={PractitionerPage} />
+        <Route path="/messages" component={MessagesPage} />
+        <Route path="/messages/:id" component={ThreadPage} />
       </Route>
       <Route path="*" component={HomePage} />
     </Router>

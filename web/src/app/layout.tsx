@@ -1,6 +1,7 @@
 import { A, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, lazy, on, onCleanup, onMount, type ParentProps, Show } from 'solid-js';
 import { OpeningsNoticeScope } from '../features/emergency/openings-notice-scope.tsx';
+import { UnreadBadge } from '../features/messages/unread-badge.tsx';
 import { ProfileSwitcher } from '../features/profiles/profile-switcher.tsx';
 import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
 import { ShareAgentRunner } from '../features/shares/share-agent-runner.tsx';
@@ -146,6 +147,10 @@ function Shell(props: ParentProps) {
               <A href="/emergency">{t('emergency.navLink')}</A>
               <A href="/consult">{t('call.nav')}</A>
               <A href="/shares">{t('shares.nav')}</A>
+              <A href="/messages">
+                {t('messages.nav')}
+                <UnreadBadge />
+              </A>
               <A href="/settings">{t('nav.settings')}</A>
             </nav>
           </Show>

@@ -9,6 +9,7 @@ import { EmergencyApi } from './emergency.ts';
 import { PractitionersApi } from './practitioners.ts';
 import { ReplicationApi } from './replication.ts';
 import { SharesApi } from './shares.ts';
+import { DirectoryApi, ThreadsApi } from './threads.ts';
 import { Transport, type TransportOptions } from './transport.ts';
 
 export interface Server {
@@ -21,6 +22,8 @@ export interface Server {
   readonly calls: CallsApi;
   readonly shares: SharesApi;
   readonly practitioners: PractitionersApi;
+  readonly threads: ThreadsApi;
+  readonly directory: DirectoryApi;
   /** The server's protocol version (`GET /api/version`). */
   protocolVersion(): Promise<number>;
   /** The same server, signed in with `token`. */
@@ -38,6 +41,8 @@ export function createServer(options: TransportOptions | Transport): Server {
     calls: new CallsApi(transport),
     shares: new SharesApi(transport),
     practitioners: new PractitionersApi(transport),
+    threads: new ThreadsApi(transport),
+    directory: new DirectoryApi(transport),
     protocolVersion: async () => (await transport.call(API.version, {})).protocolVersion,
     withToken: (token) => createServer(transport.withToken(token)),
   };

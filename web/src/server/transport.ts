@@ -24,7 +24,10 @@ export type CallArgs<E extends Endpoint> = (E['request'] extends null
   : { readonly body: RequestOf<E> }) &
   (keyof PathParams<E['path']> extends never
     ? { readonly params?: undefined }
-    : { readonly params: PathParams<E['path']> });
+    : { readonly params: PathParams<E['path']> }) & {
+    /** Query string fields; undefined and empty values are left out. */
+    readonly query?: Readonly<Record<string, string | number | undefined>>;
+  };
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -47,7 +50,14 @@ export class Transport {
   /** Sends a JSON call and returns its parsed answer (`undefined` for a bodiless one, `null` for 204). */
   async call<E extends Endpoint>(endpoint: E, args: CallArgs<E>): Promise<ResponseOf<E>> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    const response = await this.send(endpoint, args.params, args.body, timeout, 'application/json');
+    const response = await this.send(
+      endpoint,
+      args.params,
+      args.body,
+      timeout,
+      'application/json',
+      args.query,
+    );
     if (endpoint.response === null) return undefined as ResponseOf<E>;
     let data: unknown = null;
     if (response.status !== 204) {
@@ -73,6 +83,7 @@ export class Transport {
     body: unknown,
     signal: AbortSignal,
     accept: string,
+    query?: Readonly<Record<string, string | number | undefined>>,
   ): Promise<Response> {
     const headers: Record<string, string> = { Accept: accept };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -80,7 +91,7 @@ export class Transport {
     const fetchImpl = this.options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     let response: Response;
     try {
-      response = await fetchImpl(`${this.baseUrl}${fillPath(endpoint.path, params)}`, {
+      response = await fetchImpl(`${this.baseUrl}${fillPath(endpoint.path, params)}${queryString(query)}`, {
         method: endpoint.method,
         headers,
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -131,6 +142,15 @@ export class Transport {
       ...(status === undefined ? {} : { status }),
     });
   }
+}
+
+function queryString(query: Readonly<Record<string, string | number | undefined>> | undefined): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== '') search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }
 
 function fillPath(path: string, params: Readonly<Record<string, string>> | undefined): string {

@@ -50,13 +50,23 @@ export function buildPayload(options: {
   entry: PractitionerEntry;
 }): EntryPayload {
   const { signature: _unused, received: _notSigned, ...entry } = options.entry;
+  // Only the author fields the payload signs: a profile also carries directory fields (listed,
+  // languages, rate, accepts) that the strict payload schema refuses on the patient's device.
+  const { name, profession, specialty, professionalId, city } = options.author;
   return {
     v: PAYLOAD_VERSION,
     id: options.id,
     shareId: options.shareId,
     profileId: options.profileId,
     tag: options.tag,
-    author: { ...options.author, signPk: options.signPk },
+    author: {
+      name,
+      profession,
+      ...(specialty === undefined ? {} : { specialty }),
+      ...(professionalId === undefined ? {} : { professionalId }),
+      ...(city === undefined ? {} : { city }),
+      signPk: options.signPk,
+    },
     createdAt: entry.createdAt,
     entry,
   };

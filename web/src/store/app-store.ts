@@ -14,6 +14,7 @@ import { AppError } from '../core/app-error.ts';
 import { type Now, realTimer, type SetTimer } from '../core/clock.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import { createMessaging, type Messaging } from '../messaging/messaging.ts';
 import { DocumentService, type NewDocument } from '../records/document-service.ts';
 import { orderProfiles } from '../records/profile-order.ts';
 import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
@@ -142,6 +143,8 @@ export interface AppStore {
 
   /** Sharing with practitioners (shares/): made on unlock with the keys it needs, dropped on lock. */
   sharing: Accessor<Sharing | null>;
+  /** Messaging (messaging/): made on unlock with the keys it needs, dropped on lock. */
+  messaging: Accessor<Messaging | null>;
   /** The share a practitioner is opening: kept across the unlock screen, never stored. */
   pendingShare: PendingShareSlot;
 
@@ -165,6 +168,7 @@ export interface BackupAccess {
 }
 
 const SHARES_STATE_ID = 'shares';
+const MESSAGE_PINS_ID = 'message-pins';
 
 const ACTIVE_PROFILE_KEY = 'carnet.activeProfile';
 
@@ -206,6 +210,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   const [status, setStatus] = createSignal<VaultStatus>('loading');
   const [session, setSession] = createSignal<Session | null>(null);
   const [sharing, setSharing] = createSignal<Sharing | null>(null);
+  const [messaging, setMessaging] = createSignal<Messaging | null>(null);
   const pendingShare = createPendingShare(startingShareHash());
   const [profiles, setProfiles] = createSignal<readonly ProfileEntry[]>([]);
   const [records, setRecords] = createSignal<readonly RecordEntry[]>([]);
@@ -264,6 +269,20 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     if (session()) lock();
     setSession(next);
     setSharing(createSharing(sharingDeps(next)));
+    setMessaging(
+      createMessaging({
+        server: () => sync?.server() ?? null,
+        keys: next,
+        storage: {
+          read: async () => (await db.syncstate.findOne(MESSAGE_PINS_ID).exec())?.sealed ?? null,
+          write: async (sealed) => {
+            await db.syncstate.upsert({ id: MESSAGE_PINS_ID, sealed });
+          },
+        },
+        onMessage: (listener) => sync?.onMessage(listener) ?? (() => undefined),
+        now,
+      }),
+    );
     const decrypt = createRecordDecryptor();
     let latestDocs: StoredEnvelope[] = [];
     subscriptions = [
@@ -298,6 +317,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     // first-hand (wipe-session.ts says what JavaScript cannot wipe).
     setSession(null);
     setSharing(null);
+    messaging()?.dispose();
+    setMessaging(null);
     setProfiles([]);
     setRecords([]);
     setRecoveryState(null);
@@ -570,6 +591,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     },
 
     sharing,
+    messaging,
     pendingShare,
 
     backupAccess: () => ({

@@ -9,6 +9,7 @@ import { wipe } from '../../../shared/crypto/bytes.ts';
 import { type Keyring, keyringKdf, unlockWithAccountKeys } from '../../../shared/crypto/keyring.ts';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { keyringUpdateRequestSchema } from '../../../shared/protocol/account.ts';
+import type { MessageEvent } from '../../../shared/protocol/messages.ts';
 import { AppError } from '../core/app-error.ts';
 import type { CarnetDatabase, EnvelopeConflictHandlers } from '../db/database.ts';
 import { lazyDevice, stampNow } from '../records/this-device.ts';
@@ -116,6 +117,11 @@ export interface SyncController {
   stop(): void;
   /** The server signed in as this device while sync is on, else null (shares, calls, access log). */
   server(): Server | null;
+  /**
+   * Listens to the live stream's `message` events (a thread got a message), and to its
+   * reconnections (`null`: events sent meanwhile are not replayed, so refetch); returns the unsubscribe.
+   */
+  onMessage(listener: (event: MessageEvent | null) => void): () => void;
   turnOff(): Promise<void>;
 }
 
@@ -131,6 +137,7 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
   const [status, setStatus] = createSignal<SyncStatus | null>(null);
   const [email, setEmail] = createSignal<string | null>(null);
   let handle: SyncHandle | null = null;
+  const messageListeners = new Set<(event: MessageEvent | null) => void>();
   let credentials: SyncCredentials | null = null;
   const [keyringBehind, setKeyringBehind] = createSignal(false);
   // Bumped by every stop: a resume still reading its credentials must not start after one.
@@ -168,6 +175,14 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
         },
         identifier: `carnet-sync-${creds.serverUrl}`,
         getKeys: wiring.getKeys,
+        onMessage: (event) => {
+          if (epoch !== token) return;
+          for (const listener of messageListeners) listener(event);
+        },
+        onReconnected: () => {
+          if (epoch !== token) return;
+          for (const listener of messageListeners) listener(null);
+        },
       });
     });
   }
@@ -220,6 +235,10 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
     status,
     email,
     server: () => (credentials && status() !== null ? as(credentials.token) : null),
+    onMessage(listener) {
+      messageListeners.add(listener);
+      return () => messageListeners.delete(listener);
+    },
     async resume(session) {
       const started = epoch;
       const doc = await db.syncstate.findOne(STATE_ID).exec();

@@ -5,6 +5,7 @@ import { documentsEn } from '../features/documents/strings.ts';
 import { emergencyEn } from '../features/emergency/strings.ts';
 import { exchangeEn } from '../features/exchange/strings.ts';
 import { historyEn } from '../features/history/strings.ts';
+import { messagesEn } from '../features/messages/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
 import { recordEn } from '../features/record/strings.ts';
@@ -83,6 +84,7 @@ export const en = {
   emergency: emergencyEn,
   call: callEn,
   shares: sharesEn,
+  messages: messagesEn,
   backup: backupEn,
   closure: closureEn,
   exchange: exchangeEn,

@@ -5,6 +5,7 @@ import { documentsFr } from '../features/documents/strings.ts';
 import { emergencyFr } from '../features/emergency/strings.ts';
 import { exchangeFr } from '../features/exchange/strings.ts';
 import { historyFr } from '../features/history/strings.ts';
+import { messagesFr } from '../features/messages/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
 import { pwaFr } from '../features/pwa/strings.ts';
 import { recordFr } from '../features/record/strings.ts';
@@ -88,6 +89,7 @@ export const fr: RawDictionary = {
   emergency: emergencyFr,
   call: callFr,
   shares: sharesFr,
+  messages: messagesFr,
   backup: backupFr,
   closure: closureFr,
   exchange: exchangeFr,

@@ -10,6 +10,7 @@
  */
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
 import { concatMap, filter, type Observable, type Subscription, share } from 'rxjs';
+import type { MessageEvent } from '../../../shared/protocol/messages.ts';
 import type { Checkpoint } from '../../../shared/protocol/replication.ts';
 import { type Envelope, type EnvelopeKind, envelopeSchema } from '../../../shared/schema/envelope.ts';
 import type { Now, SetTimer } from '../core/clock.ts';
@@ -49,6 +50,10 @@ export interface StartReplicationOptions {
   /** Names this replication's checkpoints in the database; one per server and account. */
   readonly identifier?: string;
   readonly live?: boolean;
+  /** Live `message` events of the stream (messaging refreshes that thread). */
+  readonly onMessage?: (event: MessageEvent) => void;
+  /** Each (re)connection of the live stream: events sent while away are not replayed. */
+  readonly onReconnected?: () => void;
   /** Defaults to the live stream over `api`; tests may pass their own or none. */
   readonly stream$?: Observable<StreamItem> | null;
   readonly retryTime?: number;
@@ -94,7 +99,11 @@ export function startReplication(options: StartReplicationOptions): SyncHandle {
           api: options.api,
           ...(options.setTimer ? { setTimer: options.setTimer } : {}),
           onError: (error) => status.failed(error),
-          onConnected: () => status.succeeded(),
+          onConnected: () => {
+            status.succeeded();
+            options.onReconnected?.();
+          },
+          ...(options.onMessage ? { onMessage: options.onMessage } : {}),
         }).pipe(share())
       : options.stream$?.pipe(share());
 

@@ -191,3 +191,30 @@ describe('liveStream', () => {
     sub.unsubscribe();
   });
 });
+
+describe('liveStream message events', () => {
+  it('hands a thread message event to onMessage and never to replication', async () => {
+    const timers = manualTimers();
+    const api = {
+      openStream: async () =>
+        sseResponse(
+          [
+            'data: {"type":"resync"}\n\n',
+            'data: {"type":"message","threadId":"AAAAAAAAAAAAAAAAAAAAAA","seq":3}\n\n',
+            'data: {"type":"message","threadId":"short","seq":3}\n\n',
+          ],
+          true,
+        ),
+    } as unknown as ReplicationApi;
+    const items: StreamItem[] = [];
+    const messages: unknown[] = [];
+    const sub = liveStream({ api, setTimer: timers.setTimer, onMessage: (m) => messages.push(m) }).subscribe(
+      (item) => items.push(item),
+    );
+    await tick();
+    sub.unsubscribe();
+    expect(messages).toEqual([{ type: 'message', threadId: 'AAAAAAAAAAAAAAAAAAAAAA', seq: 3 }]);
+    // The malformed one is not a message: replication resyncs, as for any unreadable event.
+    expect(items).toEqual(['RESYNC', 'RESYNC']);
+  });
+});

@@ -12,9 +12,12 @@
  *   server ends after it was up for the first backoff step reconnects at once (a signed-out device
  *   hears why within a second); silence longer than
  *   `idleTimeoutMs` (the server sends a heartbeat every 25 s) counts as a dead connection.
+ * - A `message` event (a message stored in one of the account's threads) goes to `onMessage`, not
+ *   to replication: it names a thread, never a document.
  * - A refused session (`unauthorized`, `signed-out-*`) stops reconnecting: only a new sign-in helps. Unsubscribing aborts the request.
  */
 import { Observable } from 'rxjs';
+import { type MessageEvent, messageEventSchema } from '../../../shared/protocol/messages.ts';
 import { type Checkpoint, checkpointSchema } from '../../../shared/protocol/replication.ts';
 import { z } from '../../../shared/schema/zod.ts';
 import { realTimer, type SetTimer } from '../core/clock.ts';
@@ -37,6 +40,8 @@ export interface LiveStreamOptions {
   readonly onError?: (error: ServerError) => void;
   /** Each successful (re)connection. */
   readonly onConnected?: () => void;
+  /** A message was stored in one of the account's threads (not emitted: replication ignores it). */
+  readonly onMessage?: (event: MessageEvent) => void;
 }
 
 const messageSchema = z.discriminatedUnion('type', [
@@ -84,6 +89,11 @@ export function liveStream(options: LiveStreamOptions): Observable<StreamItem> {
           armIdle();
           for (const item of parser.push(decoder.decode(value, { stream: true }))) {
             if (item.type !== 'event') continue;
+            const message = messageEvent(item.data);
+            if (message) {
+              options.onMessage?.(message);
+              continue;
+            }
             const emitted = handle(item.data);
             if (emitted === 'RESYNC') {
               attempt = 0;
@@ -131,6 +141,15 @@ export function liveStream(options: LiveStreamOptions): Observable<StreamItem> {
       controller?.abort();
     };
   });
+}
+
+function messageEvent(data: string): MessageEvent | null {
+  try {
+    const parsed = messageEventSchema.safeParse(JSON.parse(data));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 function handle(data: string): StreamItem {

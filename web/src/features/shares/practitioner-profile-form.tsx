@@ -22,12 +22,22 @@ export function PractitionerProfileForm() {
     professionalId: current?.professionalId ?? '',
     city: current?.city ?? '',
   });
+  // Listed in the directory and accepting messages: one choice here; the other `accepts` are kept.
+  const [listed, setListed] = createSignal(current?.listed === true && current.accepts?.messages === true);
   const [message, setMessage] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
 
   const parsed = () => {
     const entries = Object.entries(values()).filter(([, v]) => v.trim() !== '');
-    return practitionerProfileSchema.safeParse(Object.fromEntries(entries));
+    const accepts = { secondOpinions: false, calls: false, ...current?.accepts, messages: listed() };
+    return practitionerProfileSchema.safeParse({
+      // Fields this form does not edit (languages, rate) are kept as they were.
+      ...(current?.languages ? { languages: current.languages } : {}),
+      ...(current?.rateCents !== undefined ? { rateCents: current.rateCents } : {}),
+      ...Object.fromEntries(entries),
+      listed: listed(),
+      accepts,
+    });
   };
 
   // No busy state on screen: the form looks as it did; a second submit while saving is ignored.
@@ -76,6 +86,15 @@ export function PractitionerProfileForm() {
           </div>
         )}
       </For>
+      <div class="practitioner-listed">
+        <input
+          id="practitioner-listed"
+          type="checkbox"
+          checked={listed()}
+          onChange={(e) => setListed(e.currentTarget.checked)}
+        />
+        <label for="practitioner-listed">{t('shares.practitioner.listed')}</label>
+      </div>
       <div class="form-actions">
         <button type="submit" class="button">
           {t('shares.practitioner.save')}

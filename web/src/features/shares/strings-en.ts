@@ -154,6 +154,7 @@ export const sharesEn = {
     specialty: 'Specialty (optional)',
     professionalId: 'Professional ID, e.g. RPPS (optional, self-declared)',
     city: 'City of practice (optional, printed on prescriptions)',
+    listed: 'List me in the practitioner directory and accept messages from patients',
     save: 'Save the profile',
     saved: 'Profile saved.',
     received: 'Shares you opened',

@@ -151,6 +151,7 @@ export const sharesFr: typeof sharesEn = {
     specialty: 'Spécialité (facultatif)',
     professionalId: 'N° professionnel, p. ex. RPPS (facultatif, déclaratif)',
     city: 'Ville d’exercice (facultatif, imprimée sur les ordonnances)',
+    listed: 'M’inscrire à l’annuaire des soignants et accepter les messages des patients',
     save: 'Enregistrer le profil',
     saved: 'Profil enregistré.',
     received: 'Partages que vous avez ouverts',

@@ -1,0 +1,85 @@
+/** Page object for messaging: /messages (conversations, directory) and /messages/:id (a thread). */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { messagesEn } from '../../web/src/features/messages/strings.ts';
+import { sharesEn } from '../../web/src/features/shares/strings.ts';
+import { followMainLink } from '../support/main-nav.ts';
+
+export class MessagesPage {
+  readonly main: Locator;
+
+  constructor(
+    private readonly page: Page,
+    readonly s: typeof messagesEn = messagesEn,
+  ) {
+    this.main = page.getByRole('main');
+  }
+
+  /** In-app navigation (a page load would lock the vault). */
+  async goto(): Promise<void> {
+    await followMainLink(this.page, this.s.nav);
+    await expect(this.main.getByRole('heading', { level: 1, name: this.s.page.title })).toBeVisible();
+  }
+
+  /** The practitioner's profile, listed in the directory and accepting messages. */
+  async listAsPractitioner(profile: { name: string; profession: string; specialty: string; city: string }) {
+    const s = sharesEn;
+    await followMainLink(this.page, s.nav);
+    await this.main.getByRole('link', { name: s.page.practitionerLink }).click();
+    const form = this.main.getByRole('form', { name: s.practitioner.profileTitle });
+    await form.getByLabel(s.practitioner.name, { exact: true }).fill(profile.name);
+    await form.getByLabel(s.practitioner.profession, { exact: true }).fill(profile.profession);
+    await form.getByLabel(s.practitioner.specialty, { exact: true }).fill(profile.specialty);
+    await form.getByLabel(s.practitioner.city, { exact: true }).fill(profile.city);
+    await form.getByRole('checkbox', { name: s.practitioner.listed }).check();
+    await form.getByRole('button', { name: s.practitioner.save }).click();
+    await expect(form.getByRole('status')).toHaveText(s.practitioner.saved);
+  }
+
+  /** Searches the directory by specialty, by keyboard, and writes to the practitioner named. */
+  async writeTo(specialty: string, name: string): Promise<void> {
+    await this.goto();
+    await expect(this.main.getByText(this.s.directory.notice)).toBeVisible();
+    const field = this.main.getByLabel(this.s.directory.specialty, { exact: true });
+    await field.fill(specialty);
+    await field.press('Enter');
+    await this.main
+      .getByRole('button', { name: this.s.directory.writeTo.replace('{{ name }}', name) })
+      .click();
+    await expect(
+      this.main.getByRole('heading', { level: 1, name: this.s.thread.title.replace('{{ name }}', name) }),
+    ).toBeVisible();
+  }
+
+  get compose(): Locator {
+    return this.main.getByLabel(this.s.thread.compose, { exact: true });
+  }
+
+  /** Types a message and sends it with Enter (Shift+Enter for each new line). */
+  async send(lines: readonly string[]): Promise<void> {
+    await this.compose.focus();
+    for (const [i, line] of lines.entries()) {
+      if (i > 0) await this.compose.press('Shift+Enter');
+      await this.compose.pressSequentially(line);
+    }
+    await this.compose.press('Enter');
+  }
+
+  messages(): Locator {
+    return this.main.locator('.message-item');
+  }
+
+  threadLink(name: string): Locator {
+    return this.main.getByRole('link', { name: this.s.page.open.replace('{{ name }}', name) });
+  }
+
+  threadItem(name: string): Locator {
+    const link = this.page.getByRole('link', { name: this.s.page.open.replace('{{ name }}', name) });
+    return this.main.locator('.thread-item').filter({ has: link });
+  }
+
+  navLink(): Locator {
+    return this.page.getByRole('navigation', { name: /^(main|principale)$/i }).getByRole('link', {
+      name: new RegExp(`^${this.s.nav}`),
+    });
+  }
+}

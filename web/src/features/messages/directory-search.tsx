@@ -1,0 +1,114 @@
+/**
+ * The practitioner directory: listed practitioners who accept messages, filtered by specialty and
+ * city, with the notice that identities are self-declared; "write to this practitioner" opens (or
+ * finds) the conversation.
+ */
+import { useNavigate } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import type { DirectoryEntry } from '../../../../shared/protocol/directory.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
+import { createSubmit } from '../../ui/create-submit.ts';
+import { FormError } from '../../ui/form-error.tsx';
+import { messageErrorText } from './message-error-text.ts';
+import { requireMessaging } from './require-messaging.ts';
+
+export function DirectorySearch() {
+  const app = useApp();
+  const { t, formatNumber } = useI18n();
+  const navigate = useNavigate();
+  const [specialty, setSpecialty] = createSignal('');
+  const [city, setCity] = createSignal('');
+  const [found, setFound] = createSignal<{ notice: boolean; list: DirectoryEntry[] } | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+
+  const { submit } = createSubmit({
+    clear: () => setError(null),
+    run: async () => {
+      const answer = await requireMessaging(app).directory({
+        accepts: 'messages',
+        ...(specialty().trim() ? { specialty: specialty().trim() } : {}),
+        ...(city().trim() ? { city: city().trim() } : {}),
+      });
+      setFound({ notice: answer.selfDeclared, list: answer.practitioners });
+    },
+    fail: (caught) => setError(messageErrorText(t, caught)),
+  });
+
+  async function write(entry: DirectoryEntry): Promise<void> {
+    setError(null);
+    try {
+      const id = await requireMessaging(app).startThread(entry);
+      navigate(`/messages/${id}`);
+    } catch (caught) {
+      setError(messageErrorText(t, caught));
+    }
+  }
+
+  return (
+    <section class="card stack" aria-labelledby="directory-title">
+      <h2 id="directory-title">{t('messages.directory.title')}</h2>
+      <p class="notice">{t('messages.directory.notice')}</p>
+      <form class="stack" onSubmit={submit} novalidate>
+        <FormError text={error()} />
+        <div class="field">
+          <label for="directory-specialty">{t('messages.directory.specialty')}</label>
+          <input
+            id="directory-specialty"
+            type="text"
+            value={specialty()}
+            onInput={(e) => setSpecialty(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="directory-city">{t('messages.directory.city')}</label>
+          <input
+            id="directory-city"
+            type="text"
+            value={city()}
+            onInput={(e) => setCity(e.currentTarget.value)}
+          />
+        </div>
+        <div class="form-actions">
+          <button type="submit" class="button">
+            {t('messages.directory.search')}
+          </button>
+        </div>
+      </form>
+      <Show when={found()}>
+        {(result) => (
+          <div class="stack" role="status">
+            <Show when={result().list.length > 0} fallback={<p>{t('messages.directory.none')}</p>}>
+              <p>{t('messages.directory.results', { count: result().list.length })}</p>
+              <ul class="stack directory-list">
+                <For each={result().list}>
+                  {(entry) => (
+                    <li class="directory-entry">
+                      <h3>{entry.name}</h3>
+                      <p>{[entry.profession, entry.specialty, entry.city].filter((x) => x).join(' · ')}</p>
+                      <Show when={entry.rateCents !== null}>
+                        <p>
+                          {t('messages.directory.rate', {
+                            rate: formatNumber((entry.rateCents ?? 0) / 100, { maximumFractionDigits: 2 }),
+                          })}
+                        </p>
+                      </Show>
+                      <button
+                        type="button"
+                        class="button"
+                        aria-label={t('messages.directory.writeTo', { name: entry.name })}
+                        onClick={() => void write(entry)}
+                      >
+                        {t('messages.directory.write')}
+                      </button>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          </div>
+        )}
+      </Show>
+    </section>
+  );
+}

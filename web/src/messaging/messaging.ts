@@ -1,0 +1,286 @@
+/**
+ * Messaging as a service (docs/architecture.md §2.2, §8.5): made by the app store when the vault
+ * unlocks, dropped on lock with the thread keys it opened. It seals and signs what the account
+ * writes (shared/crypto thread-key and thread-message), checks what it reads with `verifyThread`,
+ * pins each participant's signing key on first sight, and follows the live stream's `message`
+ * events. Screens in features/messages call it; they hold no keys and no crypto.
+ *
+ * Offline: a message is never queued. Sending without the server throws (the screen keeps the
+ * text in the compose box and says it was not sent), so nothing is lost and nothing is sent late
+ * without the writer seeing it.
+ */
+import { type Accessor, createSignal } from 'solid-js';
+import { fromBase64, toBase64 } from '../../../shared/crypto/encoding.ts';
+import type { Identity } from '../../../shared/crypto/identity.ts';
+import { randomId } from '../../../shared/crypto/random.ts';
+import { signKeyFingerprint } from '../../../shared/crypto/share-entry.ts';
+import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
+import { generateThreadKey, unwrapThreadKey, wrapThreadKey } from '../../../shared/crypto/thread-key.ts';
+import { sealMessage } from '../../../shared/crypto/thread-message.ts';
+import type {
+  DirectoryEntry,
+  DirectoryQuery,
+  DirectoryResponse,
+} from '../../../shared/protocol/directory.ts';
+import {
+  type MessageEvent,
+  type MessagePage,
+  messageEnvelopeSchema,
+  type ParticipantRole,
+  type ThreadSummary,
+  wrappedThreadKeySchema,
+} from '../../../shared/protocol/messages.ts';
+import type { Server } from '../server/server.ts';
+import { ServerError } from '../server/server-error.ts';
+import { MessagePins, type SealedStateStorage } from './message-pins.ts';
+import { type ViewMessage, viewMessages } from './thread-view.ts';
+
+export type MessagingProblemReason = 'sync-off' | 'thread-key-refused' | 'not-found';
+
+export class MessagingProblem extends Error {
+  override readonly name = 'MessagingProblem';
+  constructor(readonly reason: MessagingProblemReason) {
+    super(reason);
+  }
+}
+
+export interface MessagingDeps {
+  server(): Server | null;
+  readonly keys: { readonly vaultKey: SymmetricKey; readonly identity: Identity };
+  readonly storage: SealedStateStorage;
+  /** Live `message` events, and `null` at each reconnection of the stream; returns the unsubscribe. */
+  onMessage(listener: (event: MessageEvent | null) => void): () => void;
+  now(): number;
+}
+
+export interface Correspondent {
+  readonly accountId: string;
+  /** A practitioner's self-declared name; null for a patient. */
+  readonly name: string | null;
+  readonly role: ParticipantRole;
+}
+
+export interface ThreadItem {
+  readonly id: string;
+  readonly other: Correspondent;
+  readonly unread: number;
+  /** When the server received the thread's last message; null for an empty thread. */
+  readonly lastAt: number | null;
+  readonly archived: boolean;
+}
+
+export interface OpenedThread {
+  readonly id: string;
+  readonly other: Correspondent & {
+    /** The fingerprint of the signing key pinned for them (what to compare with them). */
+    readonly fingerprint: string;
+    /** They publish another key than the one pinned: their new messages show `key-changed`. */
+    readonly keyChanged: boolean;
+  };
+  readonly ownFingerprint: string;
+  readonly messages: readonly ViewMessage[];
+}
+
+export interface Messaging {
+  /** Bumped by every live `message` event and every send: screens refetch when it moves. */
+  readonly changes: Accessor<number>;
+  /** Total unread over the account's threads, as last listed. */
+  readonly unread: Accessor<number>;
+  /** Lists the threads again for the unread count only (the shell's badge). */
+  refreshUnread(): Promise<void>;
+  directory(query: DirectoryQuery): Promise<DirectoryResponse>;
+  threads(): Promise<ThreadItem[]>;
+  /** The thread with this practitioner, opened if there is none yet; its id. */
+  startThread(with_: DirectoryEntry): Promise<string>;
+  open(threadId: string): Promise<OpenedThread>;
+  send(threadId: string, text: string): Promise<void>;
+  /** Stops following the live stream (on lock). */
+  dispose(): void;
+}
+
+function fingerprintOf(signPk: string): string {
+  return signKeyFingerprint(signPk) ?? '?';
+}
+
+export function createMessaging(deps: MessagingDeps): Messaging {
+  const [changes, setChanges] = createSignal(0);
+  const [unread, setUnread] = createSignal(0);
+  const bump = () => setChanges((n) => n + 1);
+  const unsubscribe = deps.onMessage(bump);
+  const pins = new MessagePins(deps.keys.vaultKey, deps.storage);
+  const threadKeys = new Map<string, SymmetricKey>();
+  const identity = deps.keys.identity;
+  const ownSignPk = toBase64(identity.sign.publicKey);
+
+  const server = (): Server => {
+    const current = deps.server();
+    if (!current) throw new MessagingProblem('sync-off');
+    return current;
+  };
+
+  async function list(): Promise<{ me: string; threads: ThreadSummary[] }> {
+    const answer = await server().threads.list();
+    setUnread(answer.threads.reduce((sum, t) => sum + (t.archived ? 0 : t.unread), 0));
+    return { me: answer.accountId, threads: answer.threads };
+  }
+
+  function otherOf(summary: ThreadSummary, account: string) {
+    const other = summary.participants.find((p) => p.accountId !== account);
+    if (!other) throw new MessagingProblem('not-found');
+    return other;
+  }
+
+  async function summaryOf(threadId: string): Promise<{ me: string; summary: ThreadSummary }> {
+    const { me: account, threads } = await list();
+    const summary = threads.find((t) => t.id === threadId);
+    if (!summary) throw new MessagingProblem('not-found');
+    return { me: account, summary };
+  }
+
+  /** Pins both participants and opens this account's copy of the thread key. */
+  async function keyOf(summary: ThreadSummary, account: string) {
+    const other = otherOf(summary, account);
+    const pinned = new Map<string, string>([
+      [account, await pins.pin(account, ownSignPk)],
+      [other.accountId, await pins.pin(other.accountId, other.signPublicKey)],
+    ]);
+    let key = threadKeys.get(summary.id);
+    if (!key) {
+      let opened: ReturnType<typeof unwrapThreadKey>;
+      try {
+        opened = unwrapThreadKey(summary.id, summary.key, { accountId: account, box: identity.box });
+      } catch {
+        throw new MessagingProblem('thread-key-refused');
+      }
+      // Whoever wrapped it must be a participant, under the key pinned for them.
+      if (pinned.get(opened.wrapper.accountId) !== opened.wrapper.signPk) {
+        throw new MessagingProblem('thread-key-refused');
+      }
+      key = opened.key;
+      threadKeys.set(summary.id, key);
+    }
+    return { key, pinned, other };
+  }
+
+  async function allMessages(threadId: string): Promise<MessagePage['messages']> {
+    const messages: MessagePage['messages'] = [];
+    let after = 0;
+    // Bounded: 50 pages of 200.
+    for (let page = 0; page < 50; page++) {
+      const answer = await server().threads.messages(threadId, after, 200);
+      messages.push(...answer.messages);
+      if (answer.messages.length < 200 || answer.cursor === after) break;
+      after = answer.cursor;
+    }
+    return messages;
+  }
+
+  async function lastAt(summary: ThreadSummary): Promise<number | null> {
+    if (summary.seq === 0) return null;
+    const page = await server().threads.messages(summary.id, summary.seq - 1, 1);
+    return page.messages.at(-1)?.receivedAt ?? null;
+  }
+
+  async function send(threadId: string, text: string, retry = true): Promise<void> {
+    const { me: account, summary } = await summaryOf(threadId);
+    const { key } = await keyOf(summary, account);
+    const served = await allMessages(threadId);
+    const seq =
+      1 + Math.max(0, ...served.filter((m) => m.envelope.senderId === account).map((m) => m.envelope.seq));
+    const envelope = sealMessage(
+      { threadId, seq, sentAt: deps.now(), kind: 'message', attachments: [], content: { text } },
+      key,
+      { accountId: account, sign: identity.sign },
+    );
+    try {
+      await server().threads.post(threadId, messageEnvelopeSchema.parse(envelope));
+    } catch (error) {
+      // Another device of this account took the seq meanwhile: count again, once.
+      if (retry && error instanceof ServerError && error.reason === 'seq-taken')
+        return send(threadId, text, false);
+      throw error;
+    }
+    bump();
+  }
+
+  return {
+    changes,
+    unread,
+    async refreshUnread() {
+      await list();
+    },
+    directory: (query) => server().directory.search(query),
+    async threads() {
+      const { me: account, threads } = await list();
+      const items: ThreadItem[] = [];
+      for (const t of threads) {
+        const other = otherOf(t, account);
+        items.push({
+          id: t.id,
+          other: { accountId: other.accountId, name: other.name, role: other.role },
+          unread: t.unread,
+          lastAt: await lastAt(t),
+          archived: t.archived,
+        });
+      }
+      return items.sort((a, b) => (b.lastAt ?? 0) - (a.lastAt ?? 0));
+    },
+    async startThread(entry) {
+      const { me: account, threads } = await list();
+      const existing = threads.find((t) => t.participants.some((p) => p.accountId === entry.accountId));
+      if (existing) return existing.id;
+      // First sight of this practitioner: the key the directory shows is the one pinned.
+      await pins.pin(entry.accountId, entry.signPublicKey);
+      const id = randomId();
+      const key = generateThreadKey();
+      const wrapper = { accountId: account, box: identity.box, sign: identity.sign };
+      const keys = [
+        wrapThreadKey(id, key, { accountId: account, boxPublicKey: identity.box.publicKey }, wrapper),
+        wrapThreadKey(
+          id,
+          key,
+          { accountId: entry.accountId, boxPublicKey: fromBase64(entry.boxPublicKey, 'boxPublicKey') },
+          wrapper,
+        ),
+      ];
+      await server().threads.create({
+        id,
+        with: entry.accountId,
+        keys: keys.map((k) => wrappedThreadKeySchema.parse(k)),
+      });
+      threadKeys.set(id, key);
+      bump();
+      return id;
+    },
+    async open(threadId) {
+      const { me: account, summary } = await summaryOf(threadId);
+      const { key, pinned, other } = await keyOf(summary, account);
+      const messages = viewMessages({
+        summary,
+        me: account,
+        key,
+        pinned,
+        messages: await allMessages(threadId),
+      });
+      if (summary.seq > 0 && summary.unread > 0) {
+        await server().threads.receipts(threadId, { delivered: summary.seq, read: summary.seq });
+        setUnread((n) => Math.max(0, n - summary.unread));
+      }
+      const pinnedKey = pinned.get(other.accountId) ?? other.signPublicKey;
+      return {
+        id: threadId,
+        other: {
+          accountId: other.accountId,
+          name: other.name,
+          role: other.role,
+          fingerprint: fingerprintOf(pinnedKey),
+          keyChanged: pinnedKey !== other.signPublicKey,
+        },
+        ownFingerprint: fingerprintOf(ownSignPk),
+        messages,
+      };
+    },
+    send: (threadId, text) => send(threadId, text),
+    dispose: unsubscribe,
+  };
+}
