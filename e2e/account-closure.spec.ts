@@ -146,8 +146,11 @@ test('close a synced account after a backup: nothing left on the server or the d
   const [accountId] = accountIds().filter((id) => !before.has(id));
   expect(accountId).toBeDefined();
   const named = () => serverRows().filter((r) => r.row.includes(accountId as string));
-  // The scan sees the account where it is: its row, its session, its encrypted documents.
-  expect(new Set(named().map((r) => r.table))).toEqual(new Set(['accounts', 'sessions', 'documents']));
+  // The scan sees the account where it is: its row, its session, its encrypted documents, and the
+  // access history's sign-in event.
+  expect(new Set(named().map((r) => r.table))).toEqual(
+    new Set(['accounts', 'sessions', 'documents', 'access_events']),
+  );
 
   // The backup, from the closure screen's own link.
   await openClosure(page);
