@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_RECORDS } from '../schema/examples.ts';
 import type { Profile } from '../schema/profile.ts';
 import type { ClinicalRecord } from '../schema/record.ts';
+import { BROKEN_RESOURCES } from './broken-resources.ts';
 import { exportIps } from './export-ips.ts';
 import { checkIps } from './ips-checks.ts';
 import { loadDefinitionsFromPackage } from './testing.ts';
@@ -24,39 +25,7 @@ const records = Object.entries(EXAMPLE_RECORDS).map(([kind, record]) => ({
 beforeAll(loadDefinitionsFromPackage, 60_000);
 
 describe('validateR4 rejects broken resources with readable reasons', () => {
-  it.each([
-    [
-      'an unknown property',
-      { resourceType: 'Condition', subject: { reference: 'Patient/1' }, severityLevel: 'high' },
-      [{ path: 'Condition.severityLevel', message: 'Invalid additional property "severityLevel"' }],
-    ],
-    [
-      'a missing required element',
-      {
-        resourceType: 'MedicationStatement',
-        subject: { reference: 'Patient/1' },
-        medicationCodeableConcept: { text: 'x' },
-      },
-      [{ path: 'MedicationStatement.status', message: 'Missing required property' }],
-    ],
-    [
-      'a wrong JSON type',
-      { resourceType: 'Patient', birthDate: 19840602 },
-      [{ path: 'Patient.birthDate', message: 'Invalid JSON type: expected string, but got number' }],
-    ],
-    [
-      'a broken invariant (abatement on an active condition)',
-      {
-        resourceType: 'Condition',
-        subject: { reference: 'Patient/1' },
-        clinicalStatus: {
-          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }],
-        },
-        abatementDateTime: '2020-01-01',
-      },
-      [expect.objectContaining({ message: expect.stringContaining('con-4') })],
-    ],
-  ])('%s', (_, resource, issues) => {
+  it.each(BROKEN_RESOURCES)('%s', (_, resource, issues) => {
     expect(validateR4(resource as never)).toEqual(issues);
   });
 });

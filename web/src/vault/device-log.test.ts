@@ -19,7 +19,11 @@ describe('this device’s own log', () => {
     const { db, session } = opened;
     expect(await readDeviceLog(db, session.vaultKey)).toEqual([]);
     await appendDeviceEvent(db, session.vaultKey, { at: 1, kind: 'backup-made' });
-    await appendDeviceEvent(db, session.vaultKey, { at: 2, kind: 'export-made', profileId: 'profile-for-the-log' });
+    await appendDeviceEvent(db, session.vaultKey, {
+      at: 2,
+      kind: 'export-made',
+      profileId: 'profile-for-the-log',
+    });
     expect(await readDeviceLog(db, session.vaultKey)).toEqual([
       { at: 2, kind: 'export-made', profileId: 'profile-for-the-log' },
       { at: 1, kind: 'backup-made' },
