@@ -23,7 +23,8 @@ export function NotificationSettings() {
   const [permission, setPermission] = createSignal(systemPermission());
   const [systemOn, setSystemOn] = createSignal(systemNotificationsOn() && permission() === 'granted');
   const [push, setPush] = createSignal(pushOn());
-  const [status, setStatus] = createSignal<{ text: string; error: boolean } | null>(null);
+  // A key, not a text: a language switch retranslates it.
+  const [status, setStatus] = createSignal<'testSent' | 'testFailed' | 'pushFailed' | null>(null);
   const [busy, setBusy] = createSignal(false);
 
   async function allow() {
@@ -44,11 +45,7 @@ export function NotificationSettings() {
       route: '/notifications',
       tag: 'carnet-test',
     }).catch(() => false);
-    setStatus(
-      shown
-        ? { text: t('notifications.settings.testSent'), error: false }
-        : { text: t('notifications.settings.testFailed'), error: true },
-    );
+    setStatus(shown ? 'testSent' : 'testFailed');
   }
   async function switchPush(on: boolean) {
     const server = app.server();
@@ -61,7 +58,7 @@ export function NotificationSettings() {
       } else await turnOffPush(server);
       setPush(on);
     } catch {
-      setStatus({ text: t('notifications.settings.pushFailed'), error: true });
+      setStatus('pushFailed');
     } finally {
       setBusy(false);
     }
@@ -111,8 +108,11 @@ export function NotificationSettings() {
           </Show>
         </Show>
       </Show>
-      <p role="status" classList={{ message: true, 'message--error': status()?.error === true }}>
-        {status()?.text}
+      <p
+        role="status"
+        classList={{ message: true, 'message--error': status() !== null && status() !== 'testSent' }}
+      >
+        {status() ? t(`notifications.settings.${status() as 'testSent'}`) : ''}
       </p>
     </section>
   );
