@@ -24,7 +24,7 @@ export const notificationsEn = {
   settings: {
     title: 'Notifications',
     intro:
-      'Carnet lists new messages under Notifications. It can also show system notifications on this device (only "New message", never its text or who wrote it).',
+      'Carnet lists new messages under Notifications. It can also show system notifications on this device (only “New message”, never its text or who wrote it).',
     state: {
       granted: 'System notifications are allowed for Carnet in this browser.',
       denied:
