@@ -52,6 +52,8 @@ export default defineConfig({
         // `/e` is the responder page (e.html): the precache's clean-URL match serves it, never index.html.
         navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/healthz(\/|$)/, /^\/peerjs(\/|$)/, /^\/e$/],
         cleanupOutdatedCaches: true,
+        // Push and notification-click handlers (public/notifications-sw.js), served as they are.
+        importScripts: ['/notifications-sw.js'],
         // A new version waits until the user agrees to reload (see update-prompt.tsx).
         skipWaiting: false,
         clientsClaim: false,

@@ -88,6 +88,7 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/practitioner',
     '/messages',
     '/messages/AAAAAAAAAAAAAAAAAAAAAA',
+    '/notifications',
   ];
   for (const language of LANGUAGES) {
     await setLanguage(page, language);

@@ -40,6 +40,7 @@ import {
   threadListSchema,
   threadSummarySchema,
 } from './messages.ts';
+import { pushKeyResponseSchema, pushStatusSchema, pushSubscriptionSchema } from './push.ts';
 import {
   checkpointSchema,
   MAX_BATCH_SIZE,
@@ -239,6 +240,12 @@ export const API = {
   listBlocked: endpoint('GET', '/api/threads/blocks', null, blockListSchema),
   block: endpoint('POST', '/api/threads/blocks', blockRequestSchema, null, 204),
   unblock: endpoint('DELETE', '/api/threads/blocks/:accountId', null, null, 204),
+
+  /** Web Push (shared/protocol/push.ts): the server's VAPID key, this session's subscription. */
+  pushKey: endpoint('GET', '/api/push/key', null, pushKeyResponseSchema),
+  pushStatus: endpoint('GET', '/api/push/subscription', null, pushStatusSchema),
+  putPushSubscription: endpoint('PUT', '/api/push/subscription', pushSubscriptionSchema, null, 204),
+  deletePushSubscription: endpoint('DELETE', '/api/push/subscription', null, null, 204),
 } as const;
 
 export type ApiTable = typeof API;

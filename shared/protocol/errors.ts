@@ -38,6 +38,8 @@ export const ERROR_REASONS = [
   'signed-out-elsewhere',
   /** A sensitive account change needs a fresh signed challenge with the current auth key. */
   'proof-required',
+  /** A push subscription whose endpoint is not one of the browsers' push services over HTTPS. */
+  'push-endpoint-refused',
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];

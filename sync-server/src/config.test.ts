@@ -58,4 +58,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });
+
+  it('takes a mailto: or https: VAPID subject and refuses anything else', () => {
+    expect(loadConfig({ VAPID_SUBJECT: 'mailto:ops@carnet.example' }).vapidSubject).toBe(
+      'mailto:ops@carnet.example',
+    );
+    expect(loadConfig({ VAPID_SUBJECT: 'https://carnet.example/contact' }).vapidSubject).toBe(
+      'https://carnet.example/contact',
+    );
+    for (const bad of ['ops@carnet.example', 'http://carnet.example', 'mailto:', 'javascript:alert(1)']) {
+      expect(() => loadConfig({ VAPID_SUBJECT: bad }), bad).toThrow(/VAPID_SUBJECT/);
+    }
+  });
 });

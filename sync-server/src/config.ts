@@ -33,6 +33,11 @@ const EnvSchema = z.object({
       ctx.addIssue({ code: 'custom', message: 'must be comma-separated IP addresses or CIDR blocks' });
       return z.NEVER;
     }),
+  /** The VAPID contact (RFC 8292 `sub`) push services may write to: a mailto: or https: URL. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'must be a mailto: address or an https: URL')
+    .optional(),
   /** JSON array of RTCIceServer (STUN/TURN) handed to call clients; none by default. */
   ICE_SERVERS: z
     .string()
@@ -67,6 +72,8 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** Per-account storage quota in ciphertext bytes (STORAGE_QUOTA_BYTES). */
   storageQuotaBytes: number;
+  /** VAPID `sub` for Web Push; push/push-sender.ts has a default. */
+  vapidSubject?: string;
 }
 
 /** Reads the server's settings from the environment; an invalid value stops startup with its name. */
@@ -87,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     ICE_SERVERS,
     TRUSTED_PROXIES,
     STORAGE_QUOTA_BYTES,
+    VAPID_SUBJECT,
   } = parsed.data;
   return {
     port: PORT,
@@ -99,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     storageQuotaBytes: STORAGE_QUOTA_BYTES,
     ...(DATABASE_URL ? { databaseUrl: DATABASE_URL } : {}),
     ...(SERVER_SECRET ? { serverSecret: SERVER_SECRET } : {}),
+    ...(VAPID_SUBJECT ? { vapidSubject: VAPID_SUBJECT } : {}),
   };
 }

@@ -67,6 +67,7 @@ const app = createApp({
     iceServers: config.iceServers,
     trustedProxies: config.trustedProxies,
     storageQuotaBytes: config.storageQuotaBytes,
+    ...(config.vapidSubject ? { push: { subject: config.vapidSubject } } : {}),
     callTokens,
   },
 });

@@ -80,6 +80,13 @@ async function syncMarkedVault(fetcher: Fetcher): Promise<{ secrets: string[]; s
   expect(await push(fetcher, token, docs.map(create))).toEqual({ conflicts: [] });
   expect((await pullAll(fetcher, token)).documents).toHaveLength(docs.length);
 
+  // A Web Push subscription: the server keeps the endpoint and the public keys, nothing of the record.
+  const subscription = {
+    endpoint: `https://fcm.googleapis.com/fcm/send/${marker('pushendpoint')}`,
+    keys: { p256dh: `B${'p'.repeat(86)}`, auth: 'a'.repeat(22) },
+  };
+  expect((await fetcher('/api/push/subscription', jsonInit('PUT', subscription, token))).status).toBe(204);
+
   const shareSecrets = await shareMarkedRecords(fetcher, { token, vault }, encodings);
   const thread = await threadMarkedMessages(fetcher, { token, vault }, encodings);
   const secrets = [
@@ -179,6 +186,7 @@ describe('ciphertext only', () => {
               'attachment_chunks',
               'message_blocks',
               'access_events',
+              'push_subscriptions',
               // The signaling relay between instances: empty here, scanned all the same.
               'signaling_peers',
               'signaling_messages',

@@ -7,6 +7,7 @@ import type { ApiDeps } from './deps.ts';
 import { directoryRoutes } from './directory.ts';
 import { emergencyRoutes } from './emergency.ts';
 import { practitionerRoutes } from './practitioners.ts';
+import { pushRoutes } from './push.ts';
 import { shareRoutes } from './shares.ts';
 import { syncRoutes } from './sync.ts';
 import { threadRoutes } from './threads.ts';
@@ -29,6 +30,7 @@ export function apiRoutes(deps?: ApiDeps) {
     api.route('/practitioners', practitionerRoutes(deps));
     api.route('/threads', threadRoutes(deps));
     api.route('/directory', directoryRoutes(deps));
+    api.route('/push', pushRoutes(deps));
   }
   return api;
 }

@@ -7,6 +7,9 @@ import type { IceServer } from '../../../shared/protocol/calls.ts';
 import { createEmailHasher, type EmailHasher } from '../auth/email-hash.ts';
 import { type AuthRateLimitConfig, AuthRateLimits } from '../auth/rate-limit.ts';
 import { clientAddress } from '../http/client-ip.ts';
+import { type EndpointPolicy, knownPushServices } from '../push/endpoint-policy.ts';
+import { createPushSender, DEFAULT_VAPID_SUBJECT, type PushSender } from '../push/push-sender.ts';
+import { deriveVapidKeys } from '../push/vapid-keys.ts';
 import { type CallTokens, createCallTokens } from '../signaling/call-tokens.ts';
 import { DEFAULT_STORAGE_QUOTA_BYTES } from '../store/storage-quota.ts';
 import type { Store } from '../store/store.ts';
@@ -33,6 +36,14 @@ export interface ApiOptions {
    * that session's sockets there at once; by default one of the app's own.
    */
   readonly callTokens?: CallTokens;
+  /** Web Push (push/push-sender.ts); the VAPID key is derived from `serverKey`. */
+  readonly push?: {
+    /** VAPID `sub` (VAPID_SUBJECT); DEFAULT_VAPID_SUBJECT when left out. */
+    readonly subject?: string;
+    /** Which endpoints may be sent to; the browsers' push services by default (tests: a loopback stand-in). */
+    readonly allowEndpoint?: EndpointPolicy;
+    readonly fetch?: typeof fetch;
+  };
 }
 
 export interface ApiDeps {
@@ -46,6 +57,7 @@ export interface ApiDeps {
   readonly callTokens: CallTokens;
   readonly iceServers: readonly IceServer[];
   readonly storageQuotaBytes: number;
+  readonly push: PushSender;
 }
 
 export const HEARTBEAT_MS = 25_000;
@@ -62,5 +74,13 @@ export function createApiDeps(options: ApiOptions): ApiDeps {
     callTokens: options.callTokens ?? createCallTokens(options.serverKey, options.now ?? Date.now),
     iceServers: options.iceServers ?? [],
     storageQuotaBytes: options.storageQuotaBytes ?? DEFAULT_STORAGE_QUOTA_BYTES,
+    push: createPushSender({
+      store: options.store,
+      vapid: deriveVapidKeys(options.serverKey),
+      subject: options.push?.subject ?? DEFAULT_VAPID_SUBJECT,
+      allowEndpoint: options.push?.allowEndpoint ?? knownPushServices,
+      now: options.now ?? Date.now,
+      ...(options.push?.fetch ? { fetch: options.push.fetch } : {}),
+    }),
   };
 }

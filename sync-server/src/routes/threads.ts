@@ -179,6 +179,11 @@ export function threadRoutes(deps: ApiDeps) {
           );
         }
         if (!('seq' in outcome)) throw new ApiError(404, 'not-found', 'No such thread');
+        if (outcome.outcome === 'stored') {
+          // Web Push to the other participant's subscribed devices; never delays nor fails the post.
+          const others = thread.participants.map((p) => p.accountId).filter((id) => id !== me);
+          void deps.push.newMessage(others, thread.id);
+        }
         const response = { seq: outcome.seq, receivedAt: outcome.receivedAt };
         return c.json<PostMessageResponse>(response, outcome.outcome === 'stored' ? 201 : 200);
       })

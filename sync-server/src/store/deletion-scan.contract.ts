@@ -35,6 +35,7 @@ export const TABLES = [
   'emergency_tokens',
   'message_blocks',
   'practitioners',
+  'push_subscriptions',
   'schema_migrations',
   'sessions',
   'share_entries',
@@ -71,6 +72,17 @@ export function deletionScanContract(
     expect(await store.registerEmergencyToken(a, token, NOW)).toBe('registered');
     expect(await store.recordEmergencyOpening(token, NOW + 1, 50)).toBe(true);
     await store.putPractitioner(a, '{"name":"A"}', NOW);
+    // A push subscription of one of A's devices (docs/architecture.md §8.7).
+    await store.createSession(`tp-${a}`, a, NOW + 60_000, {
+      id: `sp-${a}`,
+      name: 'A tablet',
+      createdAt: NOW,
+    });
+    await store.putPushSubscription(
+      a,
+      { sessionId: `sp-${a}`, endpoint: 'https://push.example.test/x', p256dh: 'p', auth: 'u' },
+      NOW,
+    );
     // A's access history: a sign-in (device list and events, docs/architecture.md §7.5).
     await store.addAccessEvent(
       a,
@@ -133,6 +145,7 @@ export function deletionScanContract(
         'emergency_tokens',
         'message_blocks',
         'practitioners',
+        'push_subscriptions',
         'sessions',
         'share_entries',
         'share_log',

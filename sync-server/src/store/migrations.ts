@@ -253,6 +253,23 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX access_events_account ON access_events(account_id, at);
     `,
   },
+  {
+    version: 12,
+    name: 'web push subscriptions',
+    // One push subscription per session (device): the push service's endpoint and the
+    // subscription's public keys, nothing else. It goes with its session and with its account.
+    sql: `
+      CREATE TABLE push_subscriptions (
+        session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        endpoint TEXT NOT NULL,
+        p256dh TEXT NOT NULL,
+        auth TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX push_subscriptions_account ON push_subscriptions(account_id);
+    `,
+  },
 ];
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
@@ -522,6 +539,21 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         tag TEXT PRIMARY KEY,
         expires_at BIGINT NOT NULL
       );
+    `,
+  },
+  {
+    version: 12,
+    name: 'web push subscriptions',
+    sql: `
+      CREATE TABLE push_subscriptions (
+        session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        endpoint TEXT NOT NULL,
+        p256dh TEXT NOT NULL,
+        auth TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX push_subscriptions_account ON push_subscriptions(account_id);
     `,
   },
 ];

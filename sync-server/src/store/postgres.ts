@@ -17,6 +17,7 @@ import { postgresDeviceStore } from './postgres-devices.ts';
 import { postgresMessageStore } from './postgres-messages.ts';
 import { listenForChanges, NOTIFY_CHANNEL, notifyPayload } from './postgres-notify.ts';
 import { pushInTransaction } from './postgres-push.ts';
+import { postgresPushSubscriptionStore } from './postgres-push-subscriptions.ts';
 import { postgresShareStore } from './postgres-shares.ts';
 import type { SessionEndReason, Store } from './store.ts';
 
@@ -80,6 +81,7 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
     kind: 'postgres',
     ...postgresShareStore(pool),
     ...postgresDeviceStore(pool),
+    ...postgresPushSubscriptionStore(pool),
     ...postgresMessageStore(pool),
     async createAccount(a) {
       const result = await pool.query(

@@ -23,6 +23,7 @@ import { SQLITE_MIGRATIONS } from './migrations.ts';
 import { checkProfileLimit, checkQuota, planPush, storageDelta } from './push-rules.ts';
 import { sqliteDeviceStore } from './sqlite-devices.ts';
 import { sqliteMessageStore } from './sqlite-messages.ts';
+import { sqlitePushSubscriptionStore } from './sqlite-push-subscriptions.ts';
 import { sqliteShareStore } from './sqlite-shares.ts';
 import type {
   AccountListener,
@@ -232,6 +233,7 @@ export function openSqliteStore(file: string): Store {
     kind: 'sqlite',
     ...sqliteShareStore(db),
     ...sqliteDeviceStore(db),
+    ...sqlitePushSubscriptionStore(db),
     ...sqliteMessageStore(db, fanout),
     async createAccount(a) {
       return (

@@ -13,6 +13,7 @@ import { emergencyContract } from './emergency.contract.ts';
 import { AccountGoneError } from './errors.ts';
 import { limitsContract } from './limits.contract.ts';
 import { messageContract } from './messages.contract.ts';
+import { pushSubscriptionsContract } from './push-subscriptions.contract.ts';
 import { shareContract } from './shares.contract.ts';
 import type { Store } from './store.ts';
 
@@ -46,6 +47,7 @@ export function storeContract(name: string, open: () => Promise<Store>, readAllR
     limitsContract(() => store, newAccount);
     messageContract(() => store, newAccount);
     devicesContract(() => store, newAccount);
+    pushSubscriptionsContract(() => store, newAccount);
     deletionScanContract(() => store, newAccount, readAllRows);
 
     it('creates accounts, refuses a second one with the same email hash, finds them', async () => {

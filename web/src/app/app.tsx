@@ -87,6 +87,9 @@ const MessagesPage = lazy(() =>
 const ThreadPage = lazy(() =>
   import('../features/messages/thread-page.tsx').then((m) => ({ default: m.ThreadPage })),
 );
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
 const PractitionerPage = lazy(() =>
   import('../features/shares/practitioner-page.tsx').then((m) => ({ default: m.PractitionerPage })),
 );
@@ -137,6 +140,7 @@ export function App() {
         <Route path="/practitioner" component={PractitionerPage} />
         <Route path="/messages" component={MessagesPage} />
         <Route path="/messages/:id" component={ThreadPage} />
+        <Route path="/notifications" component={NotificationsPage} />
       </Route>
       <Route path="*" component={HomePage} />
     </Router>

@@ -2,6 +2,8 @@ import { A, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, lazy, on, onCleanup, onMount, type ParentProps, Show } from 'solid-js';
 import { OpeningsNoticeScope } from '../features/emergency/openings-notice-scope.tsx';
 import { UnreadBadge } from '../features/messages/unread-badge.tsx';
+import { NotificationsBadge } from '../features/notifications/notifications-badge.tsx';
+import { NotificationsBridge } from '../features/notifications/notifications-bridge.tsx';
 import { ProfileSwitcher } from '../features/profiles/profile-switcher.tsx';
 import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
 import { ShareAgentRunner } from '../features/shares/share-agent-runner.tsx';
@@ -151,6 +153,10 @@ function Shell(props: ParentProps) {
                 {t('messages.nav')}
                 <UnreadBadge />
               </A>
+              <A href="/notifications">
+                {t('notifications.nav')}
+                <NotificationsBadge />
+              </A>
               <A href="/settings">{t('nav.settings')}</A>
             </nav>
           </Show>
@@ -158,6 +164,9 @@ function Shell(props: ParentProps) {
       </header>
       <UpdatePrompt />
       <ShareAgentRunner />
+      <Show when={app.status() === 'unlocked'}>
+        <NotificationsBridge />
+      </Show>
       <main class="shell__main" id="main" tabIndex={-1}>
         <RecoveryKeyBanner />
         {props.children}

@@ -7,6 +7,7 @@ import { AccountApi } from './account.ts';
 import { CallsApi } from './calls.ts';
 import { EmergencyApi } from './emergency.ts';
 import { PractitionersApi } from './practitioners.ts';
+import { PushApi } from './push.ts';
 import { ReplicationApi } from './replication.ts';
 import { SharesApi } from './shares.ts';
 import { DirectoryApi, ThreadsApi } from './threads.ts';
@@ -24,6 +25,7 @@ export interface Server {
   readonly practitioners: PractitionersApi;
   readonly threads: ThreadsApi;
   readonly directory: DirectoryApi;
+  readonly push: PushApi;
   /** The server's protocol version (`GET /api/version`). */
   protocolVersion(): Promise<number>;
   /** The same server, signed in with `token`. */
@@ -43,6 +45,7 @@ export function createServer(options: TransportOptions | Transport): Server {
     practitioners: new PractitionersApi(transport),
     threads: new ThreadsApi(transport),
     directory: new DirectoryApi(transport),
+    push: new PushApi(transport),
     protocolVersion: async () => (await transport.call(API.version, {})).protocolVersion,
     withToken: (token) => createServer(transport.withToken(token)),
   };

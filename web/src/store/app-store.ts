@@ -15,6 +15,7 @@ import { type Now, realTimer, type SetTimer } from '../core/clock.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { createMessaging, type Messaging } from '../messaging/messaging.ts';
+import { createNotifications, type Notifications } from '../notifications/notifications.ts';
 import { DocumentService, type NewDocument } from '../records/document-service.ts';
 import { orderProfiles } from '../records/profile-order.ts';
 import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
@@ -145,6 +146,8 @@ export interface AppStore {
   sharing: Accessor<Sharing | null>;
   /** Messaging (messaging/): made on unlock with the keys it needs, dropped on lock. */
   messaging: Accessor<Messaging | null>;
+  /** The in-app notices (notifications/): made on unlock, dropped on lock. */
+  notifications: Accessor<Notifications | null>;
   /** The share a practitioner is opening: kept across the unlock screen, never stored. */
   pendingShare: PendingShareSlot;
 
@@ -169,6 +172,7 @@ export interface BackupAccess {
 
 const SHARES_STATE_ID = 'shares';
 const MESSAGE_PINS_ID = 'message-pins';
+const NOTICES_ID = 'notices';
 
 const ACTIVE_PROFILE_KEY = 'carnet.activeProfile';
 
@@ -211,6 +215,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   const [session, setSession] = createSignal<Session | null>(null);
   const [sharing, setSharing] = createSignal<Sharing | null>(null);
   const [messaging, setMessaging] = createSignal<Messaging | null>(null);
+  const [notifications, setNotifications] = createSignal<Notifications | null>(null);
   const pendingShare = createPendingShare(startingShareHash());
   const [profiles, setProfiles] = createSignal<readonly ProfileEntry[]>([]);
   const [records, setRecords] = createSignal<readonly RecordEntry[]>([]);
@@ -283,6 +288,22 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         now,
       }),
     );
+    setNotifications(
+      createNotifications({
+        vaultKey: next.vaultKey,
+        storage: {
+          read: async () => (await db.syncstate.findOne(NOTICES_ID).exec())?.sealed ?? null,
+          write: async (sealed) => {
+            await db.syncstate.upsert({ id: NOTICES_ID, sealed });
+          },
+        },
+        onMessage: (listener) => sync?.onMessage(listener) ?? (() => undefined),
+        hasUnread: async (threadId) =>
+          ((await messaging()?.threads()) ?? []).some((t) => t.id === threadId && t.unread > 0),
+        currentRoute: () => (typeof location === 'undefined' ? '' : location.pathname),
+        now,
+      }),
+    );
     const decrypt = createRecordDecryptor();
     let latestDocs: StoredEnvelope[] = [];
     subscriptions = [
@@ -319,6 +340,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     setSharing(null);
     messaging()?.dispose();
     setMessaging(null);
+    notifications()?.dispose();
+    setNotifications(null);
     setProfiles([]);
     setRecords([]);
     setRecoveryState(null);
@@ -592,6 +615,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
 
     sharing,
     messaging,
+    notifications,
     pendingShare,
 
     backupAccess: () => ({

@@ -6,6 +6,7 @@ import { emergencyEn } from '../features/emergency/strings.ts';
 import { exchangeEn } from '../features/exchange/strings.ts';
 import { historyEn } from '../features/history/strings.ts';
 import { messagesEn } from '../features/messages/strings.ts';
+import { notificationsEn } from '../features/notifications/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
 import { recordEn } from '../features/record/strings.ts';
@@ -85,6 +86,7 @@ export const en = {
   call: callEn,
   shares: sharesEn,
   messages: messagesEn,
+  notifications: notificationsEn,
   backup: backupEn,
   closure: closureEn,
   exchange: exchangeEn,

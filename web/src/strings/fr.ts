@@ -6,6 +6,7 @@ import { emergencyFr } from '../features/emergency/strings.ts';
 import { exchangeFr } from '../features/exchange/strings.ts';
 import { historyFr } from '../features/history/strings.ts';
 import { messagesFr } from '../features/messages/strings.ts';
+import { notificationsFr } from '../features/notifications/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
 import { pwaFr } from '../features/pwa/strings.ts';
 import { recordFr } from '../features/record/strings.ts';
@@ -90,6 +91,7 @@ export const fr: RawDictionary = {
   call: callFr,
   shares: sharesFr,
   messages: messagesFr,
+  notifications: notificationsFr,
   backup: backupFr,
   closure: closureFr,
   exchange: exchangeFr,

@@ -7,6 +7,7 @@ import { StorageSettings } from '../backup/storage-settings.tsx';
 import { canHostWaitingRoom } from '../call/can-host.ts';
 import { HourlyRateSetting } from '../call/hourly-rate-setting.tsx';
 import { ExchangeSettings } from '../exchange/exchange-settings.tsx';
+import { NotificationSettings } from '../notifications/notification-settings.tsx';
 import { SyncSettings } from '../sync/sync-settings.tsx';
 import { AutoLockSetting } from '../vault/auto-lock-setting.tsx';
 import { ChangePassphraseForm } from '../vault/change-passphrase-form.tsx';
@@ -30,6 +31,7 @@ export function SettingsPage() {
       <StorageSettings />
       <ExchangeSettings />
       <SyncSettings />
+      <NotificationSettings />
       <section class="card stack" aria-labelledby="settings-access">
         <h2 id="settings-access">{t('settings.accessTitle')}</h2>
         <p>{t('settings.accessIntro')}</p>
