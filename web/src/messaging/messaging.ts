@@ -139,6 +139,9 @@ export interface Messaging {
   dispose(): void;
 }
 
+/** How often the outbox is tried again while messages wait. */
+const RETRY_MS = 10_000;
+
 function fingerprintOf(signPk: string): string {
   return signKeyFingerprint(signPk) ?? '?';
 }
@@ -179,9 +182,15 @@ export function createMessaging(deps: MessagingDeps): Messaging {
     return current;
   };
 
+  // Listings overlap (the badge, a screen, a receipt): only the latest started sets the count,
+  // so an answer that left before a receipt cannot bring back a count the receipt cleared.
+  let listings = 0;
   async function list(): Promise<{ me: string; threads: ThreadSummary[] }> {
+    const mine = ++listings;
     const answer = await server().threads.list();
-    setUnread(answer.threads.reduce((sum, t) => sum + (t.archived ? 0 : t.unread), 0));
+    if (mine === listings) {
+      setUnread(answer.threads.reduce((sum, t) => sum + (t.archived ? 0 : t.unread), 0));
+    }
     return { me: answer.accountId, threads: answer.threads };
   }
 
@@ -304,6 +313,17 @@ export function createMessaging(deps: MessagingDeps): Messaging {
     }
     return true;
   }
+  // While something waits, the outbox is tried again every RETRY_MS as well: a reconnection of
+  // the stream is not always noticed (an emulated or flaky network keeps the old stream).
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  let disposed = false;
+  function scheduleRetry(): void {
+    if (retry !== null || disposed) return;
+    retry = setTimeout(() => {
+      retry = null;
+      void flush().catch(() => undefined);
+    }, RETRY_MS);
+  }
   function flush(): Promise<void> {
     if (flushing) {
       // Something was added while a pass runs: one more pass after it.
@@ -319,6 +339,7 @@ export function createMessaging(deps: MessagingDeps): Messaging {
         }
       } finally {
         flushing = null;
+        if ((await outboxStore.list()).length > 0) scheduleRetry();
       }
     })();
     return flushing;
@@ -342,6 +363,7 @@ export function createMessaging(deps: MessagingDeps): Messaging {
     const queue = async () => {
       await outboxStore.add({ id: randomId(), threadId, writtenAt: deps.now(), draft });
       await showOutbox();
+      scheduleRetry();
       bump();
       return 'queued' as const;
     };
@@ -360,7 +382,10 @@ export function createMessaging(deps: MessagingDeps): Messaging {
     }
   }
 
-  void showOutbox().catch(() => undefined);
+  // Messages left waiting by an earlier session go as soon as the server answers.
+  void showOutbox()
+    .then(() => (outbox().length > 0 ? flush() : undefined))
+    .catch(() => undefined);
 
   return {
     changes,
@@ -425,6 +450,8 @@ export function createMessaging(deps: MessagingDeps): Messaging {
       if (summary.seq > 0 && summary.unread > 0) {
         await server().threads.receipts(threadId, { delivered: summary.seq, read: summary.seq });
         setUnread((n) => Math.max(0, n - summary.unread));
+        // Counted again after the receipt, overriding any listing still on its way.
+        await list().catch(() => undefined);
       }
       const pinnedKey = pinned.get(other.accountId) ?? other.signPublicKey;
       const blocked = await server().threads.blocked();
@@ -477,6 +504,10 @@ export function createMessaging(deps: MessagingDeps): Messaging {
       await server().threads.unblock(accountId);
       bump();
     },
-    dispose: unsubscribe,
+    dispose() {
+      disposed = true;
+      if (retry !== null) clearTimeout(retry);
+      unsubscribe();
+    },
   };
 }

@@ -85,6 +85,7 @@ export const messagesEn = {
     empty: 'Write a message first.',
     queued:
       'No connection: your message is kept on this device, encrypted, and will be sent when you are back online.',
+    stale: 'The server cannot be reached: this conversation is shown as last loaded.',
     waitingTitle: 'Waiting to send',
     waiting: 'Waiting to send',
     refused: 'Not sent: {{ reason }}',

@@ -82,6 +82,7 @@ export const messagesFr: typeof messagesEn = {
     empty: 'Écrivez d’abord un message.',
     queued:
       'Pas de connexion : votre message est conservé chiffré sur cet appareil et sera envoyé dès le retour de la connexion.',
+    stale: 'Le serveur est injoignable : cette conversation est affichée telle que chargée la dernière fois.',
     waitingTitle: 'En attente d’envoi',
     waiting: 'En attente d’envoi',
     refused: 'Non envoyé : {{ reason }}',

@@ -22,6 +22,7 @@ export function ThreadPage() {
   const { t, formatDate } = useI18n();
   const [thread, setThread] = createSignal<OpenedThread | null>(null);
   const [loadError, setLoadError] = createSignal<unknown>(null);
+  const [stale, setStale] = createSignal(false);
   const [answering, setAnswering] = createSignal<ViewMessage['request'] | null>(null);
 
   async function load(): Promise<void> {
@@ -29,8 +30,11 @@ export function ThreadPage() {
     try {
       setThread(await requireMessaging(app).open(params.id));
       setLoadError(null);
+      setStale(false);
     } catch (caught) {
-      setLoadError(caught);
+      // Already shown: keep it, say it may be out of date (offline, the outbox below).
+      if (thread()?.id === params.id) setStale(true);
+      else setLoadError(caught);
     }
   }
   createEffect(
@@ -77,6 +81,9 @@ export function ThreadPage() {
                   {t('messages.thread.keyChanged')}
                 </p>
               </Show>
+              <Show when={stale()}>
+                <p class="notice">{t('messages.thread.stale')}</p>
+              </Show>
               <ThreadActions thread={opened()} name={name()} />
               <Show when={opened().messages.length > 0} fallback={<p>{t('messages.thread.none')}</p>}>
                 <ol class="stack message-list" aria-live="polite">
@@ -103,7 +110,7 @@ export function ThreadPage() {
           <ol class="stack message-list">
             <For each={waiting()}>
               {(item) => (
-                <li class="message-item message-item--mine message-item--waiting">
+                <li class="message-item outbox-item">
                   <p class="message-item__head">
                     <strong>{t('messages.thread.you')}</strong>{' '}
                     <time datetime={new Date(item.writtenAt).toISOString()}>
