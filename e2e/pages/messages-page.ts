@@ -64,8 +64,36 @@ export class MessagesPage {
     await this.compose.press('Enter');
   }
 
+  /** Messages written offline, kept on the device until the server takes them. */
+  waiting(): Locator {
+    return this.main.locator('.outbox-item');
+  }
+
+  field(label: string): Locator {
+    return this.main.getByLabel(label, { exact: true });
+  }
+
+  /** Focuses a select and moves to the option labelled `label` with the arrow keys only. */
+  async chooseByKeyboard(select: Locator, label: string): Promise<void> {
+    await select.focus();
+    const labels = await select.locator('option').allTextContents();
+    const target = labels.indexOf(label);
+    const current = labels.indexOf((await select.locator('option:checked').textContent()) ?? '');
+    if (target < 0) throw new Error(`no option ${label} in ${labels.join(', ')}`);
+    const key = target > current ? 'ArrowDown' : 'ArrowUp';
+    for (let i = 0; i < Math.abs(target - current); i++) await select.press(key);
+    await expect(select.locator('option:checked')).toHaveText(label);
+  }
+
+  /** A button inside the main area, focused and pressed with Enter. */
+  async pressButton(name: string, within: Locator = this.main): Promise<void> {
+    const button = within.getByRole('button', { name, exact: true });
+    await button.focus();
+    await button.press('Enter');
+  }
+
   messages(): Locator {
-    return this.main.locator('.message-item');
+    return this.main.locator('.message-item:not(.outbox-item)');
   }
 
   threadLink(name: string): Locator {
@@ -75,6 +103,19 @@ export class MessagesPage {
   threadItem(name: string): Locator {
     const link = this.page.getByRole('link', { name: this.s.page.open.replace('{{ name }}', name) });
     return this.main.locator('.thread-item').filter({ has: link });
+  }
+
+  /** The nav link's text; on a phone through the header's Menu, opened and closed by keyboard. */
+  async navText(): Promise<string> {
+    const link = this.navLink();
+    if (await link.isVisible()) return (await link.textContent()) ?? '';
+    const menu = this.page.getByRole('button', { name: /^menu$/i });
+    await menu.focus();
+    await menu.press('Enter');
+    await expect(link).toBeVisible();
+    const text = (await link.textContent()) ?? '';
+    await this.page.keyboard.press('Escape');
+    return text;
   }
 
   navLink(): Locator {

@@ -28,6 +28,7 @@ export const LOCAL_LABELS = [
   'device-log',
   'message-pins',
   'notices',
+  'message-outbox',
 ] as const;
 export type LocalLabel = (typeof LOCAL_LABELS)[number];
 

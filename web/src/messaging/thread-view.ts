@@ -6,6 +6,12 @@
 import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
 import { type MessageVerdict, verifyThread } from '../../../shared/crypto/thread-verify.ts';
 import type { MessagePage, ThreadSummary } from '../../../shared/protocol/messages.ts';
+import {
+  type AttachmentRefContent,
+  type MessageContent,
+  type MessageRequest,
+  parseContent,
+} from './message-content.ts';
 
 export type Delivery = 'sent' | 'delivered' | 'read';
 
@@ -22,15 +28,16 @@ export interface ViewMessage {
   readonly missing?: { readonly from: number; readonly to: number };
   /** This account's own messages only. */
   readonly delivery?: Delivery;
+  /** The family profile the message is written for, when the patient said. */
+  readonly for?: string;
+  /** A practitioner's structured request, and whether a later message of the other side answers it. */
+  readonly request?: MessageRequest & { readonly answered: boolean };
+  /** The request this message answers. */
+  readonly answers?: string;
+  readonly attachments: readonly AttachmentRefContent[];
 }
 
 const SHOWN: ReadonlySet<MessageVerdict> = new Set(['valid', 'gap', 'out-of-order']);
-
-function textOf(content: unknown): string | null {
-  if (typeof content !== 'object' || content === null) return null;
-  const text = (content as { text?: unknown }).text;
-  return typeof text === 'string' ? text : null;
-}
 
 export function viewMessages(options: {
   readonly summary: ThreadSummary;
@@ -47,20 +54,42 @@ export function viewMessages(options: {
     messages: messages.map((m) => m.envelope),
   });
   const other = summary.participants.find((p) => p.accountId !== me);
+  const contents = checked.map((c) =>
+    SHOWN.has(c.verdict) ? parseContent(c.content, c.envelope.attachments) : null,
+  );
+  // Answers count only from the other side of the request, in verified messages.
+  const answered = new Set<string>();
+  contents.forEach((content, i) => {
+    const sender = checked[i]?.envelope.senderId;
+    if (content?.answers && sender) answered.add(`${sender}|${content.answers}`);
+  });
   return checked.map((c, i) => {
     const stored = messages[i];
     if (!stored) throw new Error('verifyThread returns one verdict per message');
     const mine = c.envelope.senderId === me;
-    const text = SHOWN.has(c.verdict) ? textOf(c.content) : null;
+    const content: MessageContent | null = contents[i] ?? null;
+    const text = content ? content.text : null;
+    const answeredBy = summary.participants.find((p) => p.accountId !== c.envelope.senderId)?.accountId;
     const view: ViewMessage = {
       serverSeq: stored.seq,
       receivedAt: stored.receivedAt,
       sentAt: c.envelope.sentAt,
       mine,
-      // A verified message without a text field is not what this app writes: shown as tampered.
+      // A verified message whose content is not what this app writes: shown as tampered.
       verdict: SHOWN.has(c.verdict) && text === null ? 'tampered' : c.verdict,
       text,
       ...(c.missing ? { missing: c.missing } : {}),
+      ...(content?.for ? { for: content.for } : {}),
+      ...(content?.request
+        ? {
+            request: {
+              ...content.request,
+              answered: answered.has(`${answeredBy}|${content.request.id}`),
+            },
+          }
+        : {}),
+      ...(content?.answers ? { answers: content.answers } : {}),
+      attachments: content?.attachments ?? [],
     };
     if (!mine) return view;
     const delivery: Delivery =

@@ -19,6 +19,15 @@ export class ThreadsApi {
     this.transport.call(API.threadReceipts, { params: { id }, body });
   archive = (id: string, archived: boolean) =>
     this.transport.call(API.archiveThread, { params: { id }, body: { archived } });
+  createAttachment = (id: string, body: RequestOf<typeof API.createAttachment>) =>
+    this.transport.call(API.createAttachment, { params: { id }, body });
+  putChunk = (id: string, attachmentId: string, index: number, data: string) =>
+    this.transport.call(API.putChunk, { params: { id, attachmentId, index: String(index) }, body: { data } });
+  getChunk = (id: string, attachmentId: string, index: number) =>
+    this.transport.call(API.getChunk, { params: { id, attachmentId, index: String(index) } });
+  blocked = () => this.transport.call(API.listBlocked, {});
+  block = (accountId: string) => this.transport.call(API.block, { body: { accountId } });
+  unblock = (accountId: string) => this.transport.call(API.unblock, { params: { accountId } });
 }
 
 export class DirectoryApi {

@@ -173,6 +173,7 @@ export interface BackupAccess {
 const SHARES_STATE_ID = 'shares';
 const MESSAGE_PINS_ID = 'message-pins';
 const NOTICES_ID = 'notices';
+const MESSAGE_OUTBOX_ID = 'message-outbox';
 
 const ACTIVE_PROFILE_KEY = 'carnet.activeProfile';
 
@@ -282,6 +283,12 @@ export function createAppStore(options: AppStoreOptions): AppStore {
           read: async () => (await db.syncstate.findOne(MESSAGE_PINS_ID).exec())?.sealed ?? null,
           write: async (sealed) => {
             await db.syncstate.upsert({ id: MESSAGE_PINS_ID, sealed });
+          },
+        },
+        outboxStorage: {
+          read: async () => (await db.syncstate.findOne(MESSAGE_OUTBOX_ID).exec())?.sealed ?? null,
+          write: async (sealed) => {
+            await db.syncstate.upsert({ id: MESSAGE_OUTBOX_ID, sealed });
           },
         },
         onMessage: (listener) => sync?.onMessage(listener) ?? (() => undefined),

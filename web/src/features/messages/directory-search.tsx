@@ -1,6 +1,6 @@
 /**
- * The practitioner directory: listed practitioners who accept messages, filtered by specialty and
- * city, with the notice that identities are self-declared; "write to this practitioner" opens (or
+ * The practitioner directory: listed practitioners who accept messages, filtered by specialty,
+ * city and language, each with their rate, with the notice that identities are self-declared; "write to this practitioner" opens (or
  * finds) the conversation.
  */
 import { useNavigate } from '@solidjs/router';
@@ -13,12 +13,18 @@ import { FormError } from '../../ui/form-error.tsx';
 import { messageErrorText } from './message-error-text.ts';
 import { requireMessaging } from './require-messaging.ts';
 
+/** Languages offered in the search (ISO 639-1 codes, as practitioners list them). */
+const SEARCH_LANGUAGES = ['fr', 'en', 'es', 'de', 'it', 'pt', 'ar'] as const;
+
 export function DirectorySearch() {
   const app = useApp();
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, locale } = useI18n();
+  const languageName = (code: string) =>
+    new Intl.DisplayNames([locale()], { type: 'language' }).of(code) ?? code;
   const navigate = useNavigate();
   const [specialty, setSpecialty] = createSignal('');
   const [city, setCity] = createSignal('');
+  const [language, setLanguage] = createSignal('');
   const [found, setFound] = createSignal<{ notice: boolean; list: DirectoryEntry[] } | null>(null);
   const [error, setError] = createSignal<string | null>(null);
 
@@ -29,6 +35,7 @@ export function DirectorySearch() {
         accepts: 'messages',
         ...(specialty().trim() ? { specialty: specialty().trim() } : {}),
         ...(city().trim() ? { city: city().trim() } : {}),
+        ...(language() ? { language: language() } : {}),
       });
       setFound({ notice: answer.selfDeclared, list: answer.practitioners });
     },
@@ -69,6 +76,17 @@ export function DirectorySearch() {
             onInput={(e) => setCity(e.currentTarget.value)}
           />
         </div>
+        <div class="field">
+          <label for="directory-language">{t('messages.directory.language')}</label>
+          <select
+            id="directory-language"
+            value={language()}
+            onChange={(e) => setLanguage(e.currentTarget.value)}
+          >
+            <option value="">{t('messages.directory.anyLanguage')}</option>
+            <For each={SEARCH_LANGUAGES}>{(code) => <option value={code}>{languageName(code)}</option>}</For>
+          </select>
+        </div>
         <div class="form-actions">
           <button type="submit" class="button">
             {t('messages.directory.search')}
@@ -86,6 +104,13 @@ export function DirectorySearch() {
                     <li class="directory-entry">
                       <h3>{entry.name}</h3>
                       <p>{[entry.profession, entry.specialty, entry.city].filter((x) => x).join(' · ')}</p>
+                      <Show when={entry.languages.length > 0}>
+                        <p>
+                          {t('messages.directory.speaks', {
+                            languages: entry.languages.map(languageName).join(', '),
+                          })}
+                        </p>
+                      </Show>
                       <Show when={entry.rateCents !== null}>
                         <p>
                           {t('messages.directory.rate', {

@@ -1,5 +1,5 @@
 import { MessagingProblem } from '../../messaging/messaging.ts';
-import { isServerError } from '../../server/server-error.ts';
+import { isServerError, ServerError, type ServerErrorReason } from '../../server/server-error.ts';
 import type { I18n } from '../../strings/create-i18n.ts';
 import { errorText } from '../../ui/error-text.ts';
 
@@ -21,4 +21,9 @@ export function messageErrorText(t: I18n['t'], error: unknown): string {
     if (reason) return t(`messages.errors.${reason as (typeof SERVER_REASONS)[number]}`);
   }
   return errorText(t, error);
+}
+
+/** Why the server refused a message of the outbox, from the reason kept with it. */
+export function refusalText(t: I18n['t'], reason: string): string {
+  return messageErrorText(t, new ServerError(reason as ServerErrorReason));
 }

@@ -12,9 +12,37 @@ import { messageErrorText } from './message-error-text.ts';
 import { requireMessaging } from './require-messaging.ts';
 import './messages.css';
 
+function ThreadList(props: { threads: readonly ThreadItem[] }) {
+  const { t, formatDate } = useI18n();
+  const nameOf = (thread: ThreadItem) => thread.other.name ?? t('messages.page.patient');
+  return (
+    <ul class="stack thread-list">
+      <For each={props.threads}>
+        {(thread) => (
+          <li class="card thread-item" classList={{ 'thread-item--unread': thread.unread > 0 }}>
+            <A href={`/messages/${thread.id}`} aria-label={t('messages.page.open', { name: nameOf(thread) })}>
+              {nameOf(thread)}
+            </A>
+            <span class="thread-item__meta">
+              {thread.lastAt === null
+                ? t('messages.page.empty')
+                : t('messages.page.lastAt', {
+                    date: formatDate(thread.lastAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                  })}
+            </span>
+            <Show when={thread.unread > 0}>
+              <span class="badge">{t('messages.page.unread', { count: thread.unread })}</span>
+            </Show>
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}
+
 export function MessagesPage() {
   const app = useApp();
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const [threads, setThreads] = createSignal<ThreadItem[] | null>(null);
   const [error, setError] = createSignal<unknown>(null);
 
@@ -35,8 +63,6 @@ export function MessagesPage() {
     ),
   );
 
-  const nameOf = (thread: ThreadItem) => thread.other.name ?? t('messages.page.patient');
-
   return (
     <section class="stack messages-page" aria-labelledby="messages-title">
       <h1 id="messages-title">{t('messages.page.title')}</h1>
@@ -46,32 +72,18 @@ export function MessagesPage() {
         <Show when={!error()} fallback={<p class="message message--error">{messageErrorText(t, error())}</p>}>
           <Show when={threads()}>
             {(list) => (
-              <Show when={list().length > 0} fallback={<p>{t('messages.page.none')}</p>}>
-                <ul class="stack thread-list">
-                  <For each={list()}>
-                    {(thread) => (
-                      <li class="card thread-item" classList={{ 'thread-item--unread': thread.unread > 0 }}>
-                        <A
-                          href={`/messages/${thread.id}`}
-                          aria-label={t('messages.page.open', { name: nameOf(thread) })}
-                        >
-                          {nameOf(thread)}
-                        </A>
-                        <span class="thread-item__meta">
-                          {thread.lastAt === null
-                            ? t('messages.page.empty')
-                            : t('messages.page.lastAt', {
-                                date: formatDate(thread.lastAt, { dateStyle: 'medium', timeStyle: 'short' }),
-                              })}
-                        </span>
-                        <Show when={thread.unread > 0}>
-                          <span class="badge">{t('messages.page.unread', { count: thread.unread })}</span>
-                        </Show>
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </Show>
+              <>
+                <Show
+                  when={list().some((thread) => !thread.archived)}
+                  fallback={<p>{t('messages.page.none')}</p>}
+                >
+                  <ThreadList threads={list().filter((thread) => !thread.archived)} />
+                </Show>
+                <Show when={list().some((thread) => thread.archived)}>
+                  <h2>{t('messages.page.archivedTitle')}</h2>
+                  <ThreadList threads={list().filter((thread) => thread.archived)} />
+                </Show>
+              </>
             )}
           </Show>
         </Show>

@@ -1,19 +1,19 @@
 /**
- * `/messages/:id`: one conversation. Each message with its sender, time and verdict (a message that
- * failed verification shows a warning instead of its text), this account's delivery states, the
- * pinned key fingerprints, and the compose box (Enter sends, Shift+Enter a new line). A message
- * that could not be sent stays in the box with the reason: nothing is queued, nothing is lost.
+ * `/messages/:id`: one conversation. Its messages (message-item.tsx), the pinned key fingerprints,
+ * archiving and blocking, the messages still waiting to send (kept sealed on this device while the
+ * server cannot be reached), and the compose box (compose-form.tsx).
  */
 import { A, useParams } from '@solidjs/router';
-import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { OpenedThread } from '../../messaging/messaging.ts';
 import type { ViewMessage } from '../../messaging/thread-view.ts';
 import { useApp } from '../../store/app-context.tsx';
-import { createSubmit } from '../../ui/create-submit.ts';
-import { FormError } from '../../ui/form-error.tsx';
-import { messageErrorText } from './message-error-text.ts';
+import { ComposeForm } from './compose-form.tsx';
+import { messageErrorText, refusalText } from './message-error-text.ts';
+import { MessageItem } from './message-item.tsx';
 import { requireMessaging } from './require-messaging.ts';
+import { ThreadActions } from './thread-actions.tsx';
 import './messages.css';
 
 export function ThreadPage() {
@@ -22,17 +22,19 @@ export function ThreadPage() {
   const { t, formatDate } = useI18n();
   const [thread, setThread] = createSignal<OpenedThread | null>(null);
   const [loadError, setLoadError] = createSignal<unknown>(null);
-  const [text, setText] = createSignal('');
-  const [sendError, setSendError] = createSignal<string | null>(null);
-  const [sent, setSent] = createSignal(false);
+  const [stale, setStale] = createSignal(false);
+  const [answering, setAnswering] = createSignal<ViewMessage['request'] | null>(null);
 
   async function load(): Promise<void> {
     if (!app.server()) return;
     try {
       setThread(await requireMessaging(app).open(params.id));
       setLoadError(null);
+      setStale(false);
     } catch (caught) {
-      setLoadError(caught);
+      // Already shown: keep it, say it may be out of date (offline, the outbox below).
+      if (thread()?.id === params.id) setStale(true);
+      else setLoadError(caught);
     }
   }
   createEffect(
@@ -42,77 +44,13 @@ export function ThreadPage() {
     ),
   );
 
-  const name = () => {
-    const other = thread()?.other;
-    return other?.name ?? t('messages.page.patient');
-  };
-  const when = (at: number) => formatDate(at, { dateStyle: 'medium', timeStyle: 'short' });
+  const name = () => thread()?.other.name ?? t('messages.page.patient');
+  const waiting = () => (app.messaging()?.outbox() ?? []).filter((item) => item.threadId === params.id);
 
-  const { submit } = createSubmit({
-    clear: () => {
-      setSendError(null);
-      setSent(false);
-    },
-    validate: () => {
-      if (text().trim() !== '') return true;
-      setSendError(t('messages.thread.empty'));
-      return false;
-    },
-    run: async () => {
-      await requireMessaging(app).send(params.id, text().trim());
-      setText('');
-      setSent(true);
-    },
-    fail: (caught) => setSendError(messageErrorText(t, caught)),
-  });
-
-  function onKeyDown(event: KeyboardEvent & { currentTarget: HTMLTextAreaElement }): void {
-    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
-    event.preventDefault();
-    event.currentTarget.form?.requestSubmit();
+  function answer(request: NonNullable<ViewMessage['request']>): void {
+    setAnswering(request);
+    document.getElementById('compose')?.focus();
   }
-
-  const Message = (props: { message: ViewMessage }) => {
-    const m = () => props.message;
-    return (
-      <li class="message-item" classList={{ 'message-item--mine': m().mine }}>
-        <p class="message-item__head">
-          <strong>{m().mine ? t('messages.thread.you') : name()}</strong>{' '}
-          <time datetime={new Date(m().sentAt).toISOString()}>
-            {t('messages.thread.sentAt', { date: when(m().sentAt) })}
-          </time>
-        </p>
-        <Switch>
-          <Match when={m().text !== null}>
-            <Show when={m().verdict === 'gap' || m().verdict === 'out-of-order'}>
-              <p class="message message--error">
-                {m().verdict === 'gap'
-                  ? t('messages.thread.verdicts.gap', {
-                      from: m().missing?.from ?? 0,
-                      to: m().missing?.to ?? 0,
-                    })
-                  : t('messages.thread.verdicts.out-of-order')}
-              </p>
-            </Show>
-            <p class="message-item__text">{m().text}</p>
-            <Show when={m().verdict === 'valid'}>
-              <span class="verified">✓ {t('messages.thread.verified')}</span>
-            </Show>
-          </Match>
-          <Match when={m().verdict !== 'valid' && m().verdict !== 'gap' && m().verdict !== 'out-of-order'}>
-            <p class="message message--error" role="alert">
-              {t(
-                `messages.thread.verdicts.${m().verdict as 'tampered' | 'wrong-thread' | 're-attributed' | 'key-changed' | 'replayed'}`,
-              )}
-            </p>
-          </Match>
-        </Switch>
-        <Show when={m().delivery}>
-          {(delivery) => <span class="delivery">{t(`messages.thread.delivery.${delivery()}`)}</span>}
-        </Show>
-      </li>
-    );
-  };
 
   return (
     <section class="stack thread-page" aria-labelledby="thread-title">
@@ -143,42 +81,81 @@ export function ThreadPage() {
                   {t('messages.thread.keyChanged')}
                 </p>
               </Show>
+              <Show when={stale()}>
+                <p class="notice">{t('messages.thread.stale')}</p>
+              </Show>
+              <ThreadActions thread={opened()} name={name()} />
               <Show when={opened().messages.length > 0} fallback={<p>{t('messages.thread.none')}</p>}>
                 <ol class="stack message-list" aria-live="polite">
-                  <For each={opened().messages}>{(message) => <Message message={message} />}</For>
+                  <For each={opened().messages}>
+                    {(message) => (
+                      <MessageItem
+                        message={message}
+                        threadId={opened().id}
+                        senderName={name()}
+                        canSave={opened().myRole === 'patient'}
+                        onAnswer={answer}
+                      />
+                    )}
+                  </For>
                 </ol>
               </Show>
             </>
           )}
         </Show>
       </Show>
-      <form class="stack compose" onSubmit={submit} novalidate>
-        <FormError text={sendError()} />
-        <Show when={sent()}>
-          <p class="message" role="status">
-            {t('messages.thread.sent')}
-          </p>
-        </Show>
-        <div class="field">
-          <label for="compose">{t('messages.thread.compose')}</label>
-          <textarea
-            id="compose"
-            rows="3"
-            aria-describedby="compose-hint"
-            value={text()}
-            onInput={(e) => setText(e.currentTarget.value)}
-            onKeyDown={onKeyDown}
+      <Show when={waiting().length > 0}>
+        <section class="stack outbox" aria-labelledby="outbox-title">
+          <h2 id="outbox-title">{t('messages.thread.waitingTitle')}</h2>
+          <ol class="stack message-list">
+            <For each={waiting()}>
+              {(item) => (
+                <li class="message-item outbox-item">
+                  <p class="message-item__head">
+                    <strong>{t('messages.thread.you')}</strong>{' '}
+                    <time datetime={new Date(item.writtenAt).toISOString()}>
+                      {formatDate(item.writtenAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                    </time>
+                  </p>
+                  <p class="message-item__text">{item.draft.text}</p>
+                  <For each={item.draft.files ?? []}>{(f) => <p class="hint">{f.name}</p>}</For>
+                  <Show
+                    when={item.refused}
+                    fallback={<span class="delivery">{t('messages.thread.waiting')}</span>}
+                  >
+                    {(reason) => (
+                      <>
+                        <p class="message message--error">
+                          {t('messages.thread.refused', {
+                            reason: refusalText(t, reason()),
+                          })}
+                        </p>
+                        <button
+                          type="button"
+                          class="button button--secondary"
+                          onClick={() => void requireMessaging(app).discard(item.id)}
+                        >
+                          {t('messages.thread.discard')}
+                        </button>
+                      </>
+                    )}
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ol>
+        </section>
+      </Show>
+      <Show when={thread()}>
+        {(opened) => (
+          <ComposeForm
+            thread={opened()}
+            answering={answering()}
+            onCancelAnswer={() => setAnswering(null)}
+            onSent={() => setAnswering(null)}
           />
-          <p id="compose-hint" class="hint">
-            {t('messages.thread.composeHint')}
-          </p>
-        </div>
-        <div class="form-actions">
-          <button type="submit" class="button">
-            {t('messages.thread.send')}
-          </button>
-        </div>
-      </form>
+        )}
+      </Show>
     </section>
   );
 }
