@@ -250,6 +250,8 @@ export const API = {
 
   /** A practitioner's weekly windows, exceptions, slot length and time zone (public). */
   putAvailability: endpoint('PUT', '/api/appointments/availability', availabilitySchema, null, 204),
+  /** This account's own availability (null when none) and its taken starts. */
+  myAvailability: endpoint('GET', '/api/appointments/availability', null, availabilityResponseSchema),
   /** A practitioner's availability (null when none) and the starts already taken. */
   getAvailability: endpoint(
     'GET',

@@ -110,6 +110,8 @@ export const appointmentViewSchema = z.strictObject({
   patientId: accountIdSchema,
   /** The practitioner's self-declared name (public on their listing). */
   practitionerName: z.string(),
+  /** The practitioner's announced rate, euro cents an hour (from their listing), or null. */
+  rateCents: z.int().nullable(),
   startsAt: z.int().nullable(),
   durationMinutes: z.int(),
   status: z.enum(APPOINTMENT_STATUSES),

@@ -101,6 +101,7 @@ export function appointmentRoutes(deps: ApiDeps) {
       practitionerId: a.practitionerId,
       patientId: a.patientId,
       practitionerName: practitioner?.name ?? '',
+      rateCents: practitioner?.rateCents ?? null,
       startsAt: a.startsAt,
       durationMinutes: a.durationMinutes,
       status: a.status,
@@ -138,7 +139,13 @@ export function appointmentRoutes(deps: ApiDeps) {
       await store.putAvailability(accountId, JSON.stringify(c.get('body')), now());
       return c.body(null, 204);
     })
-    .all('/availability', methodNotAllowed('PUT'))
+    .get('/availability', async (c) => {
+      const { accountId } = c.get('session');
+      const availability = await availabilityOf(store, accountId);
+      const taken = availability ? await store.takenStarts(accountId, now()) : [];
+      return c.json<AvailabilityResponse>({ availability, taken });
+    })
+    .all('/availability', methodNotAllowed('GET', 'PUT'))
     .get('/availability/:accountId', async (c) => {
       const parsed = accountIdSchema.safeParse(c.req.param('accountId'));
       if (!parsed.success) throw new ApiError(404, 'not-found', 'No such practitioner');

@@ -14,6 +14,7 @@ import { AppError } from '../core/app-error.ts';
 import { type Now, realTimer, type SetTimer } from '../core/clock.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import { type Appointments, createAppointments } from '../messaging/appointments.ts';
 import { createMessaging, type Messaging } from '../messaging/messaging.ts';
 import { DocumentService, type NewDocument } from '../records/document-service.ts';
 import { orderProfiles } from '../records/profile-order.ts';
@@ -145,6 +146,8 @@ export interface AppStore {
   sharing: Accessor<Sharing | null>;
   /** Messaging (messaging/): made on unlock with the keys it needs, dropped on lock. */
   messaging: Accessor<Messaging | null>;
+  /** Appointments (messaging/appointments.ts): made on unlock with the identity, dropped on lock. */
+  appointments: Accessor<Appointments | null>;
   /** The share a practitioner is opening: kept across the unlock screen, never stored. */
   pendingShare: PendingShareSlot;
 
@@ -211,6 +214,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   const [session, setSession] = createSignal<Session | null>(null);
   const [sharing, setSharing] = createSignal<Sharing | null>(null);
   const [messaging, setMessaging] = createSignal<Messaging | null>(null);
+  const [appointments, setAppointments] = createSignal<Appointments | null>(null);
   const pendingShare = createPendingShare(startingShareHash());
   const [profiles, setProfiles] = createSignal<readonly ProfileEntry[]>([]);
   const [records, setRecords] = createSignal<readonly RecordEntry[]>([]);
@@ -283,6 +287,9 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         now,
       }),
     );
+    setAppointments(
+      createAppointments({ server: () => sync?.server() ?? null, identity: next.identity, now }),
+    );
     const decrypt = createRecordDecryptor();
     let latestDocs: StoredEnvelope[] = [];
     subscriptions = [
@@ -319,6 +326,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     setSharing(null);
     messaging()?.dispose();
     setMessaging(null);
+    setAppointments(null);
     setProfiles([]);
     setRecords([]);
     setRecoveryState(null);
@@ -592,6 +600,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
 
     sharing,
     messaging,
+    appointments,
     pendingShare,
 
     backupAccess: () => ({

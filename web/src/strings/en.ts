@@ -1,3 +1,4 @@
+import { appointmentsEn } from '../features/appointments/strings.ts';
 import { backupEn } from '../features/backup/strings.ts';
 import { callEn } from '../features/call/strings.ts';
 import { closureEn } from '../features/closure/strings.ts';
@@ -85,6 +86,7 @@ export const en = {
   call: callEn,
   shares: sharesEn,
   messages: messagesEn,
+  appointments: appointmentsEn,
   backup: backupEn,
   closure: closureEn,
   exchange: exchangeEn,
