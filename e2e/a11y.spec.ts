@@ -88,6 +88,10 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/practitioner',
     '/messages',
     '/messages/AAAAAAAAAAAAAAAAAAAAAA',
+    '/appointments',
+    '/appointments/book',
+    '/appointments/availability',
+    '/billing',
   ];
   for (const language of LANGUAGES) {
     await setLanguage(page, language);

@@ -40,7 +40,11 @@ const LAYERS = [
 const FEATURE_PUBLIC: Readonly<Record<string, readonly string[]>> = {
   'features/appointments': [],
   'features/backup': ['web/src/features/backup/storage-settings.tsx'],
-  'features/call': ['web/src/features/call/can-host.ts', 'web/src/features/call/hourly-rate-setting.tsx'],
+  'features/call': [
+    'web/src/features/call/can-host.ts',
+    'web/src/features/call/hourly-rate.ts',
+    'web/src/features/call/hourly-rate-setting.tsx',
+  ],
   'features/emergency': [
     'web/src/features/emergency/emergency-button.tsx',
     'web/src/features/emergency/lock-screen-copy.ts',

@@ -43,7 +43,11 @@ export interface Appointments {
   availability(practitionerId: string): Promise<{ availability: Availability | null; slots: Slot[] }>;
   /** This account's published availability, or null. */
   mine(): Promise<Availability | null>;
-  publish(availability: Availability): Promise<void>;
+  /**
+   * Publishes the availability and, on the listing, marks the practitioner as taking calls at
+   * `rateCents` (the rate their waiting room bills), so patients see it before booking.
+   */
+  publish(availability: Availability, rateCents: number): Promise<void>;
   request(
     practitioner: PractitionerTarget,
     startsAt: number | null,
@@ -97,8 +101,15 @@ export function createAppointments(deps: AppointmentsDeps): Appointments {
     async mine() {
       return (await server().appointments.myAvailability()).availability;
     },
-    async publish(availability) {
-      await server().appointments.putAvailability(availability);
+    async publish(availability, rateCents) {
+      const current = server();
+      await current.appointments.putAvailability(availability);
+      const listing = await current.practitioners.practitioner();
+      if (listing) {
+        const profile = listing.profile;
+        const accepts = { messages: false, secondOpinions: false, ...profile.accepts, calls: true };
+        await current.practitioners.putPractitioner({ ...profile, accepts, rateCents });
+      }
       bump();
     },
     async request(practitioner, startsAt, request) {

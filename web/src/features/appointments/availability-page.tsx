@@ -12,6 +12,7 @@ import { useApp } from '../../store/app-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
 import { FormError } from '../../ui/form-error.tsx';
 import { canHostWaitingRoom } from '../call/can-host.ts';
+import { loadHourlyRate } from '../call/hourly-rate.ts';
 import { appointmentErrorText } from './appointment-error-text.ts';
 import './appointments.css';
 
@@ -84,7 +85,7 @@ export function AvailabilityPage() {
       return parsed.success;
     },
     run: async () => {
-      await service().publish(availabilitySchema.parse(candidate()));
+      await service().publish(availabilitySchema.parse(candidate()), loadHourlyRate());
       setSaved(true);
     },
     fail: (caught) => setError(appointmentErrorText(t, caught)),
