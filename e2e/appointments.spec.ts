@@ -36,7 +36,7 @@ test('a patient books a slot, the practitioner accepts, the waiting room opens a
   browser,
   page,
 }, testInfo) => {
-  test.setTimeout(300_000);
+  test.setTimeout(540_000);
   const tag = Math.random().toString(36).slice(2, 10);
   const doctorName = `Dr Hugo Lambert ${tag}`;
   const out = (n: string) => testInfo.outputPath(n);
@@ -74,8 +74,8 @@ test('a patient books a slot, the practitioner accepts, the waiting room opens a
 
     // The patient, on a phone, with a fake clock (running from now until the test moves it).
     await page.clock.install();
-    await page.setViewportSize({ width: 390, height: 844 });
     await start(page, 'Camille Roux', `patient-${tag}@example.org`);
+    await page.setViewportSize({ width: 390, height: 844 });
     await followMainLink(page, s.nav);
     await page.getByRole('link', { name: s.page.book }).click();
     const specialty = page.getByLabel(s.book.specialty, { exact: true });
@@ -122,10 +122,15 @@ test('a patient books a slot, the practitioner accepts, the waiting room opens a
     expect(ics).toContain('Knee pain since Monday');
     await shot(page, 'appointments-en-390', out);
 
-    // The time comes (fake clock): the waiting room opens and the patient is invited in.
+    // The time comes (fake clock). An hour without a touch locks the vault, as on a real device
+    // left aside: the patient unlocks, and the waiting room is open, the patient invited in.
     await page.clock.setSystemTime(startsAt);
     await page.clock.runFor(16_000);
+    const vault = new VaultPage(page);
+    await vault.unlock(PASS);
+    await followMainLink(page, s.nav);
     await expect(mine.getByRole('link', { name: s.item.join })).toBeVisible({ timeout: 20_000 });
+    await expect(mine.getByRole('status')).toHaveText(s.item.joinHint);
     await chooseLanguage(page, 'Français');
     await shot(page, 'appointments-fr-390', out);
     await expect(mine.getByRole('link', { name: appointmentsFr.item.join })).toBeVisible();

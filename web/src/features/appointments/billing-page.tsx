@@ -120,7 +120,7 @@ export function BillingPage() {
                 />
               </div>
             </div>
-            <div class="table-scroll">
+            <div class="billing-table-wrap">
               <table class="data-table billing-table">
                 <thead>
                   <tr>
@@ -176,7 +176,7 @@ export function BillingPage() {
         </Show>
         <section class="card stack" aria-labelledby="billing-patient">
           <h2 id="billing-patient">{t('appointments.billing.patient')}</h2>
-          <div class="table-scroll">
+          <div class="billing-table-wrap">
             <table class="data-table billing-table">
               <thead>
                 <tr>
