@@ -89,6 +89,10 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/messages',
     '/messages/AAAAAAAAAAAAAAAAAAAAAA',
     '/notifications',
+    '/appointments',
+    '/appointments/book',
+    '/appointments/availability',
+    '/billing',
   ];
   for (const language of LANGUAGES) {
     await setLanguage(page, language);

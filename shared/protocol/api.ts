@@ -18,6 +18,14 @@ import {
   registerRequestSchema,
   sessionResponseSchema,
 } from './account.ts';
+import {
+  appointmentActionSchema,
+  appointmentListSchema,
+  appointmentViewSchema,
+  availabilityResponseSchema,
+  availabilitySchema,
+  createAppointmentRequestSchema,
+} from './appointments.ts';
 import { callTokenRequestSchema, callTokenResponseSchema } from './calls.ts';
 import { accessEventListSchema, deviceListSchema, renameDeviceRequestSchema } from './devices.ts';
 import { directoryResponseSchema } from './directory.ts';
@@ -246,6 +254,33 @@ export const API = {
   pushStatus: endpoint('GET', '/api/push/subscription', null, pushStatusSchema),
   putPushSubscription: endpoint('PUT', '/api/push/subscription', pushSubscriptionSchema, null, 204),
   deletePushSubscription: endpoint('DELETE', '/api/push/subscription', null, null, 204),
+  /** A practitioner's weekly windows, exceptions, slot length and time zone (public). */
+  putAvailability: endpoint('PUT', '/api/appointments/availability', availabilitySchema, null, 204),
+  /** This account's own availability (null when none) and its taken starts. */
+  myAvailability: endpoint('GET', '/api/appointments/availability', null, availabilityResponseSchema),
+  /** A practitioner's availability (null when none) and the starts already taken. */
+  getAvailability: endpoint(
+    'GET',
+    '/api/appointments/availability/:accountId',
+    null,
+    availabilityResponseSchema,
+  ),
+  /** 201 for a new request, 200 when a retried request finds it. */
+  requestAppointment: endpoint(
+    'POST',
+    '/api/appointments',
+    createAppointmentRequestSchema,
+    appointmentViewSchema,
+    [200, 201],
+  ),
+  listAppointments: endpoint('GET', '/api/appointments', null, appointmentListSchema),
+  /** Accept, decline, cancel, or propose another time. */
+  appointmentStatus: endpoint(
+    'POST',
+    '/api/appointments/:id/status',
+    appointmentActionSchema,
+    appointmentViewSchema,
+  ),
 } as const;
 
 export type ApiTable = typeof API;

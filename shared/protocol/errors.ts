@@ -4,10 +4,12 @@
  * developers and never quotes a request body.
  */
 import { z } from '../schema/zod.ts';
+import { APPOINTMENT_ERROR_REASONS } from './appointments.ts';
 import { MESSAGING_ERROR_REASONS } from './messages.ts';
 
 export const ERROR_REASONS = [
   ...MESSAGING_ERROR_REASONS,
+  ...APPOINTMENT_ERROR_REASONS,
   'bad-request',
   'unauthorized',
   'forbidden',

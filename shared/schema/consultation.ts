@@ -48,6 +48,8 @@ export const consultationSchema = z
       .min(MIN_HOURLY_RATE_CENTS, 'Hourly rate must be between 30 € and 90 €')
       .max(MAX_HOURLY_RATE_CENTS, 'Hourly rate must be between 30 € and 90 €'),
     note: text('Note', TEXT_MAX.medium).optional(),
+    /** Host side only: the name the patient gave when knocking, so the host's log is a billing history. */
+    patientAlias: text('Patient alias').optional(),
   })
   .superRefine((c, ctx) => {
     const started = instant(c.startedAt);

@@ -39,8 +39,13 @@ const LAYERS = [
 
 /** What a feature may take from another feature: the screens and widgets it offers to others. */
 const FEATURE_PUBLIC: Readonly<Record<string, readonly string[]>> = {
+  'features/appointments': [],
   'features/backup': ['web/src/features/backup/storage-settings.tsx'],
-  'features/call': ['web/src/features/call/can-host.ts', 'web/src/features/call/hourly-rate-setting.tsx'],
+  'features/call': [
+    'web/src/features/call/can-host.ts',
+    'web/src/features/call/hourly-rate.ts',
+    'web/src/features/call/hourly-rate-setting.tsx',
+  ],
   'features/emergency': [
     'web/src/features/emergency/emergency-button.tsx',
     'web/src/features/emergency/lock-screen-copy.ts',

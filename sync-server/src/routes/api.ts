@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version.ts';
 import { accountRoutes } from './account.ts';
+import { appointmentRoutes } from './appointments.ts';
 import { authRoutes } from './auth.ts';
 import { callRoutes } from './calls.ts';
 import type { ApiDeps } from './deps.ts';
@@ -31,6 +32,7 @@ export function apiRoutes(deps?: ApiDeps) {
     api.route('/threads', threadRoutes(deps));
     api.route('/directory', directoryRoutes(deps));
     api.route('/push', pushRoutes(deps));
+    api.route('/appointments', appointmentRoutes(deps));
   }
   return api;
 }

@@ -57,6 +57,8 @@ export interface CallTokens {
   /** Sessions of the account may have ended (logout, sign-out, keyring change, deletion). */
   accountChanged(accountId: string): void;
   onAccountChanged(listener: AccountChangeListener): () => void;
+  /** The account's room code (the same as its room tokens name), for a patient with an appointment. */
+  roomCode(accountId: string): string;
 }
 
 export function createCallTokens(serverKey: Uint8Array, now: () => number): CallTokens {
@@ -103,6 +105,7 @@ export function createCallTokens(serverKey: Uint8Array, now: () => number): Call
   };
 
   return {
+    roomCode,
     issue(accountId, purpose, sessionHash) {
       if (purpose === 'room') {
         const code = roomCode(accountId);

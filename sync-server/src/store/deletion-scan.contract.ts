@@ -28,12 +28,14 @@ const id = () => randomBytes(16).toString('base64url');
 export const TABLES = [
   'access_events',
   'accounts',
+  'appointments',
   'attachment_chunks',
   'challenges',
   'documents',
   'emergency_openings',
   'emergency_tokens',
   'message_blocks',
+  'practitioner_availability',
   'practitioners',
   'push_subscriptions',
   'schema_migrations',
@@ -123,6 +125,22 @@ export function deletionScanContract(
     });
     await store.block(a, b, NOW);
     await store.block(b, a, NOW);
+    // A's availability, and an appointment between A (practitioner) and B: it goes with either account.
+    await store.putAvailability(a, '{"slotMinutes":30}', NOW);
+    const appointment = {
+      id: id(),
+      practitionerId: a,
+      patientId: b,
+      startsAt: NOW + 86_400_000,
+      durationMinutes: 30,
+      status: 'requested' as const,
+      proposedBy: 'patient' as const,
+      sealedPractitioner: 's',
+      sealedPatient: 's',
+      createdAt: NOW,
+      updatedAt: NOW,
+    };
+    expect(await store.createAppointment(appointment)).toBe('created');
 
     const marks = [a, aHash, token, aShare.id, attachmentId];
     const naming = (rows: readonly StoredRow[]) =>
@@ -138,12 +156,14 @@ export function deletionScanContract(
       new Set([
         'access_events',
         'accounts',
+        'appointments',
         'attachment_chunks',
         'challenges',
         'documents',
         'emergency_openings',
         'emergency_tokens',
         'message_blocks',
+        'practitioner_availability',
         'practitioners',
         'push_subscriptions',
         'sessions',

@@ -270,6 +270,38 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX push_subscriptions_account ON push_subscriptions(account_id);
     `,
   },
+  {
+    version: 14,
+    name: 'appointments and practitioner availability',
+    // The availability is public (the practitioner's listing). An appointment names two accounts,
+    // a start (NULL: as soon as possible), its state and two sealed copies of the request. The
+    // partial unique index refuses two live appointments of one practitioner at one start: the
+    // database decides a race for a slot (docs/architecture.md §10.4).
+    sql: `
+      CREATE TABLE practitioner_availability (
+        account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+        availability TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE appointments (
+        id TEXT PRIMARY KEY,
+        practitioner_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        patient_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        starts_at INTEGER,
+        duration_minutes INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        proposed_by TEXT NOT NULL,
+        sealed_practitioner TEXT NOT NULL,
+        sealed_patient TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX appointments_one_per_slot ON appointments(practitioner_id, starts_at)
+        WHERE starts_at IS NOT NULL AND status IN ('requested', 'proposed', 'accepted');
+      CREATE INDEX appointments_practitioner ON appointments(practitioner_id, updated_at);
+      CREATE INDEX appointments_patient ON appointments(patient_id, updated_at);
+    `,
+  },
 ];
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
@@ -554,6 +586,38 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         created_at BIGINT NOT NULL
       );
       CREATE INDEX push_subscriptions_account ON push_subscriptions(account_id);
+    `,
+  },
+  {
+    version: 14,
+    name: 'appointments and practitioner availability',
+    // The availability is public (the practitioner's listing). An appointment names two accounts,
+    // a start (NULL: as soon as possible), its state and two sealed copies of the request. The
+    // partial unique index refuses two live appointments of one practitioner at one start: the
+    // database decides a race for a slot (docs/architecture.md §10.4).
+    sql: `
+      CREATE TABLE practitioner_availability (
+        account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+        availability TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE TABLE appointments (
+        id TEXT PRIMARY KEY,
+        practitioner_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        patient_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        starts_at BIGINT,
+        duration_minutes BIGINT NOT NULL,
+        status TEXT NOT NULL,
+        proposed_by TEXT NOT NULL,
+        sealed_practitioner TEXT NOT NULL,
+        sealed_patient TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      );
+      CREATE UNIQUE INDEX appointments_one_per_slot ON appointments(practitioner_id, starts_at)
+        WHERE starts_at IS NOT NULL AND status IN ('requested', 'proposed', 'accepted');
+      CREATE INDEX appointments_practitioner ON appointments(practitioner_id, updated_at);
+      CREATE INDEX appointments_patient ON appointments(patient_id, updated_at);
     `,
   },
 ];

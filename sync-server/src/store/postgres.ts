@@ -13,6 +13,7 @@ import { type FoundSessionRow, foundSession, sessionDevice } from './device-stor
 import { DOCUMENT_COLUMNS, type DocumentRow, toEnvelope } from './document-row.ts';
 import { MESSAGE_SQL } from './message-store.ts';
 import { POSTGRES_MIGRATIONS } from './migrations.ts';
+import { postgresAppointmentStore } from './postgres-appointments.ts';
 import { postgresDeviceStore } from './postgres-devices.ts';
 import { postgresMessageStore } from './postgres-messages.ts';
 import { listenForChanges, NOTIFY_CHANNEL, notifyPayload } from './postgres-notify.ts';
@@ -83,6 +84,7 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
     ...postgresDeviceStore(pool),
     ...postgresPushSubscriptionStore(pool),
     ...postgresMessageStore(pool),
+    ...postgresAppointmentStore(pool),
     async createAccount(a) {
       const result = await pool.query(
         `INSERT INTO accounts (id, email_hash, keyring, auth_public_key, created_at) VALUES ($1, $2, $3, $4, $5)

@@ -21,6 +21,7 @@ import { AccountGoneError } from './errors.ts';
 import { MESSAGE_SQL } from './message-store.ts';
 import { SQLITE_MIGRATIONS } from './migrations.ts';
 import { checkProfileLimit, checkQuota, planPush, storageDelta } from './push-rules.ts';
+import { sqliteAppointmentStore } from './sqlite-appointments.ts';
 import { sqliteDeviceStore } from './sqlite-devices.ts';
 import { sqliteMessageStore } from './sqlite-messages.ts';
 import { sqlitePushSubscriptionStore } from './sqlite-push-subscriptions.ts';
@@ -235,6 +236,7 @@ export function openSqliteStore(file: string): Store {
     ...sqliteDeviceStore(db),
     ...sqlitePushSubscriptionStore(db),
     ...sqliteMessageStore(db, fanout),
+    ...sqliteAppointmentStore(db),
     async createAccount(a) {
       return (
         q.insertAccount.run(a.id, a.emailHash, a.keyringJson, a.authPublicKey, a.createdAt).changes === 1

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { create, envelope } from '../testing/envelopes.ts';
+import { appointmentContract } from './appointments.contract.ts';
 import { deletionScanContract, type ReadAllRows } from './deletion-scan.contract.ts';
 import { devicesContract } from './devices.contract.ts';
 import { documentContract, NOW } from './documents.contract.ts';
@@ -48,6 +49,7 @@ export function storeContract(name: string, open: () => Promise<Store>, readAllR
     messageContract(() => store, newAccount);
     devicesContract(() => store, newAccount);
     pushSubscriptionsContract(() => store, newAccount);
+    appointmentContract(() => store, newAccount);
     deletionScanContract(() => store, newAccount, readAllRows);
 
     it('creates accounts, refuses a second one with the same email hash, finds them', async () => {

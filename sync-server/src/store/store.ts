@@ -14,6 +14,7 @@
  */
 import type { PushRow } from '../../../shared/protocol/replication.ts';
 import type { Envelope, EnvelopeKind } from '../../../shared/schema/envelope.ts';
+import type { AppointmentStore } from './appointment-store.ts';
 import type { DeviceStore } from './device-store.ts';
 import type { MessageStore } from './message-store.ts';
 import type { PushSubscriptionStore } from './push-subscription-store.ts';
@@ -86,7 +87,12 @@ export type EmergencyTokenOutcome = 'registered' | 'taken' | 'no-account';
 
 export type AccountListener = (event: AccountEvent) => void;
 
-export interface Store extends ShareStore, MessageStore, DeviceStore, PushSubscriptionStore {
+export interface Store
+  extends ShareStore,
+    MessageStore,
+    DeviceStore,
+    PushSubscriptionStore,
+    AppointmentStore {
   readonly kind: 'sqlite' | 'postgres';
 
   /** False when the email hash is already registered. */

@@ -1,5 +1,9 @@
 import { Route, Router } from '@solidjs/router';
 import { createEffect, lazy, type ParentProps } from 'solid-js';
+import { AppointmentsPage } from '../features/appointments/appointments-page.tsx';
+import { AvailabilityPage } from '../features/appointments/availability-page.tsx';
+import { BillingPage } from '../features/appointments/billing-page.tsx';
+import { BookPage } from '../features/appointments/book-page.tsx';
 import { TimelinePage } from '../features/record/timeline-page.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { RequireUnlocked } from '../store/require-unlocked.tsx';
@@ -141,6 +145,10 @@ export function App() {
         <Route path="/messages" component={MessagesPage} />
         <Route path="/messages/:id" component={ThreadPage} />
         <Route path="/notifications" component={NotificationsPage} />
+        <Route path="/appointments" component={AppointmentsPage} />
+        <Route path="/appointments/book" component={BookPage} />
+        <Route path="/appointments/availability" component={AvailabilityPage} />
+        <Route path="/billing" component={BillingPage} />
       </Route>
       <Route path="*" component={HomePage} />
     </Router>

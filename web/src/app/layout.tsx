@@ -148,6 +148,7 @@ function Shell(props: ParentProps) {
               <A href="/profiles">{t('nav.profiles')}</A>
               <A href="/emergency">{t('emergency.navLink')}</A>
               <A href="/consult">{t('call.nav')}</A>
+              <A href="/appointments">{t('appointments.nav')}</A>
               <A href="/shares">{t('shares.nav')}</A>
               <A href="/messages">
                 {t('messages.nav')}

@@ -4,6 +4,7 @@
  */
 import { API } from '../../../shared/protocol/api.ts';
 import { AccountApi } from './account.ts';
+import { AppointmentsApi } from './appointments.ts';
 import { CallsApi } from './calls.ts';
 import { EmergencyApi } from './emergency.ts';
 import { PractitionersApi } from './practitioners.ts';
@@ -26,6 +27,7 @@ export interface Server {
   readonly threads: ThreadsApi;
   readonly directory: DirectoryApi;
   readonly push: PushApi;
+  readonly appointments: AppointmentsApi;
   /** The server's protocol version (`GET /api/version`). */
   protocolVersion(): Promise<number>;
   /** The same server, signed in with `token`. */
@@ -46,6 +48,7 @@ export function createServer(options: TransportOptions | Transport): Server {
     threads: new ThreadsApi(transport),
     directory: new DirectoryApi(transport),
     push: new PushApi(transport),
+    appointments: new AppointmentsApi(transport),
     protocolVersion: async () => (await transport.call(API.version, {})).protocolVersion,
     withToken: (token) => createServer(transport.withToken(token)),
   };

@@ -14,6 +14,7 @@ import { AppError } from '../core/app-error.ts';
 import { type Now, realTimer, type SetTimer } from '../core/clock.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
+import { type Appointments, createAppointments } from '../messaging/appointments.ts';
 import { createMessaging, type Messaging } from '../messaging/messaging.ts';
 import { createNotifications, type Notifications } from '../notifications/notifications.ts';
 import { DocumentService, type NewDocument } from '../records/document-service.ts';
@@ -148,6 +149,8 @@ export interface AppStore {
   messaging: Accessor<Messaging | null>;
   /** The in-app notices (notifications/): made on unlock, dropped on lock. */
   notifications: Accessor<Notifications | null>;
+  /** Appointments (messaging/appointments.ts): made on unlock with the identity, dropped on lock. */
+  appointments: Accessor<Appointments | null>;
   /** The share a practitioner is opening: kept across the unlock screen, never stored. */
   pendingShare: PendingShareSlot;
 
@@ -217,6 +220,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   const [sharing, setSharing] = createSignal<Sharing | null>(null);
   const [messaging, setMessaging] = createSignal<Messaging | null>(null);
   const [notifications, setNotifications] = createSignal<Notifications | null>(null);
+  const [appointments, setAppointments] = createSignal<Appointments | null>(null);
   const pendingShare = createPendingShare(startingShareHash());
   const [profiles, setProfiles] = createSignal<readonly ProfileEntry[]>([]);
   const [records, setRecords] = createSignal<readonly RecordEntry[]>([]);
@@ -311,6 +315,9 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         now,
       }),
     );
+    setAppointments(
+      createAppointments({ server: () => sync?.server() ?? null, identity: next.identity, now }),
+    );
     const decrypt = createRecordDecryptor();
     let latestDocs: StoredEnvelope[] = [];
     subscriptions = [
@@ -349,6 +356,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     setMessaging(null);
     notifications()?.dispose();
     setNotifications(null);
+    setAppointments(null);
     setProfiles([]);
     setRecords([]);
     setRecoveryState(null);
@@ -623,6 +631,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     sharing,
     messaging,
     notifications,
+    appointments,
     pendingShare,
 
     backupAccess: () => ({

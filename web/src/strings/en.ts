@@ -1,3 +1,4 @@
+import { appointmentsEn } from '../features/appointments/strings.ts';
 import { backupEn } from '../features/backup/strings.ts';
 import { callEn } from '../features/call/strings.ts';
 import { closureEn } from '../features/closure/strings.ts';
@@ -87,6 +88,7 @@ export const en = {
   shares: sharesEn,
   messages: messagesEn,
   notifications: notificationsEn,
+  appointments: appointmentsEn,
   backup: backupEn,
   closure: closureEn,
   exchange: exchangeEn,

@@ -1,3 +1,4 @@
+import { appointmentsFr } from '../features/appointments/strings.ts';
 import { backupFr } from '../features/backup/strings.ts';
 import { callFr } from '../features/call/strings.ts';
 import { closureFr } from '../features/closure/strings.ts';
@@ -92,6 +93,7 @@ export const fr: RawDictionary = {
   shares: sharesFr,
   messages: messagesFr,
   notifications: notificationsFr,
+  appointments: appointmentsFr,
   backup: backupFr,
   closure: closureFr,
   exchange: exchangeFr,

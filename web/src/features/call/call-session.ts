@@ -166,7 +166,9 @@ export function createCallSession(options: CallSessionOptions): CallSession {
     setSummary(result);
     stopEverything();
     const toSave =
-      options.role === 'host' && options.patientName ? { ...result, note: options.patientName } : result;
+      options.role === 'host' && options.patientName
+        ? { ...result, note: options.patientName, patientAlias: options.patientName }
+        : result;
     try {
       await options.save(toSave);
     } catch (error) {
