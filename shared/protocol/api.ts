@@ -41,6 +41,14 @@ import {
   threadSummarySchema,
 } from './messages.ts';
 import {
+  acceptOpinionRequestSchema,
+  createOpinionRequestSchema,
+  opinionItemListSchema,
+  opinionListSchema,
+  opinionSummarySchema,
+  postOpinionItemSchema,
+} from './opinions.ts';
+import {
   checkpointSchema,
   MAX_BATCH_SIZE,
   pullRequestSchema,
@@ -239,6 +247,24 @@ export const API = {
   listBlocked: endpoint('GET', '/api/threads/blocks', null, blockListSchema),
   block: endpoint('POST', '/api/threads/blocks', blockRequestSchema, null, 204),
   unblock: endpoint('DELETE', '/api/threads/blocks/:accountId', null, null, 204),
+
+  listOpinions: endpoint('GET', '/api/opinions', null, opinionListSchema),
+  createOpinion: endpoint('POST', '/api/opinions', createOpinionRequestSchema, opinionSummarySchema, 201),
+  acceptOpinion: endpoint(
+    'POST',
+    '/api/opinions/:id/accept',
+    acceptOpinionRequestSchema,
+    opinionSummarySchema,
+  ),
+  listOpinionItems: endpoint('GET', '/api/opinions/:id/items', null, opinionItemListSchema),
+  postOpinionItem: endpoint(
+    'POST',
+    '/api/opinions/:id/items',
+    postOpinionItemSchema,
+    z.strictObject({ seq: z.int().min(1) }),
+    201,
+  ),
+  closeOpinion: endpoint('POST', '/api/opinions/:id/close', null, null, 204),
 } as const;
 
 export type ApiTable = typeof API;

@@ -5,9 +5,11 @@
  */
 import { z } from '../schema/zod.ts';
 import { MESSAGING_ERROR_REASONS } from './messages.ts';
+import { OPINION_ERROR_REASONS } from './opinions.ts';
 
 export const ERROR_REASONS = [
   ...MESSAGING_ERROR_REASONS,
+  ...OPINION_ERROR_REASONS,
   'bad-request',
   'unauthorized',
   'forbidden',

@@ -31,6 +31,14 @@ export const OPINION_ITEMS_MAX = 200;
 /** Requests an account may create per hour. */
 export const OPINIONS_PER_HOUR = 10;
 
+/** Reasons of the errors these routes return (also listed in errors.ts). */
+export const OPINION_ERROR_REASONS = [
+  /** Another doctor accepted first, or the request was closed. */
+  'opinion-taken',
+  /** The request is not open for this (closed, not yet accepted, or the report already sent). */
+  'opinion-not-open',
+] as const;
+
 export const OPINION_STATES = ['offered', 'accepted', 'done', 'closed'] as const;
 export type OpinionState = (typeof OPINION_STATES)[number];
 export const OPINION_ITEM_KINDS = ['note', 'report'] as const;

@@ -6,6 +6,7 @@ import { callRoutes } from './calls.ts';
 import type { ApiDeps } from './deps.ts';
 import { directoryRoutes } from './directory.ts';
 import { emergencyRoutes } from './emergency.ts';
+import { opinionRoutes } from './opinions.ts';
 import { practitionerRoutes } from './practitioners.ts';
 import { shareRoutes } from './shares.ts';
 import { syncRoutes } from './sync.ts';
@@ -29,6 +30,7 @@ export function apiRoutes(deps?: ApiDeps) {
     api.route('/practitioners', practitionerRoutes(deps));
     api.route('/threads', threadRoutes(deps));
     api.route('/directory', directoryRoutes(deps));
+    api.route('/opinions', opinionRoutes(deps));
   }
   return api;
 }

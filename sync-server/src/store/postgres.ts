@@ -16,6 +16,7 @@ import { POSTGRES_MIGRATIONS } from './migrations.ts';
 import { postgresDeviceStore } from './postgres-devices.ts';
 import { postgresMessageStore } from './postgres-messages.ts';
 import { listenForChanges, NOTIFY_CHANNEL, notifyPayload } from './postgres-notify.ts';
+import { postgresOpinionStore } from './postgres-opinions.ts';
 import { pushInTransaction } from './postgres-push.ts';
 import { postgresShareStore } from './postgres-shares.ts';
 import type { SessionEndReason, Store } from './store.ts';
@@ -81,6 +82,7 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
     ...postgresShareStore(pool),
     ...postgresDeviceStore(pool),
     ...postgresMessageStore(pool),
+    ...postgresOpinionStore(pool),
     async createAccount(a) {
       const result = await pool.query(
         `INSERT INTO accounts (id, email_hash, keyring, auth_public_key, created_at) VALUES ($1, $2, $3, $4, $5)

@@ -23,6 +23,7 @@ import { SQLITE_MIGRATIONS } from './migrations.ts';
 import { checkProfileLimit, checkQuota, planPush, storageDelta } from './push-rules.ts';
 import { sqliteDeviceStore } from './sqlite-devices.ts';
 import { sqliteMessageStore } from './sqlite-messages.ts';
+import { sqliteOpinionStore } from './sqlite-opinions.ts';
 import { sqliteShareStore } from './sqlite-shares.ts';
 import type {
   AccountListener,
@@ -233,6 +234,7 @@ export function openSqliteStore(file: string): Store {
     ...sqliteShareStore(db),
     ...sqliteDeviceStore(db),
     ...sqliteMessageStore(db, fanout),
+    ...sqliteOpinionStore(db),
     async createAccount(a) {
       return (
         q.insertAccount.run(a.id, a.emailHash, a.keyringJson, a.authPublicKey, a.createdAt).changes === 1

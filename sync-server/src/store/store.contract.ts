@@ -13,6 +13,7 @@ import { emergencyContract } from './emergency.contract.ts';
 import { AccountGoneError } from './errors.ts';
 import { limitsContract } from './limits.contract.ts';
 import { messageContract } from './messages.contract.ts';
+import { opinionContract } from './opinions.contract.ts';
 import { shareContract } from './shares.contract.ts';
 import type { Store } from './store.ts';
 
@@ -45,6 +46,7 @@ export function storeContract(name: string, open: () => Promise<Store>, readAllR
     shareContract(() => store, newAccount);
     limitsContract(() => store, newAccount);
     messageContract(() => store, newAccount);
+    opinionContract(() => store, newAccount);
     devicesContract(() => store, newAccount);
     deletionScanContract(() => store, newAccount, readAllRows);
 

@@ -16,6 +16,7 @@ import type { PushRow } from '../../../shared/protocol/replication.ts';
 import type { Envelope, EnvelopeKind } from '../../../shared/schema/envelope.ts';
 import type { DeviceStore } from './device-store.ts';
 import type { MessageStore } from './message-store.ts';
+import type { OpinionStore } from './opinion-store.ts';
 import type { ShareStore } from './share-store.ts';
 
 export interface NewAccount {
@@ -85,7 +86,7 @@ export type EmergencyTokenOutcome = 'registered' | 'taken' | 'no-account';
 
 export type AccountListener = (event: AccountEvent) => void;
 
-export interface Store extends ShareStore, MessageStore, DeviceStore {
+export interface Store extends ShareStore, MessageStore, DeviceStore, OpinionStore {
   readonly kind: 'sqlite' | 'postgres';
 
   /** False when the email hash is already registered. */
