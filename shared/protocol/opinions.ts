@@ -49,6 +49,8 @@ const sealed = (label: string, max: number) => base64urlField(label, { max });
 
 export const createOpinionRequestSchema = z.strictObject({
   id: opinionIdSchema,
+  /** The whole request signed and sealed to the requester's own key: any of its devices sends it on. */
+  requesterCopy: sealed('Sealed request', OPINION_ITEM_MAX),
   /** Each candidate's copy of the summary; one entry when the requester chose the doctor. */
   offers: z
     .array(
@@ -74,6 +76,11 @@ export const postOpinionItemSchema = z.strictObject({
 });
 export type PostOpinionItem = z.infer<typeof postOpinionItemSchema>;
 
+const partyKeys = z.strictObject({
+  boxPublicKey: base64urlField('Box key', { exact: 43 }),
+  signPublicKey: base64urlField('Sign key', { exact: 43 }),
+});
+
 /** One request as the asking account sees it, or as a doctor sees it (role). */
 export const opinionSummarySchema = z.strictObject({
   id: opinionIdSchema,
@@ -85,6 +92,11 @@ export const opinionSummarySchema = z.strictObject({
   candidates: z.int().min(0),
   /** The summary sealed for this account (candidate or accepting doctor); null otherwise. */
   sealedSummary: z.string().nullable(),
+  /** The requester's own sealed copy of the request; null for anyone else. */
+  requesterCopy: z.string().nullable(),
+  /** Public keys the server publishes for the parties (taken on first use, as in messaging). */
+  requesterKeys: partyKeys,
+  doctorKeys: partyKeys.nullable(),
   doctorId: accountIdSchema.nullable(),
   acceptedAt: z.int().nullable(),
   dueAt: z.int().nullable(),

@@ -50,7 +50,11 @@ export const opinionItemContentSchema = z.discriminatedUnion('type', [
     type: z.literal('request'),
     v: z.literal(1),
     field: opinionFieldSchema,
-    patient: z.strictObject({ name: z.string().max(200), birthDate: z.string().max(10).optional() }),
+    patient: z.strictObject({
+      profileId: z.string().max(64),
+      name: z.string().max(200),
+      birthDate: z.string().max(10).optional(),
+    }),
     role: z.enum(REQUESTER_ROLES),
     proof: fileSchema.optional(),
     preForm: z.strictObject({ version: z.int(), answers }),

@@ -67,7 +67,14 @@ export async function opinionMarkedRequest(
       sealedSummary: sealOpinionPart(summary, me, d.vault.identity.box.publicKey),
     });
   }
-  expect((await fetcher('/api/opinions', jsonInit('POST', { id, offers }, patient.token))).status).toBe(201);
+  const requesterCopy = sealOpinionPart(
+    { type: 'request', question },
+    me,
+    patient.vault.identity.box.publicKey,
+  );
+  expect(
+    (await fetcher('/api/opinions', jsonInit('POST', { id, requesterCopy, offers }, patient.token))).status,
+  ).toBe(201);
   expect(
     (await fetcher(`/api/opinions/${id}/accept`, jsonInit('POST', { priceCents: 5000 }, first.token))).status,
   ).toBe(200);

@@ -49,6 +49,7 @@ function suite(name: string, openStore: () => Promise<Store | undefined>) {
       ((await (await call('GET', '/api/opinions', who)).json()) as { opinions: OpinionSummary[] }).opinions;
     const offerTo = (candidates: Person[], id = randomId()) => ({
       id,
+      requesterCopy: sealOpinionPart({ type: 'request' }, author(parent), parent.identity.box.publicKey),
       offers: candidates.map((c) => ({
         candidateId: c.accountId,
         sealedSummary: sealOpinionPart(

@@ -32,10 +32,12 @@ import { ApiError } from '../http/errors.ts';
 import { jsonBody, KIB } from '../http/json-body.ts';
 import { methodNotAllowed } from '../http/method-not-allowed.ts';
 import { requireSession } from '../http/session-auth.ts';
-import type { OpinionListing, OpinionRecord } from '../store/opinion-store.ts';
+import type { OpinionListing } from '../store/opinion-store.ts';
 import type { Store } from '../store/store.ts';
 import type { ApiDeps } from './deps.ts';
-import { accountLimiter } from './thread-access.ts';
+import { accountLimiter, identityOf } from './thread-access.ts';
+
+const NO_KEYS = { boxPublicKey: 'A'.repeat(43), signPublicKey: 'A'.repeat(43) };
 
 const notFound = () => new ApiError(404, 'not-found', 'No such request');
 
@@ -52,7 +54,15 @@ async function acceptsOpinions(store: Store, accountId: string): Promise<boolean
   return parsed.success && parsed.data.accepts?.secondOpinions === true;
 }
 
-function summaryFor(o: OpinionListing, me: string): OpinionSummary {
+type Keys = OpinionSummary['requesterKeys'];
+
+async function keysOf(store: Store, accountId: string | null): Promise<Keys | null> {
+  if (!accountId) return null;
+  const identity = await identityOf(store, accountId);
+  return identity ? { boxPublicKey: identity.boxPublicKey, signPublicKey: identity.signPublicKey } : null;
+}
+
+async function summaryFor(store: Store, o: OpinionListing, me: string): Promise<OpinionSummary> {
   const role = o.requesterId === me ? 'requester' : o.doctorId === me ? 'doctor' : 'candidate';
   const gone = role === 'candidate' && (o.state !== 'offered' || o.offer?.sealedSummary == null);
   return {
@@ -63,6 +73,10 @@ function summaryFor(o: OpinionListing, me: string): OpinionSummary {
     createdAt: o.createdAt,
     candidates: o.candidates,
     sealedSummary: role === 'requester' ? null : (o.offer?.sealedSummary ?? null),
+    requesterCopy: role === 'requester' ? o.requesterCopy : null,
+    // An unknown key (the account is gone) reads as all zeros: nothing opens or verifies with it.
+    requesterKeys: (await keysOf(store, o.requesterId)) ?? NO_KEYS,
+    doctorKeys: role === 'candidate' ? null : await keysOf(store, o.doctorId),
     // A candidate who is not the doctor learns nothing of who took it.
     doctorId: role === 'candidate' ? null : o.doctorId,
     acceptedAt: role === 'candidate' ? null : o.acceptedAt,
@@ -83,10 +97,6 @@ async function partyOf(store: Store, id: string, me: string) {
   throw notFound();
 }
 
-function summaryOfRecord(o: OpinionRecord, me: string, sealedSummary: string | null): OpinionSummary {
-  return summaryFor({ ...o, offer: sealedSummary === null ? null : { sealedSummary } }, me);
-}
-
 export function opinionRoutes(deps: ApiDeps) {
   const { store, now } = deps;
   const createLimit = accountLimiter(OPINIONS_PER_HOUR, 3_600_000);
@@ -98,7 +108,9 @@ export function opinionRoutes(deps: ApiDeps) {
     .get('/', async (c) => {
       const me = c.get('session').accountId;
       const listed = await store.listOpinions(me);
-      return c.json({ opinions: listed.map((o) => summaryFor(o, me)) });
+      const opinions: OpinionSummary[] = [];
+      for (const o of listed) opinions.push(await summaryFor(store, o, me));
+      return c.json({ opinions });
     })
     .post('/', jsonBody(createOpinionRequestSchema, offersBody), async (c) => {
       const me = c.get('session').accountId;
@@ -115,12 +127,13 @@ export function opinionRoutes(deps: ApiDeps) {
         id: body.id,
         requesterId: me,
         createdAt: at,
+        requesterCopy: body.requesterCopy,
         offers: body.offers,
       });
       if (created === 'id-taken') throw new ApiError(409, 'conflict', 'This request id is taken');
       const opinion = await store.getOpinion(body.id);
       if (!opinion) throw notFound();
-      return c.json<OpinionSummary>(summaryOfRecord(opinion, me, null), 201);
+      return c.json<OpinionSummary>(await summaryFor(store, { ...opinion, offer: null }, me), 201);
     })
     .all('/', methodNotAllowed('GET', 'POST'))
     .post('/:id/accept', jsonBody(acceptOpinionRequestSchema), async (c) => {
@@ -133,7 +146,7 @@ export function opinionRoutes(deps: ApiDeps) {
         throw new ApiError(409, 'opinion-taken', 'Another doctor accepted it first, or it was closed');
       const listing = (await store.listOpinions(me)).find((o) => o.id === id);
       if (!listing) throw notFound();
-      return c.json<OpinionSummary>(summaryFor(listing, me));
+      return c.json<OpinionSummary>(await summaryFor(store, listing, me));
     })
     .all('/:id/accept', methodNotAllowed('POST'))
     .get('/:id/items', async (c) => {

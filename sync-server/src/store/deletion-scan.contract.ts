@@ -122,6 +122,7 @@ export function deletionScanContract(
       id: opinionId,
       requesterId: a,
       createdAt: NOW,
+      requesterCopy: 'copy',
       offers: [{ candidateId: b, sealedSummary: 's' }],
     });
     expect(await store.acceptOpinion(opinionId, b, NOW, NOW + 1, 0)).toBe('accepted');
@@ -133,6 +134,7 @@ export function deletionScanContract(
       id: bOpinion,
       requesterId: b,
       createdAt: NOW,
+      requesterCopy: 'copy',
       offers: [{ candidateId: a, sealedSummary: 's' }],
     });
     expect(await store.acceptOpinion(bOpinion, a, NOW, NOW + 1, 0)).toBe('accepted');

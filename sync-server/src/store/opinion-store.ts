@@ -22,6 +22,8 @@ export interface OpinionRecord {
   readonly state: StoredOpinionState;
   readonly createdAt: number;
   readonly candidates: number;
+  /** The whole request sealed to the requester's own key, for it to send once a doctor accepts. */
+  readonly requesterCopy: string;
   readonly doctorId: string | null;
   readonly acceptedAt: number | null;
   readonly dueAt: number | null;
@@ -40,6 +42,7 @@ export interface NewOpinion {
   readonly id: string;
   readonly requesterId: string;
   readonly createdAt: number;
+  readonly requesterCopy: string;
   readonly offers: readonly { readonly candidateId: string; readonly sealedSummary: string }[];
 }
 
@@ -85,6 +88,7 @@ export interface OpinionRow {
   state: string;
   created_at: number | string;
   candidates: number | string;
+  requester_copy: string;
   doctor_id: string | null;
   accepted_at: number | string | null;
   due_at: number | string | null;
@@ -105,6 +109,7 @@ export function toOpinion(row: OpinionRow): OpinionRecord {
     state: row.state as StoredOpinionState,
     createdAt: Number(row.created_at),
     candidates: Number(row.candidates),
+    requesterCopy: row.requester_copy,
     doctorId: row.doctor_id,
     acceptedAt: num(row.accepted_at),
     dueAt: num(row.due_at),
@@ -144,13 +149,13 @@ export function toItem(row: ItemRow): StoredOpinionItem {
   };
 }
 
-const COLUMNS = `r.id, r.requester_id, r.state, r.created_at, r.candidates, r.doctor_id, r.accepted_at,
+const COLUMNS = `r.id, r.requester_id, r.state, r.created_at, r.candidates, r.requester_copy, r.doctor_id, r.accepted_at,
   r.due_at, r.reported_at, r.closed_at, r.price_cents,
   (SELECT COUNT(*) FROM opinion_items i WHERE i.request_id = r.id) AS items`;
 
 export const OPINION_SQL = {
-  insert: `INSERT INTO opinion_requests (id, requester_id, state, created_at, candidates)
-    VALUES (?, ?, 'offered', ?, ?)`,
+  insert: `INSERT INTO opinion_requests (id, requester_id, state, created_at, candidates, requester_copy)
+    VALUES (?, ?, 'offered', ?, ?, ?)`,
   insertOffer: 'INSERT INTO opinion_offers (request_id, candidate_id, sealed_summary) VALUES (?, ?, ?)',
   get: `SELECT ${COLUMNS} FROM opinion_requests r WHERE r.id = ?`,
   list: `SELECT ${COLUMNS}, o.candidate_id AS offered, o.sealed_summary FROM opinion_requests r

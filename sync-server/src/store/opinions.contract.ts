@@ -16,6 +16,7 @@ export function opinionContract(current: () => Store, newAccount: () => Promise<
       id: requestId,
       requesterId: parent,
       createdAt: NOW,
+      requesterCopy: 'copy',
       offers: doctors.map((d) => ({ candidateId: d, sealedSummary: `summary-for-${d}` })),
     });
     expect(created).toBe('created');
@@ -34,9 +35,15 @@ export function opinionContract(current: () => Store, newAccount: () => Promise<
     const store = current();
     const { parent, doctors, requestId } = await offered(store, 2);
     const [a, b] = doctors as [string, string];
-    expect(await store.createOpinion({ id: requestId, requesterId: a, createdAt: NOW, offers: [] })).toBe(
-      'id-taken',
-    );
+    expect(
+      await store.createOpinion({
+        id: requestId,
+        requesterId: a,
+        createdAt: NOW,
+        requesterCopy: 'copy',
+        offers: [],
+      }),
+    ).toBe('id-taken');
     const forA = (await store.listOpinions(a)).find((o) => o.id === requestId);
     expect(forA?.offer?.sealedSummary).toBe(`summary-for-${a}`);
     expect(forA?.state).toBe('offered');

@@ -36,6 +36,7 @@ export function postgresOpinionStore(pool: pg.Pool): OpinionStore {
             opinion.requesterId,
             opinion.createdAt,
             opinion.offers.length,
+            opinion.requesterCopy,
           ]);
           for (const offer of opinion.offers) {
             await client.query(SQL.insertOffer, [opinion.id, offer.candidateId, offer.sealedSummary]);

@@ -24,7 +24,7 @@ export function sqliteOpinionStore(db: Database.Database): OpinionStore {
   ) as Record<keyof ReturnType<typeof opinionSql>, Database.Statement>;
 
   const createTx = db.transaction((o: NewOpinion) => {
-    q.insert.run(o.id, o.requesterId, o.createdAt, o.offers.length);
+    q.insert.run(o.id, o.requesterId, o.createdAt, o.offers.length, o.requesterCopy);
     for (const offer of o.offers) q.insertOffer.run(o.id, offer.candidateId, offer.sealedSummary);
   });
 
