@@ -28,6 +28,7 @@ const LAYERS = [
   'backup',
   'shares',
   'messaging',
+  'opinions',
   'store',
   'ui',
   'features',

@@ -81,6 +81,17 @@ const SharesPage = lazy(() =>
 const ShareOpenPage = lazy(() =>
   import('../features/shares/share-open-page.tsx').then((m) => ({ default: m.ShareOpenPage })),
 );
+const SecondOpinionPage = lazy(() =>
+  import('../features/second-opinion/second-opinion-page.tsx').then((m) => ({
+    default: m.SecondOpinionPage,
+  })),
+);
+const RequestFormPage = lazy(() =>
+  import('../features/second-opinion/request-form-page.tsx').then((m) => ({ default: m.RequestFormPage })),
+);
+const RequestPage = lazy(() =>
+  import('../features/second-opinion/request-page.tsx').then((m) => ({ default: m.RequestPage })),
+);
 const MessagesPage = lazy(() =>
   import('../features/messages/messages-page.tsx').then((m) => ({ default: m.MessagesPage })),
 );
@@ -137,6 +148,9 @@ export function App() {
         <Route path="/practitioner" component={PractitionerPage} />
         <Route path="/messages" component={MessagesPage} />
         <Route path="/messages/:id" component={ThreadPage} />
+        <Route path="/second-opinion" component={SecondOpinionPage} />
+        <Route path="/second-opinion/new" component={RequestFormPage} />
+        <Route path="/second-opinion/:id" component={RequestPage} />
       </Route>
       <Route path="*" component={HomePage} />
     </Router>

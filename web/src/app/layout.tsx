@@ -151,6 +151,7 @@ function Shell(props: ParentProps) {
                 {t('messages.nav')}
                 <UnreadBadge />
               </A>
+              <A href="/second-opinion">{t('secondOpinion.nav')}</A>
               <A href="/settings">{t('nav.settings')}</A>
             </nav>
           </Show>

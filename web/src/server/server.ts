@@ -6,6 +6,7 @@ import { API } from '../../../shared/protocol/api.ts';
 import { AccountApi } from './account.ts';
 import { CallsApi } from './calls.ts';
 import { EmergencyApi } from './emergency.ts';
+import { OpinionsApi } from './opinions.ts';
 import { PractitionersApi } from './practitioners.ts';
 import { ReplicationApi } from './replication.ts';
 import { SharesApi } from './shares.ts';
@@ -24,6 +25,7 @@ export interface Server {
   readonly practitioners: PractitionersApi;
   readonly threads: ThreadsApi;
   readonly directory: DirectoryApi;
+  readonly opinions: OpinionsApi;
   /** The server's protocol version (`GET /api/version`). */
   protocolVersion(): Promise<number>;
   /** The same server, signed in with `token`. */
@@ -43,6 +45,7 @@ export function createServer(options: TransportOptions | Transport): Server {
     practitioners: new PractitionersApi(transport),
     threads: new ThreadsApi(transport),
     directory: new DirectoryApi(transport),
+    opinions: new OpinionsApi(transport),
     protocolVersion: async () => (await transport.call(API.version, {})).protocolVersion,
     withToken: (token) => createServer(transport.withToken(token)),
   };

@@ -15,6 +15,7 @@ import { type Now, realTimer, type SetTimer } from '../core/clock.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { createMessaging, type Messaging } from '../messaging/messaging.ts';
+import { createOpinions, type Opinions } from '../opinions/opinions.ts';
 import { DocumentService, type NewDocument } from '../records/document-service.ts';
 import { orderProfiles } from '../records/profile-order.ts';
 import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
@@ -145,6 +146,8 @@ export interface AppStore {
   sharing: Accessor<Sharing | null>;
   /** Messaging (messaging/): made on unlock with the keys it needs, dropped on lock. */
   messaging: Accessor<Messaging | null>;
+  /** Second opinions (opinions/): made on unlock with the identity keys, dropped on lock. */
+  opinions: Accessor<Opinions | null>;
   /** The share a practitioner is opening: kept across the unlock screen, never stored. */
   pendingShare: PendingShareSlot;
 
@@ -211,6 +214,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   const [session, setSession] = createSignal<Session | null>(null);
   const [sharing, setSharing] = createSignal<Sharing | null>(null);
   const [messaging, setMessaging] = createSignal<Messaging | null>(null);
+  const [opinions, setOpinions] = createSignal<Opinions | null>(null);
   const pendingShare = createPendingShare(startingShareHash());
   const [profiles, setProfiles] = createSignal<readonly ProfileEntry[]>([]);
   const [records, setRecords] = createSignal<readonly RecordEntry[]>([]);
@@ -269,6 +273,14 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     if (session()) lock();
     setSession(next);
     setSharing(createSharing(sharingDeps(next)));
+    setOpinions(
+      createOpinions({
+        server: () => sync?.server() ?? null,
+        identity: next.identity,
+        records: sharingDeps(next).records,
+        now,
+      }),
+    );
     setMessaging(
       createMessaging({
         server: () => sync?.server() ?? null,
@@ -319,6 +331,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     setSharing(null);
     messaging()?.dispose();
     setMessaging(null);
+    setOpinions(null);
     setProfiles([]);
     setRecords([]);
     setRecoveryState(null);
@@ -592,6 +605,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
 
     sharing,
     messaging,
+    opinions,
     pendingShare,
 
     backupAccess: () => ({

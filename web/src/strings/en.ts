@@ -9,6 +9,7 @@ import { messagesEn } from '../features/messages/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
 import { recordEn } from '../features/record/strings.ts';
+import { secondOpinionEn } from '../features/second-opinion/strings.ts';
 import { settingsEn } from '../features/settings/strings.ts';
 import { sharesEn } from '../features/shares/strings.ts';
 import { syncEn } from '../features/sync/strings.ts';
@@ -85,6 +86,7 @@ export const en = {
   call: callEn,
   shares: sharesEn,
   messages: messagesEn,
+  secondOpinion: secondOpinionEn,
   backup: backupEn,
   closure: closureEn,
   exchange: exchangeEn,

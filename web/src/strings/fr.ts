@@ -9,6 +9,7 @@ import { messagesFr } from '../features/messages/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
 import { pwaFr } from '../features/pwa/strings.ts';
 import { recordFr } from '../features/record/strings.ts';
+import { secondOpinionFr } from '../features/second-opinion/strings.ts';
 import { settingsFr } from '../features/settings/strings.ts';
 import { sharesFr } from '../features/shares/strings.ts';
 import { syncFr } from '../features/sync/strings.ts';
@@ -90,6 +91,7 @@ export const fr: RawDictionary = {
   call: callFr,
   shares: sharesFr,
   messages: messagesFr,
+  secondOpinion: secondOpinionFr,
   backup: backupFr,
   closure: closureFr,
   exchange: exchangeFr,
