@@ -1,9 +1,9 @@
 /**
  * The answers to one form: `{questionId: value}`, a string for text and choice, a number, or a
- * boolean for yes-no. `answersSchema(form, locale)` builds the zod schema from the definition, with
- * messages in the asker's language naming the question, so a person reads "Main symptom: choose
- * one of the options" rather than a zod code. A yes-no question that is required must be answered
- * yes: it is a statement to accept (the urgency disclaimer).
+ * boolean for yes-no and statements. `answersSchema(form, locale)` builds the zod schema from the
+ * definition, with messages in the asker's language naming the question, so a person reads "Main
+ * symptom: choose one of the options" rather than a zod code. A statement (the urgency disclaimer)
+ * is answered only by ticking it.
  */
 import { z } from '../schema/zod.ts';
 import type { FormDefinition, FormLocale, Question } from './form-definition.ts';
@@ -56,7 +56,10 @@ function questionSchema(q: Question, locale: FormLocale): z.ZodType {
         .max(q.max, say(m.range(q.min, q.max)));
       break;
     case 'yes-no':
-      schema = q.required ? z.literal(true, { error: say(m.accept) }) : z.boolean({ error: say(m.yesNo) });
+      schema = z.boolean({ error: say(m.yesNo) });
+      break;
+    case 'statement':
+      schema = z.literal(true, { error: say(m.accept) });
       break;
   }
   return q.required ? schema : schema.optional();

@@ -42,6 +42,8 @@ export const questionSchema = z.discriminatedUnion('type', [
     prefill: z.enum(PREFILL_SOURCES).optional(),
   }),
   z.strictObject({ ...base, type: z.literal('yes-no') }),
+  /** A statement to accept (the urgency disclaimer): only a tick answers it. */
+  z.strictObject({ ...base, type: z.literal('statement'), required: z.literal(true) }),
   z.strictObject({
     ...base,
     type: z.literal('choice'),

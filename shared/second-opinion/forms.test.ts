@@ -16,7 +16,7 @@ function validAnswers(form: FormDefinition): Record<string, string | number | bo
   const answers: Record<string, string | number | boolean> = {};
   for (const q of form.questions) {
     if (q.type === 'text') answers[q.id] = 'Since March';
-    if (q.type === 'yes-no') answers[q.id] = true;
+    if (q.type === 'yes-no' || q.type === 'statement') answers[q.id] = true;
     if (q.type === 'choice') answers[q.id] = q.options[0]?.value ?? '';
     if (q.type === 'number') answers[q.id] = q.min;
   }
@@ -34,6 +34,15 @@ describe('second-opinion forms are data', () => {
 
   it('refuses a definition with a repeated question id or a missing French wording', () => {
     const q = { id: 'a', type: 'yes-no', required: true, label: { en: 'A', fr: 'A' } };
+    const optionalStatement = { ...q, type: 'statement', required: false };
+    expect(
+      formDefinitionSchema.safeParse({
+        id: 'oncology',
+        version: 1,
+        title: { en: 'O', fr: 'O' },
+        questions: [optionalStatement],
+      }).success,
+    ).toBe(false);
     expect(
       formDefinitionSchema.safeParse({
         id: 'cardiology',
@@ -73,6 +82,8 @@ describe('second-opinion forms are data', () => {
     expect(tooHigh?.[0]?.message).toBe('Last systolic blood pressure: between 40 and 300');
     const notAccepted = checkAnswers(PRE_FORM, { ...validAnswers(PRE_FORM), 'not-urgent': false }, 'fr');
     expect(notAccepted?.[0]?.message).toContain('cette case doit être cochée');
+    // A yes-no question is answered by either; leaving it out is refused when it is required.
+    expect(checkAnswers(cardio, { ...validAnswers(cardio), fainting: false }, 'en')).toBeNull();
   });
 
   it('prefills text questions from the profile records, one line each', () => {

@@ -47,7 +47,7 @@ export default {
     },
     {
       id: 'not-urgent',
-      type: 'yes-no',
+      type: 'statement',
       required: true,
       label: {
         en: 'I understand this is not an emergency service: in an emergency I call 15, 112 or 114',

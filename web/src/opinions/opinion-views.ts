@@ -18,6 +18,8 @@ export interface OpinionView {
   readonly role: OpinionSummary['role'];
   readonly stage: OpinionStage;
   readonly summary: OpinionSummaryContent | null;
+  /** The field, from the summary (doctors) or the requester's own copy (requester). */
+  readonly field: OpinionSummaryContent['field'] | null;
   readonly server: OpinionSummary;
 }
 

@@ -129,7 +129,16 @@ export function createOpinions(deps: OpinionsDeps): Opinions {
       s.requesterKeys.signPublicKey,
       opinionSummaryContentSchema,
     );
-    return { id: s.id, role: s.role, stage: stageOf(s), summary, server: s };
+    const own =
+      s.role === 'requester'
+        ? openPart<OpinionItemContent>(
+            s.requesterCopy,
+            s.requesterKeys.signPublicKey,
+            opinionItemContentSchema,
+          )
+        : null;
+    const field = summary?.field ?? (own?.type === 'request' ? own.field : null);
+    return { id: s.id, role: s.role, stage: stageOf(s), summary, field, server: s };
   }
 
   async function summaryOf(id: string): Promise<OpinionSummary> {

@@ -19,7 +19,7 @@ export function QuestionField(props: {
   return (
     <div class="field">
       <Switch>
-        <Match when={props.question.type === 'yes-no' && props.question.required}>
+        <Match when={props.question.type === 'statement'}>
           <div class="opinion-check">
             <input
               id={id()}

@@ -61,7 +61,10 @@ export function SecondOpinionPage() {
               {(v) => (
                 <li class="card stack opinion-item">
                   <A href={`/second-opinion/${v.id}`}>
-                    {t('secondOpinion.page.open', { field: '', date: date(v.server.createdAt) })}
+                    {t('secondOpinion.page.open', {
+                      field: v.field ? t(`secondOpinion.field.${v.field}`) : '',
+                      date: date(v.server.createdAt),
+                    })}
                   </A>
                   <span class="badge">{t(`secondOpinion.stage.${v.stage}`)}</span>
                   <Show when={v.server.dueAt}>
@@ -157,7 +160,7 @@ function QueueItem(props: { view: OpinionView; onChange: () => Promise<void> }) 
       <Show when={v().role === 'doctor'}>
         <A href={`/second-opinion/${v().id}`}>
           {t('secondOpinion.page.open', {
-            field: v().summary ? t(`secondOpinion.field.${v().summary?.field ?? 'cardiology'}`) : '',
+            field: v().field ? t(`secondOpinion.field.${v().field ?? 'cardiology'}`) : '',
             date: formatDate(v().server.createdAt, { dateStyle: 'medium' }),
           })}
         </A>
