@@ -88,6 +88,9 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/practitioner',
     '/messages',
     '/messages/AAAAAAAAAAAAAAAAAAAAAA',
+    '/second-opinion',
+    '/second-opinion/new',
+    '/second-opinion/AAAAAAAAAAAAAAAAAAAAAA',
   ];
   for (const language of LANGUAGES) {
     await setLanguage(page, language);

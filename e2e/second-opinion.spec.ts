@@ -73,24 +73,26 @@ test('second opinion: legal representative, let Carnet choose, first accept wins
     await parent.goto();
     await parent.main.getByRole('link', { name: s.page.ask }).click();
     await expect(parent.main.getByRole('heading', { level: 1, name: s.form.title })).toBeVisible();
-    await expect(parent.main.getByLabel(s.form.fieldLabel)).toHaveValue('cardiology');
+    await expect(parent.main.getByLabel(s.form.fieldLabel, { exact: true })).toHaveValue('cardiology');
     await expect(parent.main.getByText(`Dr Anne Roux ${tag}`)).toBeVisible({ timeout: 15_000 });
     await expect(parent.main.getByRole('radio', { name: s.form.anyDoctor })).toBeChecked();
     await parent.main.getByRole('radio', { name: s.role['legal-representative'] }).check();
     await parent.main
-      .getByLabel(s.form.proof)
+      .getByLabel(s.form.proof, { exact: true })
       .setInputFiles(parent.file('jugement-tutelle.pdf', '%PDF-1.4 proof'));
     const question = `Does the murmur need surgery ${tag}?`;
-    await parent.main.getByLabel('What question do you want the doctor to answer?').fill(question);
-    await parent.main.getByLabel('Medical history').fill('Heart murmur heard at 6');
+    await parent.main
+      .getByLabel('What question do you want the doctor to answer?', { exact: true })
+      .fill(question);
+    await parent.main.getByLabel('Medical history', { exact: true }).fill('Heart murmur heard at 6');
     await parent.main.getByRole('checkbox', { name: /not an emergency service/ }).check();
-    await parent.main.getByLabel('Main symptom').selectOption('murmur');
+    await parent.main.getByLabel('Main symptom', { exact: true }).selectOption('murmur');
     await parent.main
       .getByRole('group', { name: 'Any fainting or near-fainting?' })
       .getByRole('radio', { name: s.form.no })
       .check();
     await parent.main
-      .getByLabel(s.form.documents)
+      .getByLabel(s.form.documents, { exact: true })
       .setInputFiles(parent.file('echo-2025.pdf', '%PDF-1.4 echo'));
     // Consents start unticked; sending without them is refused and says why.
     for (const kind of ['consent-health-data', 'consent-terms', 'consent-gp-exchange'])
@@ -114,7 +116,7 @@ test('second opinion: legal representative, let Carnet choose, first accept wins
       await expect(d.main).not.toContainText('Léa');
     }
     expect(await seriousViolations(first.page)).toEqual([]);
-    await doctorA.main.getByLabel(doctorA.s.page.priceLabel).fill('60');
+    await doctorA.main.getByLabel(doctorA.s.page.priceLabel, { exact: true }).fill('60');
     await doctorA.main.getByRole('button', { name: doctorA.s.page.accept }).click();
     await expect(doctorA.items().first()).toContainText(doctorA.s.stage.accepted, { timeout: 15_000 });
     // The other doctor: it is gone, and so is the summary.
@@ -137,7 +139,7 @@ test('second opinion: legal representative, let Carnet choose, first accept wins
     const download = first.page.waitForEvent('download');
     await doctorA.main.getByRole('button', { name: 'Download echo-2025.pdf' }).click();
     expect((await download).suggestedFilename()).toBe('echo-2025.pdf');
-    await doctorA.main.getByLabel(s.detail.askMoreLabel).fill('Please send the latest ECG');
+    await doctorA.main.getByLabel(s.detail.askMoreLabel, { exact: true }).fill('Please send the latest ECG');
     await doctorA.main.getByRole('button', { name: s.detail.askMore }).click();
     await expect(doctorA.main).toContainText('The doctor asks: Please send the latest ECG');
     expect(await seriousViolations(first.page)).toEqual([]);
@@ -145,17 +147,23 @@ test('second opinion: legal representative, let Carnet choose, first accept wins
     // The parent attaches it.
     await parent.openFirst();
     await expect(parent.main).toContainText('The doctor asks: Please send the latest ECG');
-    await parent.main.getByLabel(s.detail.attachLabel).setInputFiles(parent.file('ecg.pdf', '%PDF-1.4 ecg'));
+    await parent.main
+      .getByLabel(s.detail.attachLabel, { exact: true })
+      .setInputFiles(parent.file('ecg.pdf', '%PDF-1.4 ecg'));
     await parent.main.getByRole('button', { name: s.detail.attach }).click();
     await expect(parent.main).toContainText('Document sent: ecg.pdf', { timeout: 15_000 });
 
     // The doctor sees it and sends a signed report with a PDF.
     await doctorA.openFirst();
     await expect(doctorA.main).toContainText('Document sent: ecg.pdf');
-    await doctorA.main.getByLabel(s.detail.reportTitleLabel).fill('Cardiology second opinion');
-    await doctorA.main.getByLabel(s.detail.reportBody).fill(`Innocent murmur, no surgery ${tag}`);
     await doctorA.main
-      .getByLabel(s.detail.reportPdf)
+      .getByLabel(s.detail.reportTitleLabel, { exact: true })
+      .fill('Cardiology second opinion');
+    await doctorA.main
+      .getByLabel(s.detail.reportBody, { exact: true })
+      .fill(`Innocent murmur, no surgery ${tag}`);
+    await doctorA.main
+      .getByLabel(s.detail.reportPdf, { exact: true })
       .setInputFiles(parent.file('avis.pdf', '%PDF-1.4 report'));
     await doctorA.main.getByRole('button', { name: s.detail.sendReport }).click();
     await expect(doctorA.main).toContainText(s.stage.done, { timeout: 15_000 });
@@ -191,11 +199,11 @@ test('second opinion: legal representative, let Carnet choose, first accept wins
     await expect(parent.main.getByText(`Dr Paul Blanc ${tag}`)).toBeVisible({ timeout: 15_000 });
     await parent.main.getByRole('radio', { name: new RegExp(`Dr Paul Blanc ${tag}`) }).check();
     await parent.main
-      .getByLabel('What question do you want the doctor to answer?')
+      .getByLabel('What question do you want the doctor to answer?', { exact: true })
       .fill(`Second question ${tag}`);
-    await parent.main.getByLabel('Medical history').fill('Murmur');
+    await parent.main.getByLabel('Medical history', { exact: true }).fill('Murmur');
     await parent.main.getByRole('checkbox', { name: /not an emergency service/ }).check();
-    await parent.main.getByLabel('Main symptom').selectOption('palpitations');
+    await parent.main.getByLabel('Main symptom', { exact: true }).selectOption('palpitations');
     await parent.main
       .getByRole('group', { name: 'Any fainting or near-fainting?' })
       .getByRole('radio', { name: s.form.no })

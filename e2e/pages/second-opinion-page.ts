@@ -18,6 +18,8 @@ export class SecondOpinionPage {
   async goto(): Promise<void> {
     await followMainLink(this.page, this.s.nav);
     await expect(this.main.getByRole('heading', { level: 1, name: this.s.page.title })).toBeVisible();
+    // Already on the list, the link does not load it again: ask for a fresh listing.
+    await this.main.getByRole('button', { name: this.s.page.refresh }).click();
   }
 
   /** A referent doctor: listed, specialty given, accepting second-opinion requests. */

@@ -143,6 +143,11 @@ export function RequestPage() {
   return (
     <section class="stack opinion-page" aria-labelledby="opinion-detail-title">
       <h1 id="opinion-detail-title">{t('secondOpinion.detail.title', { field: fieldName() })}</h1>
+      <p>
+        <button type="button" class="button button--secondary" onClick={() => void load()}>
+          {t('secondOpinion.page.refresh')}
+        </button>
+      </p>
       <Show when={error()}>
         <p class="message message--error" role="alert">
           {opinionErrorText(t, error())}

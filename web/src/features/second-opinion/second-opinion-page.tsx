@@ -44,10 +44,13 @@ export function SecondOpinionPage() {
       <h1 id="opinion-title">{t('secondOpinion.page.title')}</h1>
       <p>{t('secondOpinion.page.intro')}</p>
       <Show when={app.syncStatus()} fallback={<p class="message">{t('secondOpinion.errors.sync-off')}</p>}>
-        <p>
+        <p class="form-actions">
           <A class="button" href="/second-opinion/new">
             {t('secondOpinion.page.ask')}
           </A>
+          <button type="button" class="button button--secondary" onClick={() => void load()}>
+            {t('secondOpinion.page.refresh')}
+          </button>
         </p>
         <Show when={error()}>
           <p class="message message--error" role="alert">

@@ -36,6 +36,7 @@ export const secondOpinionEn = {
     generic: 'That did not work. Nothing was lost; try again.',
   },
   page: {
+    refresh: 'Refresh',
     title: 'Second opinion',
     intro:
       'Ask a referent doctor for a remote opinion on your documents. It is not an emergency service (call 15, 112 or 114) and not a diagnosis: it does not replace a consultation.',

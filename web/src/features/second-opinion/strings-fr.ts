@@ -40,6 +40,7 @@ export const secondOpinionFr: Shape<typeof secondOpinionEn> = {
     generic: 'Cela n’a pas fonctionné. Rien n’est perdu ; réessayez.',
   },
   page: {
+    refresh: 'Actualiser',
     title: 'Second avis',
     intro:
       'Demandez à un médecin référent un avis à distance sur vos documents. Ce n’est pas un service d’urgence (appelez le 15, le 112 ou le 114) ni un diagnostic : cela ne remplace pas une consultation.',
