@@ -36,7 +36,8 @@ export function SecondOpinionPage() {
 
   const mine = () => (views() ?? []).filter((v) => v.role === 'requester');
   const queue = () => (views() ?? []).filter((v) => v.role !== 'requester');
-  const date = (ms: number) => formatDate(ms, { dateStyle: 'medium' });
+  // With the time: two requests of one day must not share a link name.
+  const date = (ms: number) => formatDate(ms, { dateStyle: 'medium', timeStyle: 'short' });
   const price = (cents: number) => formatNumber(cents / 100, { style: 'currency', currency: 'EUR' });
 
   return (
