@@ -93,6 +93,9 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/appointments/book',
     '/appointments/availability',
     '/billing',
+    '/second-opinion',
+    '/second-opinion/new',
+    '/second-opinion/AAAAAAAAAAAAAAAAAAAAAA',
   ];
   for (const language of LANGUAGES) {
     await setLanguage(page, language);

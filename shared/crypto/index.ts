@@ -14,6 +14,7 @@ export * from './key-wrap.ts';
 export * from './keyring.ts';
 export * from './local-seal.ts';
 export * from './local-seal-legacy.ts';
+export * from './opinion-seal.ts';
 export * from './profile-key.ts';
 export * from './random.ts';
 export * from './record-envelope.ts';

@@ -48,6 +48,14 @@ import {
   threadListSchema,
   threadSummarySchema,
 } from './messages.ts';
+import {
+  acceptOpinionRequestSchema,
+  createOpinionRequestSchema,
+  opinionItemListSchema,
+  opinionListSchema,
+  opinionSummarySchema,
+  postOpinionItemSchema,
+} from './opinions.ts';
 import { pushKeyResponseSchema, pushStatusSchema, pushSubscriptionSchema } from './push.ts';
 import {
   checkpointSchema,
@@ -281,6 +289,23 @@ export const API = {
     appointmentActionSchema,
     appointmentViewSchema,
   ),
+  listOpinions: endpoint('GET', '/api/opinions', null, opinionListSchema),
+  createOpinion: endpoint('POST', '/api/opinions', createOpinionRequestSchema, opinionSummarySchema, 201),
+  acceptOpinion: endpoint(
+    'POST',
+    '/api/opinions/:id/accept',
+    acceptOpinionRequestSchema,
+    opinionSummarySchema,
+  ),
+  listOpinionItems: endpoint('GET', '/api/opinions/:id/items', null, opinionItemListSchema),
+  postOpinionItem: endpoint(
+    'POST',
+    '/api/opinions/:id/items',
+    postOpinionItemSchema,
+    z.strictObject({ seq: z.int().min(1) }),
+    201,
+  ),
+  closeOpinion: endpoint('POST', '/api/opinions/:id/close', null, null, 204),
 } as const;
 
 export type ApiTable = typeof API;

@@ -6,10 +6,12 @@
 import { z } from '../schema/zod.ts';
 import { APPOINTMENT_ERROR_REASONS } from './appointments.ts';
 import { MESSAGING_ERROR_REASONS } from './messages.ts';
+import { OPINION_ERROR_REASONS } from './opinions.ts';
 
 export const ERROR_REASONS = [
   ...MESSAGING_ERROR_REASONS,
   ...APPOINTMENT_ERROR_REASONS,
+  ...OPINION_ERROR_REASONS,
   'bad-request',
   'unauthorized',
   'forbidden',

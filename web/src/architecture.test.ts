@@ -29,6 +29,7 @@ const LAYERS = [
   'shares',
   'messaging',
   'notifications',
+  'opinions',
   'store',
   'ui',
   'features',

@@ -2,7 +2,7 @@
  * docs/architecture.md §1.2, the server never sees plaintext, passphrases or keys: a vault made with the real
  * crypto (Argon2id from a marked passphrase) registers with a marked email, signs in, and syncs
  * records full of unique markers, shares them and writes marked messages and attachments in a
- * thread. Then every byte the server kept is scanned: the SQLite file, its
+ * thread, and asks a second opinion with marked forms, proof, consents and report. Then every byte the server kept is scanned: the SQLite file, its
  * -wal and -shm (while running, and after shutdown), every row of every PostgreSQL table as text,
  * and everything the server logged. Not one marker may appear, nor a key in any encoding.
  */
@@ -28,6 +28,7 @@ import { listen } from '../testing/http-server.ts';
 import { freePort, type PostgresCluster, startPostgresCluster } from '../testing/postgres-cluster.ts';
 import { spawnServer } from '../testing/spawned-server.ts';
 import { LOOSE_RATE_LIMITS } from '../testing/test-app.ts';
+import { opinionMarkedRequest } from './opinion-markers.ts';
 import { shareMarkedRecords } from './share-markers.ts';
 import { threadMarkedMessages } from './thread-markers.ts';
 
@@ -89,9 +90,11 @@ async function syncMarkedVault(fetcher: Fetcher): Promise<{ secrets: string[]; s
 
   const shareSecrets = await shareMarkedRecords(fetcher, { token, vault }, encodings);
   const thread = await threadMarkedMessages(fetcher, { token, vault }, encodings);
+  const opinion = await opinionMarkedRequest(fetcher, { token, vault }, encodings);
   const secrets = [
     ...shareSecrets,
     ...thread.secrets,
+    ...opinion.secrets,
     passphrase,
     email,
     ...texts,
@@ -102,7 +105,7 @@ async function syncMarkedVault(fetcher: Fetcher): Promise<{ secrets: string[]; s
     ...encodings(vault.identity.box.secretKey),
     token,
   ];
-  return { secrets, stored: [docs[0]?.ciphertext.slice(0, 40) ?? '', ...thread.stored] };
+  return { secrets, stored: [docs[0]?.ciphertext.slice(0, 40) ?? '', ...thread.stored, ...opinion.stored] };
 }
 
 function expectAbsent(haystack: string, needles: readonly string[], where: string): void {
@@ -187,6 +190,9 @@ describe('ciphertext only', () => {
               'message_blocks',
               'access_events',
               'push_subscriptions',
+              'opinion_requests',
+              'opinion_offers',
+              'opinion_items',
               // The signaling relay between instances: empty here, scanned all the same.
               'signaling_peers',
               'signaling_messages',

@@ -7,6 +7,7 @@ import { callRoutes } from './calls.ts';
 import type { ApiDeps } from './deps.ts';
 import { directoryRoutes } from './directory.ts';
 import { emergencyRoutes } from './emergency.ts';
+import { opinionRoutes } from './opinions.ts';
 import { practitionerRoutes } from './practitioners.ts';
 import { pushRoutes } from './push.ts';
 import { shareRoutes } from './shares.ts';
@@ -33,6 +34,7 @@ export function apiRoutes(deps?: ApiDeps) {
     api.route('/directory', directoryRoutes(deps));
     api.route('/push', pushRoutes(deps));
     api.route('/appointments', appointmentRoutes(deps));
+    api.route('/opinions', opinionRoutes(deps));
   }
   return api;
 }

@@ -36,6 +36,9 @@ export const TABLES = [
   'emergency_tokens',
   'message_blocks',
   'practitioner_availability',
+  'opinion_items',
+  'opinion_offers',
+  'opinion_requests',
   'practitioners',
   'push_subscriptions',
   'schema_migrations',
@@ -142,7 +145,32 @@ export function deletionScanContract(
     };
     expect(await store.createAppointment(appointment)).toBe('created');
 
-    const marks = [a, aHash, token, aShare.id, attachmentId];
+    // A second opinion A asked, accepted by B, with an item from each; and one B asked that A
+    // accepted (B's: it stays, with A's items and A's name as the doctor gone).
+    const opinionId = id();
+    await store.createOpinion({
+      id: opinionId,
+      requesterId: a,
+      createdAt: NOW,
+      requesterCopy: 'copy',
+      offers: [{ candidateId: b, sealedSummary: 's' }],
+    });
+    expect(await store.acceptOpinion(opinionId, b, NOW, NOW + 1, 0)).toBe('accepted');
+    const opinionItem = { kind: 'note' as const, at: NOW, forRequester: 'r', forDoctor: 'd' };
+    await store.addOpinionItem({ ...opinionItem, requestId: opinionId, authorId: a });
+    await store.addOpinionItem({ ...opinionItem, requestId: opinionId, authorId: b });
+    const bOpinion = id();
+    await store.createOpinion({
+      id: bOpinion,
+      requesterId: b,
+      createdAt: NOW,
+      requesterCopy: 'copy',
+      offers: [{ candidateId: a, sealedSummary: 's' }],
+    });
+    expect(await store.acceptOpinion(bOpinion, a, NOW, NOW + 1, 0)).toBe('accepted');
+    await store.addOpinionItem({ ...opinionItem, requestId: bOpinion, authorId: a });
+
+    const marks = [a, aHash, token, aShare.id, attachmentId, opinionId];
     const naming = (rows: readonly StoredRow[]) =>
       rows.filter((r) => marks.some((mark) => r.row.includes(mark))).map((r) => r.table);
 
@@ -164,6 +192,9 @@ export function deletionScanContract(
         'emergency_tokens',
         'message_blocks',
         'practitioner_availability',
+        'opinion_items',
+        'opinion_offers',
+        'opinion_requests',
         'practitioners',
         'push_subscriptions',
         'sessions',
@@ -189,5 +220,6 @@ export function deletionScanContract(
     expect(await store.listShareLog(bShare.id)).toHaveLength(1);
     expect((await store.getThread(threadId))?.participants.map((p) => p.accountId)).toEqual([b]);
     expect(await store.getAccount(b)).not.toBeNull();
+    expect(await store.getOpinion(bOpinion)).toMatchObject({ requesterId: b, doctorId: null, items: 0 });
   });
 }

@@ -271,6 +271,49 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 13,
+    name: 'second-opinion requests, their offers to candidate doctors, their sealed items',
+    // What the server may read of a request is listed in shared/protocol/opinions.ts: states, times,
+    // accounts, the stated price. Summaries and items are sealed; a withdrawn offer keeps its row
+    // (the candidate sees the request gone) but loses its sealed summary.
+    sql: `
+      CREATE TABLE opinion_requests (
+        id TEXT PRIMARY KEY,
+        requester_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        state TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        candidates INTEGER NOT NULL,
+        requester_copy TEXT NOT NULL,
+        doctor_id TEXT REFERENCES accounts(id) ON DELETE SET NULL,
+        accepted_at INTEGER,
+        due_at INTEGER,
+        reported_at INTEGER,
+        closed_at INTEGER,
+        price_cents INTEGER
+      ) STRICT;
+      CREATE INDEX opinion_requests_requester ON opinion_requests(requester_id);
+      CREATE INDEX opinion_requests_doctor ON opinion_requests(doctor_id);
+      CREATE TABLE opinion_offers (
+        request_id TEXT NOT NULL REFERENCES opinion_requests(id) ON DELETE CASCADE,
+        candidate_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        sealed_summary TEXT,
+        PRIMARY KEY (request_id, candidate_id)
+      ) STRICT;
+      CREATE INDEX opinion_offers_candidate ON opinion_offers(candidate_id);
+      CREATE TABLE opinion_items (
+        request_id TEXT NOT NULL REFERENCES opinion_requests(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        author_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        for_requester TEXT NOT NULL,
+        for_doctor TEXT NOT NULL,
+        PRIMARY KEY (request_id, seq)
+      ) STRICT;
+      CREATE INDEX opinion_items_author ON opinion_items(author_id);
+    `,
+  },
+  {
     version: 14,
     name: 'appointments and practitioner availability',
     // The availability is public (the practitioner's listing). An appointment names two accounts,
@@ -586,6 +629,49 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         created_at BIGINT NOT NULL
       );
       CREATE INDEX push_subscriptions_account ON push_subscriptions(account_id);
+    `,
+  },
+  {
+    version: 13,
+    name: 'second-opinion requests, their offers to candidate doctors, their sealed items',
+    // What the server may read of a request is listed in shared/protocol/opinions.ts: states, times,
+    // accounts, the stated price. Summaries and items are sealed; a withdrawn offer keeps its row
+    // (the candidate sees the request gone) but loses its sealed summary.
+    sql: `
+      CREATE TABLE opinion_requests (
+        id TEXT PRIMARY KEY,
+        requester_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        state TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        candidates BIGINT NOT NULL,
+        requester_copy TEXT NOT NULL,
+        doctor_id TEXT REFERENCES accounts(id) ON DELETE SET NULL,
+        accepted_at BIGINT,
+        due_at BIGINT,
+        reported_at BIGINT,
+        closed_at BIGINT,
+        price_cents BIGINT
+      );
+      CREATE INDEX opinion_requests_requester ON opinion_requests(requester_id);
+      CREATE INDEX opinion_requests_doctor ON opinion_requests(doctor_id);
+      CREATE TABLE opinion_offers (
+        request_id TEXT NOT NULL REFERENCES opinion_requests(id) ON DELETE CASCADE,
+        candidate_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        sealed_summary TEXT,
+        PRIMARY KEY (request_id, candidate_id)
+      );
+      CREATE INDEX opinion_offers_candidate ON opinion_offers(candidate_id);
+      CREATE TABLE opinion_items (
+        request_id TEXT NOT NULL REFERENCES opinion_requests(id) ON DELETE CASCADE,
+        seq BIGINT NOT NULL,
+        author_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        for_requester TEXT NOT NULL,
+        for_doctor TEXT NOT NULL,
+        PRIMARY KEY (request_id, seq)
+      );
+      CREATE INDEX opinion_items_author ON opinion_items(author_id);
     `,
   },
   {

@@ -17,6 +17,7 @@ import { postgresAppointmentStore } from './postgres-appointments.ts';
 import { postgresDeviceStore } from './postgres-devices.ts';
 import { postgresMessageStore } from './postgres-messages.ts';
 import { listenForChanges, NOTIFY_CHANNEL, notifyPayload } from './postgres-notify.ts';
+import { postgresOpinionStore } from './postgres-opinions.ts';
 import { pushInTransaction } from './postgres-push.ts';
 import { postgresPushSubscriptionStore } from './postgres-push-subscriptions.ts';
 import { postgresShareStore } from './postgres-shares.ts';
@@ -85,6 +86,7 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
     ...postgresPushSubscriptionStore(pool),
     ...postgresMessageStore(pool),
     ...postgresAppointmentStore(pool),
+    ...postgresOpinionStore(pool),
     async createAccount(a) {
       const result = await pool.query(
         `INSERT INTO accounts (id, email_hash, keyring, auth_public_key, created_at) VALUES ($1, $2, $3, $4, $5)

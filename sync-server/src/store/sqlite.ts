@@ -24,6 +24,7 @@ import { checkProfileLimit, checkQuota, planPush, storageDelta } from './push-ru
 import { sqliteAppointmentStore } from './sqlite-appointments.ts';
 import { sqliteDeviceStore } from './sqlite-devices.ts';
 import { sqliteMessageStore } from './sqlite-messages.ts';
+import { sqliteOpinionStore } from './sqlite-opinions.ts';
 import { sqlitePushSubscriptionStore } from './sqlite-push-subscriptions.ts';
 import { sqliteShareStore } from './sqlite-shares.ts';
 import type {
@@ -237,6 +238,7 @@ export function openSqliteStore(file: string): Store {
     ...sqlitePushSubscriptionStore(db),
     ...sqliteMessageStore(db, fanout),
     ...sqliteAppointmentStore(db),
+    ...sqliteOpinionStore(db),
     async createAccount(a) {
       return (
         q.insertAccount.run(a.id, a.emailHash, a.keyringJson, a.authPublicKey, a.createdAt).changes === 1

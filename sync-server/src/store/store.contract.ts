@@ -14,6 +14,7 @@ import { emergencyContract } from './emergency.contract.ts';
 import { AccountGoneError } from './errors.ts';
 import { limitsContract } from './limits.contract.ts';
 import { messageContract } from './messages.contract.ts';
+import { opinionContract } from './opinions.contract.ts';
 import { pushSubscriptionsContract } from './push-subscriptions.contract.ts';
 import { shareContract } from './shares.contract.ts';
 import type { Store } from './store.ts';
@@ -47,6 +48,7 @@ export function storeContract(name: string, open: () => Promise<Store>, readAllR
     shareContract(() => store, newAccount);
     limitsContract(() => store, newAccount);
     messageContract(() => store, newAccount);
+    opinionContract(() => store, newAccount);
     devicesContract(() => store, newAccount);
     pushSubscriptionsContract(() => store, newAccount);
     appointmentContract(() => store, newAccount);

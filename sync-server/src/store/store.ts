@@ -17,6 +17,7 @@ import type { Envelope, EnvelopeKind } from '../../../shared/schema/envelope.ts'
 import type { AppointmentStore } from './appointment-store.ts';
 import type { DeviceStore } from './device-store.ts';
 import type { MessageStore } from './message-store.ts';
+import type { OpinionStore } from './opinion-store.ts';
 import type { PushSubscriptionStore } from './push-subscription-store.ts';
 import type { ShareStore } from './share-store.ts';
 
@@ -92,7 +93,8 @@ export interface Store
     MessageStore,
     DeviceStore,
     PushSubscriptionStore,
-    AppointmentStore {
+    AppointmentStore,
+    OpinionStore {
   readonly kind: 'sqlite' | 'postgres';
 
   /** False when the email hash is already registered. */

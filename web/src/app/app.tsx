@@ -85,6 +85,17 @@ const SharesPage = lazy(() =>
 const ShareOpenPage = lazy(() =>
   import('../features/shares/share-open-page.tsx').then((m) => ({ default: m.ShareOpenPage })),
 );
+const SecondOpinionPage = lazy(() =>
+  import('../features/second-opinion/second-opinion-page.tsx').then((m) => ({
+    default: m.SecondOpinionPage,
+  })),
+);
+const RequestFormPage = lazy(() =>
+  import('../features/second-opinion/request-form-page.tsx').then((m) => ({ default: m.RequestFormPage })),
+);
+const RequestPage = lazy(() =>
+  import('../features/second-opinion/request-page.tsx').then((m) => ({ default: m.RequestPage })),
+);
 const MessagesPage = lazy(() =>
   import('../features/messages/messages-page.tsx').then((m) => ({ default: m.MessagesPage })),
 );
@@ -149,6 +160,9 @@ export function App() {
         <Route path="/appointments/book" component={BookPage} />
         <Route path="/appointments/availability" component={AvailabilityPage} />
         <Route path="/billing" component={BillingPage} />
+        <Route path="/second-opinion" component={SecondOpinionPage} />
+        <Route path="/second-opinion/new" component={RequestFormPage} />
+        <Route path="/second-opinion/:id" component={RequestPage} />
       </Route>
       <Route path="*" component={HomePage} />
     </Router>

@@ -158,6 +158,7 @@ function Shell(props: ParentProps) {
                 {t('notifications.nav')}
                 <NotificationsBadge />
               </A>
+              <A href="/second-opinion">{t('secondOpinion.nav')}</A>
               <A href="/settings">{t('nav.settings')}</A>
             </nav>
           </Show>

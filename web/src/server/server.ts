@@ -7,6 +7,7 @@ import { AccountApi } from './account.ts';
 import { AppointmentsApi } from './appointments.ts';
 import { CallsApi } from './calls.ts';
 import { EmergencyApi } from './emergency.ts';
+import { OpinionsApi } from './opinions.ts';
 import { PractitionersApi } from './practitioners.ts';
 import { PushApi } from './push.ts';
 import { ReplicationApi } from './replication.ts';
@@ -28,6 +29,7 @@ export interface Server {
   readonly directory: DirectoryApi;
   readonly push: PushApi;
   readonly appointments: AppointmentsApi;
+  readonly opinions: OpinionsApi;
   /** The server's protocol version (`GET /api/version`). */
   protocolVersion(): Promise<number>;
   /** The same server, signed in with `token`. */
@@ -49,6 +51,7 @@ export function createServer(options: TransportOptions | Transport): Server {
     directory: new DirectoryApi(transport),
     push: new PushApi(transport),
     appointments: new AppointmentsApi(transport),
+    opinions: new OpinionsApi(transport),
     protocolVersion: async () => (await transport.call(API.version, {})).protocolVersion,
     withToken: (token) => createServer(transport.withToken(token)),
   };

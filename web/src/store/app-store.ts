@@ -17,6 +17,7 @@ import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { type Appointments, createAppointments } from '../messaging/appointments.ts';
 import { createMessaging, type Messaging } from '../messaging/messaging.ts';
 import { createNotifications, type Notifications } from '../notifications/notifications.ts';
+import { createOpinions, type Opinions } from '../opinions/opinions.ts';
 import { DocumentService, type NewDocument } from '../records/document-service.ts';
 import { orderProfiles } from '../records/profile-order.ts';
 import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
@@ -151,6 +152,8 @@ export interface AppStore {
   notifications: Accessor<Notifications | null>;
   /** Appointments (messaging/appointments.ts): made on unlock with the identity, dropped on lock. */
   appointments: Accessor<Appointments | null>;
+  /** Second opinions (opinions/): made on unlock with the identity keys, dropped on lock. */
+  opinions: Accessor<Opinions | null>;
   /** The share a practitioner is opening: kept across the unlock screen, never stored. */
   pendingShare: PendingShareSlot;
 
@@ -221,6 +224,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   const [messaging, setMessaging] = createSignal<Messaging | null>(null);
   const [notifications, setNotifications] = createSignal<Notifications | null>(null);
   const [appointments, setAppointments] = createSignal<Appointments | null>(null);
+  const [opinions, setOpinions] = createSignal<Opinions | null>(null);
   const pendingShare = createPendingShare(startingShareHash());
   const [profiles, setProfiles] = createSignal<readonly ProfileEntry[]>([]);
   const [records, setRecords] = createSignal<readonly RecordEntry[]>([]);
@@ -279,6 +283,14 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     if (session()) lock();
     setSession(next);
     setSharing(createSharing(sharingDeps(next)));
+    setOpinions(
+      createOpinions({
+        server: () => sync?.server() ?? null,
+        identity: next.identity,
+        records: sharingDeps(next).records,
+        now,
+      }),
+    );
     setMessaging(
       createMessaging({
         server: () => sync?.server() ?? null,
@@ -357,6 +369,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     notifications()?.dispose();
     setNotifications(null);
     setAppointments(null);
+    setOpinions(null);
     setProfiles([]);
     setRecords([]);
     setRecoveryState(null);
@@ -632,6 +645,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     messaging,
     notifications,
     appointments,
+    opinions,
     pendingShare,
 
     backupAccess: () => ({

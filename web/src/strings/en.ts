@@ -11,6 +11,7 @@ import { notificationsEn } from '../features/notifications/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
 import { recordEn } from '../features/record/strings.ts';
+import { secondOpinionEn } from '../features/second-opinion/strings.ts';
 import { settingsEn } from '../features/settings/strings.ts';
 import { sharesEn } from '../features/shares/strings.ts';
 import { syncEn } from '../features/sync/strings.ts';
@@ -89,6 +90,7 @@ export const en = {
   messages: messagesEn,
   notifications: notificationsEn,
   appointments: appointmentsEn,
+  secondOpinion: secondOpinionEn,
   backup: backupEn,
   closure: closureEn,
   exchange: exchangeEn,

@@ -11,6 +11,7 @@ import { notificationsFr } from '../features/notifications/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
 import { pwaFr } from '../features/pwa/strings.ts';
 import { recordFr } from '../features/record/strings.ts';
+import { secondOpinionFr } from '../features/second-opinion/strings.ts';
 import { settingsFr } from '../features/settings/strings.ts';
 import { sharesFr } from '../features/shares/strings.ts';
 import { syncFr } from '../features/sync/strings.ts';
@@ -94,6 +95,7 @@ export const fr: RawDictionary = {
   messages: messagesFr,
   notifications: notificationsFr,
   appointments: appointmentsFr,
+  secondOpinion: secondOpinionFr,
   backup: backupFr,
   closure: closureFr,
   exchange: exchangeFr,

@@ -24,18 +24,25 @@ export function PractitionerProfileForm() {
   });
   // Listed in the directory and accepting messages: one choice here; the other `accepts` are kept.
   const [listed, setListed] = createSignal(current?.listed === true && current.accepts?.messages === true);
+  const [opinions, setOpinions] = createSignal(current?.accepts?.secondOpinions === true);
   const [message, setMessage] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
 
   const parsed = () => {
     const entries = Object.entries(values()).filter(([, v]) => v.trim() !== '');
-    const accepts = { secondOpinions: false, calls: false, ...current?.accepts, messages: listed() };
+    const accepts = {
+      calls: false,
+      ...current?.accepts,
+      messages: listed(),
+      secondOpinions: opinions(),
+    };
     return practitionerProfileSchema.safeParse({
       // Fields this form does not edit (languages, rate) are kept as they were.
       ...(current?.languages ? { languages: current.languages } : {}),
       ...(current?.rateCents !== undefined ? { rateCents: current.rateCents } : {}),
       ...Object.fromEntries(entries),
-      listed: listed(),
+      // Second-opinion requests reach only doctors the directory lists.
+      listed: listed() || opinions(),
       accepts,
     });
   };
@@ -94,6 +101,15 @@ export function PractitionerProfileForm() {
           onChange={(e) => setListed(e.currentTarget.checked)}
         />
         <label for="practitioner-listed">{t('shares.practitioner.listed')}</label>
+      </div>
+      <div class="practitioner-listed">
+        <input
+          id="practitioner-opinions"
+          type="checkbox"
+          checked={opinions()}
+          onChange={(e) => setOpinions(e.currentTarget.checked)}
+        />
+        <label for="practitioner-opinions">{t('shares.practitioner.secondOpinions')}</label>
       </div>
       <div class="form-actions">
         <button type="submit" class="button">

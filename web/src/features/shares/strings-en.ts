@@ -155,6 +155,7 @@ export const sharesEn = {
     professionalId: 'Professional ID, e.g. RPPS (optional, self-declared)',
     city: 'City of practice (optional, printed on prescriptions)',
     listed: 'List me in the practitioner directory and accept messages from patients',
+    secondOpinions: 'Accept second-opinion requests (this lists me in the directory for them)',
     save: 'Save the profile',
     saved: 'Profile saved.',
     received: 'Shares you opened',

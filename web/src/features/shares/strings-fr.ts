@@ -152,6 +152,7 @@ export const sharesFr: typeof sharesEn = {
     professionalId: 'N° professionnel, p. ex. RPPS (facultatif, déclaratif)',
     city: 'Ville d’exercice (facultatif, imprimée sur les ordonnances)',
     listed: 'M’inscrire à l’annuaire des soignants et accepter les messages des patients',
+    secondOpinions: 'Accepter les demandes de second avis (cela m’inscrit à l’annuaire pour elles)',
     save: 'Enregistrer le profil',
     saved: 'Profil enregistré.',
     received: 'Partages que vous avez ouverts',
