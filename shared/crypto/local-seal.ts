@@ -27,6 +27,7 @@ export const LOCAL_LABELS = [
   'recovery-state',
   'device-log',
   'message-pins',
+  'terms-acceptance',
 ] as const;
 export type LocalLabel = (typeof LOCAL_LABELS)[number];
 

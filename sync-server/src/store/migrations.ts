@@ -253,6 +253,17 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX access_events_account ON access_events(account_id, at);
     `,
   },
+  {
+    version: 16,
+    name: 'terms of use accepted; single-use shares',
+    // The account holder's signed acceptance of the terms (JSON, verified by their devices with the
+    // identity key; no health data). A single-use share closes at its first opening (used_at).
+    sql: `
+      ALTER TABLE accounts ADD COLUMN terms TEXT;
+      ALTER TABLE shares ADD COLUMN single_use INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE shares ADD COLUMN used_at INTEGER;
+    `,
+  },
 ];
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
@@ -522,6 +533,15 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         tag TEXT PRIMARY KEY,
         expires_at BIGINT NOT NULL
       );
+    `,
+  },
+  {
+    version: 16,
+    name: 'terms of use accepted; single-use shares',
+    sql: `
+      ALTER TABLE accounts ADD COLUMN terms TEXT;
+      ALTER TABLE shares ADD COLUMN single_use BOOLEAN NOT NULL DEFAULT FALSE;
+      ALTER TABLE shares ADD COLUMN used_at BIGINT;
     `,
   },
 ];

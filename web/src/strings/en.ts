@@ -5,6 +5,7 @@ import { documentsEn } from '../features/documents/strings.ts';
 import { emergencyEn } from '../features/emergency/strings.ts';
 import { exchangeEn } from '../features/exchange/strings.ts';
 import { historyEn } from '../features/history/strings.ts';
+import { legalEn } from '../features/legal/strings.ts';
 import { messagesEn } from '../features/messages/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
@@ -88,4 +89,5 @@ export const en = {
   backup: backupEn,
   closure: closureEn,
   exchange: exchangeEn,
+  legal: legalEn,
 };

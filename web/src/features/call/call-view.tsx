@@ -7,6 +7,7 @@ import { formatElapsed } from './format.ts';
 import { ShareFromRecord } from './share-from-record.tsx';
 import { VideoTile } from './video-tile.tsx';
 import './call.css';
+import { CareNotice } from '../legal/care-notice.tsx';
 
 /** The call screen, the same on both sides; the patient can also share from their record. */
 export function CallView(props: { session: CallSession; onDone: () => void }) {
@@ -48,6 +49,7 @@ export function CallView(props: { session: CallSession; onDone: () => void }) {
       <section class="stack call" aria-labelledby="call-title">
         <h1 id="call-title">{t('call.call.title')}</h1>
         <p class="call-notice">{t('call.notice')}</p>
+        <CareNotice />
         <div class="call-status">
           <p role="status" class="call-state" data-state={s().state()}>
             {t(`call.call.state.${s().state()}`)}
