@@ -84,20 +84,23 @@ export function SharedRecordView(props: {
       <Show when={props.opened.singleUse}>
         <p class="message share-single-use">{t('shares.open.singleUse')}</p>
       </Show>
-      <div class="form-actions share-refresh" hidden={props.opened.singleUse}>
-        <button
-          type="button"
-          class="button button--secondary"
-          onClick={() => void props.refresh().catch(() => undefined)}
-        >
-          {t('shares.open.refresh')}
-        </button>
-        <span role="status">
-          {t('shares.open.refreshed', {
-            time: formatDate(new Date(props.refreshedAt), { timeStyle: 'medium' }),
-          })}
-        </span>
-      </div>
+      {/* CSS display rules beat the hidden attribute: a closed single-use share has no refresh at all. */}
+      <Show when={!props.opened.singleUse}>
+        <div class="form-actions share-refresh">
+          <button
+            type="button"
+            class="button button--secondary"
+            onClick={() => void props.refresh().catch(() => undefined)}
+          >
+            {t('shares.open.refresh')}
+          </button>
+          <span role="status">
+            {t('shares.open.refreshed', {
+              time: formatDate(new Date(props.refreshedAt), { timeStyle: 'medium' }),
+            })}
+          </span>
+        </div>
+      </Show>
       <SummaryDownloads
         name={snapshot().patient.name}
         dateOfBirth={snapshot().patient.dateOfBirth}
