@@ -42,6 +42,10 @@ test('axe finds no serious or critical violation on any route, in English and in
     problems.push(...(await audit(page, `${language.lang} /create`)));
     await navigateInApp(page, '/restore');
     problems.push(...(await audit(page, `${language.lang} /restore (no vault)`)));
+    for (const doc of ['terms', 'privacy', 'notice']) {
+      await navigateInApp(page, `/legal/${doc}`);
+      problems.push(...(await audit(page, `${language.lang} /legal/${doc}`)));
+    }
   }
   await setLanguage(page, LANGUAGES[0]);
   await navigateInApp(page, '/');
@@ -69,6 +73,7 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/record/allergy/new',
     '/record/measurement/new',
     '/record/medication/new',
+    '/record/medication',
     '/measurements',
     '/conflicts/cc-AAAAAAAAAAAA-resolved',
     '/documents',

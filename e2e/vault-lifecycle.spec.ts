@@ -189,6 +189,8 @@ test('the vault screens in French, with the progress bar while the key is derive
     page.getByText('Temps estimé pour qu’un attaquant la devine\u00a0: des siècles.'),
   ).toBeVisible();
   await form.acknowledge.check();
+  await form.terms.check();
+  await form.adult.check();
   await form.submit.click();
   const progress = page.getByRole('progressbar', { name: 'Calcul des clés' });
   await expect(progress).toBeVisible();

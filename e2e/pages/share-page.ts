@@ -10,6 +10,8 @@ export interface NewShare {
   expiry?: '1h' | '24h' | '7d' | '30d';
   passcode?: string;
   typedCode?: boolean;
+  /** Closed by its first opening (read only). */
+  singleUse?: boolean;
 }
 
 export class SharePage {
@@ -43,6 +45,11 @@ export class SharePage {
     await form.getByLabel(this.s.page.expiry).selectOption(share.expiry ?? '24h');
     await form.getByLabel(this.s.page.passcode).fill(share.passcode ?? '');
     await form.getByRole('checkbox', { name: this.s.page.typedCode }).setChecked(share.typedCode ?? false);
+    if (share.singleUse !== undefined) {
+      await form
+        .getByRole('checkbox', { name: this.s.page.singleUse, exact: true })
+        .setChecked(share.singleUse);
+    }
     await form.getByRole('button', { name: this.s.page.create }).click();
     await expect(this.main.getByRole('status').filter({ hasText: this.s.page.created })).toBeVisible({
       timeout: 15_000,

@@ -1,5 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { legalEn, legalFr } from '../../web/src/features/legal/strings.ts';
 import { vaultEn, vaultFr } from '../../web/src/features/vault/strings.ts';
+import { TERMS_VERSION } from '../../web/src/vault/terms-acceptance.ts';
 import { followMainLink } from '../support/main-nav.ts';
 
 export type VaultLanguage = 'en' | 'fr';
@@ -20,6 +22,7 @@ function fill(template: string, values: Record<string, string | number>): string
  */
 export class VaultPage {
   private readonly s: typeof vaultEn;
+  private readonly legal: typeof legalEn;
   readonly heading: Locator;
   readonly unlockHeading: Locator;
   readonly unlockField: Locator;
@@ -34,6 +37,7 @@ export class VaultPage {
     language: VaultLanguage = 'en',
   ) {
     this.s = language === 'fr' ? vaultFr : vaultEn;
+    this.legal = language === 'fr' ? legalFr : legalEn;
     this.heading = page.getByRole('heading', { level: 1 });
     this.unlockHeading = page.getByRole('heading', { level: 1, name: this.s.unlock.title });
     this.unlockField = page.getByLabel(this.s.passphrase.label, { exact: true });
@@ -70,24 +74,53 @@ export class VaultPage {
     passphrase: Locator;
     confirmation: Locator;
     acknowledge: Locator;
+    terms: Locator;
+    adult: Locator;
     submit: Locator;
   } {
     return {
       passphrase: this.page.getByLabel(this.s.passphrase.label, { exact: true }),
       confirmation: this.page.getByLabel(this.s.passphrase.confirmLabel, { exact: true }),
       acknowledge: this.page.getByLabel(this.s.create.acknowledge, { exact: true }),
+      terms: this.termsBox,
+      adult: this.adultBox,
       submit: this.page.getByRole('button', { name: this.s.create.submit, exact: true }),
     };
   }
 
-  /** Step 1 only: fills the form and submits it (it may be refused). */
+  /** The terms-of-use box (with its version) and the 18+ box, at creation or when asked again. */
+  get termsBox(): Locator {
+    return this.page.getByLabel(fill(this.legal.consent.terms, { version: TERMS_VERSION }), { exact: true });
+  }
+
+  get adultBox(): Locator {
+    return this.page.getByLabel(this.legal.consent.adult, { exact: true });
+  }
+
+  /**
+   * Step 1 only: fills the form and submits it (it may be refused). `acknowledge` ticks the warning,
+   * the terms of use and the 18+ declaration.
+   */
   async submitPassphrase(passphrase: string, confirmation = passphrase, acknowledge = true): Promise<void> {
     await this.openCreate();
     const form = this.createForm;
     await form.passphrase.fill(passphrase);
     await form.confirmation.fill(confirmation);
-    if (acknowledge) await form.acknowledge.check();
+    if (acknowledge) {
+      await form.acknowledge.check();
+      await form.terms.check();
+      await form.adult.check();
+    }
     await form.submit.click();
+  }
+
+  /** The terms asked again after an unlock (a new version, a vault from before them): accepts them. */
+  async acceptTermsAgain(): Promise<void> {
+    await expect(this.page.getByRole('heading', { level: 1, name: /terms|conditions/i })).toBeVisible();
+    await this.termsBox.check();
+    await this.adultBox.check();
+    await this.page.getByRole('button', { name: this.legal.gate.submit, exact: true }).click();
+    await expect(this.termsBox).toBeHidden();
   }
 
   /**

@@ -29,6 +29,7 @@ export const LOCAL_LABELS = [
   'message-pins',
   'notices',
   'message-outbox',
+  'terms-acceptance',
 ] as const;
 export type LocalLabel = (typeof LOCAL_LABELS)[number];
 

@@ -83,8 +83,24 @@ export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export const loginResponseSchema = sessionResponseSchema.extend({ keyring: keyringSchema });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
+/**
+ * The account holder's acceptance of the terms of use (issue 18 item 5): which version, when, the 18+
+ * declaration, signed with the holder's identity key (shared/crypto/terms-proof.ts) so that a device
+ * can tell it was made by a device of this vault. No health data; the server keeps it as given.
+ */
+export const termsRecordSchema = z.strictObject({
+  version: z.int().min(1).max(100_000),
+  acceptedAt: z.iso.datetime({ offset: true }),
+  adult: z.literal(true),
+  /** Ed25519 signature, 64 bytes. */
+  signature: base64urlField('Signature', { exact: 86 }),
+});
+export type TermsRecord = z.infer<typeof termsRecordSchema>;
+
 export const accountResponseSchema = z.strictObject({
   keyring: keyringSchema,
+  /** The recorded acceptance of the terms; null before one; servers before it omit it. */
+  terms: termsRecordSchema.nullable().optional(),
   /** Ciphertext bytes the account stores and may store (the server's quota); servers before it omit it. */
   storage: z.strictObject({ used: z.int().min(0), limit: z.int().min(0) }).optional(),
 });

@@ -17,6 +17,7 @@ import {
   preloginResponseSchema,
   registerRequestSchema,
   sessionResponseSchema,
+  termsRecordSchema,
 } from './account.ts';
 import {
   appointmentActionSchema,
@@ -165,6 +166,8 @@ export const API = {
   /** A single-use nonce for the fresh proof the three changes below require (`signLoginProof`). */
   accountChallenge: endpoint('POST', '/api/account/challenge', null, challengeResponseSchema),
   putKeyring: endpoint('PUT', '/api/account/keyring', keyringUpdateRequestSchema, null, 204),
+  /** The holder's signed acceptance of the terms of use (replaces the previous one). */
+  putTerms: endpoint('PUT', '/api/account/terms', termsRecordSchema, null, 204),
   deleteAccount: endpoint('DELETE', '/api/account', freshProofRequestSchema, null, 204),
   signOutOthers: endpoint('POST', '/api/account/sign-out-others', freshProofRequestSchema, null, 204),
   /** The account's live sessions (devices), this one marked `current`. */

@@ -27,6 +27,8 @@ export const ERROR_REASONS = [
   'share-locked',
   'share-expired',
   'share-revoked',
+  /** A single-use share that was already opened once. */
+  'share-used',
   'share-read-only',
   /** A JSON body whose bytes are not valid UTF-8. */
   'invalid-utf8',

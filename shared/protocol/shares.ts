@@ -73,17 +73,24 @@ export const ownerSecretSchema = z.strictObject({
 });
 export type OwnerSecret = z.infer<typeof ownerSecretSchema>;
 
-export const createShareRequestSchema = z.strictObject({
-  id: shareIdSchema,
-  mode: z.enum(SHARE_MODES, 'Mode must be read or read-add'),
-  sections,
-  expiry: z.enum(['1h', '24h', '7d', '30d'], 'Expiry must be 1h, 24h, 7d or 30d'),
-  accessToken: token,
-  hasPasscode: z.boolean(),
-  code: z.strictObject({ lookupId, proof: token, wrappedKey: wrappedSecretSchema }).optional(),
-  snapshot: sealedSnapshotSchema,
-  ownerSecret: ownerSecretSchema.optional(),
-});
+export const createShareRequestSchema = z
+  .strictObject({
+    id: shareIdSchema,
+    mode: z.enum(SHARE_MODES, 'Mode must be read or read-add'),
+    sections,
+    expiry: z.enum(['1h', '24h', '7d', '30d'], 'Expiry must be 1h, 24h, 7d or 30d'),
+    accessToken: token,
+    hasPasscode: z.boolean(),
+    code: z.strictObject({ lookupId, proof: token, wrappedKey: wrappedSecretSchema }).optional(),
+    snapshot: sealedSnapshotSchema,
+    ownerSecret: ownerSecretSchema.optional(),
+    /** Closed by its first opening (the one practitioner who opens it sees it once). Read-only. */
+    singleUse: z.boolean().optional(),
+  })
+  .refine((share) => !share.singleUse || share.mode === 'read', {
+    message: 'A single-use share is read-only',
+    path: ['singleUse'],
+  });
 export type CreateShareRequest = z.infer<typeof createShareRequestSchema>;
 
 export const shareStates = ['active', 'expired', 'revoked', 'locked'] as const;
@@ -102,6 +109,9 @@ export const shareSummarySchema = z.strictObject({
   ownerSecret: ownerSecretSchema.nullable(),
   /** The typed code is locked after too many wrong codes; the link (see `state`) is not affected. */
   codeLocked: z.boolean().optional(),
+  /** A single-use share, and when its one opening happened (it is then `revoked`). */
+  singleUse: z.boolean().optional(),
+  usedAt: z.number().nullable().optional(),
 });
 export type ShareSummary = z.infer<typeof shareSummarySchema>;
 export const shareListSchema = z.strictObject({ shares: z.array(shareSummarySchema) });
@@ -117,6 +127,8 @@ export const openShareResponseSchema = z.strictObject({
   sections: z.array(z.enum(SHARE_SECTIONS)),
   expiresAt: z.number(),
   snapshot: sealedSnapshotSchema,
+  /** This opening was the share's only one: it is closed now; do not poll it. */
+  singleUse: z.boolean().optional(),
 });
 export type OpenShareResponse = z.infer<typeof openShareResponseSchema>;
 

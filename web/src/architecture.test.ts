@@ -55,6 +55,11 @@ const FEATURE_PUBLIC: Readonly<Record<string, readonly string[]>> = {
     'web/src/features/exchange/exchange-settings.tsx',
     'web/src/features/exchange/summary-downloads.tsx',
   ],
+  'features/legal': [
+    'web/src/features/legal/adverse-reaction-link.tsx',
+    'web/src/features/legal/care-notice.tsx',
+    'web/src/features/legal/terms-fields.tsx',
+  ],
   'features/pwa': ['web/src/features/pwa/update-app.ts'],
   'features/record': [
     'web/src/features/record/no-profile.tsx',

@@ -90,4 +90,34 @@ describe('account', () => {
     const again = await register(t.fetcher, vault);
     expect((await pull(t.fetcher, again, null)).documents).toEqual([]);
   });
+
+  it('keeps the signed acceptance of the terms with the account, for this account only', async () => {
+    const vault = testVault('terms@example.org');
+    const token = await register(t.fetcher, vault);
+    const other = await register(t.fetcher, testVault('terms-other@example.org'));
+    expect((await (await call('GET', '/api/account', token)).json()).terms).toBeNull();
+
+    const record = {
+      version: 1,
+      acceptedAt: '2026-12-04T10:00:00.000Z',
+      adult: true,
+      signature: 'A'.repeat(86),
+    };
+    expect((await call('PUT', '/api/account/terms', token, record)).status).toBe(204);
+    expect((await (await call('GET', '/api/account', token)).json()).terms).toEqual(record);
+    expect((await (await call('GET', '/api/account', other)).json()).terms).toBeNull();
+
+    // Not 18 or over, an unknown field, a missing signature, no session: refused, nothing changed.
+    for (const bad of [
+      { ...record, adult: false },
+      { ...record, extra: 1 },
+      { version: 2, acceptedAt: record.acceptedAt, adult: true },
+      { ...record, acceptedAt: 'yesterday' },
+    ]) {
+      expect((await call('PUT', '/api/account/terms', token, bad)).status, JSON.stringify(bad)).toBe(400);
+    }
+    expect((await t.fetcher('/api/account/terms', jsonInit('PUT', record))).status).toBe(401);
+    expect((await call('GET', '/api/account/terms', token)).status).toBe(405);
+    expect((await (await call('GET', '/api/account', token)).json()).terms).toEqual(record);
+  });
 });

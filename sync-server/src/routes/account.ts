@@ -4,7 +4,8 @@
  * and signs out the other devices (they hold a keyring the old passphrase opens, and must sign in
  * with the new one); DELETE wipes the account and every row it owns, at once; POST
  * /sign-out-others ends every other session. /devices lists the live sessions, names this one and
- * signs one other out; /events is the access history the server keeps (§7.5).
+ * signs one other out; /events is the access history the server keeps (§7.5); PUT /terms records
+ * the holder's signed acceptance of the terms of use, returned by GET.
  *
  * Those three changes, and signing one other device out, need more than the session token: a fresh signed challenge with the
  * account's CURRENT auth key (POST /challenge, then `proof` in the body; auth/fresh-proof.ts).
@@ -19,6 +20,7 @@ import {
   type FreshProof,
   freshProofRequestSchema,
   keyringUpdateRequestSchema,
+  termsRecordSchema,
 } from '../../../shared/protocol/account.ts';
 import {
   ACCESS_EVENTS_KEPT,
@@ -75,6 +77,7 @@ export function accountRoutes(deps: ApiDeps) {
         if (!account) throw unauthorized();
         return c.json<AccountResponse>({
           keyring: keyringSchema.parse(JSON.parse(account.keyringJson)),
+          terms: account.termsJson === null ? null : termsRecordSchema.parse(JSON.parse(account.termsJson)),
           storage: { used: account.storedBytes, limit: deps.storageQuotaBytes },
         });
       })
@@ -112,6 +115,14 @@ export function accountRoutes(deps: ApiDeps) {
         return c.body(null, 204);
       })
       .all('/keyring', methodNotAllowed('PUT'))
+      // The token alone is enough: the record is signed by the holder's identity key, which devices
+      // check, so a thief can only erase or replay it (and a device then asks its owner again).
+      .put('/terms', jsonBody(termsRecordSchema), async (c) => {
+        if (!(await store.setTerms(c.get('session').accountId, JSON.stringify(c.get('body')))))
+          throw unauthorized();
+        return c.body(null, 204);
+      })
+      .all('/terms', methodNotAllowed('PUT'))
       .post('/sign-out-others', bodyPresent, jsonBody(freshProofRequestSchema), async (c) => {
         const { accountId, tokenHash } = c.get('session');
         await requireFreshProof(accountId, c.get('body').proof);

@@ -1,6 +1,6 @@
 /**
  * The checks every practitioner request on a share goes through, in this order: the share exists,
- * is not revoked (410 `share-revoked`), has not expired (410 `share-expired`), is not locked (423
+ * is not revoked (410 `share-revoked`; a single-use share already opened: `share-used`), has not expired (410 `share-expired`), is not locked (423
  * `share-locked`), and the access token matches (its SHA-256 compared in constant time with the
  * stored hash). Each attempt is reserved before the comparison and given back when right, so only
  * wrong tokens stay counted (and logged); the share locks at the limit, parallel requests included.
@@ -19,6 +19,10 @@ export function shareState(share: ShareRecord, now: number): 'active' | 'expired
   return 'active';
 }
 
+export function usedShare(): ApiError {
+  return new ApiError(410, 'share-used', 'This single-use share was already opened');
+}
+
 export function notFoundShare(): ApiError {
   return new ApiError(404, 'not-found', 'No such share');
 }
@@ -31,6 +35,7 @@ export function notFoundShare(): ApiError {
 export function requireUsable(share: ShareRecord | null, now: number, path: ProofPath = 'link'): ShareRecord {
   if (!share) throw notFoundShare();
   const state = shareState(share, now);
+  if (share.usedAt !== null) throw usedShare();
   if (state === 'revoked') throw new ApiError(410, 'share-revoked', 'This share was revoked by the patient');
   if (state === 'expired') throw new ApiError(410, 'share-expired', 'This share has expired');
   if (path === 'link' ? state === 'locked' : share.codeLockedAt !== null) throw locked();

@@ -50,7 +50,7 @@ describe('shares', () => {
   const call = (method: string, path: string, token: string, body?: unknown) =>
     t.fetcher(path, jsonInit(method, body, token));
 
-  function newShare(options: { mode?: 'read' | 'read-add'; passcode?: string } = {}) {
+  function newShare(options: { mode?: 'read' | 'read-add'; passcode?: string; singleUse?: boolean } = {}) {
     const key = generateShareKey();
     const id = generateShareId();
     const request: CreateShareRequest = {
@@ -61,6 +61,7 @@ describe('shares', () => {
       accessToken: shareAccessToken(key, options.passcode ?? ''),
       hasPasscode: options.passcode !== undefined,
       snapshot: { version: 1, ...sealSnapshot(key, id, 1, { allergies: ['peanut'] }) },
+      ...(options.singleUse ? { singleUse: true } : {}),
     };
     return { key, id, request };
   }
@@ -83,6 +84,49 @@ describe('shares', () => {
     });
     expect((await call('GET', '/api/practitioners/me', patientToken)).status).toBe(204);
     expect((await call('PUT', '/api/practitioners/me', doctorToken, { name: '' })).status).toBe(400);
+  });
+
+  it('serves a single-use share once: parallel openings get it once, then it is closed for all', async () => {
+    const refused = newShare({ singleUse: true });
+    expect((await call('POST', '/api/shares', patientToken, refused.request)).status).toBe(400);
+    const { key, id } = await create({ mode: 'read', singleUse: true });
+    const listed = async () =>
+      ((await (await call('GET', '/api/shares', patientToken)).json()).shares as { id: string }[]).find(
+        (s) => s.id === id,
+      );
+    expect(await listed()).toMatchObject({ state: 'active', singleUse: true, usedAt: null });
+
+    // A wrong token spends nothing.
+    const wrong = await call('POST', `/api/shares/${id}/open`, doctorToken, {
+      accessToken: shareAccessToken(key, 'not the passcode'),
+    });
+    expect(wrong.status).toBe(403);
+    // Three at once (with the wrong one, under the five reservations that would lock the link).
+    const answers = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        call('POST', `/api/shares/${id}/open`, doctorToken, { accessToken: shareAccessToken(key) }),
+      ),
+    );
+    const served = answers.filter((res) => res.status === 200);
+    expect(served).toHaveLength(1);
+    const body = await served[0]?.json();
+    expect(body).toMatchObject({ id, singleUse: true });
+    expect(openSnapshot(key, id, 1, body.snapshot)).toEqual({ allergies: ['peanut'] });
+    for (const res of answers.filter((r) => r.status !== 200)) {
+      expect(res.status).toBe(410);
+      expect((await res.json()).error.reason).toBe('share-used');
+    }
+
+    // Closed: a poll, a new opening and the owner's listing all say so.
+    const again = await call('POST', `/api/shares/${id}/open`, doctorToken, {
+      accessToken: shareAccessToken(key),
+      refresh: true,
+    });
+    expect(again.status).toBe(410);
+    expect((await again.json()).error.reason).toBe('share-used');
+    expect(await listed()).toMatchObject({ state: 'revoked', singleUse: true, usedAt: clock });
+    const log = await (await call('GET', `/api/shares/${id}/log`, patientToken)).json();
+    expect(log.entries.filter((e: { action: string }) => e.action === 'open')).toHaveLength(1);
   });
 
   it('lets a practitioner open with the token, logs it, and refuses anyone else', async () => {

@@ -39,6 +39,7 @@ import {
   requireProof,
   requireUsable,
   shareState,
+  usedShare,
 } from './share-access.ts';
 
 /**
@@ -73,6 +74,7 @@ function summary(share: ShareRecord, now: number): ShareSummary {
     codeLocked: share.codeLockedAt !== null,
     // Owner-only (this summary only ever goes to the owner): their vault key alone opens it.
     ownerSecret: share.ownerSecretJson ? JSON.parse(share.ownerSecretJson) : null,
+    ...(share.singleUse ? { singleUse: true, usedAt: share.usedAt } : {}),
   };
 }
 
@@ -162,6 +164,7 @@ export function shareRoutes(deps: ApiDeps) {
         wrappedKeyJson: body.code ? JSON.stringify(body.code.wrappedKey) : null,
         ownerSecretJson: body.ownerSecret ? JSON.stringify(body.ownerSecret) : null,
         snapshot: body.snapshot,
+        singleUse: body.singleUse === true,
       });
       // Share ids are 128 random bits drawn by the device: a clash is a retry of this very request.
       if (outcome === 'id-taken') throw new ApiError(409, 'conflict', 'This share id is taken');
@@ -190,6 +193,8 @@ export function shareRoutes(deps: ApiDeps) {
       await requireProof(store, share, share.tokenHash, accessToken, who, at);
       const snapshot = await store.getSnapshot(share.id);
       if (!snapshot) throw notFoundShare();
+      // A single-use share serves one opening: the first to spend it; a parallel one is refused.
+      if (share.singleUse && !(await store.useShare(share.id, at))) throw usedShare();
       // A first opening is always logged, whatever the client says; a poll only when it served
       // this practitioner a snapshot version they had not been served yet.
       const last = (await store.listShareLog(share.id))
@@ -214,6 +219,7 @@ export function shareRoutes(deps: ApiDeps) {
         sections: share.sections as OpenShareResponse['sections'],
         expiresAt: share.expiresAt,
         snapshot,
+        ...(share.singleUse ? { singleUse: true } : {}),
       });
     })
     .post('/:id/entries', jsonBody(postEntryRequestSchema, ENTRY_MAX + 4 * KIB), async (c) => {

@@ -9,6 +9,7 @@ export interface AccountRow {
   readonly seq: number | string;
   readonly created_at: number | string;
   readonly stored_bytes: number | string;
+  readonly terms?: string | null;
 }
 
 /** PostgreSQL returns BIGINT as text; every number here is below 2^53. */
@@ -22,5 +23,6 @@ export function toAccount(row: AccountRow | undefined): AccountRecord | null {
     seq: Number(row.seq),
     createdAt: Number(row.created_at),
     storedBytes: Number(row.stored_bytes),
+    termsJson: row.terms ?? null,
   };
 }

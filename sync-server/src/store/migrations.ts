@@ -345,6 +345,17 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX appointments_patient ON appointments(patient_id, updated_at);
     `,
   },
+  {
+    version: 16,
+    name: 'terms of use accepted; single-use shares',
+    // The account holder's signed acceptance of the terms (JSON, verified by their devices with the
+    // identity key; no health data). A single-use share closes at its first opening (used_at).
+    sql: `
+      ALTER TABLE accounts ADD COLUMN terms TEXT;
+      ALTER TABLE shares ADD COLUMN single_use INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE shares ADD COLUMN used_at INTEGER;
+    `,
+  },
 ];
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
@@ -704,6 +715,15 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         WHERE starts_at IS NOT NULL AND status IN ('requested', 'proposed', 'accepted');
       CREATE INDEX appointments_practitioner ON appointments(practitioner_id, updated_at);
       CREATE INDEX appointments_patient ON appointments(patient_id, updated_at);
+    `,
+  },
+  {
+    version: 16,
+    name: 'terms of use accepted; single-use shares',
+    sql: `
+      ALTER TABLE accounts ADD COLUMN terms TEXT;
+      ALTER TABLE shares ADD COLUMN single_use BOOLEAN NOT NULL DEFAULT FALSE;
+      ALTER TABLE shares ADD COLUMN used_at BIGINT;
     `,
   },
 ];

@@ -29,8 +29,9 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
       try {
         await pool.query(
           `INSERT INTO shares (id, owner_id, mode, sections, created_at, expires_at, token_hash, has_passcode,
-             code_lookup, code_proof_hash, wrapped_key, snapshot_version, snapshot_nonce, snapshot, owner_secret)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+             code_lookup, code_proof_hash, wrapped_key, snapshot_version, snapshot_nonce, snapshot, owner_secret,
+             single_use)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
           [
             s.id,
             s.ownerId,
@@ -47,6 +48,7 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
             s.snapshot.nonce,
             s.snapshot.ciphertext,
             s.ownerSecretJson,
+            s.singleUse ?? false,
           ],
         );
         return 'created';
@@ -91,6 +93,15 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
       const result = await pool.query(
         'UPDATE shares SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 AND owner_id = $3',
         [now, id, ownerId],
+      );
+      return result.rowCount === 1;
+    },
+    async useShare(id, now) {
+      // One statement: the row lock makes parallel openings queue, and only the first finds it unused.
+      const result = await pool.query(
+        `UPDATE shares SET used_at = $1, revoked_at = $1
+         WHERE id = $2 AND single_use AND used_at IS NULL AND revoked_at IS NULL`,
+        [now, id],
       );
       return result.rowCount === 1;
     },

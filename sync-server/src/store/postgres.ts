@@ -108,6 +108,10 @@ export async function openPostgresStore(connectionString: string, poolSize = 10)
       );
       return result.rowCount === 1;
     },
+    async setTerms(accountId, termsJson) {
+      const result = await pool.query('UPDATE accounts SET terms = $2 WHERE id = $1', [accountId, termsJson]);
+      return result.rowCount === 1;
+    },
     async deleteAccount(accountId) {
       return inTransaction(pool, async (client) => {
         const gone = await client.query<{ email_hash: string }>(

@@ -31,9 +31,14 @@ export interface NewShare {
   /** The share's secrets sealed with the owner's vault key (opaque here), or null. */
   readonly ownerSecretJson: string | null;
   readonly snapshot: StoredSnapshot;
+  /** Closed by its first opening (issue 19 item 5); false when absent. */
+  readonly singleUse?: boolean;
 }
 
-export interface ShareRecord extends Omit<NewShare, 'snapshot'> {
+export interface ShareRecord extends Omit<NewShare, 'snapshot' | 'singleUse'> {
+  readonly singleUse: boolean;
+  /** When a single-use share was opened (and so closed); null before, and for other shares. */
+  readonly usedAt: number | null;
   readonly revokedAt: number | null;
   /** Wrong access tokens (the link); at the limit the share is locked for the link. */
   readonly failedAttempts: number;
@@ -89,6 +94,12 @@ export interface ShareStore {
   /** Owner only; revoking twice keeps the first time. False when the owner has no such share. */
   revokeShare(id: string, ownerId: string, now: number): Promise<boolean>;
   /**
+   * Spends a single-use share's one opening, atomically: true for the one call that finds it
+   * single-use, not used and not revoked (it is then closed: `usedAt` and `revokedAt` set to `now`);
+   * false for every other call, parallel ones included.
+   */
+  useShare(id: string, now: number): Promise<boolean>;
+  /**
    * Reserves one attempt before a proof is compared, atomically: false (locked) when the share is
    * locked or already at `maxFailures`; the reservation reaching the limit locks the share. A
    * correct proof gives its attempt back (`releaseShareAttempt`), so only wrong ones stay counted.
@@ -136,11 +147,13 @@ export interface ShareRow {
   owner_secret: string | null;
   code_failed_attempts: number | string;
   code_locked_at: number | string | null;
+  single_use: number | boolean;
+  used_at: number | string | null;
 }
 
 export const SHARE_COLUMNS = `id, owner_id, mode, sections, created_at, expires_at, token_hash, has_passcode,
   code_lookup, code_proof_hash, wrapped_key, revoked_at, failed_attempts, locked_at, snapshot_version,
-  owner_secret, code_failed_attempts, code_locked_at`;
+  owner_secret, code_failed_attempts, code_locked_at, single_use, used_at`;
 
 /** The counter and lock columns of each proof path. */
 export const ATTEMPT_COLUMNS: Readonly<Record<ProofPath, { count: string; locked: string }>> = {
@@ -173,6 +186,8 @@ export function toShare(row: ShareRow): ShareRecord {
     codeLockedAt: num(row.code_locked_at),
     snapshotVersion: Number(row.snapshot_version),
     ownerSecretJson: row.owner_secret,
+    singleUse: Boolean(row.single_use),
+    usedAt: num(row.used_at),
   };
 }
 

@@ -31,6 +31,31 @@ export function newShare(ownerId: string, extra: Partial<NewShare> = {}): NewSha
 }
 
 export function shareContract(current: () => Store, newAccount: () => Promise<string>): void {
+  it('spends a single-use share once, parallel calls included; other shares are never spent', async () => {
+    const store = current();
+    const owner = await newAccount();
+    const once = newShare(owner, { mode: 'read', singleUse: true });
+    const plain = newShare(owner);
+    expect(await store.createShare(once)).toBe('created');
+    expect(await store.createShare(plain)).toBe('created');
+    expect(await store.getShare(once.id)).toMatchObject({ singleUse: true, usedAt: null, revokedAt: null });
+    expect(await store.getShare(plain.id)).toMatchObject({ singleUse: false, usedAt: null });
+
+    const spent = await Promise.all(Array.from({ length: 6 }, () => store.useShare(once.id, NOW + 5)));
+    expect(spent.filter(Boolean)).toHaveLength(1);
+    expect(await store.getShare(once.id)).toMatchObject({ usedAt: NOW + 5, revokedAt: NOW + 5 });
+    expect(await store.useShare(once.id, NOW + 6)).toBe(false);
+    expect(await store.useShare(plain.id, NOW + 6)).toBe(false);
+    expect(await store.getShare(plain.id)).toMatchObject({ usedAt: null, revokedAt: null });
+
+    // Revoked before anyone opened it: nothing left to spend.
+    const revoked = newShare(owner, { mode: 'read', singleUse: true });
+    await store.createShare(revoked);
+    await store.revokeShare(revoked.id, owner, NOW + 1);
+    expect(await store.useShare(revoked.id, NOW + 2)).toBe(false);
+    expect(await store.getShare(revoked.id)).toMatchObject({ usedAt: null, revokedAt: NOW + 1 });
+  });
+
   it('creates shares, refuses a taken id (not a lookup id in use), finds and lists them', async () => {
     const store = current();
     const owner = await newAccount();

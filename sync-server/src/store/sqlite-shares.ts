@@ -25,7 +25,7 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
   const q = {
     insert: db.prepare(`INSERT INTO shares (id, owner_id, mode, sections, created_at, expires_at, token_hash,
       has_passcode, code_lookup, code_proof_hash, wrapped_key, snapshot_version, snapshot_nonce, snapshot,
-      owner_secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      owner_secret, single_use) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     byId: db.prepare(`SELECT ${SHARE_COLUMNS} FROM shares WHERE id = ?`),
     byLookup: db.prepare(
       `SELECT ${SHARE_COLUMNS} FROM shares WHERE code_lookup = ? ORDER BY created_at DESC, id`,
@@ -45,6 +45,8 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
     revoke: db.prepare(
       'UPDATE shares SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND owner_id = ?',
     ),
+    use: db.prepare(`UPDATE shares SET used_at = ?, revoked_at = ?
+      WHERE id = ? AND single_use = 1 AND used_at IS NULL AND revoked_at IS NULL`),
     reserve: perPath(
       ({ count, locked }) => `UPDATE shares SET ${count} = ${count} + 1,
       ${locked} = CASE WHEN ${count} + 1 >= ? THEN ? ELSE NULL END
@@ -89,6 +91,7 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
           s.snapshot.nonce,
           s.snapshot.ciphertext,
           s.ownerSecretJson,
+          s.singleUse ? 1 : 0,
         );
         return 'created';
       } catch (error) {
@@ -121,6 +124,9 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
     },
     async revokeShare(id, ownerId, now) {
       return q.revoke.run(now, id, ownerId).changes === 1;
+    },
+    async useShare(id, now) {
+      return q.use.run(now, now, id).changes === 1;
     },
     async reserveShareAttempt(id, now, maxFailures, path = 'link') {
       return q.reserve[path].get(maxFailures, now, id, maxFailures) !== undefined;

@@ -113,6 +113,7 @@ export function openSqliteStore(file: string): Store {
     accountByEmail: db.prepare('SELECT * FROM accounts WHERE email_hash = ?'),
     accountById: db.prepare('SELECT * FROM accounts WHERE id = ?'),
     updateKeyring: db.prepare('UPDATE accounts SET keyring = ?, auth_public_key = ? WHERE id = ?'),
+    setTerms: db.prepare('UPDATE accounts SET terms = ? WHERE id = ?'),
     deleteDocuments: db.prepare('DELETE FROM documents WHERE account_id = ?'),
     deleteSessions: db.prepare('DELETE FROM sessions WHERE account_id = ?'),
     deleteAccessEvents: db.prepare(DEVICE_SQL.deleteEvents),
@@ -252,6 +253,9 @@ export function openSqliteStore(file: string): Store {
     },
     async updateKeyring(accountId, keyringJson, authPublicKey) {
       return q.updateKeyring.run(keyringJson, authPublicKey, accountId).changes === 1;
+    },
+    async setTerms(accountId, termsJson) {
+      return q.setTerms.run(termsJson, accountId).changes === 1;
     },
     async deleteAccount(accountId) {
       const deleted = deleteTx.immediate(accountId);

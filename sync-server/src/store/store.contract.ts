@@ -73,6 +73,7 @@ export function storeContract(name: string, open: () => Promise<Store>, readAllR
         createdAt: NOW,
         seq: 0,
         storedBytes: 0,
+        termsJson: null,
       });
       expect(await store.getAccount(id)).toEqual(found);
       expect(await store.findAccountByEmailHash('nobody')).toBeNull();
@@ -84,6 +85,18 @@ export function storeContract(name: string, open: () => Promise<Store>, readAllR
       expect(await store.updateKeyring(id, '{"v":2}', 'pk-new')).toBe(true);
       expect(await store.getAccount(id)).toMatchObject({ keyringJson: '{"v":2}', authPublicKey: 'pk-new' });
       expect(await store.updateKeyring('nobody', '{}', 'x')).toBe(false);
+    });
+
+    it('records the acceptance of the terms, the newest one replacing the last', async () => {
+      const id = await newAccount();
+      expect((await store.getAccount(id))?.termsJson).toBeNull();
+      expect(await store.setTerms(id, '{"version":1}')).toBe(true);
+      expect(await store.setTerms(id, '{"version":2}')).toBe(true);
+      expect(await store.getAccount(id)).toMatchObject({
+        termsJson: '{"version":2}',
+        keyringJson: '{"v":1}',
+      });
+      expect(await store.setTerms('nobody', '{}')).toBe(false);
     });
 
     it('hands out a challenge once, and never after it expired', async () => {

@@ -36,6 +36,8 @@ export interface AccountRecord extends NewAccount {
   readonly seq: number;
   /** Ciphertext characters (bytes: base64url is ASCII) of the account's documents, as the quota counts them. */
   readonly storedBytes: number;
+  /** The holder's signed acceptance of the terms of use, as uploaded (validated by the route); null before. */
+  readonly termsJson: string | null;
 }
 
 /** Why the account's owner ended a session from another device; told to that device on its next request. */
@@ -103,6 +105,8 @@ export interface Store
   getAccount(accountId: string): Promise<AccountRecord | null>;
   /** After a passphrase change. False when the account does not exist. */
   updateKeyring(accountId: string, keyringJson: string, authPublicKey: string): Promise<boolean>;
+  /** Records the acceptance of the terms of use (replaces the previous one). False when the account does not exist. */
+  setTerms(accountId: string, termsJson: string): Promise<boolean>;
   /** Wipes the account, its sessions, challenges, documents and access events, in one transaction. */
   deleteAccount(accountId: string): Promise<boolean>;
 

@@ -73,6 +73,10 @@ const RecoverPage = lazy(() =>
   import('../features/vault/recover-page.tsx').then((m) => ({ default: m.RecoverPage })),
 );
 
+const LegalPage = lazy(() =>
+  import('../features/legal/legal-page.tsx').then((m) => ({ default: m.LegalPage })),
+);
+
 const ConsultEntry = lazy(() =>
   import('../features/call/consult-entry.tsx').then((m) => ({ default: m.ConsultEntry })),
 );
@@ -132,6 +136,7 @@ export function App() {
       <Route path="/emergency/lock-screen" component={LockScreenPage} />
       <Route path="/consult" component={ConsultEntry} />
       <Route path="/s" component={ShareOpenPage} />
+      <Route path="/legal/:doc" component={LegalPage} />
       <Route path="/" component={Guarded}>
         <Route path="/profiles" component={ProfilesPage} />
         <Route path="/record" component={TimelinePage} />

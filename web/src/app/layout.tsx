@@ -1,6 +1,8 @@
 import { A, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, lazy, on, onCleanup, onMount, type ParentProps, Show } from 'solid-js';
 import { OpeningsNoticeScope } from '../features/emergency/openings-notice-scope.tsx';
+import { LegalFooter } from '../features/legal/legal-footer.tsx';
+import { TermsGate } from '../features/legal/terms-gate.tsx';
 import { UnreadBadge } from '../features/messages/unread-badge.tsx';
 import { NotificationsBadge } from '../features/notifications/notifications-badge.tsx';
 import { NotificationsBridge } from '../features/notifications/notifications-bridge.tsx';
@@ -171,8 +173,15 @@ function Shell(props: ParentProps) {
       </Show>
       <main class="shell__main" id="main" tabIndex={-1}>
         <RecoveryKeyBanner />
-        {props.children}
+        {/* Unlocked without the current terms accepted: only the legal pages, until they are. */}
+        <Show
+          when={app.status() !== 'unlocked' || app.termsAccepted() || location.pathname.startsWith('/legal/')}
+          fallback={<TermsGate />}
+        >
+          {props.children}
+        </Show>
       </main>
+      <LegalFooter />
     </div>
   );
 }

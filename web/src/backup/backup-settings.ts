@@ -5,6 +5,8 @@
  *   in a practitioner's pending entries before another device of the account takes the share over;
  * - `local`: the emergency lock-screen copies the person opted into and the hourly rate. Those copies
  *   sit unencrypted in localStorage by the person's choice; in the file they are inside its encryption.
+ * - `terms`: the acceptance of the terms of use (vault/terms-acceptance.ts), sealed with the vault key,
+ *   so a restored vault is not asked to accept them again;
  * The sync credentials are never backed up: a session token belongs to one device.
  */
 
@@ -14,7 +16,9 @@ import type { CarnetDatabase } from '../db/database.ts';
 
 export const SHARES_SETTING = 'shares';
 export const LOCAL_SETTING = 'local';
+export const TERMS_SETTING = 'terms';
 const SHARES_STATE_ID = 'shares';
+const TERMS_ID = 'terms';
 
 /** localStorage keys worth keeping across devices: by exact name, or by prefix when ending in '.'. */
 const LOCAL_KEYS = ['carnet.emergency.lock-screen.', 'carnet.hourlyRateCents'];
@@ -32,6 +36,8 @@ export async function settingFrames(
   const frames: BackupFrame[] = [];
   const shares = (await db.syncstate.findOne(SHARES_STATE_ID).exec())?.sealed;
   if (shares) frames.push({ type: 'setting', id: SHARES_SETTING, bytes: utf8(shares) });
+  const terms = (await db.syncstate.findOne(TERMS_ID).exec())?.sealed;
+  if (terms) frames.push({ type: 'setting', id: TERMS_SETTING, bytes: utf8(terms) });
   if (storage) {
     const local: Record<string, string> = {};
     for (let i = 0; i < storage.length; i++) {
@@ -45,7 +51,7 @@ export async function settingFrames(
 }
 
 /**
- * Puts settings back. The shares state only when this device has none (a merge never replaces the
+ * Puts settings back. The shares state and the terms acceptance only when this device has none (a merge never replaces the
  * state of the open vault) and when it is sealed with this vault's key (`sameVaultKey`); local
  * settings only for keys this device does not have yet. Unknown or malformed settings are ignored:
  * the file authenticated, so they come from a newer app, not from an attacker.
@@ -57,9 +63,10 @@ export async function restoreSettings(
   sameVaultKey: boolean,
 ): Promise<void> {
   for (const frame of frames) {
-    if (frame.id === SHARES_SETTING && sameVaultKey) {
-      if (!(await db.syncstate.findOne(SHARES_STATE_ID).exec())) {
-        await db.syncstate.insert({ id: SHARES_STATE_ID, sealed: fromUtf8(frame.bytes) });
+    if ((frame.id === SHARES_SETTING || frame.id === TERMS_SETTING) && sameVaultKey) {
+      const id = frame.id === SHARES_SETTING ? SHARES_STATE_ID : TERMS_ID;
+      if (!(await db.syncstate.findOne(id).exec())) {
+        await db.syncstate.insert({ id, sealed: fromUtf8(frame.bytes) });
       }
     } else if (frame.id === LOCAL_SETTING && storage) {
       let values: unknown;

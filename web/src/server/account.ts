@@ -28,6 +28,8 @@ export class AccountApi {
   freshChallenge = () => this.transport.call(API.accountChallenge, {});
   /** After a passphrase change, with a proof by the OLD auth key; the server signs the other devices out. */
   putKeyring = (body: RequestOf<typeof API.putKeyring>) => this.transport.call(API.putKeyring, { body });
+  /** Records the holder's signed acceptance of the terms of use with the account. */
+  putTerms = (body: RequestOf<typeof API.putTerms>) => this.transport.call(API.putTerms, { body });
   logout = () => this.transport.call(API.logout, {});
   deleteAccount = (proof: FreshProof) => this.transport.call(API.deleteAccount, { body: { proof } });
   /** Ends every other session of the account (their streams and call sockets too). */

@@ -53,6 +53,7 @@ export type ShareServerReason =
   | 'sync-off'
   | 'not-found'
   | 'share-revoked'
+  | 'share-used'
   | 'share-expired'
   | 'share-locked'
   | 'share-read-only'
@@ -74,6 +75,7 @@ export function shareReason(error: ServerError): ShareServerReason {
     case 'timeout':
       return 'offline';
     case 'share-revoked':
+    case 'share-used':
     case 'share-expired':
     case 'share-locked':
     case 'share-read-only':

@@ -37,6 +37,8 @@ export interface NewShareOptions {
   readonly expiry: ShareExpiry;
   readonly passcode: string;
   readonly typedCode: boolean;
+  /** Closed by its first opening (read-only; issue 19 item 5). */
+  readonly singleUse?: boolean;
 }
 
 /**
@@ -87,6 +89,7 @@ export async function createShare(
       : {}),
     snapshot: { version: 1, ...sealSnapshot(key, id, 1, snapshot) },
     ownerSecret: sealOwnerSecret(secret, ctx.deps.keys.vaultKey),
+    ...(options.singleUse ? { singleUse: true } : {}),
   };
   const created = await api.createShare(request);
   secret.expiresAt = Math.min(secret.expiresAt, created.expiresAt);

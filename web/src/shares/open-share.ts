@@ -24,6 +24,8 @@ export interface OpenedSnapshot {
   readonly snapshot: Snapshot;
   /** Practitioner entries of the snapshot, by record id, verified once here (not while rendering). */
   readonly verdicts: ReadonlyMap<string, EntryVerdict>;
+  /** This opening was a single-use share's only one: it is closed now, there is nothing to poll. */
+  readonly singleUse: boolean;
 }
 
 export async function openShareSnapshot(
@@ -50,7 +52,7 @@ export async function openShareSnapshot(
   for (const row of snapshot.records) {
     if (row.record.kind === 'practitioner-entry') verdicts.set(row.id, checkStoredEntry(row.record));
   }
-  return { expiresAt: answer.expiresAt, snapshot, verdicts };
+  return { expiresAt: answer.expiresAt, snapshot, verdicts, singleUse: answer.singleUse === true };
 }
 
 /** Whether `text` is a well-formed typed code (checked before any Argon2id or request). */

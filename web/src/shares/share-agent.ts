@@ -192,8 +192,9 @@ async function uploadIfChanged(
   try {
     await api.putSnapshot(secret.id, { version, ...sealed });
   } catch (error) {
-    if (!isServerError(error, 'share-revoked') && !isServerError(error, 'share-expired')) throw error;
-    Object.assign(secret, error.reason === 'share-revoked' ? { revoked: true } : { expiresAt: now });
+    const ended = ['share-revoked', 'share-used', 'share-expired'];
+    if (!isServerError(error) || !ended.includes(error.reason)) throw error;
+    Object.assign(secret, error.reason === 'share-expired' ? { expiresAt: now } : { revoked: true });
     return true;
   }
   Object.assign(secret, { version, digest });

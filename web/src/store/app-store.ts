@@ -36,6 +36,14 @@ import {
 } from '../vault/device-log.ts';
 import type { KdfRunner } from '../vault/kdf-runner.ts';
 import { loadRecoveryState, type RecoveryState, saveRecoveryState } from '../vault/recovery-state.ts';
+import {
+  isTermsCurrent,
+  loadTermsAcceptance,
+  saveTermsAcceptance,
+  TERMS_VERSION,
+  type TermsAcceptance,
+  type TermsConsent,
+} from '../vault/terms-acceptance.ts';
 import { DEFAULT_AUTO_LOCK_MINUTES, type Session, VaultService } from '../vault/vault-service.ts';
 import type { WipeTargets } from '../vault/wipe-device.ts';
 import { wipeSession } from '../vault/wipe-session.ts';
@@ -49,6 +57,7 @@ import {
   type SyncController,
   type SyncWiring,
 } from './sync-controller.ts';
+import { acceptanceFromRecord, signedTermsRecord } from './terms-record.ts';
 
 /** 'closed': this device was just wiped (account closed or data removed); `closure()` says what went. */
 export type VaultStatus = 'loading' | 'no-vault' | 'locked' | 'unlocked' | 'error' | 'closed';
@@ -71,7 +80,22 @@ export interface AppStore {
   /** The server's resources, signed in as this device, while sync is on; else null. */
   server(): Server | null;
 
-  createVault(passphrase: string): Promise<string>;
+  /**
+   * Creates the vault; `consent` (the terms accepted, 18 or over) is kept with it. Without one (tests,
+   * older callers) the acceptance is asked after the first unlock.
+   */
+  createVault(passphrase: string, consent?: TermsConsent): Promise<string>;
+  /** The acceptance of the terms kept with this vault, while unlocked; null when none. */
+  termsAcceptance: Accessor<TermsAcceptance | null>;
+  /** Unlocked, and the current version of the terms is accepted (vault/terms-acceptance.ts). */
+  termsAccepted: Accessor<boolean>;
+  /** Records the acceptance of the current terms (asked again after a new version), with the account too. */
+  acceptTerms(consent: TermsConsent): Promise<void>;
+  /**
+   * With sync on and no current acceptance here: takes the one recorded with the account, if its
+   * signature is this vault's (accepted on another device). True when the terms are now accepted.
+   */
+  adoptAccountTerms(): Promise<boolean>;
   unlock(passphrase: string): Promise<void>;
   /** The unlock screen is up: load what an unlock needs (libsodium, the KDF worker) meanwhile. */
   prepareUnlock(): void;
@@ -233,6 +257,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   );
   const [autoLockMinutes, setAutoLock] = createSignal(DEFAULT_AUTO_LOCK_MINUTES);
   const [recoveryState, setRecoveryState] = createSignal<RecoveryState | null>(null);
+  const [terms, setTerms] = createSignal<TermsAcceptance | null>(null);
   const online = createOnline();
 
   const now = options.now ?? Date.now;
@@ -273,7 +298,9 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     const next = await open();
     // Read before the session starts, so the first screen already knows whether to ask for it.
     const recovery = await loadRecoveryState(db, next.vaultKey).catch(() => null);
+    const accepted = await loadTermsAcceptance(db, next.vaultKey).catch(() => null);
     if (generation !== started) throw new AppError('locked', 'the vault was locked while opening');
+    setTerms(accepted);
     start(next);
     setRecoveryState(recovery);
   }
@@ -373,6 +400,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     setProfiles([]);
     setRecords([]);
     setRecoveryState(null);
+    setTerms(null);
     setStatus('locked');
     if (ended) wipeSession(ended, endedProfileKeys);
   }
@@ -382,6 +410,10 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     if (!current) return;
     const event = { at: now(), kind, ...(profileId ? { profileId } : {}) };
     await appendDeviceEvent(db, current.vaultKey, event).catch(() => undefined);
+  }
+
+  function acceptanceNow(consent: TermsConsent): TermsAcceptance {
+    return { version: TERMS_VERSION, acceptedAt: new Date(now()).toISOString(), adult: consent.adult };
   }
 
   function requireSession(): Session {
@@ -473,7 +505,11 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       const controller = requireSync(sync);
       const meta = await vault.meta();
       if (!meta) throw new AppError('not-found');
-      await controller.turnOn(requireSession(), meta.keyring, email, passphrase);
+      const current = requireSession();
+      await controller.turnOn(current, meta.keyring, email, passphrase);
+      // The account records what was accepted here, so the holder's other devices need not ask.
+      const accepted = terms();
+      if (accepted) await controller.publishTerms(signedTermsRecord(accepted, current.identity));
     },
     async signInOnThisDevice(email, passphrase) {
       const controller = requireSync(sync);
@@ -482,6 +518,10 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         const signed = await controller.signIn(email, passphrase);
         await vault.adopt(signed.keyring);
         await controller.remember(signed.session, signed.credentials);
+        // Accepted on another device of this vault: not asked again here.
+        const record = await controller.accountTerms(signed.credentials.token);
+        const accepted = acceptanceFromRecord(record, signed.session.identity);
+        if (accepted) await saveTermsAcceptance(db, signed.session.vaultKey, accepted);
         return signed.session;
       });
     },
@@ -522,11 +562,12 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     },
     syncKeyringBehind: () => sync?.keyringBehind() ?? false,
 
-    async createVault(passphrase) {
+    async createVault(passphrase, consent) {
       let recoveryKey = '';
       await opening(async () => {
         const created = await vault.create(passphrase);
         recoveryKey = created.recoveryKey;
+        if (consent) await saveTermsAcceptance(db, created.session.vaultKey, acceptanceNow(consent));
         // Kept (sealed) until confirmed: closing the tab now must not skip the confirmation for good.
         await saveRecoveryState(db, created.session.vaultKey, {
           madeAt: new Date(now()).toISOString(),
@@ -567,6 +608,25 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       await vault.changePassphrase(requireSession(), current, next);
       // With sync on, the server records it (with this device's name); noted here only otherwise.
       if (!sync?.status()) await note('passphrase-changed');
+    },
+    termsAcceptance: terms,
+    termsAccepted: () => status() === 'unlocked' && isTermsCurrent(terms()),
+    async acceptTerms(consent) {
+      const current = requireSession();
+      const acceptance = acceptanceNow(consent);
+      await saveTermsAcceptance(db, current.vaultKey, acceptance);
+      if (session() === current) setTerms(acceptance);
+      await sync?.publishTerms(signedTermsRecord(acceptance, current.identity));
+    },
+    async adoptAccountTerms() {
+      const current = session();
+      if (!current || !sync) return false;
+      if (isTermsCurrent(terms())) return true;
+      const adopted = acceptanceFromRecord(await sync.accountTerms(), current.identity);
+      if (!adopted || !isTermsCurrent(adopted) || session() !== current) return false;
+      await saveTermsAcceptance(db, current.vaultKey, adopted);
+      setTerms(adopted);
+      return true;
     },
     recovery: () => {
       const state = recoveryState();

@@ -8,7 +8,7 @@ import { authKeyPair } from '../../../shared/crypto/auth-proof.ts';
 import { wipe } from '../../../shared/crypto/bytes.ts';
 import { type Keyring, keyringKdf, unlockWithAccountKeys } from '../../../shared/crypto/keyring.ts';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
-import { keyringUpdateRequestSchema } from '../../../shared/protocol/account.ts';
+import { keyringUpdateRequestSchema, type TermsRecord } from '../../../shared/protocol/account.ts';
 import type { MessageEvent } from '../../../shared/protocol/messages.ts';
 import { AppError } from '../core/app-error.ts';
 import type { CarnetDatabase, EnvelopeConflictHandlers } from '../db/database.ts';
@@ -107,6 +107,10 @@ export interface SyncController {
   deleteAccount(passphrase: string): Promise<void>;
   /** Ciphertext bytes the account stores on the server and may store; null when unknown. */
   storage(): Promise<{ used: number; limit: number } | null>;
+  /** The acceptance of the terms recorded with the account of `token` (or this device's); null if none or unknown. */
+  accountTerms(token?: string): Promise<TermsRecord | null>;
+  /** Records the acceptance with the account, while sync is on; best effort (false when not sent). */
+  publishTerms(record: TermsRecord): Promise<boolean>;
   /**
    * The server refused this device's session (the passphrase was changed on another device, or it
    * expired): signs in again with the account's current passphrase and returns the account's keyring,
@@ -322,6 +326,24 @@ export function createSyncController(options: SyncControllerOptions): SyncContro
         return (await as(credentials.token).account.getAccount()).storage ?? null;
       } catch {
         return null;
+      }
+    },
+    async accountTerms(token) {
+      const use = token ?? credentials?.token;
+      if (!use) return null;
+      try {
+        return (await as(use).account.getAccount()).terms ?? null;
+      } catch {
+        return null;
+      }
+    },
+    async publishTerms(record) {
+      if (!credentials) return false;
+      try {
+        await as(credentials.token).account.putTerms(record);
+        return true;
+      } catch {
+        return false;
       }
     },
     async signInAgain(session, passphrase) {

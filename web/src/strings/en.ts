@@ -6,6 +6,7 @@ import { documentsEn } from '../features/documents/strings.ts';
 import { emergencyEn } from '../features/emergency/strings.ts';
 import { exchangeEn } from '../features/exchange/strings.ts';
 import { historyEn } from '../features/history/strings.ts';
+import { legalEn } from '../features/legal/strings.ts';
 import { messagesEn } from '../features/messages/strings.ts';
 import { notificationsEn } from '../features/notifications/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
@@ -94,4 +95,5 @@ export const en = {
   backup: backupEn,
   closure: closureEn,
   exchange: exchangeEn,
+  legal: legalEn,
 };

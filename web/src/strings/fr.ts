@@ -6,6 +6,7 @@ import { documentsFr } from '../features/documents/strings.ts';
 import { emergencyFr } from '../features/emergency/strings.ts';
 import { exchangeFr } from '../features/exchange/strings.ts';
 import { historyFr } from '../features/history/strings.ts';
+import { legalFr } from '../features/legal/strings.ts';
 import { messagesFr } from '../features/messages/strings.ts';
 import { notificationsFr } from '../features/notifications/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
@@ -99,4 +100,5 @@ export const fr: RawDictionary = {
   backup: backupFr,
   closure: closureFr,
   exchange: exchangeFr,
+  legal: legalFr,
 };

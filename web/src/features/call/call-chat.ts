@@ -4,7 +4,7 @@
  */
 import { type Accessor, createSignal } from 'solid-js';
 import type { CallMessage } from './call-messages.ts';
-import { FileReceiver, receivedBlob } from './file-transfer.ts';
+import { FileReceiver, type ReceivedFile, receivedBlob } from './file-transfer.ts';
 
 export interface ChatItem {
   readonly id: number;
@@ -13,6 +13,8 @@ export interface ChatItem {
   readonly text: string;
   /** Received files: an object URL to download it. */
   readonly url?: string;
+  /** Received files: the bytes, to keep in the record if the person chooses (received-document.ts). */
+  readonly file?: ReceivedFile;
   readonly at: number;
 }
 
@@ -54,7 +56,7 @@ export function createCallChat(now: () => number): CallChat {
           if (file && file !== 'dropped') {
             const url = URL.createObjectURL(receivedBlob(file));
             urls.push(url);
-            add({ from: 'them', kind: 'file', text: file.name, url });
+            add({ from: 'them', kind: 'file', text: file.name, url, file });
           }
           return true;
         }

@@ -1,17 +1,39 @@
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useApp } from '../../store/app-context.tsx';
+import { errorText } from '../../ui/error-text.ts';
+import type { ChatItem } from './call-chat.ts';
 import { FILE_MAX_BYTES } from './call-messages.ts';
 import type { CallSession } from './call-session.ts';
 import { CallSummaryView } from './call-summary-view.tsx';
 import { formatElapsed } from './format.ts';
+import { receivedDocument } from './received-document.ts';
 import { ShareFromRecord } from './share-from-record.tsx';
 import { VideoTile } from './video-tile.tsx';
 import './call.css';
+import { CareNotice } from '../legal/care-notice.tsx';
 
 /** The call screen, the same on both sides; the patient can also share from their record. */
 export function CallView(props: { session: CallSession; onDone: () => void }) {
   const { t } = useI18n();
+  const app = useApp();
   const s = () => props.session;
+  // A received file kept in the active profile's documents: what happened, per chat item.
+  const [kept, setKept] = createSignal<ReadonlyMap<number, string>>(new Map());
+  const keep = async (item: ChatItem) => {
+    const profile = app.activeProfile();
+    if (!item.file || !profile) return;
+    const name = profile.profile.displayName;
+    const today = new Date().toLocaleDateString('en-CA');
+    let outcome: string;
+    try {
+      await app.addDocument(receivedDocument(item.file, today, t('call.call.receivedNote')));
+      outcome = t('call.call.savedToRecord', { file: item.text, name });
+    } catch (error) {
+      outcome = errorText(t, error);
+    }
+    setKept((map) => new Map(map).set(item.id, outcome));
+  };
   const [message, setMessage] = createSignal('');
   const [fileError, setFileError] = createSignal<string | null>(null);
   let fileInput: HTMLInputElement | undefined;
@@ -48,6 +70,7 @@ export function CallView(props: { session: CallSession; onDone: () => void }) {
       <section class="stack call" aria-labelledby="call-title">
         <h1 id="call-title">{t('call.call.title')}</h1>
         <p class="call-notice">{t('call.notice')}</p>
+        <CareNotice />
         <div class="call-status">
           <p role="status" class="call-state" data-state={s().state()}>
             {t(`call.call.state.${s().state()}`)}
@@ -128,6 +151,27 @@ export function CallView(props: { session: CallSession; onDone: () => void }) {
                       <a href={item.url} download={item.text}>
                         {t('call.call.download', { name: item.text })}
                       </a>
+                      <Show when={item.file && app.status() === 'unlocked' && app.activeProfile()}>
+                        {(profile) => (
+                          <Show
+                            when={kept().get(item.id)}
+                            fallback={
+                              <button
+                                type="button"
+                                class="button button--secondary call-chat__keep"
+                                onClick={() => void keep(item)}
+                              >
+                                {t('call.call.saveToRecord', {
+                                  file: item.text,
+                                  name: profile().profile.displayName,
+                                })}
+                              </button>
+                            }
+                          >
+                            {(outcome) => <span role="status">{outcome()}</span>}
+                          </Show>
+                        )}
+                      </Show>
                     </Show>
                   </Show>
                 </li>

@@ -12,6 +12,7 @@ import { forgetPendingRoom, pendingRoom, rememberRoomFromHash } from './pending-
 import { PrecallCheck } from './precall-check.tsx';
 import { WithLogProfile } from './with-log-profile.tsx';
 import './call.css';
+import { CareNotice } from '../legal/care-notice.tsx';
 
 /** The patient's side: room code and name, the pre-call check, knock, wait, the call, its summary. */
 export function ConsultPage() {
@@ -85,6 +86,7 @@ export function ConsultPage() {
       fallback={
         <section class="stack" aria-labelledby="consult-title">
           <h1 id="consult-title">{t('call.join.title')}</h1>
+          <CareNotice />
           <Show when={canHostWaitingRoom(app)}>
             <p>
               <A href="/waiting-room">{t('call.room.open')}</A>

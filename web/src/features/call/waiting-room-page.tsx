@@ -14,6 +14,7 @@ import { RoomLink } from './room-link.tsx';
 import { openPeer, reconnectPeer } from './signaling.ts';
 import { createWaitingRoom, type Knock, type WaitingRoom } from './waiting-room.ts';
 import './call.css';
+import { CareNotice } from '../legal/care-notice.tsx';
 
 function randomSessionId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join(
@@ -134,6 +135,7 @@ export function WaitingRoomPage() {
       fallback={
         <section class="stack" aria-labelledby="room-title">
           <h1 id="room-title">{t('call.room.title')}</h1>
+          <CareNotice />
           <Show
             when={canHostWaitingRoom(app)}
             fallback={

@@ -11,6 +11,7 @@ import { RecordItem } from './record-item.tsx';
 import { useRecordText } from './record-text.ts';
 import { ShowMore, usePaging } from './show-more.tsx';
 import './record.css';
+import { AdverseReactionLink } from '../legal/adverse-reaction-link.tsx';
 
 export function KindPage() {
   const app = useApp();
@@ -59,6 +60,9 @@ export function KindPage() {
                 {tr(`addKind.${params.kind}`)}
               </A>
             </p>
+          </Show>
+          <Show when={params.kind === 'medication'}>
+            <AdverseReactionLink />
           </Show>
           <Show when={(READ_ONLY_KINDS as readonly string[]).includes(params.kind)}>
             <p class="message">{tr('kindPage.readOnly')}</p>

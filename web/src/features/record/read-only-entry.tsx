@@ -6,6 +6,7 @@ import { For, type JSX, Show } from 'solid-js';
 import type { Consultation } from '../../../../shared/schema/consultation.ts';
 import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
 import type { EntryVerdict } from '../../records/entry-verdict.ts';
+import { CareNotice } from '../legal/care-notice.tsx';
 import { EntryVerdictView } from './entry-verdict-view.tsx';
 import { DATE_TIME, type RecordText, useRecordText } from './record-text.ts';
 
@@ -93,6 +94,7 @@ function ReadOnlyFacts(props: { record: PractitionerEntry | Consultation; verdic
       <h1 id="record-entry-title">{title()}</h1>
       {props.verdict}
       <p class="message">{text.tr('kindPage.readOnly')}</p>
+      <CareNotice />
       <dl class="card facts">
         <For each={facts()}>
           {(fact) => (

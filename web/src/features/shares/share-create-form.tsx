@@ -25,6 +25,7 @@ export function ShareCreateForm(props: { onCreated: (secret: ShareSecret) => voi
   const [expiry, setExpiry] = createSignal<ShareExpiry>('24h');
   const [passcode, setPasscode] = createSignal('');
   const [typedCode, setTypedCode] = createSignal(false);
+  const [singleUse, setSingleUse] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
 
   const toggle = (section: ShareSection, on: boolean) =>
@@ -42,10 +43,12 @@ export function ShareCreateForm(props: { onCreated: (secret: ShareSecret) => voi
         {
           profileId: profileId() || (app.activeProfile()?.id ?? ''),
           sections: SHARE_SECTIONS.filter((s) => sections().includes(s)),
-          mode: mode(),
+          // A single-use share is read-only (the server refuses otherwise).
+          mode: singleUse() ? 'read' : mode(),
           expiry: expiry(),
           passcode: passcode(),
           typedCode: typedCode(),
+          singleUse: singleUse(),
         },
         Date.now(),
       );
@@ -94,7 +97,7 @@ export function ShareCreateForm(props: { onCreated: (secret: ShareSecret) => voi
               type="radio"
               name="mode"
               value="read"
-              checked={mode() === 'read'}
+              checked={mode() === 'read' || singleUse()}
               onChange={() => setMode('read')}
             />
             {t('shares.page.modeRead')}
@@ -104,7 +107,8 @@ export function ShareCreateForm(props: { onCreated: (secret: ShareSecret) => voi
               type="radio"
               name="mode"
               value="read-add"
-              checked={mode() === 'read-add'}
+              checked={mode() === 'read-add' && !singleUse()}
+              disabled={singleUse()}
               onChange={() => setMode('read-add')}
             />
             {t('shares.page.modeReadAdd')}
@@ -145,6 +149,20 @@ export function ShareCreateForm(props: { onCreated: (secret: ShareSecret) => voi
           />
           {t('shares.page.typedCode')}
         </label>
+        <div class="field">
+          <label class="share-option">
+            <input
+              type="checkbox"
+              checked={singleUse()}
+              aria-describedby="share-single-use-hint"
+              onChange={(e) => setSingleUse(e.currentTarget.checked)}
+            />
+            {t('shares.page.singleUse')}
+          </label>
+          <p class="field__hint" id="share-single-use-hint">
+            {t('shares.page.singleUseHint')}
+          </p>
+        </div>
         <div class="form-actions">
           <button type="submit" class="button">
             {busy() ? t('shares.page.creating') : t('shares.page.create')}

@@ -84,6 +84,15 @@ export function ShareItem(props: {
           date: formatDate(new Date(expiresAt()), { dateStyle: 'medium', timeStyle: 'short' }),
         })}
       </p>
+      <Show when={props.share.singleUse}>
+        <p class="share-single-use">
+          {props.share.usedAt
+            ? t('shares.page.singleUseOpened', {
+                date: formatDate(new Date(props.share.usedAt), { dateStyle: 'medium', timeStyle: 'short' }),
+              })
+            : t('shares.page.singleUseWaiting')}
+        </p>
+      </Show>
       <Show when={props.share.codeLocked && state() === 'active'}>
         <p class="message share-code-locked">{t('shares.page.codeLocked')}</p>
       </Show>

@@ -15,7 +15,7 @@ import { shareErrorText } from './share-error-text.ts';
 import { type OpenedShare, SharedRecordView } from './shared-record-view.tsx';
 import './shares.css';
 
-const CLOSED: ReadonlySet<string> = new Set(['share-revoked', 'share-expired', 'share-locked']);
+const CLOSED: ReadonlySet<string> = new Set(['share-revoked', 'share-used', 'share-expired', 'share-locked']);
 
 export function ShareOpenPage() {
   const app = useApp();
@@ -58,7 +58,7 @@ export function ShareOpenPage() {
     }
     requireServer(app);
     const answer = await requireSharing(app).openShare(share, code, refresh);
-    const { snapshot, verdicts } = answer;
+    const { snapshot, verdicts, singleUse } = answer;
     setOpened({
       shareId: share.shareId,
       shareKey: share.shareKey,
@@ -66,6 +66,7 @@ export function ShareOpenPage() {
       expiresAt: answer.expiresAt,
       snapshot,
       verdicts,
+      singleUse,
     });
     setRefreshedAt(Date.now());
   }

@@ -15,6 +15,7 @@ import { downloadPrescription } from '../../shares/pdf-download.ts';
 import type { Snapshot } from '../../shares/snapshot.ts';
 import { useApp } from '../../store/app-context.tsx';
 import { SummaryDownloads } from '../exchange/summary-downloads.tsx';
+import { CareNotice } from '../legal/care-notice.tsx';
 import { useRecordText } from '../record/record-text.ts';
 import { DatedRecordList, MeasurementSections } from '../record/record-views.tsx';
 import { EntryForm } from './entry-form.tsx';
@@ -28,6 +29,8 @@ export interface OpenedShare {
   readonly expiresAt: number;
   readonly snapshot: Snapshot;
   readonly verdicts: ReadonlyMap<string, EntryVerdict>;
+  /** A single-use share: already closed by this opening; shown until the page is left, never polled. */
+  readonly singleUse?: boolean;
 }
 
 const POLL_MS = 10_000;
@@ -45,6 +48,7 @@ export function SharedRecordView(props: {
   const snapshot = () => props.opened.snapshot;
   let timer: ReturnType<typeof setInterval> | undefined;
   onMount(() => {
+    if (props.opened.singleUse) return;
     timer = setInterval(() => void props.refresh().catch(() => undefined), POLL_MS);
   });
   onCleanup(() => clearInterval(timer));
@@ -65,6 +69,7 @@ export function SharedRecordView(props: {
   return (
     <section class="stack" aria-labelledby="shared-title">
       <h1 id="shared-title">{t('shares.open.title')}</h1>
+      <CareNotice />
       <p class="share-patient">
         <strong>{t('shares.open.patient', { name: snapshot().patient.name })}</strong>
         <Show when={snapshot().patient.dateOfBirth}>
@@ -76,20 +81,26 @@ export function SharedRecordView(props: {
           date: formatDate(new Date(props.opened.expiresAt), { dateStyle: 'medium', timeStyle: 'short' }),
         })}
       </p>
-      <div class="form-actions share-refresh">
-        <button
-          type="button"
-          class="button button--secondary"
-          onClick={() => void props.refresh().catch(() => undefined)}
-        >
-          {t('shares.open.refresh')}
-        </button>
-        <span role="status">
-          {t('shares.open.refreshed', {
-            time: formatDate(new Date(props.refreshedAt), { timeStyle: 'medium' }),
-          })}
-        </span>
-      </div>
+      <Show when={props.opened.singleUse}>
+        <p class="message share-single-use">{t('shares.open.singleUse')}</p>
+      </Show>
+      {/* CSS display rules beat the hidden attribute: a closed single-use share has no refresh at all. */}
+      <Show when={!props.opened.singleUse}>
+        <div class="form-actions share-refresh">
+          <button
+            type="button"
+            class="button button--secondary"
+            onClick={() => void props.refresh().catch(() => undefined)}
+          >
+            {t('shares.open.refresh')}
+          </button>
+          <span role="status">
+            {t('shares.open.refreshed', {
+              time: formatDate(new Date(props.refreshedAt), { timeStyle: 'medium' }),
+            })}
+          </span>
+        </div>
+      </Show>
       <SummaryDownloads
         name={snapshot().patient.name}
         dateOfBirth={snapshot().patient.dateOfBirth}

@@ -10,6 +10,7 @@ const errorsEn: ShareReasons = {
     'Turn on sync (Settings → Sync between devices) to use shared access: it needs your server account.',
   'not-found': 'This share does not exist.',
   'share-revoked': 'The patient revoked this share: it can no longer be opened.',
+  'share-used': 'This single-use share was already opened once: ask the patient for a new one.',
   'share-expired': 'This share has expired: ask the patient for a new one.',
   'share-locked':
     'This share is locked after too many wrong passcodes or codes. Ask the patient for a new one.',
@@ -48,6 +49,11 @@ export const sharesEn = {
     passcode: 'Passcode (optional)',
     passcodeHint: 'Tell it to the practitioner separately. Five wrong tries lock the share.',
     typedCode: 'Also create a short code to read out',
+    singleUse: 'Single use',
+    singleUseHint:
+      'The share closes as soon as a practitioner opens it: they see it once, on that screen. Read only.',
+    singleUseOpened: 'Single use: opened {{ date }}, now closed.',
+    singleUseWaiting: 'Single use: closes at its first opening.',
     create: 'Create the share',
     creating: 'Encrypting and uploading…',
     created: 'Share created. Give the practitioner the link, the QR code or the code.',
@@ -102,6 +108,8 @@ export const sharesEn = {
     expires: 'Access expires {{ date }}',
     refresh: 'Refresh',
     refreshed: 'Updated at {{ time }}',
+    singleUse:
+      'Single-use share: this opening closed it. What you see stays on this screen until you leave it; it will not be updated.',
     empty: 'Nothing recorded in this section.',
     readOnly: 'Read-only access.',
   },

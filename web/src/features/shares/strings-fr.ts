@@ -7,6 +7,7 @@ const errorsFr: ShareReasons = {
     'Activez la synchronisation (Réglages → Synchroniser entre appareils) pour partager : il faut votre compte serveur.',
   'not-found': 'Ce partage n’existe pas.',
   'share-revoked': 'Le patient a révoqué ce partage : il ne peut plus être ouvert.',
+  'share-used': 'Ce partage à usage unique a déjà été ouvert une fois : demandez-en un nouveau au patient.',
   'share-expired': 'Ce partage a expiré : demandez-en un nouveau au patient.',
   'share-locked': 'Ce partage est verrouillé après trop de codes erronés. Demandez-en un nouveau au patient.',
   'share-read-only': 'Ce partage est en lecture seule : vous ne pouvez pas ajouter de note.',
@@ -44,6 +45,11 @@ export const sharesFr: typeof sharesEn = {
     passcode: 'Code secret (facultatif)',
     passcodeHint: 'Communiquez-le séparément au soignant. Cinq erreurs verrouillent le partage.',
     typedCode: 'Créer aussi un code court à dicter',
+    singleUse: 'Usage unique',
+    singleUseHint:
+      'Le partage se ferme dès qu’un praticien l’ouvre : il le voit une fois, sur cet écran. Lecture seule.',
+    singleUseOpened: 'Usage unique : ouvert le {{ date }}, désormais fermé.',
+    singleUseWaiting: 'Usage unique : se ferme à sa première ouverture.',
     create: 'Créer le partage',
     creating: 'Chiffrement et envoi…',
     created: 'Partage créé. Donnez au soignant le lien, le QR code ou le code.',
@@ -99,6 +105,8 @@ export const sharesFr: typeof sharesEn = {
     expires: 'Accès jusqu’au {{ date }}',
     refresh: 'Actualiser',
     refreshed: 'Mis à jour à {{ time }}',
+    singleUse:
+      'Partage à usage unique : cette ouverture l’a fermé. Ce que vous voyez reste sur cet écran jusqu’à ce que vous le quittiez ; il ne sera pas mis à jour.',
     empty: 'Rien dans cette rubrique.',
     readOnly: 'Accès en lecture seule.',
   },

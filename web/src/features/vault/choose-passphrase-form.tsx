@@ -4,20 +4,27 @@ import { createSubmit } from '../../ui/create-submit.ts';
 import { errorText } from '../../ui/error-text.ts';
 import { FormError } from '../../ui/form-error.tsx';
 import { KdfProgressBar } from '../../ui/kdf-progress-bar.tsx';
+import type { TermsConsent } from '../../vault/terms-acceptance.ts';
+import { type TermsChoice, TermsFields, termsComplete } from '../legal/terms-fields.tsx';
 import { NewPassphraseFields } from './new-passphrase-fields.tsx';
 import { createNewPassphrase } from './new-passphrase-state.ts';
 
 export interface ChoosePassphraseFormProps {
-  /** Creates the vault; rejects with the error to show. */
-  create: (passphrase: string) => Promise<void>;
+  /** Creates the vault with the terms accepted; rejects with the error to show. */
+  create: (passphrase: string, consent: TermsConsent) => Promise<void>;
 }
 
-/** Step 1 of creating a vault: a strong passphrase, and the plain warning acknowledged. */
+/**
+ * Step 1 of creating a vault: a strong passphrase, the plain warning acknowledged, the terms accepted
+ * and the 18+ declaration (features/legal).
+ */
 export function ChoosePassphraseForm(props: ChoosePassphraseFormProps) {
   const { t, locale } = useI18n();
   const fresh = createNewPassphrase(locale);
   const [acknowledged, setAcknowledged] = createSignal(false);
   const [ackError, setAckError] = createSignal(false);
+  const [terms, setTerms] = createSignal<TermsChoice>({ terms: false, adult: false });
+  const [termsErrors, setTermsErrors] = createSignal(false);
   const [formError, setFormError] = createSignal<string | null>(null);
   const { busy, submit } = createSubmit({
     blocked: fresh.checking,
@@ -25,9 +32,10 @@ export function ChoosePassphraseForm(props: ChoosePassphraseFormProps) {
     validate: async () => {
       const acceptable = await fresh.check();
       setAckError(!acknowledged());
-      return acceptable && acknowledged();
+      setTermsErrors(true);
+      return acceptable && acknowledged() && termsComplete(terms());
     },
-    run: () => props.create(fresh.passphrase()),
+    run: () => props.create(fresh.passphrase(), { terms: true, adult: true }),
     fail: (error) => setFormError(errorText(t, error)),
     // Step 2 replaces the form.
     keepBusy: true,
@@ -70,6 +78,7 @@ export function ChoosePassphraseForm(props: ChoosePassphraseFormProps) {
             </p>
           </Show>
         </div>
+        <TermsFields idPrefix="create" value={terms()} onChange={setTerms} showErrors={termsErrors()} />
         <div class="form-actions">
           <button type="submit" class="button">
             {t('vault.create.submit')}

@@ -2,6 +2,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { batch, createEffect, createSignal, Match, on, Switch } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useApp } from '../../store/app-context.tsx';
+import type { TermsConsent } from '../../vault/terms-acceptance.ts';
 import { ChoosePassphraseForm } from './choose-passphrase-form.tsx';
 import { cryptoRandomInt, pickGroupNumbers, recoveryKeyGroups } from './recovery-groups.ts';
 import { RecoveryKeyConfirm } from './recovery-key-confirm.tsx';
@@ -30,10 +31,10 @@ export function CreateVaultPage() {
   // A new step replaces most of the page: move focus to its heading so it is read from the top.
   createEffect(on(step, () => heading?.focus(), { defer: true }));
 
-  async function create(passphrase: string) {
+  async function create(passphrase: string, consent: TermsConsent) {
     setCreating(true);
     try {
-      const key = await app.createVault(passphrase);
+      const key = await app.createVault(passphrase, consent);
       const groups = recoveryKeyGroups(key);
       batch(() => {
         setRecoveryKey(key);
