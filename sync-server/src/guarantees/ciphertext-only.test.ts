@@ -193,6 +193,8 @@ describe('ciphertext only', () => {
               'opinion_requests',
               'opinion_offers',
               'opinion_items',
+              'appointments',
+              'practitioner_availability',
               // The signaling relay between instances: empty here, scanned all the same.
               'signaling_peers',
               'signaling_messages',
