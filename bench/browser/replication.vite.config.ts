@@ -34,6 +34,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 5_000,
+    // Profiles (BENCH_PROFILE) name the app's own functions.
+    minify: !process.env.BENCH_PROFILE,
     rollupOptions: { input: fromHere('replication.html') },
   },
 });
