@@ -74,6 +74,12 @@ function build(target: Target): void {
 }
 
 async function startServer(target: Target, dataDir: string) {
+  // A server left on the port (another run) would silently answer instead of this one.
+  const taken = await fetch(`http://127.0.0.1:${PORT}/healthz`).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${PORT} is already in use`);
   const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/src/main.ts'], {
     cwd: target.root,
     env: {
@@ -93,7 +99,10 @@ async function startServer(target: Target, dataDir: string) {
       () => false,
     );
     if (ok) break;
-    if (i === 599) throw new Error('server did not start');
+    if (i === 599 || child.exitCode !== null) {
+      child.kill('SIGKILL');
+      throw new Error('server did not start');
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

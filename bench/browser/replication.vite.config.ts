@@ -28,6 +28,9 @@ function appFrom(root: string): Plugin {
 export default defineConfig({
   root: fromHere('.'),
   plugins: [...(appRoot ? [appFrom(appRoot)] : []), solid()],
+  // One Solid for the harness and the checkout it imports: signals of one copy are not tracked by
+  // effects of another.
+  resolve: { dedupe: ['solid-js'] },
   logLevel: 'warn',
   build: {
     outDir: process.env.BENCH_OUT_DIR ?? fromHere('../../dist-bench-replication'),
