@@ -5,6 +5,7 @@ import { benchEmergency } from './emergency.bench.ts';
 import { benchFhir } from './fhir.bench.ts';
 import { benchLighthouse } from './lighthouse.bench.ts';
 import { benchPwa } from './pwa.bench.ts';
+import { benchReplication } from './replication.bench.ts';
 import { benchSse } from './sse.bench.ts';
 import { benchSync } from './sync.bench.ts';
 
@@ -13,6 +14,7 @@ await benchCrypto();
 await benchPwa();
 await benchEmergency();
 await benchSync();
+await benchReplication();
 // The production build benchPwa made (dist-bench-app/), served by the real server.
 await benchLighthouse(new URL('../dist-bench-app', import.meta.url).pathname);
 await benchSse();

@@ -45,11 +45,28 @@ export function liveProfiles(db: CarnetDatabase, session: Session): Observable<P
   );
 }
 
+/**
+ * The same sealed state as `sealedState` (records/envelope-codec.ts) field by field, without
+ * building a string: the full result set is compared on every change of the collection, and
+ * serializing 10,000 ciphertexts per pulled page was a visible part of a fresh device's pull.
+ */
+function sameSealedState(a: StoredEnvelope, b: StoredEnvelope): boolean {
+  return (
+    a.profileId === b.profileId &&
+    a.kind === b.kind &&
+    a.rev === b.rev &&
+    a.keyId === b.keyId &&
+    a.schemaVersion === b.schemaVersion &&
+    a.nonce === b.nonce &&
+    a.ciphertext === b.ciphertext
+  );
+}
+
 export function createRecordDecryptor(): (
   docs: readonly StoredEnvelope[],
   profiles: readonly ProfileEntry[],
 ) => RecordEntry[] {
-  const cache = new Map<string, { key: string; entry: RecordEntry }>();
+  const cache = new Map<string, { envelope: StoredEnvelope; entry: RecordEntry }>();
   let profileSignature = '';
   return (docs, profiles) => {
     const signature = profiles.map((p) => `${p.id}:${p.key.id}`).join(',');
@@ -59,11 +76,10 @@ export function createRecordDecryptor(): (
     }
     const byId = new Map(profiles.map((p) => [p.id, p]));
     return docs.map((envelope) => {
-      const key = sealedState(envelope);
       const hit = cache.get(envelope.id);
-      if (hit?.key === key) return hit.entry;
+      if (hit && sameSealedState(hit.envelope, envelope)) return hit.entry;
       const entry = withVerdict(openRecord(envelope, byId.get(envelope.profileId)));
-      cache.set(envelope.id, { key, entry });
+      cache.set(envelope.id, { envelope, entry });
       return entry;
     });
   };

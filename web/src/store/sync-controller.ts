@@ -67,6 +67,7 @@ export function createSyncWiring(): SyncWiring {
     },
     setSession(next) {
       session = next;
+      keys?.dispose?.();
       keys = null;
     },
   };
