@@ -1,6 +1,5 @@
 import { Route, Router } from '@solidjs/router';
 import { createEffect, lazy, type ParentProps } from 'solid-js';
-import { TimelinePage } from '../features/record/timeline-page.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { RequireUnlocked } from '../store/require-unlocked.tsx';
 import { HomePage } from './home-page.tsx';
@@ -8,6 +7,9 @@ import { Layout } from './layout.tsx';
 import './app.css';
 
 // Screens other than the first one load on demand: the welcome and unlock screens stay light.
+const TimelinePage = lazy(() =>
+  import('../features/record/timeline-page.tsx').then((m) => ({ default: m.TimelinePage })),
+);
 const DocumentsPage = lazy(() =>
   import('../features/documents/documents-page.tsx').then((m) => ({ default: m.DocumentsPage })),
 );

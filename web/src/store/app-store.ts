@@ -187,6 +187,8 @@ export interface AppStoreOptions {
   wipeTargets?: Omit<WipeTargets, 'db'>;
   /** Where tabs of this vault hear of a wipe (tests give two stores one name). */
   closureChannel?: string;
+  /** The address's fragment when the page started; read now when not given. */
+  initialShareHash?: string;
 }
 
 export function createAppStore(options: AppStoreOptions): AppStore {
@@ -211,7 +213,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   const [session, setSession] = createSignal<Session | null>(null);
   const [sharing, setSharing] = createSignal<Sharing | null>(null);
   const [messaging, setMessaging] = createSignal<Messaging | null>(null);
-  const pendingShare = createPendingShare(startingShareHash());
+  const pendingShare = createPendingShare(options.initialShareHash ?? startingShareHash());
   const [profiles, setProfiles] = createSignal<readonly ProfileEntry[]>([]);
   const [records, setRecords] = createSignal<readonly RecordEntry[]>([]);
   const [activeId, setActiveId] = createSignal<string | null>(
