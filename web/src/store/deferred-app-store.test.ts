@@ -1,11 +1,14 @@
 import 'fake-indexeddb/auto';
+import { createEffect, createRoot } from 'solid-js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
 import { AppError } from '../core/app-error.ts';
 import type { CarnetDatabase } from '../db/database.ts';
-import { openApp } from '../testing/unlocked-app.ts';
-import { TEST_PASSPHRASE, until } from '../testing/unlocked-vault.ts';
+import { openDatabase } from '../db/database.ts';
+import { nextDatabaseName, TEST_PASSPHRASE, until } from '../testing/unlocked-vault.ts';
+import { inlineKdfRunner } from '../vault/kdf-runner.ts';
 import type { AppStore } from './app-store.ts';
+import { createAppStore } from './app-store.ts';
 import { createDeferredAppStore } from './deferred-app-store.ts';
 import { createVaultHint } from './vault-hint.ts';
 
@@ -33,11 +36,15 @@ describe('deferred app store', () => {
   it('shows the remembered status without opening, then opens on the first action and runs it there', async () => {
     const storage = memoryStorage({ 'carnet.vaultHint': 'no-vault' });
     let opened = 0;
+    // As main.tsx does: the store is handed over at once, still reading the vault's metadata.
     const { store, ready } = createDeferredAppStore(async () => {
       opened++;
-      const app = await openApp({ name: 'deferred' });
-      ({ db, dispose } = app);
-      return app.store;
+      const opening = await openDatabase(nextDatabaseName('deferred'));
+      db = opening;
+      return createRoot((done) => {
+        dispose = done;
+        return createAppStore({ db: opening, kdf: inlineKdfRunner });
+      });
     }, createVaultHint({ storage }));
 
     expect(store.status()).toBe('no-vault');
@@ -51,7 +58,16 @@ describe('deferred app store', () => {
     expect(ready()).toBeUndefined();
     expect(() => store.backupAccess()).toThrow(AppError);
 
+    // What the home page switches on: never back to 'loading' (that would unmount a form in use).
+    const seen: string[] = [];
+    const stopWatching = createRoot((done) => {
+      createEffect(() => seen.push(store.status()));
+      return done;
+    });
     const recoveryKey = await store.createVault(TEST_PASSPHRASE);
+    stopWatching();
+    expect(seen).not.toContain('loading');
+    expect(seen.at(-1)).toBe('unlocked');
     expect(opened).toBe(1);
     expect(recoveryKey.length).toBeGreaterThan(20);
     expect(store.status()).toBe('unlocked');

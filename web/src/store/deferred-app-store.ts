@@ -99,9 +99,11 @@ export function createDeferredAppStore(open: () => Promise<AppStore>, hint: Vaul
     );
   }
 
+  // The real store starts at 'loading' while it reads the vault's metadata: the guess stays on
+  // screen meanwhile, so the unlock form being typed in is not swapped out and back.
   const status: Accessor<VaultStatus> = () => {
-    const store = real();
-    if (store) return store.status();
+    const actual = real()?.status();
+    if (actual !== undefined && actual !== 'loading') return actual;
     return failed() ? 'error' : guess();
   };
 
