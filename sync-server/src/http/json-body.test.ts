@@ -26,6 +26,46 @@ describe('JSON request bodies', () => {
     }
   });
 
+  it('refuses a body over the limit with 413, whether its length is declared or not', async () => {
+    const big = new TextEncoder().encode(JSON.stringify({ email: `${'a'.repeat(70 * 1024)}@example.org` }));
+    const declared = await t.fetcher('/api/auth/prelogin', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(big.length) },
+      body: big,
+    });
+    expect(declared.status).toBe(413);
+    expect((await declared.json()).error.reason).toBe('payload-too-large');
+    // Streamed without a length: counted as it arrives.
+    const streamed = await t.fetcher('/api/auth/prelogin', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(big);
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+  });
+
+  it('reads a body of a declared length as it reads any other', async () => {
+    const body = new TextEncoder().encode('{"email":"élise@example.org"}');
+    const res = await t.fetcher('/api/auth/prelogin', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length) },
+      body,
+    });
+    expect(res.status).toBe(200);
+    const bad = await t.fetcher('/api/auth/prelogin', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': '3' },
+      body: new TextEncoder().encode('{"e'),
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it('still accepts well-formed UTF-8 beyond ASCII', async () => {
     const res = await post(new TextEncoder().encode('{"email":"élise@example.org"}'));
     expect(res.status).toBe(200);

@@ -1,10 +1,5 @@
 import { Route, Router } from '@solidjs/router';
 import { createEffect, lazy, type ParentProps } from 'solid-js';
-import { AppointmentsPage } from '../features/appointments/appointments-page.tsx';
-import { AvailabilityPage } from '../features/appointments/availability-page.tsx';
-import { BillingPage } from '../features/appointments/billing-page.tsx';
-import { BookPage } from '../features/appointments/book-page.tsx';
-import { TimelinePage } from '../features/record/timeline-page.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { RequireUnlocked } from '../store/require-unlocked.tsx';
 import { HomePage } from './home-page.tsx';
@@ -12,6 +7,9 @@ import { Layout } from './layout.tsx';
 import './app.css';
 
 // Screens other than the first one load on demand: the welcome and unlock screens stay light.
+const TimelinePage = lazy(() =>
+  import('../features/record/timeline-page.tsx').then((m) => ({ default: m.TimelinePage })),
+);
 const DocumentsPage = lazy(() =>
   import('../features/documents/documents-page.tsx').then((m) => ({ default: m.DocumentsPage })),
 );
@@ -105,6 +103,18 @@ const MessagesPage = lazy(() =>
 );
 const ThreadPage = lazy(() =>
   import('../features/messages/thread-page.tsx').then((m) => ({ default: m.ThreadPage })),
+);
+const AppointmentsPage = lazy(() =>
+  import('../features/appointments/appointments-page.tsx').then((m) => ({ default: m.AppointmentsPage })),
+);
+const AvailabilityPage = lazy(() =>
+  import('../features/appointments/availability-page.tsx').then((m) => ({ default: m.AvailabilityPage })),
+);
+const BillingPage = lazy(() =>
+  import('../features/appointments/billing-page.tsx').then((m) => ({ default: m.BillingPage })),
+);
+const BookPage = lazy(() =>
+  import('../features/appointments/book-page.tsx').then((m) => ({ default: m.BookPage })),
 );
 const NotificationsPage = lazy(() =>
   import('../features/notifications/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })),

@@ -1,12 +1,15 @@
 import { lazy, Match, Switch } from 'solid-js';
 import { postponeRecoveryCheck, recoveryCheckPostponed } from '../features/vault/recovery-ask.ts';
-import { RecoveryKeyCheck } from '../features/vault/recovery-key-check.tsx';
 import { UnlockPage } from '../features/vault/unlock-page.tsx';
 import { WelcomePage } from '../features/vault/welcome-page.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useApp } from '../store/app-context.tsx';
-import { Dashboard } from './dashboard.tsx';
 
+// Only once unlocked: the welcome and unlock screens load without them.
+const Dashboard = lazy(() => import('./dashboard.tsx').then((m) => ({ default: m.Dashboard })));
+const RecoveryKeyCheck = lazy(() =>
+  import('../features/vault/recovery-key-check.tsx').then((m) => ({ default: m.RecoveryKeyCheck })),
+);
 // Seen once, right after a wipe: loaded only then.
 const ClosedPage = lazy(() =>
   import('../features/closure/closed-page.tsx').then((m) => ({ default: m.ClosedPage })),

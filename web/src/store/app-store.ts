@@ -222,6 +222,8 @@ export interface AppStoreOptions {
   wipeTargets?: Omit<WipeTargets, 'db'>;
   /** Where tabs of this vault hear of a wipe (tests give two stores one name). */
   closureChannel?: string;
+  /** The address's fragment when the page started; read now when not given. */
+  initialShareHash?: string;
 }
 
 export function createAppStore(options: AppStoreOptions): AppStore {
@@ -249,7 +251,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   const [notifications, setNotifications] = createSignal<Notifications | null>(null);
   const [appointments, setAppointments] = createSignal<Appointments | null>(null);
   const [opinions, setOpinions] = createSignal<Opinions | null>(null);
-  const pendingShare = createPendingShare(startingShareHash());
+  const pendingShare = createPendingShare(options.initialShareHash ?? startingShareHash());
   const [profiles, setProfiles] = createSignal<readonly ProfileEntry[]>([]);
   const [records, setRecords] = createSignal<readonly RecordEntry[]>([]);
   const [activeId, setActiveId] = createSignal<string | null>(
