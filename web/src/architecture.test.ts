@@ -48,6 +48,10 @@ const FEATURE_PUBLIC: Readonly<Record<string, readonly string[]>> = {
     'web/src/features/exchange/exchange-settings.tsx',
     'web/src/features/exchange/summary-downloads.tsx',
   ],
+  'features/exercise': [
+    'web/src/features/exercise/programme-follow-up.tsx',
+    'web/src/features/exercise/programmes.ts',
+  ],
   'features/pwa': ['web/src/features/pwa/update-app.ts'],
   'features/record': [
     'web/src/features/record/no-profile.tsx',

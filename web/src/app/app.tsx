@@ -87,6 +87,9 @@ const MessagesPage = lazy(() =>
 const ThreadPage = lazy(() =>
   import('../features/messages/thread-page.tsx').then((m) => ({ default: m.ThreadPage })),
 );
+const ExercisePage = lazy(() =>
+  import('../features/exercise/exercise-page.tsx').then((m) => ({ default: m.ExercisePage })),
+);
 const PractitionerPage = lazy(() =>
   import('../features/shares/practitioner-page.tsx').then((m) => ({ default: m.PractitionerPage })),
 );
@@ -122,6 +125,7 @@ export function App() {
         <Route path="/record/:kind/:id" component={RecordEditorPage} />
         <Route path="/documents" component={DocumentsPage} />
         <Route path="/measurements" component={MeasurementsPage} />
+        <Route path="/exercise" component={ExercisePage} />
         <Route path="/conflicts/:id" component={ConflictPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/recovery-key" component={RecoveryKeyPage} />

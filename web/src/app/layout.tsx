@@ -142,6 +142,7 @@ function Shell(props: ParentProps) {
                 {t('nav.record')}
               </A>
               <A href="/measurements">{t('nav.measurements')}</A>
+              <A href="/exercise">{t('exercise.nav')}</A>
               <A href="/documents">{t('nav.documents')}</A>
               <A href="/profiles">{t('nav.profiles')}</A>
               <A href="/emergency">{t('emergency.navLink')}</A>

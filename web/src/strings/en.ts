@@ -4,6 +4,7 @@ import { closureEn } from '../features/closure/strings.ts';
 import { documentsEn } from '../features/documents/strings.ts';
 import { emergencyEn } from '../features/emergency/strings.ts';
 import { exchangeEn } from '../features/exchange/strings.ts';
+import { exerciseEn } from '../features/exercise/strings.ts';
 import { historyEn } from '../features/history/strings.ts';
 import { messagesEn } from '../features/messages/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
@@ -84,6 +85,7 @@ export const en = {
   emergency: emergencyEn,
   call: callEn,
   shares: sharesEn,
+  exercise: exerciseEn,
   messages: messagesEn,
   backup: backupEn,
   closure: closureEn,

@@ -4,6 +4,7 @@ import { closureFr } from '../features/closure/strings.ts';
 import { documentsFr } from '../features/documents/strings.ts';
 import { emergencyFr } from '../features/emergency/strings.ts';
 import { exchangeFr } from '../features/exchange/strings.ts';
+import { exerciseFr } from '../features/exercise/strings.ts';
 import { historyFr } from '../features/history/strings.ts';
 import { messagesFr } from '../features/messages/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
@@ -89,6 +90,7 @@ export const fr: RawDictionary = {
   emergency: emergencyFr,
   call: callFr,
   shares: sharesFr,
+  exercise: exerciseFr,
   messages: messagesFr,
   backup: backupFr,
   closure: closureFr,

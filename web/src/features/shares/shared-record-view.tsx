@@ -5,6 +5,7 @@
  * for read + add shares the entry form.
  */
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { deviceTimeZone, localDate } from '../../../../shared/care/zoned-time.ts';
 import type { PractitionerProfile } from '../../../../shared/protocol/shares.ts';
 import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -15,6 +16,8 @@ import { downloadPrescription } from '../../shares/pdf-download.ts';
 import type { Snapshot } from '../../shares/snapshot.ts';
 import { useApp } from '../../store/app-context.tsx';
 import { SummaryDownloads } from '../exchange/summary-downloads.tsx';
+import { ProgrammeFollowUp } from '../exercise/programme-follow-up.tsx';
+import { programmesOf, sessionsOf } from '../exercise/programmes.ts';
 import { useRecordText } from '../record/record-text.ts';
 import { DatedRecordList, MeasurementSections } from '../record/record-views.tsx';
 import { EntryForm } from './entry-form.tsx';
@@ -61,6 +64,9 @@ export function SharedRecordView(props: {
     })),
   );
   const recordsOf = (section: string) => entries().filter((entry) => entry.record?.kind === section);
+  // Exercise programmes with the sessions the patient logged, followed as on the patient's page.
+  const programmes = createMemo(() => programmesOf(entries()));
+  const today = () => localDate(props.refreshedAt || Date.now(), deviceTimeZone());
 
   return (
     <section class="stack" aria-labelledby="shared-title">
@@ -119,6 +125,18 @@ export function SharedRecordView(props: {
                   idPrefix="shared"
                 />
               </Show>
+            </Show>
+            <Show when={section === 'practitioner-entry'}>
+              <For each={programmes()}>
+                {(programme) => (
+                  <ProgrammeFollowUp
+                    programme={programme}
+                    sessions={sessionsOf(entries(), programme.id)}
+                    today={today()}
+                    level={3}
+                  />
+                )}
+              </For>
             </Show>
           </section>
         )}
