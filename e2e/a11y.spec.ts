@@ -70,6 +70,8 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/record/measurement/new',
     '/record/medication/new',
     '/measurements',
+    '/exercise',
+    '/reminders',
     '/conflicts/cc-AAAAAAAAAAAA-resolved',
     '/documents',
     '/settings',

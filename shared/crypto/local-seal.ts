@@ -27,6 +27,7 @@ export const LOCAL_LABELS = [
   'recovery-state',
   'device-log',
   'message-pins',
+  'reminders',
 ] as const;
 export type LocalLabel = (typeof LOCAL_LABELS)[number];
 

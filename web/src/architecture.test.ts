@@ -28,6 +28,7 @@ const LAYERS = [
   'backup',
   'shares',
   'messaging',
+  'reminders',
   'store',
   'ui',
   'features',

@@ -90,6 +90,9 @@ const ThreadPage = lazy(() =>
 const ExercisePage = lazy(() =>
   import('../features/exercise/exercise-page.tsx').then((m) => ({ default: m.ExercisePage })),
 );
+const RemindersPage = lazy(() =>
+  import('../features/reminders/reminders-page.tsx').then((m) => ({ default: m.RemindersPage })),
+);
 const PractitionerPage = lazy(() =>
   import('../features/shares/practitioner-page.tsx').then((m) => ({ default: m.PractitionerPage })),
 );
@@ -126,6 +129,7 @@ export function App() {
         <Route path="/documents" component={DocumentsPage} />
         <Route path="/measurements" component={MeasurementsPage} />
         <Route path="/exercise" component={ExercisePage} />
+        <Route path="/reminders" component={RemindersPage} />
         <Route path="/conflicts/:id" component={ConflictPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/recovery-key" component={RecoveryKeyPage} />

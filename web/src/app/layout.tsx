@@ -4,6 +4,7 @@ import { OpeningsNoticeScope } from '../features/emergency/openings-notice-scope
 import { UnreadBadge } from '../features/messages/unread-badge.tsx';
 import { ProfileSwitcher } from '../features/profiles/profile-switcher.tsx';
 import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
+import { ReminderRunner } from '../features/reminders/reminder-runner.tsx';
 import { ShareAgentRunner } from '../features/shares/share-agent-runner.tsx';
 import { SyncStatusBadge } from '../features/sync/sync-status-badge.tsx';
 import { RecoveryKeyBanner } from '../features/vault/recovery-key-banner.tsx';
@@ -143,6 +144,7 @@ function Shell(props: ParentProps) {
               </A>
               <A href="/measurements">{t('nav.measurements')}</A>
               <A href="/exercise">{t('exercise.nav')}</A>
+              <A href="/reminders">{t('reminders.nav')}</A>
               <A href="/documents">{t('nav.documents')}</A>
               <A href="/profiles">{t('nav.profiles')}</A>
               <A href="/emergency">{t('emergency.navLink')}</A>
@@ -159,6 +161,7 @@ function Shell(props: ParentProps) {
       </header>
       <UpdatePrompt />
       <ShareAgentRunner />
+      <ReminderRunner />
       <main class="shell__main" id="main" tabIndex={-1}>
         <RecoveryKeyBanner />
         {props.children}

@@ -10,6 +10,7 @@ import { messagesEn } from '../features/messages/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
 import { recordEn } from '../features/record/strings.ts';
+import { remindersEn } from '../features/reminders/strings.ts';
 import { settingsEn } from '../features/settings/strings.ts';
 import { sharesEn } from '../features/shares/strings.ts';
 import { syncEn } from '../features/sync/strings.ts';
@@ -86,6 +87,7 @@ export const en = {
   call: callEn,
   shares: sharesEn,
   exercise: exerciseEn,
+  reminders: remindersEn,
   messages: messagesEn,
   backup: backupEn,
   closure: closureEn,

@@ -10,6 +10,7 @@ import { messagesFr } from '../features/messages/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
 import { pwaFr } from '../features/pwa/strings.ts';
 import { recordFr } from '../features/record/strings.ts';
+import { remindersFr } from '../features/reminders/strings.ts';
 import { settingsFr } from '../features/settings/strings.ts';
 import { sharesFr } from '../features/shares/strings.ts';
 import { syncFr } from '../features/sync/strings.ts';
@@ -91,6 +92,7 @@ export const fr: RawDictionary = {
   call: callFr,
   shares: sharesFr,
   exercise: exerciseFr,
+  reminders: remindersFr,
   messages: messagesFr,
   backup: backupFr,
   closure: closureFr,

@@ -3,7 +3,7 @@
  * practitioner comes first, with its follow-up and a form to log a session; programmes replaced by a
  * newer one from the same practitioner follow, with their own log (docs/architecture.md §8.7).
  */
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, createSignal, Index, Show } from 'solid-js';
 import { deviceTimeZone, localDate } from '../../../../shared/care/zoned-time.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useApp } from '../../store/app-context.tsx';
@@ -20,6 +20,7 @@ export function ExercisePage() {
   const programmes = createMemo(() => programmesOf(app.profileRecords()));
   const current = () => programmes().filter((p) => !p.replaced);
   const replaced = () => programmes().filter((p) => p.replaced);
+  const [saved, setSaved] = createSignal('');
 
   return (
     <Show when={app.activeProfile()} fallback={<NoProfile title={t('exercise.title')} />}>
@@ -27,33 +28,37 @@ export function ExercisePage() {
         <section class="stack" aria-labelledby="exercise-title">
           <h1 id="exercise-title">{t('exercise.title')}</h1>
           <p>{t('exercise.intro', { name: profile().profile.displayName })}</p>
+          <p role="status" class="message" data-testid="session-saved" hidden={saved() === ''}>
+            {saved()}
+          </p>
           <Show when={programmes().length > 0} fallback={<p>{t('exercise.none')}</p>}>
-            <For each={current()}>
+            {/* By position, not by object: a saved session rebuilds the list, and must not reset the form. */}
+            <Index each={current()}>
               {(programme) => (
                 <div class="stack">
                   <ProgrammeFollowUp
-                    programme={programme}
-                    sessions={sessionsOf(app.profileRecords(), programme.id)}
+                    programme={programme()}
+                    sessions={sessionsOf(app.profileRecords(), programme().id)}
                     today={today}
                     level={2}
                   />
-                  <SessionForm programmeId={programme.id} today={today} />
+                  <SessionForm programmeId={programme().id} today={today} onSaved={setSaved} />
                 </div>
               )}
-            </For>
+            </Index>
             <Show when={replaced().length > 0}>
               <details class="card">
                 <summary>{t('exercise.replaced')}</summary>
-                <For each={replaced()}>
+                <Index each={replaced()}>
                   {(programme) => (
                     <ProgrammeFollowUp
-                      programme={programme}
-                      sessions={sessionsOf(app.profileRecords(), programme.id)}
+                      programme={programme()}
+                      sessions={sessionsOf(app.profileRecords(), programme().id)}
                       today={today}
                       level={2}
                     />
                   )}
-                </For>
+                </Index>
               </details>
             </Show>
           </Show>

@@ -13,7 +13,12 @@ import { FormError } from '../../ui/form-error.tsx';
 
 const SCALE = Array.from({ length: 11 }, (_, i) => i);
 
-export function SessionForm(props: { programmeId: string; today: string }) {
+export function SessionForm(props: {
+  programmeId: string;
+  today: string;
+  /** Announces the saved session (the page holds the message, so a re-render of the list keeps it). */
+  onSaved: (message: string) => void;
+}) {
   const app = useApp();
   const { t, formatDate } = useI18n();
   const id = (name: string) => `session-${props.programmeId}-${name}`;
@@ -23,13 +28,9 @@ export function SessionForm(props: { programmeId: string; today: string }) {
   const [pain, setPain] = createSignal('');
   const [note, setNote] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
-  const [saved, setSaved] = createSignal<string | null>(null);
 
   const { busy, submit } = createSubmit({
-    clear: () => {
-      setError(null);
-      setSaved(null);
-    },
+    clear: () => setError(null),
     validate: () => {
       if (/^\d{4}-\d{2}-\d{2}$/.test(date())) return true;
       setError(t('exercise.form.dateRequired'));
@@ -46,7 +47,7 @@ export function SessionForm(props: { programmeId: string; today: string }) {
         ...(pain() === '' ? {} : { pain: Number(pain()) }),
         ...(note().trim() === '' ? {} : { note: note().trim() }),
       });
-      setSaved(t('exercise.form.saved', { date: formatDate(date(), { dateStyle: 'medium' }) }));
+      props.onSaved(t('exercise.form.saved', { date: formatDate(date(), { dateStyle: 'medium' }) }));
       setNote('');
     },
     fail: (caught) => setError(errorText(t, caught)),
@@ -113,9 +114,6 @@ export function SessionForm(props: { programmeId: string; today: string }) {
           </button>
         </div>
       </fieldset>
-      <p role="status" class="message" hidden={!saved()}>
-        {saved()}
-      </p>
     </form>
   );
 }

@@ -4,6 +4,7 @@
  * practitioner's identity key and sealed to the patient's public key (send-entry.ts).
  */
 import { createSignal, For, Index, Match, Show, Switch } from 'solid-js';
+import { deviceTimeZone, localDate } from '../../../../shared/care/zoned-time.ts';
 import { PRACTITIONER_ENTRY_TYPES } from '../../../../shared/schema/practitioner-entry.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { EntryDraft, EntryType, Row } from '../../shares/entry-draft.ts';
@@ -18,7 +19,13 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
   const [body, setBody] = createSignal('');
   const [rows, setRows] = createSignal<Row[]>([{ a: '', b: '', c: '' }]);
   const [error, setError] = createSignal<string | null>(null);
-  const [plan, setPlan] = createSignal({ startDate: '', endDate: '', sessionsPerWeek: '' });
+  // A programme starts today where the practitioner is, unless they pick another day.
+  const freshPlan = () => ({
+    startDate: localDate(Date.now(), deviceTimeZone()),
+    endDate: '',
+    sessionsPerWeek: '',
+  });
+  const [plan, setPlan] = createSignal(freshPlan());
   const setPlanField = (field: 'startDate' | 'endDate' | 'sessionsPerWeek', value: string) =>
     setPlan({ ...plan(), [field]: value });
   const listed = () => entryType() === 'prescription' || entryType() === 'exercise-programme';
@@ -48,7 +55,7 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
         rows: filled(),
         ...(entryType() === 'exercise-programme' ? { plan: plan() } : {}),
       });
-      setPlan({ startDate: '', endDate: '', sessionsPerWeek: '' });
+      setPlan(freshPlan());
       setTitle('');
       setBody('');
       setRows([{ a: '', b: '', c: '' }]);

@@ -4,7 +4,7 @@
  * newest first with their dates, measurements charted and tabled), the expiry, a Refresh button and a poll every 10 s, and
  * for read + add shares the entry form.
  */
-import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, For, Index, onCleanup, onMount, Show } from 'solid-js';
 import { deviceTimeZone, localDate } from '../../../../shared/care/zoned-time.ts';
 import type { PractitionerProfile } from '../../../../shared/protocol/shares.ts';
 import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
@@ -127,16 +127,16 @@ export function SharedRecordView(props: {
               </Show>
             </Show>
             <Show when={section === 'practitioner-entry'}>
-              <For each={programmes()}>
+              <Index each={programmes()}>
                 {(programme) => (
                   <ProgrammeFollowUp
-                    programme={programme}
-                    sessions={sessionsOf(entries(), programme.id)}
+                    programme={programme()}
+                    sessions={sessionsOf(entries(), programme().id)}
                     today={today()}
                     level={3}
                   />
                 )}
-              </For>
+              </Index>
             </Show>
           </section>
         )}
