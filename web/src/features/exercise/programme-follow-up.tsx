@@ -147,7 +147,8 @@ export function ProgrammeFollowUp(props: {
       </Show>
       <Sub>{t('exercise.log.title')}</Sub>
       <Show when={props.sessions.length > 0} fallback={<p>{t('exercise.log.none')}</p>}>
-        <div class="exercise-table-scroll">
+        {/* Focusable, so a keyboard can scroll a table wider than a phone. */}
+        <div class="exercise-table-scroll" tabIndex={0} role="region" aria-label={t('exercise.log.table')}>
           <table class="exercise-table" data-testid="session-table">
             <caption>{t('exercise.log.table')}</caption>
             <thead>
