@@ -75,6 +75,8 @@ test('axe finds no serious or critical violation on any route, in English and in
     '/record/medication/new',
     '/record/medication',
     '/measurements',
+    '/exercise',
+    '/reminders',
     '/conflicts/cc-AAAAAAAAAAAA-resolved',
     '/documents',
     '/settings',

@@ -166,6 +166,29 @@ export class SharePage {
     await expect(this.main.getByRole('status').filter({ hasText: this.s.entry.sent })).toBeVisible();
   }
 
+  /** Signs an exercise programme with a plan; the start date is left at the form's default (today). */
+  async addExerciseProgramme(
+    title: string,
+    plan: { endDate?: string; sessionsPerWeek: number },
+    exercises: { name: string; sets?: number; reps?: number; frequency?: string }[],
+  ): Promise<void> {
+    const form = this.main.getByRole('form', { name: this.s.entry.title });
+    await form.getByLabel(this.s.entry.type).selectOption('exercise-programme');
+    await form.getByLabel(this.s.entry.titleField).fill(title);
+    if (plan.endDate) await form.getByLabel(this.s.entry.endDate).fill(plan.endDate);
+    await form.getByLabel(this.s.entry.sessionsPerWeek).fill(String(plan.sessionsPerWeek));
+    for (const [index, ex] of exercises.entries()) {
+      if (index > 0) await form.getByRole('button', { name: this.s.entry.addExercise }).click();
+      const n = index + 1;
+      await form.getByLabel(`${this.s.entry.exercise} ${n}`, { exact: true }).fill(ex.name);
+      if (ex.frequency) await form.getByLabel(`${this.s.entry.frequency} ${n}`).fill(ex.frequency);
+      if (ex.sets) await form.getByLabel(`${this.s.entry.sets} ${n}`).fill(String(ex.sets));
+      if (ex.reps) await form.getByLabel(`${this.s.entry.reps} ${n}`).fill(String(ex.reps));
+    }
+    await form.getByRole('button', { name: this.s.entry.submit }).click();
+    await expect(this.main.getByRole('status').filter({ hasText: this.s.entry.sent })).toBeVisible();
+  }
+
   async addNote(title: string, body: string): Promise<void> {
     const form = this.main.getByRole('form', { name: this.s.entry.title });
     await form.getByLabel(this.s.entry.type).selectOption('note');

@@ -30,6 +30,7 @@ export const LOCAL_LABELS = [
   'notices',
   'message-outbox',
   'terms-acceptance',
+  'reminders',
 ] as const;
 export type LocalLabel = (typeof LOCAL_LABELS)[number];
 

@@ -34,6 +34,8 @@ export const NOT_IN_SECTIONS = [
   'emergency-contact',
   'emergency-profile',
   'consultation',
+  // The patient's own log of a home programme: follow-up between visits, not a summary fact.
+  'exercise-session',
 ] as const;
 
 type SectionKind = Exclude<ClinicalRecord['kind'], (typeof NOT_IN_SECTIONS)[number]>;

@@ -227,4 +227,14 @@ export const EXAMPLE_RECORDS: ExampleRecords = {
     documentLocation: 'Copie chez le Dr Dubois, original dans le classeur bleu',
     date: '2024-01-15',
   },
+  'exercise-session': {
+    kind: 'exercise-session',
+    schemaVersion: 1,
+    programmeId: 'Qm9uam91ciBsZSBtb25kZQ',
+    date: '2025-03-18',
+    status: 'partly',
+    difficulty: 6,
+    pain: 3,
+    note: 'Arrêtée après la deuxième série : genou raide.',
+  },
 };

@@ -9,6 +9,7 @@ export * from './device.ts';
 export * from './document.ts';
 export * from './emergency-contact.ts';
 export * from './envelope.ts';
+export * from './exercise-session.ts';
 export * from './family-history.ts';
 export * from './lab-result.ts';
 export * from './lifestyle.ts';

@@ -34,6 +34,28 @@ describe('practitioner entry', () => {
     expect(parseRecord(programme)).toEqual({ ok: true, value: programme });
   });
 
+  it('accepts a programme with a plan and refuses one that ends before it starts', () => {
+    const planned = {
+      kind: 'practitioner-entry',
+      schemaVersion: 1,
+      entryType: 'exercise-programme',
+      title: 'Genou droit — 4 semaines',
+      practitioner: physio,
+      createdAt: '2026-03-01T10:00:00+01:00',
+      startDate: '2026-03-02',
+      endDate: '2026-03-29',
+      sessionsPerWeek: 3,
+      exercises: [{ name: 'Squat contre le mur', sets: 3, repetitions: 10 }],
+    };
+    expect(parseRecord(planned)).toEqual({ ok: true, value: planned });
+    expect(recordIssues({ ...planned, endDate: '2026-03-01' })).toEqual([
+      { path: 'endDate', message: 'End date must not be before start date' },
+    ]);
+    expect(recordIssues({ ...planned, sessionsPerWeek: 0 })).toEqual([
+      { path: 'sessionsPerWeek', message: 'Sessions per week must be between 1 and 21' },
+    ]);
+  });
+
   it('accepts a note and a coded diagnosis', () => {
     const common = {
       kind: 'practitioner-entry',

@@ -5,7 +5,7 @@
  */
 
 import { codeSchema } from './clinical-code.ts';
-import { group, integerIn, isoDateTime, messages, schemaVersion, TEXT_MAX, text } from './common.ts';
+import { group, integerIn, isoDate, isoDateTime, messages, schemaVersion, TEXT_MAX, text } from './common.ts';
 import { z } from './zod.ts';
 
 export const PRACTITIONER_ENTRY_TYPES = ['note', 'diagnosis', 'prescription', 'exercise-programme'] as const;
@@ -98,16 +98,27 @@ const exerciseProgrammeEntry = z.strictObject({
   ...common,
   entryType: z.literal('exercise-programme'),
   body: text('Text', TEXT_MAX.long).optional(),
+  /** The plan the patient follows and logs against (all optional: older entries have none). */
+  startDate: isoDate('Start date').optional(),
+  endDate: isoDate('End date').optional(),
+  sessionsPerWeek: integerIn('Sessions per week', 1, 21).optional(),
   exercises: z
     .array(exerciseSchema, { error: messages('Exercises', 'Exercises must be a list') })
     .min(1, 'An exercise programme needs at least one exercise')
     .max(50, 'An exercise programme may have at most 50 exercises'),
 });
 
-export const practitionerEntrySchema = z.discriminatedUnion(
-  'entryType',
-  [noteEntry, diagnosisEntry, prescriptionEntry, exerciseProgrammeEntry],
-  { error: messages('Entry type', `Entry type must be one of: ${PRACTITIONER_ENTRY_TYPES.join(', ')}`) },
-);
+export const practitionerEntrySchema = z
+  .discriminatedUnion('entryType', [noteEntry, diagnosisEntry, prescriptionEntry, exerciseProgrammeEntry], {
+    error: messages('Entry type', `Entry type must be one of: ${PRACTITIONER_ENTRY_TYPES.join(', ')}`),
+  })
+  .refine(
+    (e) =>
+      e.entryType !== 'exercise-programme' ||
+      e.startDate === undefined ||
+      e.endDate === undefined ||
+      e.endDate >= e.startDate,
+    { path: ['endDate'], message: 'End date must not be before start date' },
+  );
 
 export type PractitionerEntry = z.infer<typeof practitionerEntrySchema>;

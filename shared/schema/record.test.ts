@@ -4,7 +4,7 @@ import { parseRecord, RECORD_KINDS } from './record.ts';
 import { recordIssues } from './testing.ts';
 
 describe('record', () => {
-  it('knows the eighteen clinical kinds and the emergency profile', () => {
+  it('knows the eighteen clinical kinds, the exercise session log and the emergency profile', () => {
     expect([...RECORD_KINDS].sort()).toEqual([
       'administrative',
       'advance-directive',
@@ -15,6 +15,7 @@ describe('record', () => {
       'document',
       'emergency-contact',
       'emergency-profile',
+      'exercise-session',
       'family-history',
       'lab-result',
       'lifestyle',

@@ -13,6 +13,7 @@ import { deviceSchema } from './device.ts';
 import { documentSchema } from './document.ts';
 import { emergencyContactSchema } from './emergency-contact.ts';
 import { emergencyProfileRecordSchema } from './emergency-profile.ts';
+import { exerciseSessionSchema } from './exercise-session.ts';
 import { familyHistorySchema } from './family-history.ts';
 import { labResultSchema } from './lab-result.ts';
 import { lifestyleSchema } from './lifestyle.ts';
@@ -46,6 +47,7 @@ const schemas = [
   pregnancySchema,
   familyHistorySchema,
   advanceDirectiveSchema,
+  exerciseSessionSchema,
 ] as const;
 
 type Kinds = z.infer<(typeof schemas)[number]>['kind'];
@@ -71,6 +73,7 @@ const KIND_KEYS: { readonly [K in Kinds]: true } = {
   pregnancy: true,
   'family-history': true,
   'advance-directive': true,
+  'exercise-session': true,
 };
 
 export type RecordKind = Kinds;

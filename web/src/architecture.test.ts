@@ -30,6 +30,7 @@ const LAYERS = [
   'messaging',
   'notifications',
   'opinions',
+  'reminders',
   'store',
   'ui',
   'features',
@@ -59,6 +60,10 @@ const FEATURE_PUBLIC: Readonly<Record<string, readonly string[]>> = {
     'web/src/features/legal/adverse-reaction-link.tsx',
     'web/src/features/legal/care-notice.tsx',
     'web/src/features/legal/terms-fields.tsx',
+  ],
+  'features/exercise': [
+    'web/src/features/exercise/programme-follow-up.tsx',
+    'web/src/features/exercise/programmes.ts',
   ],
   'features/pwa': ['web/src/features/pwa/update-app.ts'],
   'features/record': [

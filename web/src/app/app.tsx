@@ -119,6 +119,12 @@ const BookPage = lazy(() =>
 const NotificationsPage = lazy(() =>
   import('../features/notifications/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })),
 );
+const ExercisePage = lazy(() =>
+  import('../features/exercise/exercise-page.tsx').then((m) => ({ default: m.ExercisePage })),
+);
+const RemindersPage = lazy(() =>
+  import('../features/reminders/reminders-page.tsx').then((m) => ({ default: m.RemindersPage })),
+);
 const PractitionerPage = lazy(() =>
   import('../features/shares/practitioner-page.tsx').then((m) => ({ default: m.PractitionerPage })),
 );
@@ -155,6 +161,8 @@ export function App() {
         <Route path="/record/:kind/:id" component={RecordEditorPage} />
         <Route path="/documents" component={DocumentsPage} />
         <Route path="/measurements" component={MeasurementsPage} />
+        <Route path="/exercise" component={ExercisePage} />
+        <Route path="/reminders" component={RemindersPage} />
         <Route path="/conflicts/:id" component={ConflictPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/recovery-key" component={RecoveryKeyPage} />

@@ -8,6 +8,7 @@ import { NotificationsBadge } from '../features/notifications/notifications-badg
 import { NotificationsBridge } from '../features/notifications/notifications-bridge.tsx';
 import { ProfileSwitcher } from '../features/profiles/profile-switcher.tsx';
 import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
+import { ReminderRunner } from '../features/reminders/reminder-runner.tsx';
 import { ShareAgentRunner } from '../features/shares/share-agent-runner.tsx';
 import { SyncStatusBadge } from '../features/sync/sync-status-badge.tsx';
 import { RecoveryKeyBanner } from '../features/vault/recovery-key-banner.tsx';
@@ -146,6 +147,8 @@ function Shell(props: ParentProps) {
                 {t('nav.record')}
               </A>
               <A href="/measurements">{t('nav.measurements')}</A>
+              <A href="/exercise">{t('exercise.nav')}</A>
+              <A href="/reminders">{t('reminders.nav')}</A>
               <A href="/documents">{t('nav.documents')}</A>
               <A href="/profiles">{t('nav.profiles')}</A>
               <A href="/emergency">{t('emergency.navLink')}</A>
@@ -171,6 +174,7 @@ function Shell(props: ParentProps) {
       <Show when={app.status() === 'unlocked'}>
         <NotificationsBridge />
       </Show>
+      <ReminderRunner />
       <main class="shell__main" id="main" tabIndex={-1}>
         <RecoveryKeyBanner />
         {/* Unlocked without the current terms accepted: only the legal pages, until they are. */}

@@ -9,6 +9,16 @@ export interface Row {
   a: string;
   b: string;
   c: string;
+  /** An exercise's sets and repetitions, as typed (whole numbers or empty). */
+  sets?: string;
+  reps?: string;
+}
+
+/** An exercise programme's plan, as typed: dates `YYYY-MM-DD` and a whole number, each may be empty. */
+export interface PlanDraft {
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly sessionsPerWeek: string;
 }
 
 export interface EntryDraft {
@@ -16,6 +26,12 @@ export interface EntryDraft {
   readonly title: string;
   readonly body: string;
   readonly rows: readonly Row[];
+  readonly plan?: PlanDraft;
+}
+
+function wholeNumber(value: string | undefined): number | undefined {
+  const trimmed = value?.trim() ?? '';
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : undefined;
 }
 
 /** Turns the form's draft into a practitioner entry (validated again by its schema when signed). */
@@ -48,16 +64,24 @@ export function entryFromDraft(
           duration: r.c.trim() || '—',
         })),
       };
-    case 'exercise-programme':
+    case 'exercise-programme': {
+      const plan = draft.plan;
+      const perWeek = wholeNumber(plan?.sessionsPerWeek);
       return {
         ...common,
         ...body,
         entryType: 'exercise-programme',
+        ...(plan?.startDate ? { startDate: plan.startDate } : {}),
+        ...(plan?.endDate ? { endDate: plan.endDate } : {}),
+        ...(perWeek === undefined ? {} : { sessionsPerWeek: perWeek }),
         exercises: draft.rows.map((r) => ({
           name: r.a.trim(),
+          ...(wholeNumber(r.sets) === undefined ? {} : { sets: wholeNumber(r.sets) }),
+          ...(wholeNumber(r.reps) === undefined ? {} : { repetitions: wholeNumber(r.reps) }),
           ...(r.b.trim() ? { frequency: r.b.trim() } : {}),
           ...(r.c.trim() ? { instructions: r.c.trim() } : {}),
         })),
       };
+    }
   }
 }

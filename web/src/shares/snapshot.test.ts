@@ -33,6 +33,25 @@ describe('share snapshot', () => {
     expect(parseSnapshot(JSON.parse(JSON.stringify(snapshot)))).toEqual(snapshot);
   });
 
+  it('carries logged exercise sessions with practitioner entries, and not without them', () => {
+    const build = (sections: ('allergy' | 'practitioner-entry')[]) =>
+      buildSnapshot({
+        profileId: 'p1',
+        profile,
+        patientBoxPk: 'A'.repeat(43),
+        mode: 'read-add',
+        sections,
+        records: rows('p1', EXAMPLE_RECORDS['practitioner-entry'], EXAMPLE_RECORDS['exercise-session']),
+      });
+    const withEntries = build(['practitioner-entry']);
+    expect(withEntries.records.map((r) => r.record.kind)).toEqual(['practitioner-entry', 'exercise-session']);
+    expect(parseSnapshot(JSON.parse(JSON.stringify(withEntries)))).toEqual(withEntries);
+    expect(build(['allergy']).records).toEqual([]);
+    // A snapshot that claims only allergies cannot smuggle a session to the practitioner's page.
+    const forged = { ...withEntries, sections: ['allergy'] };
+    expect(parseSnapshot(JSON.parse(JSON.stringify(forged)))?.records).toEqual([]);
+  });
+
   it('leaves out an unresolved conflicting copy: the practitioner sees the kept version only', () => {
     const edited = { ...EXAMPLE_RECORDS.allergy, substance: 'Amoxicillin' } as ClinicalRecord;
     const snapshot = buildSnapshot({

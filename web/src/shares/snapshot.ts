@@ -24,6 +24,17 @@ export interface Snapshot {
   readonly records: readonly { readonly id: string; readonly record: ClinicalRecord }[];
 }
 
+/**
+ * The record kinds a share of these sections carries: each section's own kind and, with practitioner
+ * entries, the sessions the patient logged against their exercise programmes, so the prescriber can
+ * follow them (docs/architecture.md §8.9).
+ */
+export function carriedKinds(sections: readonly ShareSection[]): ReadonlySet<string> {
+  const kinds = new Set<string>(sections);
+  if (kinds.has('practitioner-entry')) kinds.add('exercise-session');
+  return kinds;
+}
+
 export function buildSnapshot(options: {
   profileId: string;
   profile: Profile;
@@ -32,7 +43,7 @@ export function buildSnapshot(options: {
   sections: readonly ShareSection[];
   records: readonly { id: string; profileId: string; record: ClinicalRecord | null }[];
 }): Snapshot {
-  const wanted = new Set<string>(options.sections);
+  const wanted = carriedKinds(options.sections);
   return {
     v: 1,
     profileId: options.profileId,
@@ -65,7 +76,7 @@ const snapshotSchema = z.strictObject({
 export function parseSnapshot(input: unknown): Snapshot | null {
   const parsed = snapshotSchema.safeParse(input);
   if (!parsed.success) return null;
-  const allowed = new Set<string>(parsed.data.sections);
+  const allowed = carriedKinds(parsed.data.sections);
   const records: { id: string; record: ClinicalRecord }[] = [];
   for (const row of parsed.data.records) {
     const record = parseRecord(row.record);

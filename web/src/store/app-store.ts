@@ -23,6 +23,7 @@ import { orderProfiles } from '../records/profile-order.ts';
 import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
 import { type RecordEntry, RecordService } from '../records/record-service.ts';
 import { type DeviceIdentity, lazyDevice, stampNow } from '../records/this-device.ts';
+import { loadReminderState, type ReminderState, updateReminderState } from '../reminders/reminder-state.ts';
 import type { Server } from '../server/server.ts';
 import { createPendingShare, type PendingShareSlot, startingShareHash } from '../shares/pending-share.ts';
 import { createSharing, type Sharing } from '../shares/sharing.ts';
@@ -152,6 +153,10 @@ export interface AppStore {
   noteDeviceEvent(kind: DeviceEventKind, profileId?: string): Promise<void>;
   /** This device's own events, newest first; empty while locked. */
   deviceLog(): Promise<DeviceEvent[]>;
+  /** This device's reminder settings and log (reminders/reminder-state.ts); null while locked. */
+  reminderState(): Promise<ReminderState | null>;
+  /** Changes them, one change at a time; null while locked (nothing changed). */
+  updateReminders(change: (state: ReminderState) => ReminderState): Promise<ReminderState | null>;
   /** After a recovery with sync on: the server still has the old passphrase's keyring. */
   syncKeyringBehind: Accessor<boolean>;
 
@@ -561,6 +566,14 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     async deviceLog() {
       const current = session();
       return current ? readDeviceLog(db, current.vaultKey) : [];
+    },
+    async reminderState() {
+      const current = session();
+      return current ? loadReminderState(db, current.vaultKey, now()) : null;
+    },
+    async updateReminders(change) {
+      const current = session();
+      return current ? updateReminderState(db, current.vaultKey, now(), change) : null;
     },
     syncKeyringBehind: () => sync?.keyringBehind() ?? false,
 

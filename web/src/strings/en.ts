@@ -5,6 +5,7 @@ import { closureEn } from '../features/closure/strings.ts';
 import { documentsEn } from '../features/documents/strings.ts';
 import { emergencyEn } from '../features/emergency/strings.ts';
 import { exchangeEn } from '../features/exchange/strings.ts';
+import { exerciseEn } from '../features/exercise/strings.ts';
 import { historyEn } from '../features/history/strings.ts';
 import { legalEn } from '../features/legal/strings.ts';
 import { messagesEn } from '../features/messages/strings.ts';
@@ -12,6 +13,7 @@ import { notificationsEn } from '../features/notifications/strings.ts';
 import { profilesEn } from '../features/profiles/strings.ts';
 import { pwaEn } from '../features/pwa/strings.ts';
 import { recordEn } from '../features/record/strings.ts';
+import { remindersEn } from '../features/reminders/strings.ts';
 import { secondOpinionEn } from '../features/second-opinion/strings.ts';
 import { settingsEn } from '../features/settings/strings.ts';
 import { sharesEn } from '../features/shares/strings.ts';
@@ -88,6 +90,8 @@ export const en = {
   emergency: emergencyEn,
   call: callEn,
   shares: sharesEn,
+  exercise: exerciseEn,
+  reminders: remindersEn,
   messages: messagesEn,
   notifications: notificationsEn,
   appointments: appointmentsEn,

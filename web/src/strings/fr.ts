@@ -5,6 +5,7 @@ import { closureFr } from '../features/closure/strings.ts';
 import { documentsFr } from '../features/documents/strings.ts';
 import { emergencyFr } from '../features/emergency/strings.ts';
 import { exchangeFr } from '../features/exchange/strings.ts';
+import { exerciseFr } from '../features/exercise/strings.ts';
 import { historyFr } from '../features/history/strings.ts';
 import { legalFr } from '../features/legal/strings.ts';
 import { messagesFr } from '../features/messages/strings.ts';
@@ -12,6 +13,7 @@ import { notificationsFr } from '../features/notifications/strings.ts';
 import { profilesFr } from '../features/profiles/strings.ts';
 import { pwaFr } from '../features/pwa/strings.ts';
 import { recordFr } from '../features/record/strings.ts';
+import { remindersFr } from '../features/reminders/strings.ts';
 import { secondOpinionFr } from '../features/second-opinion/strings.ts';
 import { settingsFr } from '../features/settings/strings.ts';
 import { sharesFr } from '../features/shares/strings.ts';
@@ -93,6 +95,8 @@ export const fr: RawDictionary = {
   emergency: emergencyFr,
   call: callFr,
   shares: sharesFr,
+  exercise: exerciseFr,
+  reminders: remindersFr,
   messages: messagesFr,
   notifications: notificationsFr,
   appointments: appointmentsFr,

@@ -20,8 +20,11 @@ import { newId } from '../../core/ids.ts';
 import type { AppStore } from '../../store/app-store.ts';
 import { isConflictCopy } from '../../sync/conflict-copy.ts';
 
-/** Kinds an IPS does not carry: the emergency profile (it has its own code) and call summaries. */
-export const NOT_EXPORTED = ['emergency-profile', 'consultation'] as const;
+/**
+ * Kinds an IPS does not carry: the emergency profile (it has its own code), call summaries and the
+ * sessions logged against a home exercise programme (follow-up, shown through a share instead).
+ */
+export const NOT_EXPORTED = ['emergency-profile', 'consultation', 'exercise-session'] as const;
 
 export type ExchangeApp = Pick<
   AppStore,

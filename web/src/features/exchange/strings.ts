@@ -14,7 +14,8 @@ export const exchangeEn = {
     required: 'always included',
     patientDetails: 'Identity details and emergency contacts (address, insurance, people to call)',
     includeFiles: 'The documents’ files themselves (the file gets larger)',
-    notExported: 'Not in a summary: the emergency profile (it has its own code) and video call summaries.',
+    notExported:
+      'Not in a summary: the emergency profile (it has its own code), video call summaries and the exercise sessions you log.',
     submit: 'Download the summary (.json)',
     pdf: 'Download as PDF, to print',
     pdfWorking: 'Making the PDF…',
@@ -92,7 +93,7 @@ export const exchangeFr: typeof exchangeEn = {
     patientDetails: 'Identité et contacts d’urgence (adresse, assurance, personnes à prévenir)',
     includeFiles: 'Les fichiers des documents eux-mêmes (le fichier sera plus lourd)',
     notExported:
-      'Absents d’une synthèse : le profil d’urgence (il a son propre code) et les comptes rendus d’appels vidéo.',
+      'Absents d’une synthèse : le profil d’urgence (il a son propre code), les comptes rendus d’appels vidéo et les séances d’exercices que vous notez.',
     submit: 'Télécharger la synthèse (.json)',
     pdf: 'Télécharger en PDF, à imprimer',
     pdfWorking: 'Création du PDF…',

@@ -42,10 +42,12 @@ export function isWritableKind(value: string | undefined): value is WritableKind
 /** Where an entry of this kind is opened: documents on their own page, the rest in the editor. */
 export function entryHref(kind: RecordKind, id: string): string {
   if (kind === 'emergency-profile') return '/emergency';
+  if (kind === 'exercise-session') return '/exercise';
   return kind === 'document' ? '/documents' : `/record/${kind}/${id}`;
 }
 
 export function kindHref(kind: RecordKind): string {
   if (kind === 'emergency-profile') return '/emergency';
+  if (kind === 'exercise-session') return '/exercise';
   return kind === 'document' ? '/documents' : `/record/${kind}`;
 }

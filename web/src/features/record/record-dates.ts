@@ -19,6 +19,7 @@ export function clinicalDate(record: ClinicalRecord): string | undefined {
     case 'document':
     case 'procedure':
     case 'advance-directive':
+    case 'exercise-session':
       return record.date;
     case 'device':
       return record.startDate;

@@ -110,6 +110,7 @@ export const recordEn = {
     pregnancy: 'Pregnancy',
     'family-history': 'Family history',
     'advance-directive': 'Advance directive',
+    'exercise-session': 'Exercise session',
   },
   kindTitles: {
     allergy: 'Allergies and intolerances',
@@ -131,6 +132,7 @@ export const recordEn = {
     pregnancy: 'Pregnancy',
     'family-history': 'Family history',
     'advance-directive': 'Advance directives and trusted person',
+    'exercise-session': 'Exercise sessions',
   },
   addKind: {
     allergy: 'Add an allergy',
@@ -293,6 +295,7 @@ export const recordEn = {
     documentLocation: 'For example “with my GP” or “blue folder at home”.',
   },
   options: {
+    sessionStatus: { done: 'Done', partly: 'Partly done', skipped: 'Skipped' },
     allergyCategory: {
       food: 'Food',
       medication: 'Medication',
@@ -397,6 +400,7 @@ export const recordEn = {
     perMinute: 'beats/min',
   },
   summary: {
+    pain: 'pain {{ n }}/10',
     invalidSignature: 'Invalid signature: altered entry, not shown',
     until: 'until {{ date }}',
     dose: 'dose {{ n }}',

@@ -113,6 +113,7 @@ export const recordFr: typeof recordEn = {
     pregnancy: 'Grossesse',
     'family-history': 'Antécédent familial',
     'advance-directive': 'Directives anticipées',
+    'exercise-session': 'Séance d’exercices',
   },
   kindTitles: {
     allergy: 'Allergies et intolérances',
@@ -134,6 +135,7 @@ export const recordFr: typeof recordEn = {
     pregnancy: 'Grossesse',
     'family-history': 'Antécédents familiaux',
     'advance-directive': 'Directives anticipées et personne de confiance',
+    'exercise-session': 'Séances d’exercices',
   },
   addKind: {
     allergy: 'Ajouter une allergie',
@@ -296,6 +298,7 @@ export const recordFr: typeof recordEn = {
     documentLocation: 'Par exemple « chez mon médecin traitant » ou « classeur bleu à la maison ».',
   },
   options: {
+    sessionStatus: { done: 'Faite', partly: 'Faite en partie', skipped: 'Sautée' },
     allergyCategory: {
       food: 'Aliment',
       medication: 'Médicament',
@@ -400,6 +403,7 @@ export const recordFr: typeof recordEn = {
     perMinute: 'battements/min',
   },
   summary: {
+    pain: 'douleur {{ n }}/10',
     invalidSignature: 'Signature invalide : note modifiée, non affichée',
     until: 'jusqu’au {{ date }}',
     dose: 'dose {{ n }}',

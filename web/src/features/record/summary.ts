@@ -129,6 +129,14 @@ export function summarize(record: ClinicalRecord, text: RecordText, verdict?: En
           `${record.practitioner.name}, ${record.practitioner.profession}`,
         ),
       };
+    case 'exercise-session':
+      return {
+        title: tr('kinds.exercise-session'),
+        details: present(
+          tr(`options.sessionStatus.${record.status}`),
+          record.pain !== undefined && tr('summary.pain', { n: record.pain }),
+        ),
+      };
     case 'consultation':
       return {
         title: record.practitionerName,

@@ -4,6 +4,7 @@
  * practitioner's identity key and sealed to the patient's public key (send-entry.ts).
  */
 import { createSignal, For, Index, Match, Show, Switch } from 'solid-js';
+import { deviceTimeZone, localDate } from '../../../../shared/care/zoned-time.ts';
 import { PRACTITIONER_ENTRY_TYPES } from '../../../../shared/schema/practitioner-entry.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { EntryDraft, EntryType, Row } from '../../shares/entry-draft.ts';
@@ -18,6 +19,15 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
   const [body, setBody] = createSignal('');
   const [rows, setRows] = createSignal<Row[]>([{ a: '', b: '', c: '' }]);
   const [error, setError] = createSignal<string | null>(null);
+  // A programme starts today where the practitioner is, unless they pick another day.
+  const freshPlan = () => ({
+    startDate: localDate(Date.now(), deviceTimeZone()),
+    endDate: '',
+    sessionsPerWeek: '',
+  });
+  const [plan, setPlan] = createSignal(freshPlan());
+  const setPlanField = (field: 'startDate' | 'endDate' | 'sessionsPerWeek', value: string) =>
+    setPlan({ ...plan(), [field]: value });
   const listed = () => entryType() === 'prescription' || entryType() === 'exercise-programme';
   const setRow = (index: number, field: keyof Row, value: string) =>
     setRows((list) => list.map((row, i) => (i === index ? { ...row, [field]: value } : row)));
@@ -43,7 +53,9 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
         title: title().trim(),
         body: body().trim(),
         rows: filled(),
+        ...(entryType() === 'exercise-programme' ? { plan: plan() } : {}),
       });
+      setPlan(freshPlan());
       setTitle('');
       setBody('');
       setRows([{ a: '', b: '', c: '' }]);
@@ -96,6 +108,41 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
             onInput={(e) => setBody(e.currentTarget.value)}
           />
         </div>
+        <Show when={entryType() === 'exercise-programme'}>
+          <fieldset class="share-options stack">
+            <legend>{t('shares.entry.plan')}</legend>
+            <div class="field">
+              <label for="entry-plan-start">{t('shares.entry.startDate')}</label>
+              <input
+                id="entry-plan-start"
+                type="date"
+                value={plan().startDate}
+                onInput={(e) => setPlanField('startDate', e.currentTarget.value)}
+              />
+            </div>
+            <div class="field">
+              <label for="entry-plan-end">{t('shares.entry.endDate')}</label>
+              <input
+                id="entry-plan-end"
+                type="date"
+                value={plan().endDate}
+                onInput={(e) => setPlanField('endDate', e.currentTarget.value)}
+              />
+            </div>
+            <div class="field">
+              <label for="entry-plan-per-week">{t('shares.entry.sessionsPerWeek')}</label>
+              <input
+                id="entry-plan-per-week"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={21}
+                value={plan().sessionsPerWeek}
+                onInput={(e) => setPlanField('sessionsPerWeek', e.currentTarget.value)}
+              />
+            </div>
+          </fieldset>
+        </Show>
         <Switch>
           <Match when={listed()}>
             <fieldset class="share-options stack">
@@ -123,6 +170,25 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
                         </div>
                       )}
                     </For>
+                    <Show when={entryType() === 'exercise-programme'}>
+                      <For each={(['sets', 'reps'] as const).map((field) => field)}>
+                        {(field) => (
+                          <div class="field">
+                            <label for={`entry-row-${index}-${field}`}>
+                              {t(`shares.entry.${field}`)} {index + 1}
+                            </label>
+                            <input
+                              id={`entry-row-${index}-${field}`}
+                              type="number"
+                              inputMode="numeric"
+                              min={1}
+                              value={row()[field] ?? ''}
+                              onInput={(e) => setRow(index, field, e.currentTarget.value)}
+                            />
+                          </div>
+                        )}
+                      </For>
+                    </Show>
                     <Show when={rows().length > 1}>
                       <div class="form-actions">
                         <button

@@ -4,7 +4,8 @@
  * newest first with their dates, measurements charted and tabled), the expiry, a Refresh button and a poll every 10 s, and
  * for read + add shares the entry form.
  */
-import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, For, Index, onCleanup, onMount, Show } from 'solid-js';
+import { deviceTimeZone, localDate } from '../../../../shared/care/zoned-time.ts';
 import type { PractitionerProfile } from '../../../../shared/protocol/shares.ts';
 import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -15,6 +16,8 @@ import { downloadPrescription } from '../../shares/pdf-download.ts';
 import type { Snapshot } from '../../shares/snapshot.ts';
 import { useApp } from '../../store/app-context.tsx';
 import { SummaryDownloads } from '../exchange/summary-downloads.tsx';
+import { ProgrammeFollowUp } from '../exercise/programme-follow-up.tsx';
+import { programmesOf, sessionsOf } from '../exercise/programmes.ts';
 import { CareNotice } from '../legal/care-notice.tsx';
 import { useRecordText } from '../record/record-text.ts';
 import { DatedRecordList, MeasurementSections } from '../record/record-views.tsx';
@@ -65,6 +68,9 @@ export function SharedRecordView(props: {
     })),
   );
   const recordsOf = (section: string) => entries().filter((entry) => entry.record?.kind === section);
+  // Exercise programmes with the sessions the patient logged, followed as on the patient's page.
+  const programmes = createMemo(() => programmesOf(entries()));
+  const today = () => localDate(props.refreshedAt || Date.now(), deviceTimeZone());
 
   return (
     <section class="stack" aria-labelledby="shared-title">
@@ -130,6 +136,18 @@ export function SharedRecordView(props: {
                   idPrefix="shared"
                 />
               </Show>
+            </Show>
+            <Show when={section === 'practitioner-entry'}>
+              <Index each={programmes()}>
+                {(programme) => (
+                  <ProgrammeFollowUp
+                    programme={programme()}
+                    sessions={sessionsOf(entries(), programme().id)}
+                    today={today()}
+                    level={3}
+                  />
+                )}
+              </Index>
             </Show>
           </section>
         )}

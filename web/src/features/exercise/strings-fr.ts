@@ -1,0 +1,62 @@
+/** Chaînes françaises du suivi des exercices à domicile : même forme que `strings-en.ts`. */
+import type { exerciseEn } from './strings-en.ts';
+
+export const exerciseFr: typeof exerciseEn = {
+  nav: 'Exercices',
+  title: 'Exercices à domicile',
+  intro:
+    'Les programmes écrits par les praticiens de {{ name }}, avec les séances que vous notez. La saisie marche hors ligne ; les séances se synchronisent chiffrées, et un praticien avec qui vous partagez les écrits des praticiens peut les suivre.',
+  none: 'Aucun programme d’exercices pour l’instant. Un praticien en écrit un par un partage (lecture et ajout).',
+  current: 'Programmes en cours',
+  replaced: 'Programmes précédents',
+  replacedBy: 'Remplacé par un programme plus récent du même praticien.',
+  from: 'De {{ name }}, {{ profession }} — écrit le {{ date }}',
+  period: 'Du {{ start }} au {{ end }}',
+  periodOpen: 'À partir du {{ start }}, sans date de fin',
+  perWeek: '{{ n }} séances par semaine',
+  perWeekNone: 'Pas de nombre de séances par semaine indiqué',
+  exercises: 'Exercices',
+  sets: '{{ n }} séries',
+  reps: '{{ n }} répétitions',
+  minutes: '{{ n }} min',
+  adherence: {
+    title: 'Assiduité',
+    notStarted: 'Commence le {{ date }}.',
+    week: 'Semaine {{ week }} sur {{ weeks }}',
+    weekOpen: 'Semaine {{ week }}',
+    ended: 'Le programme s’est terminé le {{ date }}.',
+    thisWeek: 'Cette semaine : {{ performed }} séances sur {{ expected }}',
+    thisWeekCount: 'Cette semaine : {{ performed }} séances',
+    sinceStart: 'Depuis le début : {{ performed }} séances sur {{ expected }} ({{ percent }})',
+    sinceStartCount: 'Depuis le début : {{ performed }} séances',
+    detail: '{{ done }} faites, {{ partly }} en partie, {{ skipped }} sautées',
+  },
+  trend: {
+    title: 'Douleur et difficulté',
+    chartLabel:
+      'Graphique de la douleur et de la difficulté (0 à 10) sur {{ count }} séances. Le tableau qui suit donne les mêmes données.',
+    pain: 'Douleur',
+    difficulty: 'Difficulté',
+    date: 'Date',
+    none: 'Aucune séance n’a encore noté de douleur ni de difficulté.',
+  },
+  log: {
+    title: 'Séances',
+    none: 'Aucune séance notée pour l’instant.',
+    status: 'Séance',
+    note: 'Note',
+    table: 'Séances notées, les plus récentes d’abord',
+  },
+  form: {
+    title: 'Noter une séance',
+    date: 'Date',
+    status: 'Comment s’est-elle passée ?',
+    difficulty: 'Difficulté ressentie (0 très facile – 10 impossible)',
+    pain: 'Douleur (0 aucune – 10 la pire imaginable)',
+    notNoted: 'Non notée',
+    note: 'Note (facultative)',
+    submit: 'Enregistrer la séance',
+    saved: 'Séance du {{ date }} enregistrée.',
+    dateRequired: 'Indiquez la date de la séance (AAAA-MM-JJ).',
+  },
+};
