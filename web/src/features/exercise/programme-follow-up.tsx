@@ -147,8 +147,8 @@ export function ProgrammeFollowUp(props: {
       </Show>
       <Sub>{t('exercise.log.title')}</Sub>
       <Show when={props.sessions.length > 0} fallback={<p>{t('exercise.log.none')}</p>}>
-        {/* Focusable, so a keyboard can scroll a table wider than a phone. */}
-        <div class="exercise-table-scroll" tabIndex={0} role="region" aria-label={t('exercise.log.table')}>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll box must take focus so a keyboard can scroll a table wider than a phone (axe: scrollable-region-focusable). */}
+        <section class="exercise-table-scroll" tabIndex={0} aria-label={t('exercise.log.table')}>
           <table class="exercise-table" data-testid="session-table">
             <caption>{t('exercise.log.table')}</caption>
             <thead>
@@ -178,7 +178,7 @@ export function ProgrammeFollowUp(props: {
               </For>
             </tbody>
           </table>
-        </div>
+        </section>
       </Show>
     </section>
   );
