@@ -93,6 +93,7 @@ test('messaging: directory, offline outbox, live arrival, request answered with 
       profession: 'General practitioner',
       specialty: 'Médecine générale',
       city: 'Lyon',
+      languages: ['French', 'Spanish'],
     });
     await doctor.goto();
     await expect(doctor.main.getByText(doctor.s.page.none)).toBeVisible();
@@ -100,7 +101,7 @@ test('messaging: directory, offline outbox, live arrival, request answered with 
     // The patient, on a phone, finds them (accents and case do not matter), then loses the network.
     await page.setViewportSize({ width: 390, height: 844 });
     const patient = new MessagesPage(page);
-    await patient.writeTo('generale', doctorName);
+    await patient.writeTo('generale', doctorName, 'Spanish');
     await expect(patient.main.getByText(patient.s.thread.none)).toBeVisible();
     await page.context().setOffline(true);
     const secret = `Bonjour docteur ${tag}`;

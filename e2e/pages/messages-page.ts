@@ -20,8 +20,14 @@ export class MessagesPage {
     await expect(this.main.getByRole('heading', { level: 1, name: this.s.page.title })).toBeVisible();
   }
 
-  /** The practitioner's profile, listed in the directory and accepting messages. */
-  async listAsPractitioner(profile: { name: string; profession: string; specialty: string; city: string }) {
+  /** The practitioner's profile, listed in the directory and accepting messages (languages by name). */
+  async listAsPractitioner(profile: {
+    name: string;
+    profession: string;
+    specialty: string;
+    city: string;
+    languages?: readonly string[];
+  }) {
     const s = sharesEn;
     await followMainLink(this.page, s.nav);
     await this.main.getByRole('link', { name: s.page.practitionerLink }).click();
@@ -30,15 +36,27 @@ export class MessagesPage {
     await form.getByLabel(s.practitioner.profession, { exact: true }).fill(profile.profession);
     await form.getByLabel(s.practitioner.specialty, { exact: true }).fill(profile.specialty);
     await form.getByLabel(s.practitioner.city, { exact: true }).fill(profile.city);
+    const languages = form.getByRole('group', { name: s.practitioner.languages });
+    for (const language of profile.languages ?? []) {
+      await languages.getByRole('checkbox', { name: language, exact: true }).check();
+    }
     await form.getByRole('checkbox', { name: s.practitioner.listed }).check();
     await form.getByRole('button', { name: s.practitioner.save }).click();
     await expect(form.getByRole('status')).toHaveText(s.practitioner.saved);
   }
 
-  /** Searches the directory by specialty, by keyboard, and writes to the practitioner named. */
-  async writeTo(specialty: string, name: string): Promise<void> {
+  /**
+   * Searches the directory by specialty (and a language, by its name on screen), by keyboard, and
+   * writes to the practitioner named.
+   */
+  async writeTo(specialty: string, name: string, language?: string): Promise<void> {
     await this.goto();
     await expect(this.main.getByText(this.s.directory.notice)).toBeVisible();
+    if (language !== undefined) {
+      await this.main
+        .getByLabel(this.s.directory.language, { exact: true })
+        .selectOption({ label: language });
+    }
     const field = this.main.getByLabel(this.s.directory.specialty, { exact: true });
     await field.fill(specialty);
     await field.press('Enter');

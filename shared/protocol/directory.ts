@@ -12,6 +12,8 @@ import { practitionerAcceptsSchema } from './shares.ts';
 export const DIRECTORY_NOTICE =
   'Identities in this directory are self-declared: names, professions and identifiers are not verified.';
 export const DIRECTORY_PAGE_MAX = 100;
+/** The languages a practitioner can declare on their profile and a patient can search by (ISO 639-1). */
+export const DIRECTORY_LANGUAGES = ['fr', 'en', 'es', 'de', 'it', 'pt', 'ar'] as const;
 
 const filter = (label: string) =>
   z.string().trim().min(1, `${label} must not be empty`).max(100, `${label} must be at most 100 characters`);

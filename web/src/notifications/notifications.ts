@@ -33,6 +33,8 @@ export interface Notifications {
   readonly unread: Accessor<number>;
   /** Adds a notice (or folds it into an unread one with the same kind and ref). */
   add(notice: NewNotice): Promise<void>;
+  /** Adds it unless a notice of the same kind and ref was given before, read or not. */
+  addOnce(notice: NewNotice & { ref: string }): Promise<void>;
   markRead(id: string): Promise<void>;
   markAllRead(): Promise<void>;
   /** A screen was opened: its notices are read. */
@@ -74,6 +76,18 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     if (added) for (const listener of listeners) listener(added);
   }
 
+  async function addOnce(input: NewNotice & { ref: string }): Promise<void> {
+    const notice = newNoticeSchema.parse(input);
+    let added = false;
+    await change((list) => {
+      if (list.some((n) => n.kind === notice.kind && n.ref === notice.ref)) return list;
+      added = true;
+      return addNotice(list, notice, randomId(), deps.now());
+    });
+    const first = notices()[0];
+    if (added && first) for (const listener of listeners) listener(first);
+  }
+
   const unsubscribe = deps.onMessage((event) => {
     if (!event) return;
     const route = messageRoute(event.threadId);
@@ -95,6 +109,7 @@ export function createNotifications(deps: NotificationsDeps): Notifications {
     notices,
     unread: () => notices().filter((n) => !n.read).length,
     add,
+    addOnce,
     markRead: (id) => markWhere((n) => n.id === id),
     markAllRead: () => markWhere(() => true),
     markRouteRead: (route) => markWhere((n) => n.route === route),

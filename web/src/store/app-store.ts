@@ -18,6 +18,7 @@ import { type Appointments, createAppointments } from '../messaging/appointments
 import { createMessaging, type Messaging } from '../messaging/messaging.ts';
 import { createNotifications, type Notifications } from '../notifications/notifications.ts';
 import { createOpinions, type Opinions } from '../opinions/opinions.ts';
+import { watchReports } from '../opinions/report-watch.ts';
 import { DocumentService, type NewDocument } from '../records/document-service.ts';
 import { orderProfiles } from '../records/profile-order.ts';
 import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
@@ -277,6 +278,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       })
     : null;
   let subscriptions: Subscription[] = [];
+  let stopReportWatch: (() => void) | null = null;
   let cancelTimer: (() => void) | null = null;
   let lastActivity = now();
   // Bumped by every lock: an unlock that finishes after a lock it did not see is dropped.
@@ -364,6 +366,18 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     setAppointments(
       createAppointments({ server: () => sync?.server() ?? null, identity: next.identity, now }),
     );
+    // Second-opinion reports arrive without a live event: looked for every two minutes.
+    stopReportWatch?.();
+    stopReportWatch = watchReports({
+      list: async () => {
+        const service = opinions();
+        if (!service || !sync?.server()) return [];
+        return service.list();
+      },
+      notifyOnce: async (notice) => notifications()?.addOnce(notice),
+      setTimer,
+      every: 120_000,
+    });
     const decrypt = createRecordDecryptor();
     let latestDocs: StoredEnvelope[] = [];
     subscriptions = [
@@ -400,6 +414,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     setSharing(null);
     messaging()?.dispose();
     setMessaging(null);
+    stopReportWatch?.();
+    stopReportWatch = null;
     notifications()?.dispose();
     setNotifications(null);
     setAppointments(null);

@@ -5,7 +5,7 @@
  */
 import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import type { DirectoryEntry } from '../../../../shared/protocol/directory.ts';
+import { DIRECTORY_LANGUAGES, type DirectoryEntry } from '../../../../shared/protocol/directory.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useApp } from '../../store/app-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
@@ -14,7 +14,6 @@ import { messageErrorText } from './message-error-text.ts';
 import { requireMessaging } from './require-messaging.ts';
 
 /** Languages offered in the search (ISO 639-1 codes, as practitioners list them). */
-const SEARCH_LANGUAGES = ['fr', 'en', 'es', 'de', 'it', 'pt', 'ar'] as const;
 
 export function DirectorySearch() {
   const app = useApp();
@@ -84,7 +83,9 @@ export function DirectorySearch() {
             onChange={(e) => setLanguage(e.currentTarget.value)}
           >
             <option value="">{t('messages.directory.anyLanguage')}</option>
-            <For each={SEARCH_LANGUAGES}>{(code) => <option value={code}>{languageName(code)}</option>}</For>
+            <For each={DIRECTORY_LANGUAGES}>
+              {(code) => <option value={code}>{languageName(code)}</option>}
+            </For>
           </select>
         </div>
         <div class="form-actions">

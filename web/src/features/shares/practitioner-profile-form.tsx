@@ -1,5 +1,6 @@
-/** The practitioner's public, self-declared profile: name, profession, specialty, ID, city. */
+/** The practitioner's public, self-declared profile: name, profession, specialty, ID, city, languages. */
 import { createSignal, For, Show } from 'solid-js';
+import { DIRECTORY_LANGUAGES } from '../../../../shared/protocol/directory.ts';
 import { type PractitionerProfile, practitionerProfileSchema } from '../../../../shared/protocol/shares.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { requireServer } from '../../shares/share-problem.ts';
@@ -13,7 +14,7 @@ type Field = (typeof FIELDS)[number];
 
 export function PractitionerProfileForm() {
   const app = useApp();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const current = app.sharing()?.role.practitioner()?.profile;
   const [values, setValues] = createSignal<Record<Field, string>>({
     name: current?.name ?? '',
@@ -25,6 +26,14 @@ export function PractitionerProfileForm() {
   // Listed in the directory and accepting messages: one choice here; the other `accepts` are kept.
   const [listed, setListed] = createSignal(current?.listed === true && current.accepts?.messages === true);
   const [opinions, setOpinions] = createSignal(current?.accepts?.secondOpinions === true);
+  // The languages patients can find this practitioner by (the directory's language search).
+  const [languages, setLanguages] = createSignal<readonly string[]>(current?.languages ?? []);
+  const languageName = (code: string) =>
+    new Intl.DisplayNames([locale()], { type: 'language' }).of(code) ?? code;
+  const toggleLanguage = (code: string, on: boolean) =>
+    setLanguages(
+      on ? [...languages().filter((c) => c !== code), code] : languages().filter((c) => c !== code),
+    );
   const [message, setMessage] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
 
@@ -37,8 +46,8 @@ export function PractitionerProfileForm() {
       secondOpinions: opinions(),
     };
     return practitionerProfileSchema.safeParse({
-      // Fields this form does not edit (languages, rate) are kept as they were.
-      ...(current?.languages ? { languages: current.languages } : {}),
+      // The rate is set beside the waiting room, not here: kept as it was.
+      ...(languages().length > 0 ? { languages: [...languages()] } : {}),
       ...(current?.rateCents !== undefined ? { rateCents: current.rateCents } : {}),
       ...Object.fromEntries(entries),
       // Second-opinion requests reach only doctors the directory lists.
@@ -93,6 +102,22 @@ export function PractitionerProfileForm() {
           </div>
         )}
       </For>
+      <fieldset class="practitioner-languages">
+        <legend>{t('shares.practitioner.languages')}</legend>
+        <For each={DIRECTORY_LANGUAGES}>
+          {(code) => (
+            <div class="practitioner-listed">
+              <input
+                id={`practitioner-language-${code}`}
+                type="checkbox"
+                checked={languages().includes(code)}
+                onChange={(e) => toggleLanguage(code, e.currentTarget.checked)}
+              />
+              <label for={`practitioner-language-${code}`}>{languageName(code)}</label>
+            </div>
+          )}
+        </For>
+      </fieldset>
       <div class="practitioner-listed">
         <input
           id="practitioner-listed"

@@ -168,6 +168,7 @@ export const sharesEn = {
     specialty: 'Specialty (optional)',
     professionalId: 'Professional ID, e.g. RPPS (optional, self-declared)',
     city: 'City of practice (optional, printed on prescriptions)',
+    languages: 'Languages you consult in (patients can search the directory by them)',
     listed: 'List me in the practitioner directory and accept messages from patients',
     secondOpinions: 'Accept second-opinion requests (this lists me in the directory for them)',
     save: 'Save the profile',

@@ -165,6 +165,7 @@ export const sharesFr: typeof sharesEn = {
     specialty: 'Spécialité (facultatif)',
     professionalId: 'N° professionnel, p. ex. RPPS (facultatif, déclaratif)',
     city: 'Ville d’exercice (facultatif, imprimée sur les ordonnances)',
+    languages: 'Langues dans lesquelles vous consultez (les patients peuvent chercher l’annuaire par langue)',
     listed: 'M’inscrire à l’annuaire des soignants et accepter les messages des patients',
     secondOpinions: 'Accepter les demandes de second avis (cela m’inscrit à l’annuaire pour elles)',
     save: 'Enregistrer le profil',
