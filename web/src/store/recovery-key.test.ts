@@ -42,11 +42,19 @@ beforeAll(async () => {
   server = await listen(t.app);
 });
 
+/**
+ * Unlocking starts reads of sealed state (notices, the message outbox) that nothing awaits; RxDB
+ * rejects a read still in flight when its database closes, outside any promise the app holds. A
+ * moment after the lock lets them finish before the database closes.
+ */
+async function lockAndClose(store: AppStore, db: { close(): Promise<unknown> } | undefined): Promise<void> {
+  store.lock();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await db?.close();
+}
+
 afterAll(async () => {
-  for (const [store, db] of databases) {
-    store.lock();
-    await db.close();
-  }
+  for (const [store, db] of databases) await lockAndClose(store, db);
   for (const dispose of disposers) dispose();
   await server?.close();
   await t?.close();
@@ -86,8 +94,7 @@ describe('recovery key', () => {
     expect(a.recoveryPrompt()).toBe(second);
     expect(await reason(a.recover(first, 'a new passphrase for me 4'))).toBe('bad-recovery-key');
     expect(a.syncStatus()?.error).toBeUndefined();
-    a.lock();
-    await databases.get(a)?.close();
+    await lockAndClose(a, databases.get(a));
 
     // Another device gets the keyring from the server: the old key opens nothing there either.
     const b = kept(await openApp({ name: 'rk-b', serverUrl: server.baseUrl }));
