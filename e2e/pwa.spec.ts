@@ -144,7 +144,7 @@ test('after one visit the shell opens offline; Cache Storage holds only static f
   expect(paths.some((path) => /^\/assets\/kdf-worker-[\w-]+\.js$/.test(path))).toBe(true);
   for (const path of paths) {
     expect(path, 'only build output is cached').toMatch(
-      /^\/(index\.html|e\.html|manifest\.webmanifest|favicon\.svg|icons\/[\w.-]+\.(png|svg)|assets\/[\w.-]+\.(js|css|woff2|svg|png))$/,
+      /^\/(index\.html|e\.html|notifications-sw\.js|manifest\.webmanifest|favicon\.svg|icons\/[\w.-]+\.(png|svg)|assets\/[\w.-]+\.(js|css|woff2|svg|png))$/,
     );
   }
 });

@@ -16,7 +16,7 @@ if (!root) throw new Error('index.html has no #root element');
 const initialShareHash = location.pathname === '/s' ? location.hash : '';
 const i18n = createI18n({ storage: browserLocaleStorage(), preferred: navigator.languages });
 // The first screen (welcome or unlock) renders now, from this chunk alone. RxDB, libsodium and the
-// store load when first needed: the first key or tap, or the first action (deferred-app-store.ts).
+// store load on the first key or tap, the first action, or when the browser is idle (deferred-app-store.ts).
 const { store, start } = createDeferredAppStore(
   () =>
     import('./store/open-app-store.ts').then((m) =>
@@ -30,6 +30,11 @@ const onFirstInput = () => {
   start();
 };
 for (const type of FIRST_INPUT) window.addEventListener(type, onFirstInput, { capture: true, passive: true });
+// Without any input the store still opens once the first screen is painted and the browser is idle:
+// a tab left untouched must hear what other tabs do (a lock, an account closed, a vault wiped).
+const whenIdle = (run: () => void) =>
+  'requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 1500);
+whenIdle(onFirstInput);
 
 // index.html paints the shell's header while this script loads; the app replaces it.
 root.replaceChildren();

@@ -87,7 +87,8 @@ export function createDeferredAppStore(open: () => Promise<AppStore>, hint: Vaul
     // An action waiting for the store sees the error itself; this call only starts the opening.
     whenOpen().catch(() => undefined);
   };
-  // A status nobody knows is found out at once; a known one waits for the person to do something.
+  // A status nobody knows is found out at once; a known one waits for the first input, or for the
+  // browser to be idle after the first paint (main.tsx).
   if (hint.initial === 'loading') {
     if (!hint.probe) start();
     hint.probe?.then(
