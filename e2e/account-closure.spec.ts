@@ -148,9 +148,10 @@ test('close a synced account after a backup: nothing left on the server or the d
   const named = () => serverRows().filter((r) => r.row.includes(accountId as string));
   // The scan sees the account where it is: its row, its session, its encrypted documents, and the
   // access history's sign-in event.
-  expect(new Set(named().map((r) => r.table))).toEqual(
-    new Set(['accounts', 'sessions', 'documents', 'access_events']),
-  );
+  // "Synced" can show while the first push is still being written: the scan waits for it (bounded).
+  await expect
+    .poll(() => new Set(named().map((r) => r.table)), { timeout: 15_000 })
+    .toEqual(new Set(['accounts', 'sessions', 'documents', 'access_events']));
 
   // The backup, from the closure screen's own link.
   await openClosure(page);
