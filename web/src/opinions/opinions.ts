@@ -10,18 +10,12 @@
  * keys the server publishes, taken on first use as in messaging). The report is a signed
  * practitioner entry (shares/entry-payload.ts) imported read-only into the profile's record.
  */
-import { fromBase64, toBase64, utf8 } from '../../../shared/crypto/encoding.ts';
-import { sha256 } from '../../../shared/crypto/hash.ts';
-import type { Identity } from '../../../shared/crypto/identity.ts';
+import { fromBase64 } from '../../../shared/crypto/encoding.ts';
 import { openOpinionPart, sealOpinionPart } from '../../../shared/crypto/opinion-seal.ts';
 import { randomId } from '../../../shared/crypto/random.ts';
-import { signEntry, signKeyFingerprint } from '../../../shared/crypto/share-entry.ts';
-import type { DirectoryEntry } from '../../../shared/protocol/directory.ts';
+import { signKeyFingerprint } from '../../../shared/crypto/share-entry.ts';
 import type { OpinionSummary } from '../../../shared/protocol/opinions.ts';
-import type { PractitionerProfile } from '../../../shared/protocol/shares.ts';
 import {
-  type ConsentEvent,
-  type OpinionFile,
   type OpinionItemContent,
   type OpinionSummaryContent,
   opinionItemContentSchema,
@@ -30,25 +24,13 @@ import {
 import type { OpinionField } from '../../../shared/second-opinion/form-definition.ts';
 import type { Server } from '../server/server.ts';
 import { pinnedKey } from '../shares/author-pins.ts';
-import { buildPayload, verifiedPayload } from '../shares/entry-payload.ts';
-import type { RecordsPort } from '../shares/sharing-deps.ts';
+import { readReport, signReport } from './opinion-report.ts';
+import { OpinionProblem, type Opinions, type OpinionsDeps } from './opinion-types.ts';
 import { type ItemView, type OpenedOpinion, type OpinionView, stageOf } from './opinion-views.ts';
 
-export type OpinionProblemReason = 'sync-off' | 'no-candidate' | 'not-found' | 'not-practitioner';
-
-export class OpinionProblem extends Error {
-  override readonly name = 'OpinionProblem';
-  constructor(readonly reason: OpinionProblemReason) {
-    super(reason);
-  }
-}
-
-export interface OpinionsDeps {
-  server(): Server | null;
-  readonly identity: Identity;
-  readonly records: RecordsPort;
-  now(): number;
-}
+export { bytesOf, fileOf } from './opinion-files.ts';
+export type { NewRequest, OpinionProblemReason, Opinions, OpinionsDeps } from './opinion-types.ts';
+export { OpinionProblem } from './opinion-types.ts';
 
 /** Directory search words per field: self-declared specialties, English or French, accents folded. */
 const SPECIALTY_WORD: Readonly<Record<OpinionField, string>> = {
@@ -59,45 +41,6 @@ const SPECIALTY_WORD: Readonly<Record<OpinionField, string>> = {
   dermatology: 'dermato',
   'general-medicine': 'genera',
 };
-
-export type NewRequest = Omit<Extract<OpinionItemContent, { type: 'request' }>, 'type' | 'v'>;
-
-export async function fileOf(file: File): Promise<OpinionFile> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const digest = Array.from(sha256(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
-  return {
-    name: file.name,
-    mediaType: file.type || 'application/octet-stream',
-    data: toBase64(bytes),
-    sha256: digest,
-  };
-}
-
-export function bytesOf(file: OpinionFile): Uint8Array {
-  return fromBase64(file.data, 'file');
-}
-
-export interface Opinions {
-  candidates(field: OpinionField): Promise<DirectoryEntry[]>;
-  create(options: {
-    readonly field: OpinionField;
-    /** The chosen doctor; null: "let Carnet choose" among `candidates`. */
-    readonly doctor: DirectoryEntry | null;
-    readonly candidates: readonly DirectoryEntry[];
-    readonly summary: OpinionSummaryContent;
-    readonly request: NewRequest;
-  }): Promise<string>;
-  list(): Promise<OpinionView[]>;
-  accept(id: string, priceCents: number): Promise<void>;
-  open(id: string): Promise<OpenedOpinion>;
-  askMore(id: string, text: string): Promise<void>;
-  sendDocument(id: string, file: OpinionFile, text?: string): Promise<void>;
-  sendReport(id: string, report: { title: string; body: string; pdf?: OpinionFile }): Promise<void>;
-  /** Imports the report into the profile's record; false when none or it does not verify. */
-  importReport(id: string): Promise<boolean>;
-  /** Records the withdrawal of a consent (signed) and closes the request. */
-  withdraw(id: string, kind: ConsentEvent['kind']): Promise<void>;
-}
 
 export function createOpinions(deps: OpinionsDeps): Opinions {
   const { identity } = deps;
@@ -182,32 +125,6 @@ export function createOpinions(deps: OpinionsDeps): Opinions {
     return true;
   }
 
-  function reportOf(s: OpinionSummary, opened: readonly ItemView[], request: OpenedOpinion['request']) {
-    const item = opened.find((i) => i.content?.type === 'report');
-    if (item?.content?.type !== 'report' || !s.doctorKeys) return null;
-    let payload: ReturnType<typeof verifiedPayload> = null;
-    try {
-      payload = verifiedPayload(item.content.entry);
-    } catch {
-      payload = null;
-    }
-    const verified =
-      payload !== null &&
-      item.content.entry.signPk === s.doctorKeys.signPublicKey &&
-      payload.shareId === `opinion-${s.id}` &&
-      (request === null || payload.profileId === request.patient.profileId);
-    const entry = payload?.entry;
-    return {
-      verified,
-      title: entry?.title ?? '',
-      body: entry && 'body' in entry ? String(entry.body) : '',
-      author: payload?.author.name ?? '',
-      pdf: item.content.pdf,
-      payload,
-      signed: item.content.entry,
-    };
-  }
-
   async function openFull(id: string) {
     let s = await summaryOf(id);
     let opened = await items(s);
@@ -232,7 +149,7 @@ export function createOpinions(deps: OpinionsDeps): Opinions {
         i.content?.type === 'consent' && i.from === 'requester' ? [i.content.event] : [],
       ),
     ];
-    const report = reportOf(s, opened, request);
+    const report = readReport(s, opened, request);
     const view = viewOf(s);
     return {
       s,
@@ -298,33 +215,14 @@ export function createOpinions(deps: OpinionsDeps): Opinions {
       const me = await server().practitioners.practitioner();
       if (!me) throw new OpinionProblem('not-practitioner');
       if (!opened.request) throw new OpinionProblem('not-found');
-      const profile: PractitionerProfile = me.profile;
-      const entryId = randomId();
-      const payload = buildPayload({
-        id: entryId,
-        shareId: `opinion-${s.id}`,
+      const entry = signReport({
+        opinionId: s.id,
         profileId: opened.request.patient.profileId,
-        author: profile,
-        signPk: toBase64(identity.sign.publicKey),
-        // No share key here: the tag names the request; the signature and the sealing carry the trust.
-        tag: toBase64(sha256(utf8(`carnet-opinion|${s.id}|${entryId}`))).slice(0, 43),
-        entry: {
-          kind: 'practitioner-entry',
-          schemaVersion: 1,
-          entryType: 'note',
-          title: report.title,
-          body: report.body,
-          createdAt: new Date(deps.now()).toISOString(),
-          practitioner: {
-            name: profile.name,
-            profession: profile.profession,
-            ...(profile.specialty ? { specialty: profile.specialty } : {}),
-            ...(profile.professionalId ? { professionalId: profile.professionalId } : {}),
-            idSelfDeclared: true,
-          },
-        },
+        profile: me.profile,
+        identity,
+        now: deps.now(),
+        report,
       });
-      const entry = signEntry(payload, identity.sign.secretKey, identity.sign.publicKey);
       await post(s, { type: 'report', v: 1, entry, ...(report.pdf ? { pdf: report.pdf } : {}) }, 'report');
     },
     async importReport(id) {
