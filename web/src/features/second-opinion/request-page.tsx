@@ -8,64 +8,27 @@
 import { useParams } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import type { OpinionFile } from '../../../../shared/second-opinion/content.ts';
-import type { FormDefinition, FormLocale } from '../../../../shared/second-opinion/form-definition.ts';
-import { FIELD_FORMS, PRE_FORM } from '../../../../shared/second-opinion/forms/index.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { OpenedOpinion } from '../../opinions/opinion-views.ts';
-import { bytesOf, fileOf } from '../../opinions/opinions.ts';
+import { fileOf } from '../../opinions/opinions.ts';
 import { useApp } from '../../store/app-context.tsx';
+import { ConsentsCard } from './consents-card.tsx';
+import { DoctorForms, type ReportDraftWithPdf } from './doctor-forms.tsx';
+import { downloadOpinionFile } from './opinion-download.ts';
 import { opinionErrorText } from './opinion-error-text.ts';
+import { ReportCard } from './report-card.tsx';
+import { RequestDetails } from './request-details.tsx';
 import './second-opinion.css';
-
-function download(file: OpinionFile): void {
-  const url = URL.createObjectURL(new Blob([bytesOf(file) as BlobPart], { type: file.mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function Answers(props: { form: FormDefinition; answers: Record<string, unknown>; locale: FormLocale }) {
-  return (
-    <dl class="stack">
-      <For each={props.form.questions.filter((q) => props.answers[q.id] !== undefined)}>
-        {(q) => {
-          const value = props.answers[q.id];
-          const shown =
-            q.type === 'choice'
-              ? (q.options.find((o) => o.value === value)?.label[props.locale] ?? String(value))
-              : typeof value === 'boolean'
-                ? value
-                  ? '✓'
-                  : '✗'
-                : String(value);
-          return (
-            <div>
-              <dt>{q.label[props.locale]}</dt>
-              <dd>{shown}</dd>
-            </div>
-          );
-        }}
-      </For>
-    </dl>
-  );
-}
 
 export function RequestPage() {
   const app = useApp();
   const params = useParams();
-  const { t, formatDate, formatNumber, locale } = useI18n();
+  const { t, formatDate, formatNumber } = useI18n();
   const [opened, setOpened] = createSignal<OpenedOpinion | null>(null);
   const [error, setError] = createSignal<unknown>(null);
   const [imported, setImported] = createSignal(false);
-  const [question, setQuestion] = createSignal('');
   const [answerFile, setAnswerFile] = createSignal<File | null>(null);
-  const [reportTitle, setReportTitle] = createSignal('');
-  const [reportBody, setReportBody] = createSignal('');
-  const [reportPdf, setReportPdf] = createSignal<File | null>(null);
   const [busy, setBusy] = createSignal(false);
-  const lang = (): FormLocale => (locale() === 'fr' ? 'fr' : 'en');
   const date = (ms: number) => formatDate(ms, { dateStyle: 'medium', timeStyle: 'short' });
 
   async function load(): Promise<void> {
@@ -89,28 +52,23 @@ export function RequestPage() {
     ),
   );
 
-  async function act(work: () => Promise<void>) {
-    if (busy()) return;
+  /** Runs one action, then reloads; false when it failed (the error is shown). */
+  async function act(work: () => Promise<void>): Promise<boolean> {
+    if (busy()) return false;
     setBusy(true);
     try {
       await work();
       setError(null);
       await load();
+      return true;
     } catch (caught) {
       setError(caught);
+      return false;
     } finally {
       setBusy(false);
     }
   }
 
-  const askMore = (event: SubmitEvent) => {
-    event.preventDefault();
-    if (!question().trim()) return;
-    void act(async () => {
-      await app.opinions()?.askMore(params.id ?? '', question().trim());
-      setQuestion('');
-    });
-  };
   const attach = (event: SubmitEvent) => {
     event.preventDefault();
     const file = answerFile();
@@ -120,18 +78,15 @@ export function RequestPage() {
       setAnswerFile(null);
     });
   };
-  const sendReport = (event: SubmitEvent) => {
-    event.preventDefault();
-    if (!reportTitle().trim() || !reportBody().trim()) return;
+  const askMore = (text: string) => act(async () => app.opinions()?.askMore(params.id ?? '', text));
+  const sendReport = (report: ReportDraftWithPdf) =>
     void act(async () => {
-      const pdf = reportPdf();
       await app.opinions()?.sendReport(params.id ?? '', {
-        title: reportTitle().trim(),
-        body: reportBody().trim(),
-        ...(pdf ? { pdf: await fileOf(pdf) } : {}),
+        title: report.title,
+        body: report.body,
+        ...(report.pdf ? { pdf: await fileOf(report.pdf) } : {}),
       });
     });
-  };
   const withdraw = () => void act(async () => app.opinions()?.withdraw(params.id ?? '', 'health-data'));
 
   const fieldName = () => {
@@ -188,83 +143,10 @@ export function RequestPage() {
             </Show>
 
             <Show when={o().report}>
-              {(r) => (
-                <section class="card stack" aria-labelledby="opinion-report-title">
-                  <h2 id="opinion-report-title">{t('secondOpinion.detail.reportTitle')}</h2>
-                  <Show
-                    when={r().verified}
-                    fallback={<p class="message message--error">{t('secondOpinion.detail.reportInvalid')}</p>}
-                  >
-                    <p class="message" role="status">
-                      {t('secondOpinion.detail.reportVerified', { name: r().author })}
-                    </p>
-                    <h3>{r().title}</h3>
-                    <p class="opinion-report-body">{r().body}</p>
-                    <Show when={o().server.reportedAt}>
-                      {(at) => (
-                        <p>
-                          {o().dueMet
-                            ? t('secondOpinion.detail.dueMet', { date: date(at()) })
-                            : t('secondOpinion.detail.dueMissed', { date: date(at()) })}
-                        </p>
-                      )}
-                    </Show>
-                    <Show when={r().pdf}>
-                      {(pdf) => (
-                        <button
-                          type="button"
-                          class="button button--secondary"
-                          onClick={() => download(pdf())}
-                        >
-                          {t('secondOpinion.detail.download', { name: pdf().name })}
-                        </button>
-                      )}
-                    </Show>
-                    <Show when={imported() && o().request}>
-                      <p>
-                        {t('secondOpinion.detail.reportImported', { name: o().request?.patient.name ?? '' })}
-                      </p>
-                    </Show>
-                  </Show>
-                </section>
-              )}
+              {(r) => <ReportCard opinion={o()} report={r()} imported={imported()} />}
             </Show>
 
-            <Show when={o().request}>
-              {(req) => (
-                <section class="card stack" aria-labelledby="opinion-request-title">
-                  <h2 id="opinion-request-title">{t('secondOpinion.detail.requestTitle')}</h2>
-                  <p>{t('secondOpinion.detail.patient', { name: req().patient.name })}</p>
-                  <p>{t('secondOpinion.detail.roleLine', { role: t(`secondOpinion.role.${req().role}`) })}</p>
-                  <Show when={req().proof}>
-                    {(proof) => (
-                      <button
-                        type="button"
-                        class="button button--secondary"
-                        onClick={() => download(proof())}
-                      >
-                        {t('secondOpinion.detail.download', { name: proof().name })}
-                      </button>
-                    )}
-                  </Show>
-                  <h3>{PRE_FORM.title[lang()]}</h3>
-                  <Answers form={PRE_FORM} answers={req().preForm.answers} locale={lang()} />
-                  <h3>{FIELD_FORMS[req().field].title[lang()]}</h3>
-                  <Answers
-                    form={FIELD_FORMS[req().field]}
-                    answers={req().fieldForm.answers}
-                    locale={lang()}
-                  />
-                  <For each={req().documents}>
-                    {(doc) => (
-                      <button type="button" class="button button--secondary" onClick={() => download(doc)}>
-                        {t('secondOpinion.detail.download', { name: doc.name })}
-                      </button>
-                    )}
-                  </For>
-                </section>
-              )}
-            </Show>
+            <Show when={o().request}>{(req) => <RequestDetails request={req()} />}</Show>
 
             <For each={o().items}>
               {(item) => (
@@ -290,7 +172,7 @@ export function RequestPage() {
                                 <button
                                   type="button"
                                   class="button button--secondary"
-                                  onClick={() => download(file)}
+                                  onClick={() => downloadOpinionFile(file)}
                                 >
                                   {t('secondOpinion.detail.download', { name: file.name })}
                                 </button>
@@ -325,84 +207,11 @@ export function RequestPage() {
             <Show
               when={o().role === 'doctor' && (o().stage === 'report-due' || o().stage === 'waiting-patient')}
             >
-              <form class="card stack" onSubmit={askMore} aria-labelledby="opinion-ask-title">
-                <h2 id="opinion-ask-title">{t('secondOpinion.detail.askMoreTitle')}</h2>
-                <div class="field">
-                  <label for="opinion-ask">{t('secondOpinion.detail.askMoreLabel')}</label>
-                  <textarea
-                    id="opinion-ask"
-                    rows={2}
-                    value={question()}
-                    onInput={(e) => setQuestion(e.currentTarget.value)}
-                  />
-                </div>
-                <button type="submit" class="button">
-                  {t('secondOpinion.detail.askMore')}
-                </button>
-              </form>
-              <form class="card stack" onSubmit={sendReport} aria-labelledby="opinion-write-title">
-                <h2 id="opinion-write-title">{t('secondOpinion.detail.reportTitle')}</h2>
-                <div class="field">
-                  <label for="opinion-report-title-input">{t('secondOpinion.detail.reportTitleLabel')}</label>
-                  <input
-                    id="opinion-report-title-input"
-                    type="text"
-                    value={reportTitle()}
-                    onInput={(e) => setReportTitle(e.currentTarget.value)}
-                  />
-                </div>
-                <div class="field">
-                  <label for="opinion-report-body">{t('secondOpinion.detail.reportBody')}</label>
-                  <textarea
-                    id="opinion-report-body"
-                    rows={5}
-                    value={reportBody()}
-                    onInput={(e) => setReportBody(e.currentTarget.value)}
-                  />
-                </div>
-                <div class="field">
-                  <label for="opinion-report-pdf">{t('secondOpinion.detail.reportPdf')}</label>
-                  <input
-                    id="opinion-report-pdf"
-                    type="file"
-                    accept="application/pdf"
-                    onChange={(e) => setReportPdf(e.currentTarget.files?.[0] ?? null)}
-                  />
-                </div>
-                <button type="submit" class="button">
-                  {t('secondOpinion.detail.sendReport')}
-                </button>
-              </form>
+              <DoctorForms onAsk={askMore} onReport={sendReport} />
             </Show>
 
             <Show when={o().role === 'requester'}>
-              <section class="card stack" aria-labelledby="opinion-consents-title">
-                <h2 id="opinion-consents-title">{t('secondOpinion.detail.consentsTitle')}</h2>
-                <ul class="stack opinion-consents">
-                  <For each={o().consents}>
-                    {(c) => (
-                      <li>
-                        {t(
-                          c.granted
-                            ? 'secondOpinion.detail.consentGranted'
-                            : 'secondOpinion.detail.consentWithdrawn',
-                          {
-                            kind: t(`secondOpinion.consentKind.${c.kind}`),
-                            date: date(c.at),
-                            version: t('secondOpinion.form.consentVersion', { version: String(c.version) }),
-                          },
-                        )}
-                      </li>
-                    )}
-                  </For>
-                </ul>
-                <Show when={o().stage !== 'closed'}>
-                  <p>{t('secondOpinion.detail.withdrawNote')}</p>
-                  <button type="button" class="button button--danger" onClick={withdraw}>
-                    {t('secondOpinion.detail.withdraw')}
-                  </button>
-                </Show>
-              </section>
+              <ConsentsCard opinion={o()} onWithdraw={withdraw} />
             </Show>
           </>
         )}
