@@ -6,12 +6,12 @@
  */
 import { useNavigate } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
+import { ageInMonths } from '../../../../shared/care/age.ts';
 import type { DirectoryEntry } from '../../../../shared/protocol/directory.ts';
 import { type AnswerValue, checkAnswers } from '../../../../shared/second-opinion/answers.ts';
 import {
   CONSENT_KINDS,
   type ConsentKind,
-  consentText,
   currentConsentVersion,
   REQUESTER_ROLES,
   type RequesterRole,
@@ -25,21 +25,17 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { fileOf } from '../../opinions/opinions.ts';
 import { useApp } from '../../store/app-context.tsx';
 import { FormError } from '../../ui/form-error.tsx';
+import { ConsentChoices } from './consent-choices.tsx';
+import { DoctorChoice } from './doctor-choice.tsx';
 import { opinionErrorText } from './opinion-error-text.ts';
 import { QuestionField } from './question-field.tsx';
 import './second-opinion.css';
 
 type Answers = Record<string, AnswerValue | undefined>;
 
+/** Whole years at today's date (UTC): what the minimal summary says of the patient. */
 function ageOf(dateOfBirth: string, now: number): number {
-  const birth = new Date(dateOfBirth);
-  const today = new Date(now);
-  let age = today.getUTCFullYear() - birth.getUTCFullYear();
-  const before =
-    today.getUTCMonth() < birth.getUTCMonth() ||
-    (today.getUTCMonth() === birth.getUTCMonth() && today.getUTCDate() < birth.getUTCDate());
-  if (before) age -= 1;
-  return Math.max(0, age);
+  return Math.max(0, Math.floor(ageInMonths(dateOfBirth, new Date(now).toISOString().slice(0, 10)) / 12));
 }
 
 const defined = (a: Answers) =>
@@ -182,36 +178,7 @@ export function RequestFormPage() {
                 </For>
               </select>
             </div>
-            <fieldset class="stack card">
-              <legend>{t('secondOpinion.form.doctorLegend')}</legend>
-              <label class="opinion-check">
-                <input
-                  type="radio"
-                  name="opinion-doctor"
-                  checked={doctorId() === 'any'}
-                  onChange={() => setDoctorId('any')}
-                />
-                <span>{t('secondOpinion.form.anyDoctor')}</span>
-              </label>
-              <For each={doctors()} fallback={<p>{t('secondOpinion.form.noDoctor')}</p>}>
-                {(d) => (
-                  <label class="opinion-check">
-                    <input
-                      type="radio"
-                      name="opinion-doctor"
-                      checked={doctorId() === d.accountId}
-                      onChange={() => setDoctorId(d.accountId)}
-                    />
-                    <span>
-                      {t('secondOpinion.form.doctorOption', {
-                        name: d.name,
-                        specialty: d.specialty ?? d.profession,
-                      })}
-                    </span>
-                  </label>
-                )}
-              </For>
-            </fieldset>
+            <DoctorChoice doctors={doctors()} chosen={doctorId()} onChoose={setDoctorId} />
             <fieldset class="stack card">
               <legend>{t('secondOpinion.form.roleLegend')}</legend>
               <For each={REQUESTER_ROLES}>
@@ -299,42 +266,7 @@ export function RequestFormPage() {
                 })}
               </p>
             </section>
-            <fieldset class="stack card">
-              <legend>{t('secondOpinion.form.consentsTitle')}</legend>
-              <For each={CONSENT_KINDS}>
-                {(kind) => (
-                  <div class="opinion-check">
-                    <input
-                      id={`consent-${kind}`}
-                      type="checkbox"
-                      checked={consents()[kind]}
-                      onChange={(e) => setConsents({ ...consents(), [kind]: e.currentTarget.checked })}
-                    />
-                    <label for={`consent-${kind}`}>
-                      {consentText(kind, currentConsentVersion(kind), lang())}{' '}
-                      <small>
-                        (
-                        {t('secondOpinion.form.consentVersion', {
-                          version: String(currentConsentVersion(kind)),
-                        })}
-                        )
-                      </small>
-                    </label>
-                  </div>
-                )}
-              </For>
-              <Show when={consents()['gp-exchange']}>
-                <div class="field">
-                  <label for="opinion-gp">{t('secondOpinion.form.gpName')}</label>
-                  <input
-                    id="opinion-gp"
-                    type="text"
-                    value={gp()}
-                    onInput={(e) => setGp(e.currentTarget.value)}
-                  />
-                </div>
-              </Show>
-            </fieldset>
+            <ConsentChoices consents={consents()} onConsents={setConsents} gp={gp()} onGp={setGp} />
             <p>{t('secondOpinion.form.payment')}</p>
             <FormError text={error()} />
             <div class="form-actions">
