@@ -7,10 +7,10 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useApp } from '../../store/app-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
 import { KdfProgressBar } from '../../ui/kdf-progress-bar.tsx';
-import { PassphraseInput } from '../../ui/passphrase-input.tsx';
 import { formatSize } from './format-size.ts';
 import { restoreErrorText } from './restore-error-text.ts';
 import { RestorePreview } from './restore-preview.tsx';
+import { RestoreSecretField, type RestoreSecretKind } from './restore-secret-field.tsx';
 import './backup.css';
 
 type Step = 'choose' | 'preview' | 'done';
@@ -26,7 +26,7 @@ export function RestorePage() {
   const [file, setFile] = createSignal<File | null>(null);
   const [madeOn, setMadeOn] = createSignal<number | null>(null);
   const [fileError, setFileError] = createSignal<string | null>(null);
-  const [kind, setKind] = createSignal<'passphrase' | 'recovery-key'>('passphrase');
+  const [kind, setKind] = createSignal<RestoreSecretKind>('passphrase');
   const [secret, setSecret] = createSignal('');
   const [secretError, setSecretError] = createSignal<string | null>(null);
   const [formError, setFormError] = createSignal<string | null>(null);
@@ -159,63 +159,13 @@ export function RestorePage() {
                   )}
                 </Show>
               </div>
-              <fieldset class="field">
-                <legend>{t('backup.restore.secretLegend')}</legend>
-                <label class="restore-choice">
-                  <input
-                    type="radio"
-                    name="restore-secret"
-                    checked={kind() === 'passphrase'}
-                    onChange={() => setKind('passphrase')}
-                  />{' '}
-                  {t('backup.restore.usePassphrase')}
-                </label>
-                <label class="restore-choice">
-                  <input
-                    type="radio"
-                    name="restore-secret"
-                    checked={kind() === 'recovery-key'}
-                    onChange={() => setKind('recovery-key')}
-                  />{' '}
-                  {t('backup.restore.useRecoveryKey')}
-                </label>
-              </fieldset>
-              <div class="field">
-                <Show
-                  when={kind() === 'recovery-key'}
-                  fallback={
-                    <PassphraseInput
-                      id="restore-secret"
-                      label={t('backup.restore.passphrase')}
-                      value={secret()}
-                      onInput={setSecret}
-                      autocomplete="current-password"
-                      invalid={secretError() !== null}
-                      describedBy={secretError() ? 'restore-secret-error' : undefined}
-                    />
-                  }
-                >
-                  <label for="restore-secret">{t('backup.restore.recoveryKey')}</label>
-                  <textarea
-                    id="restore-secret"
-                    class="restore-key-input"
-                    rows="3"
-                    autocomplete="off"
-                    autocapitalize="characters"
-                    spellcheck={false}
-                    translate="no"
-                    value={secret()}
-                    onInput={(event) => setSecret(event.currentTarget.value)}
-                    aria-invalid={secretError() ? 'true' : undefined}
-                    aria-describedby={secretError() ? 'restore-secret-error' : undefined}
-                  />
-                </Show>
-                <Show when={secretError()}>
-                  <p class="field__error" id="restore-secret-error">
-                    {secretError()}
-                  </p>
-                </Show>
-              </div>
+              <RestoreSecretField
+                kind={kind()}
+                onKind={setKind}
+                secret={secret()}
+                onSecret={setSecret}
+                error={secretError()}
+              />
               <KdfProgressBar active={check.busy() && app.kdfProgress() !== null} />
               <Show when={check.busy() && read() > 0}>
                 <div class="backup-progress">
