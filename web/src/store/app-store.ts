@@ -1,42 +1,32 @@
 /**
  * The app's state while it runs: vault status, the unlocked session (in memory only), decrypted
  * profiles and records (live from RxDB), the active profile, and auto-lock. UI components read
- * accessors and call actions; they never touch RxDB or crypto directly.
+ * accessors and call actions; they never touch RxDB or crypto directly. Its shapes are in
+ * app-store-types.ts.
  */
 
 import type { Subscription } from 'rxjs';
-import { type Accessor, createMemo, createSignal } from 'solid-js';
-import type { Keyring } from '../../../shared/crypto/keyring.ts';
+import { createMemo, createSignal } from 'solid-js';
 import { initCrypto } from '../../../shared/crypto/sodium.ts';
-import type { Profile } from '../../../shared/schema/profile.ts';
 import { requestPersistentStorage } from '../backup/durable-storage.ts';
 import { AppError } from '../core/app-error.ts';
-import { type Now, realTimer, type SetTimer } from '../core/clock.ts';
-import type { CarnetDatabase } from '../db/database.ts';
+import { realTimer } from '../core/clock.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { type Appointments, createAppointments } from '../messaging/appointments.ts';
 import { createMessaging, type Messaging } from '../messaging/messaging.ts';
 import { createNotifications, type Notifications } from '../notifications/notifications.ts';
 import { createOpinions, type Opinions } from '../opinions/opinions.ts';
 import { watchReports } from '../opinions/report-watch.ts';
-import { DocumentService, type NewDocument } from '../records/document-service.ts';
+import { DocumentService } from '../records/document-service.ts';
 import { orderProfiles } from '../records/profile-order.ts';
 import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
 import { type RecordEntry, RecordService } from '../records/record-service.ts';
-import { type DeviceIdentity, lazyDevice, stampNow } from '../records/this-device.ts';
-import { loadReminderState, type ReminderState, updateReminderState } from '../reminders/reminder-state.ts';
-import type { Server } from '../server/server.ts';
-import { createPendingShare, type PendingShareSlot, startingShareHash } from '../shares/pending-share.ts';
+import { lazyDevice, stampNow } from '../records/this-device.ts';
+import { loadReminderState, updateReminderState } from '../reminders/reminder-state.ts';
+import { createPendingShare, startingShareHash } from '../shares/pending-share.ts';
 import { createSharing, type Sharing } from '../shares/sharing.ts';
 import type { SharingDeps } from '../shares/sharing-deps.ts';
-import type { SyncStatus } from '../sync/sync-status.ts';
-import {
-  appendDeviceEvent,
-  type DeviceEvent,
-  type DeviceEventKind,
-  readDeviceLog,
-} from '../vault/device-log.ts';
-import type { KdfRunner } from '../vault/kdf-runner.ts';
+import { appendDeviceEvent, type DeviceEventKind, readDeviceLog } from '../vault/device-log.ts';
 import { loadRecoveryState, type RecoveryState, saveRecoveryState } from '../vault/recovery-state.ts';
 import {
   isTermsCurrent,
@@ -47,164 +37,14 @@ import {
   type TermsConsent,
 } from '../vault/terms-acceptance.ts';
 import { DEFAULT_AUTO_LOCK_MINUTES, type Session, VaultService } from '../vault/vault-service.ts';
-import type { WipeTargets } from '../vault/wipe-device.ts';
 import { wipeSession } from '../vault/wipe-session.ts';
-import { browserWipeTargets, type Closure, createAccountClosure } from './account-closure.ts';
+import { browserWipeTargets, createAccountClosure } from './account-closure.ts';
+import type { AppStore, AppStoreOptions, VaultStatus } from './app-store-types.ts';
 import { createKdfProgress } from './kdf-progress.ts';
 import { createRecordDecryptor, liveProfiles } from './live-records.ts';
 import { createOnline } from './online.ts';
-import {
-  createSyncController,
-  requireSync,
-  type SyncController,
-  type SyncWiring,
-} from './sync-controller.ts';
+import { createSyncController, requireSync, type SyncController } from './sync-controller.ts';
 import { acceptanceFromRecord, signedTermsRecord } from './terms-record.ts';
-
-/** 'closed': this device was just wiped (account closed or data removed); `closure()` says what went. */
-export type VaultStatus = 'loading' | 'no-vault' | 'locked' | 'unlocked' | 'error' | 'closed';
-
-export interface AppStore {
-  status: Accessor<VaultStatus>;
-  /** 0..1 while a key derivation runs (estimated from the last one), otherwise null. */
-  kdfProgress: Accessor<number | null>;
-  profiles: Accessor<readonly ProfileEntry[]>;
-  activeProfile: Accessor<ProfileEntry | undefined>;
-  setActiveProfile(id: string): void;
-  /** Records of every profile. */
-  records: Accessor<readonly RecordEntry[]>;
-  /** Records of the active profile. */
-  profileRecords: Accessor<readonly RecordEntry[]>;
-  autoLockMinutes: Accessor<number>;
-  /** null while sync is off on this device. */
-  syncStatus: Accessor<SyncStatus | null>;
-  syncEmail: Accessor<string | null>;
-  /** The server's resources, signed in as this device, while sync is on; else null. */
-  server(): Server | null;
-
-  /**
-   * Creates the vault; `consent` (the terms accepted, 18 or over) is kept with it. Without one (tests,
-   * older callers) the acceptance is asked after the first unlock.
-   */
-  createVault(passphrase: string, consent?: TermsConsent): Promise<string>;
-  /** The acceptance of the terms kept with this vault, while unlocked; null when none. */
-  termsAcceptance: Accessor<TermsAcceptance | null>;
-  /** Unlocked, and the current version of the terms is accepted (vault/terms-acceptance.ts). */
-  termsAccepted: Accessor<boolean>;
-  /** Records the acceptance of the current terms (asked again after a new version), with the account too. */
-  acceptTerms(consent: TermsConsent): Promise<void>;
-  /**
-   * With sync on and no current acceptance here: takes the one recorded with the account, if its
-   * signature is this vault's (accepted on another device). True when the terms are now accepted.
-   */
-  adoptAccountTerms(): Promise<boolean>;
-  unlock(passphrase: string): Promise<void>;
-  /** The unlock screen is up: load what an unlock needs (libsodium, the KDF worker) meanwhile. */
-  prepareUnlock(): void;
-  recover(recoveryKey: string, newPassphrase: string): Promise<void>;
-  changePassphrase(current: string, next: string): Promise<void>;
-  /** What is known of the recovery key while unlocked: null when nothing is (an older vault). */
-  recovery: Accessor<RecoveryStatus | null>;
-  /** The unconfirmed recovery key, in memory while unlocked, to show and confirm; else null. */
-  recoveryPrompt: Accessor<string | null>;
-  /** Part of the key was typed back: a usable copy exists; the kept copy is dropped. */
-  confirmRecoveryKey(): Promise<void>;
-  /** Needs the passphrase; the old recovery key stops working. Returns the new one. */
-  newRecoveryKey(passphrase: string): Promise<string>;
-  lock(): void;
-  setAutoLockMinutes(minutes: number): Promise<void>;
-  /** Call on user activity; restarts the auto-lock countdown. */
-  touch(): void;
-  /**
-   * Locks if the idle time has passed by the wall clock. Timers do not run while a device sleeps or
-   * a page is frozen, so the layout calls this on wake-up events (visibility, focus, pageshow).
-   */
-  checkIdle(): void;
-
-  /** Registers this vault on the server (same origin) and starts syncing; needs the passphrase again. */
-  turnOnSync(email: string, passphrase: string): Promise<void>;
-  /** With no vault on this device: downloads the keyring, unlocks, and pulls the whole record. */
-  signInOnThisDevice(email: string, passphrase: string): Promise<void>;
-  retrySync(): void;
-  /** After the server refused this device (passphrase changed elsewhere): sign in again. */
-  signInAgain(passphrase: string): Promise<void>;
-  /** Signs this device out of the server and stops syncing; local data stays. */
-  turnOffSync(): Promise<void>;
-  /** Ends the account's other sessions (a lost device); needs the passphrase. */
-  signOutOthers(passphrase: string): Promise<void>;
-  /** Signs one other device of the account out (fresh proof by the passphrase). */
-  signOutDevice(id: string, passphrase: string): Promise<void>;
-  /** Deletes the account and all it stores on the server; sync stops here, local data stays. */
-  deleteAccount(passphrase: string): Promise<void>;
-  /**
-   * Closes the account: the passphrase is checked on this device, then with sync on the server
-   * deletes everything (refused offline: then nothing is done), then this device is wiped.
-   */
-  closeAccount(passphrase: string): Promise<void>;
-  /** Wipes this device only (the passphrase checked first); a synced account stays on the server. */
-  removeFromThisDevice(passphrase: string): Promise<void>;
-  /** After closeAccount or removeFromThisDevice (status 'closed'): what was deleted. */
-  closure: Accessor<Closure | null>;
-  /** Ciphertext bytes the account stores on the server, and its quota; null when unknown. */
-  syncStorage(): Promise<{ used: number; limit: number } | null>;
-  /**
-   * Notes what this device did for the access history (vault/device-log.ts): a backup, an export.
-   * Best effort: a failure to note never fails the action itself.
-   */
-  noteDeviceEvent(kind: DeviceEventKind, profileId?: string): Promise<void>;
-  /** This device's own events, newest first; empty while locked. */
-  deviceLog(): Promise<DeviceEvent[]>;
-  /** This device's reminder settings and log (reminders/reminder-state.ts); null while locked. */
-  reminderState(): Promise<ReminderState | null>;
-  /** Changes them, one change at a time; null while locked (nothing changed). */
-  updateReminders(change: (state: ReminderState) => ReminderState): Promise<ReminderState | null>;
-  /** After a recovery with sync on: the server still has the old passphrase's keyring. */
-  syncKeyringBehind: Accessor<boolean>;
-
-  createProfile(profile: Profile): Promise<ProfileEntry>;
-  updateProfile(id: string, profile: Profile): Promise<ProfileEntry>;
-  deleteProfile(id: string): Promise<void>;
-
-  addRecord(input: unknown): Promise<RecordEntry>;
-  /** With `expectedRev`, refuses (reason `conflict`) if the entry changed since the form opened. */
-  updateRecord(id: string, input: unknown, expectedRev?: number): Promise<RecordEntry>;
-  deleteRecord(id: string): Promise<void>;
-  /** This device as the stamps of its saves name it (records/saved-stamp.ts). */
-  thisDevice(): DeviceIdentity;
-  addDocument(doc: NewDocument): Promise<RecordEntry>;
-  readDocument(entry: RecordEntry): Promise<Uint8Array>;
-
-  /** Sharing with practitioners (shares/): made on unlock with the keys it needs, dropped on lock. */
-  sharing: Accessor<Sharing | null>;
-  /** Messaging (messaging/): made on unlock with the keys it needs, dropped on lock. */
-  messaging: Accessor<Messaging | null>;
-  /** The in-app notices (notifications/): made on unlock, dropped on lock. */
-  notifications: Accessor<Notifications | null>;
-  /** Appointments (messaging/appointments.ts): made on unlock with the identity, dropped on lock. */
-  appointments: Accessor<Appointments | null>;
-  /** Second opinions (opinions/): made on unlock with the identity keys, dropped on lock. */
-  opinions: Accessor<Opinions | null>;
-  /** The share a practitioner is opening: kept across the unlock screen, never stored. */
-  pendingShare: PendingShareSlot;
-
-  /** Backup and restore (web/src/backup): the database, the KDF, and the open session if any. */
-  backupAccess(): BackupAccess;
-  /** Opens the session of a vault just restored on this device (its keyring already stored). */
-  openRestored(session: Session): Promise<void>;
-}
-
-export interface RecoveryStatus {
-  /** When the current recovery key was made; null when not known. */
-  readonly madeAt: string | null;
-  readonly confirmed: boolean;
-}
-
-export interface BackupAccess {
-  readonly db: CarnetDatabase;
-  readonly kdf: KdfRunner;
-  readonly session: Session | null;
-  readonly keyring: () => Promise<Keyring | null>;
-}
 
 const SHARES_STATE_ID = 'shares';
 const MESSAGE_PINS_ID = 'message-pins';
@@ -213,24 +53,13 @@ const MESSAGE_OUTBOX_ID = 'message-outbox';
 
 const ACTIVE_PROFILE_KEY = 'carnet.activeProfile';
 
-export interface AppStoreOptions {
-  db: CarnetDatabase;
-  kdf: KdfRunner;
-  /** Injected so tests can use fake timers; defaults to the real clock. */
-  setTimer?: SetTimer;
-  now?: Now;
-  storage?: Pick<Storage, 'getItem' | 'setItem'>;
-  /** Starts the next key derivation's worker ahead (the browser's runner); absent in tests. */
-  prepareKdf?: () => void;
-  /** Sync with the server at `serverUrl`; without it the app is local-only. */
-  sync?: { wiring: SyncWiring; serverUrl: string };
-  /** What a device wipe clears besides the database; the browser's own by default. */
-  wipeTargets?: Omit<WipeTargets, 'db'>;
-  /** Where tabs of this vault hear of a wipe (tests give two stores one name). */
-  closureChannel?: string;
-  /** The address's fragment when the page started; read now when not given. */
-  initialShareHash?: string;
-}
+export type {
+  AppStore,
+  AppStoreOptions,
+  BackupAccess,
+  RecoveryStatus,
+  VaultStatus,
+} from './app-store-types.ts';
 
 export function createAppStore(options: AppStoreOptions): AppStore {
   const { db } = options;
