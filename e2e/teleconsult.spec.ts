@@ -93,6 +93,9 @@ test('practitioner admits a patient: media both ways, chat, file, entry, end, su
     // A code with no open room: the patient is told, and is not left waiting.
     await patient.goto();
     await patientPage.getByLabel(patient.s.join.codeLabel).fill('0000000000');
+    // A typed code carries no rate: the patient is told when it will show, and the 3-minute rule.
+    await expect(patientPage.locator('.consult-rate')).toContainText(patient.s.join.rateUnknown);
+    await expect(patientPage.locator('.consult-rate')).toContainText(patient.s.join.rateRule);
     await patientPage.getByRole('button', { name: patient.s.join.knock }).click();
     await expect(patientPage.getByRole('alert')).toHaveText(patient.s.join.roomClosed, {
       timeout: CALL_TIMEOUT,
@@ -104,7 +107,8 @@ test('practitioner admits a patient: media both ways, chat, file, entry, end, su
     const code = await host.openRoom();
     expect(await seriousViolations(hostPage)).toEqual([]);
     const link = await hostPage.locator('.room-link a').getAttribute('href');
-    expect(link).toMatch(new RegExp(`/consult#${code}$`));
+    // The link carries the rate this device bills, for the patient to see before knocking.
+    expect(link).toMatch(new RegExp(`/consult#${code}\\?rate=4500$`));
     await expect(hostPage.getByRole('img', { name: host.s.room.qr })).toBeVisible();
 
     // The room's signaling socket drops: it registers again with a fresh token (each token is good
@@ -126,6 +130,9 @@ test('practitioner admits a patient: media both ways, chat, file, entry, end, su
     await new SyncPage(patientPage).expectSynced();
     await patient.goto();
     await expect(patientPage.getByLabel(patient.s.join.codeLabel)).toHaveValue(code);
+    await expect(patientPage.locator('.consult-rate')).toContainText(
+      'Rate announced by the practitioner: €45.00 an hour',
+    );
     await patient.knock();
     expect(await seriousViolations(patientPage)).toEqual([]);
     const waiting = host.waitingPatient(PATIENT);
@@ -137,6 +144,20 @@ test('practitioner admits a patient: media both ways, chat, file, entry, end, su
     await host.expectConnected();
     await patient.expectConnected();
     await expect(hostPage.getByText(host.s.notice)).toBeVisible();
+    // The rate billed shows on both sides; it is the one the link announced, so no warning.
+    for (const page of [hostPage, patientPage]) {
+      await expect(page.locator('.call-rate')).toHaveText(
+        'Billed at €45.00 an hour, by the minute of connected time.',
+      );
+    }
+    await expect(patientPage.getByText('their link announced')).toHaveCount(0);
+    // On a phone the call screen fits the width (the videos used to push it to 640 px).
+    await patientPage.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(() => patientPage.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(390);
+    await patientPage.screenshot({ path: testInfo.outputPath('call-390.png') });
+    await patientPage.setViewportSize({ width: 1280, height: 900 });
 
     // Both sides show the same safety code (from both ends' DTLS fingerprints): no one in the middle.
     const safety = hostPage.locator('.call-safety__code');

@@ -44,6 +44,8 @@ const STATS_EVERY_MS = 2_000;
 export interface CallSession {
   readonly role: CallRole;
   readonly sessionId: string;
+  /** The rate this call is billed at: the host's, sent on admission. */
+  readonly hourlyRateCents: number;
   readonly localStream: MediaStream;
   state: Accessor<CallState>;
   remoteStream: Accessor<MediaStream | null>;
@@ -205,6 +207,7 @@ export function createCallSession(options: CallSessionOptions): CallSession {
   return {
     role: options.role,
     sessionId: options.sessionId,
+    hourlyRateCents: options.hourlyRateCents,
     localStream: options.localStream,
     state,
     remoteStream,

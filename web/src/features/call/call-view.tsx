@@ -13,9 +13,20 @@ import { VideoTile } from './video-tile.tsx';
 import './call.css';
 import { CareNotice } from '../legal/care-notice.tsx';
 
-/** The call screen, the same on both sides; the patient can also share from their record. */
-export function CallView(props: { session: CallSession; onDone: () => void }) {
-  const { t } = useI18n();
+/**
+ * The call screen, the same on both sides; the patient can also share from their record. The rate
+ * billed shows throughout; a patient whose room link announced another rate is told so.
+ */
+export function CallView(props: {
+  session: CallSession;
+  onDone: () => void;
+  /** Patient: the rate the room link announced, when it did. */
+  announcedRateCents?: number | null;
+}) {
+  const { t, formatNumber } = useI18n();
+  const euros = (cents: number) => formatNumber(cents / 100, { style: 'currency', currency: 'EUR' });
+  const rateDiffers = () =>
+    props.announcedRateCents != null && props.announcedRateCents !== s().hourlyRateCents;
   const app = useApp();
   const s = () => props.session;
   // A received file kept in the active profile's documents: what happened, per chat item.
@@ -81,6 +92,15 @@ export function CallView(props: { session: CallSession; onDone: () => void }) {
               {formatElapsed(s().elapsedMs())}
             </time>
           </p>
+          <p class="call-rate">{t('call.call.rate', { amount: euros(s().hourlyRateCents) })}</p>
+          <Show when={rateDiffers()}>
+            <p class="field__error" role="alert">
+              {t('call.call.rateDiffers', {
+                amount: euros(s().hourlyRateCents),
+                announced: euros(props.announcedRateCents ?? 0),
+              })}
+            </p>
+          </Show>
           <p class="call-quality" data-grade={s().quality()?.grade ?? 'unknown'}>
             {t('call.call.quality.label')}: {quality()}
           </p>

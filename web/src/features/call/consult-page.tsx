@@ -8,7 +8,7 @@ import { CallView } from './call-view.tsx';
 import { canHostWaitingRoom } from './can-host.ts';
 import { joinRoom, type PatientCall } from './join-room.ts';
 import { createLocalMedia } from './local-media.ts';
-import { forgetPendingRoom, pendingRoom, rememberRoomFromHash } from './pending-room.ts';
+import { forgetPendingRoom, pendingRoom, pendingRoomRate, rememberRoomFromHash } from './pending-room.ts';
 import { PrecallCheck } from './precall-check.tsx';
 import { WithLogProfile } from './with-log-profile.tsx';
 import './call.css';
@@ -19,9 +19,11 @@ export function ConsultPage() {
   const app = useApp();
   // The role decides whether a waiting room is offered: ask the server (it is unknown offline).
   onMount(() => void app.sharing()?.role.refresh());
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const media = createLocalMedia();
   const [code, setCode] = createSignal(pendingRoom());
+  // The rate the room link announced; kept for the call, where it is compared with the one billed.
+  const [announced, setAnnounced] = createSignal(pendingRoomRate());
   const [name, setName] = createSignal(app.activeProfile()?.profile.displayName ?? '');
   const [submitted, setSubmitted] = createSignal(false);
   const [call, setCall] = createSignal<PatientCall | null>(null);
@@ -30,7 +32,10 @@ export function ConsultPage() {
   // A room link opened while this page is already showing only changes the hash.
   const onHash = () => {
     rememberRoomFromHash(window.location.hash);
-    if (pendingRoom()) setCode(pendingRoom());
+    if (pendingRoom()) {
+      setCode(pendingRoom());
+      setAnnounced(pendingRoomRate());
+    }
   };
   window.addEventListener('hashchange', onHash);
   onCleanup(() => window.removeEventListener('hashchange', onHash));
@@ -146,6 +151,17 @@ export function ConsultPage() {
                       {submitted() && !nameValid() ? t('call.join.nameInvalid') : ''}
                     </p>
                   </div>
+                  <p class="consult-rate">
+                    {announced() === null
+                      ? t('call.join.rateUnknown')
+                      : t('call.join.rateAnnounced', {
+                          amount: formatNumber((announced() ?? 0) / 100, {
+                            style: 'currency',
+                            currency: 'EUR',
+                          }),
+                        })}{' '}
+                    {t('call.join.rateRule')}
+                  </p>
                   <PrecallCheck media={media} />
                   <button type="submit" class="button">
                     {t('call.join.knock')}
@@ -162,7 +178,7 @@ export function ConsultPage() {
         </section>
       }
     >
-      {(session) => <CallView session={session()} onDone={leave} />}
+      {(session) => <CallView session={session()} onDone={leave} announcedRateCents={announced()} />}
     </Show>
   );
 }

@@ -1,11 +1,15 @@
 import QRCode from 'qrcode';
 import { createResource, Show } from 'solid-js';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { roomLink } from './pending-room.ts';
 
-/** The room's code and link, with a QR code a patient can scan (a data: URL image, allowed by the CSP). */
-export function RoomLink(props: { code: string }) {
+/**
+ * The room's code and link (with the rate this device bills, so the patient sees it before knocking),
+ * and a QR code a patient can scan (a data: URL image, allowed by the CSP).
+ */
+export function RoomLink(props: { code: string; rateCents: number }) {
   const { t } = useI18n();
-  const link = () => `${window.location.origin}/consult#${props.code}`;
+  const link = () => roomLink(window.location.origin, props.code, props.rateCents);
   const [qr] = createResource(link, (url) => QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 2 }));
   return (
     <section class="card stack" aria-labelledby="room-link-title">

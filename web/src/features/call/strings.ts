@@ -54,6 +54,10 @@ export const callEn = {
     waiting: 'You are in the waiting room. The practitioner will let you in.',
     cancel: 'Leave the waiting room',
     roomClosed: 'The waiting room is not open, or the practitioner left. Check the code, or try again later.',
+    rateAnnounced:
+      'Rate announced by the practitioner: {{ amount }} an hour, billed by the minute of connected time.',
+    rateUnknown: 'This code carries no rate: the practitioner’s rate shows as soon as they let you in.',
+    rateRule: 'A call with no connected stretch longer than 3 minutes is not billed.',
   },
   media: {
     denied:
@@ -70,6 +74,9 @@ export const callEn = {
     remoteVideo: 'Video of the other person',
     localVideo: 'Your video',
     elapsed: 'Connected time',
+    rate: 'Billed at {{ amount }} an hour, by the minute of connected time.',
+    rateDiffers:
+      'The practitioner bills {{ amount }} an hour, not the {{ announced }} their link announced. You may leave now: a call with no connected stretch longer than 3 minutes is not billed.',
     state: {
       connecting: 'Connecting…',
       connected: 'Connected',
@@ -192,6 +199,10 @@ export const callFr: typeof callEn = {
     cancel: 'Quitter la salle d’attente',
     roomClosed:
       'La salle d’attente n’est pas ouverte, ou le praticien est parti. Vérifiez le code, ou réessayez plus tard.',
+    rateAnnounced:
+      'Tarif annoncé par le praticien : {{ amount }} de l’heure, facturé à la minute de temps connecté.',
+    rateUnknown: 'Ce code ne porte pas de tarif : celui du praticien s’affiche dès qu’il vous fait entrer.',
+    rateRule: 'Un appel sans période connectée de plus de 3 minutes n’est pas facturé.',
   },
   media: {
     denied:
@@ -208,6 +219,9 @@ export const callFr: typeof callEn = {
     remoteVideo: 'Vidéo de l’interlocuteur',
     localVideo: 'Votre vidéo',
     elapsed: 'Temps connecté',
+    rate: 'Facturé {{ amount }} de l’heure, à la minute de temps connecté.',
+    rateDiffers:
+      'Le praticien facture {{ amount }} de l’heure, et non les {{ announced }} annoncés par son lien. Vous pouvez partir maintenant : un appel sans période connectée de plus de 3 minutes n’est pas facturé.',
     state: {
       connecting: 'Connexion…',
       connected: 'Connecté',

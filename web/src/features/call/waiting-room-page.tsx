@@ -159,7 +159,7 @@ export function WaitingRoomPage() {
             >
               {(r) => (
                 <>
-                  <RoomLink code={r().roomCode} />
+                  <RoomLink code={r().roomCode} rateCents={loadHourlyRate()} />
                   <Show when={r().problem()}>
                     {(problem) => (
                       <p class="field__error" role="alert">
