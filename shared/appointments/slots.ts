@@ -69,3 +69,26 @@ export function isSlotStart(availability: Availability, start: number, from: num
   if (start < from) return false;
   return freeSlots(availability, start, start + 1).some((s) => s.start === start);
 }
+
+/**
+ * Starts of the availability's slots in [from, to) that overlap one of `busy` (the practitioner's
+ * live appointments, whatever their length), and the appointments' own starts: the slots no longer
+ * free. Two ranges overlap when each starts before the other ends, so back-to-back is free.
+ */
+export function busyStarts(
+  availability: Availability,
+  busy: readonly Slot[],
+  from: number,
+  to: number,
+): number[] {
+  const length = availability.slotMinutes * 60_000;
+  const starts = new Set<number>();
+  for (const range of busy) {
+    if (range.start >= from && range.start < to) starts.add(range.start);
+    const first = Math.max(from, range.start - length + 1);
+    const last = Math.min(to, range.end);
+    if (first >= last) continue;
+    for (const slot of freeSlots(availability, first, last)) starts.add(slot.start);
+  }
+  return [...starts].sort((a, b) => a - b);
+}
