@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Availability, availabilitySchema } from '../protocol/appointments.ts';
+import { zonedInstant } from '../time/zoned-time.ts';
 import { busyStarts, freeSlots, isSlotStart } from './slots.ts';
-import { zonedInstant } from './zoned-time.ts';
 
 const paris: Availability = {
   timeZone: 'Europe/Paris',
@@ -98,10 +98,10 @@ describe('free slots', () => {
   });
 
   it('converts wall times and refuses a skipped one', () => {
-    expect(zonedInstant({ year: 2026, month: 7, day: 1 }, 9 * 60, 'Europe/Paris')).toBe(
+    expect(zonedInstant({ year: 2026, month: 7, day: 1 }, 9 * 60, 'Europe/Paris', 'none')).toBe(
       Date.UTC(2026, 6, 1, 7),
     );
-    expect(zonedInstant({ year: 2026, month: 3, day: 29 }, 2 * 60 + 30, 'Europe/Paris')).toBeNull();
+    expect(zonedInstant({ year: 2026, month: 3, day: 29 }, 2 * 60 + 30, 'Europe/Paris', 'none')).toBeNull();
   });
 
   it('refuses an unknown time zone, reversed windows and odd slot lengths', () => {

@@ -10,7 +10,7 @@
  * day (clocks going forward) is left out; one whose time happens twice is the first.
  */
 import type { Availability, AvailabilityWindow } from '../protocol/appointments.ts';
-import { formatLocalDate, nextLocalDate, parseClock, wallClock, zonedInstant } from './zoned-time.ts';
+import { formatLocalDate, nextLocalDate, parseClock, wallClock, zonedInstant } from '../time/zoned-time.ts';
 
 export interface Slot {
   readonly start: number;
@@ -46,13 +46,13 @@ export function freeSlots(
   let date = { year: before.year, month: before.month, day: before.day };
   const seen = new Set<number>();
   for (let guard = 0; guard < 400; guard += 1) {
-    const first = zonedInstant(date, 0, zone) ?? zonedInstant(date, 60, zone);
+    const first = zonedInstant(date, 0, zone, 'none') ?? zonedInstant(date, 60, zone, 'none');
     if (first !== null && first >= to) break;
     const weekday = ((new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7) + 1;
     for (const window of windowsOn(availability, formatLocalDate(date), weekday)) {
       const end = parseClock(window.end);
       for (let minutes = parseClock(window.start); minutes + step <= end; minutes += step) {
-        const start = zonedInstant(date, minutes, zone);
+        const start = zonedInstant(date, minutes, zone, 'none');
         if (start === null || start < from || start >= to || taken.has(start) || seen.has(start)) continue;
         seen.add(start);
         slots.push({ start, end: start + step * 60_000 });

@@ -12,7 +12,7 @@
  * notification per reminder that fell due since the last check (a summary when there are many).
  */
 import { adherence, type ProgrammePlan } from '../../../shared/care/adherence.ts';
-import { addDays, zonedInstant } from '../../../shared/care/zoned-time.ts';
+import { addDays, wallTimeInstant } from '../../../shared/time/zoned-time.ts';
 
 export type ReminderKind = 'medication' | 'vaccination' | 'exercise';
 
@@ -94,7 +94,7 @@ export function reminders(
           kind: 'medication',
           recordId: med.id,
           title: med.name,
-          dueAt: zonedInstant(day, time, timeZone),
+          dueAt: wallTimeInstant(day, time, timeZone),
           time,
         });
       }
@@ -110,7 +110,11 @@ export function reminders(
       recordId: vax.id,
       title: vax.vaccine,
       // Reminded once, when it enters the window; listed until marked done.
-      dueAt: zonedInstant(addDays(vax.nextDue, -settings.vaccinationDaysAhead), VACCINATION_TIME, timeZone),
+      dueAt: wallTimeInstant(
+        addDays(vax.nextDue, -settings.vaccinationDaysAhead),
+        VACCINATION_TIME,
+        timeZone,
+      ),
       dueDate: vax.nextDue,
     });
   }
@@ -126,7 +130,7 @@ export function reminders(
         kind: 'exercise',
         recordId: p.id,
         title: p.title,
-        dueAt: zonedInstant(today, settings.exerciseTime, timeZone),
+        dueAt: wallTimeInstant(today, settings.exerciseTime, timeZone),
       });
     }
   }

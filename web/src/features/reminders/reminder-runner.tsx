@@ -5,7 +5,7 @@
  * nothing itself; the list lives on /reminders.
  */
 import { createEffect, onCleanup } from 'solid-js';
-import { deviceTimeZone, localDate } from '../../../../shared/care/zoned-time.ts';
+import { deviceTimeZone, localDate } from '../../../../shared/time/zoned-time.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { reminders, toNotify } from '../../reminders/reminder-schedule.ts';
 import { marksOf } from '../../reminders/reminder-state.ts';

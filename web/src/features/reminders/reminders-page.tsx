@@ -5,7 +5,7 @@
  */
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { SCHEDULE_SOURCE, vaccinationSuggestions } from '../../../../shared/care/vaccination-schedule-fr.ts';
-import { deviceTimeZone, localDate } from '../../../../shared/care/zoned-time.ts';
+import { deviceTimeZone, localDate } from '../../../../shared/time/zoned-time.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { reminders } from '../../reminders/reminder-schedule.ts';
 import {
