@@ -1,5 +1,5 @@
 /**
- * The call journeys (e2e/teleconsult.spec.ts) only: Chromium with a fake camera and microphone, and
+ * The call journeys (e2e/teleconsult.spec.ts, e2e/appointment-call.spec.ts) only: Chromium with a fake camera and microphone, and
  * loopback allowed for WebRTC. Run it inside a network namespace that has only `lo`
  * (`npm run test:e2e:call` does, as root) so no ICE candidate and no packet leaves the machine.
  */
@@ -16,7 +16,7 @@ const CALL_ARGS = [
 export default defineConfig({
   ...base,
   testIgnore: [],
-  testMatch: ['teleconsult.spec.ts'],
+  testMatch: ['teleconsult.spec.ts', 'appointment-call.spec.ts'],
   projects: [
     {
       name: 'chromium-call',

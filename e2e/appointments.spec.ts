@@ -8,6 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { appointmentsEn, appointmentsFr } from '../web/src/features/appointments/strings.ts';
+import { remindersEn } from '../web/src/features/reminders/strings-en.ts';
+import { remindersFr } from '../web/src/features/reminders/strings-fr.ts';
 import { MessagesPage } from './pages/messages-page.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
 import { SyncPage } from './pages/sync-page.ts';
@@ -121,6 +123,23 @@ test('a patient books a slot, the practitioner accepts, the waiting room opens a
     expect(ics).toContain(`DTSTART:${stamp}`);
     expect(ics).toContain('Knee pain since Monday');
     await shot(page, 'appointments-en-390', out);
+
+    // Reminders: the accepted appointment is kept on the device (sealed) and, its day-before time
+    // being past, listed now with the way in; in English and French at 390 px.
+    await followMainLink(page, remindersEn.nav);
+    const reminder = page.locator('.reminder[data-kind="appointment"]');
+    await expect(reminder).toContainText(doctorName);
+    await expect(reminder).toContainText(remindersEn.kinds.appointment);
+    await expect(reminder.getByRole('link', { name: remindersEn.join })).toHaveAttribute(
+      'href',
+      /^\/consult#[0-9A-Z]{10}$/,
+    );
+    await shot(page, 'reminders-en-390', out);
+    await chooseLanguage(page, 'Français');
+    await expect(reminder.getByRole('link', { name: remindersFr.join })).toBeVisible();
+    await shot(page, 'reminders-fr-390', out);
+    await chooseLanguage(page, 'English');
+    await followMainLink(page, s.nav);
 
     // The time comes (fake clock). An hour without a touch locks the vault, as on a real device
     // left aside: the patient unlocks, and the waiting room is open, the patient invited in.

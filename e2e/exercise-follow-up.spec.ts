@@ -132,8 +132,16 @@ test('exercise programme: prescribed through a share, logged offline, followed a
     await expect(programme).toContainText(s.replacedBy);
     await expect(programme).toContainText('2 done, 1 partly, 0 skipped');
 
-    // The screen at 390 px, in English and in French, by keyboard and axe-clean.
+    // The screen at 390 px, in English and in French, by keyboard and axe-clean. The trend chart,
+    // drawn at desktop width, follows the narrowed window.
+    const chart = programme.locator('.exercise-chart');
+    const drawnWidth = async () => (await chart.locator('canvas').boundingBox())?.width ?? 0;
+    expect(await drawnWidth()).toBeGreaterThan(400);
     await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(async () => (await drawnWidth()) - ((await chart.boundingBox())?.width ?? 0))
+      .toBeLessThanOrEqual(1);
+    expect(await drawnWidth()).toBeLessThan(390);
     await page.screenshot({ path: testInfo.outputPath('exercise-en-390.png'), fullPage: true });
     await chooseLanguage(page, 'Français');
     await expect(page.getByRole('heading', { level: 1, name: exerciseFr.title })).toBeVisible();

@@ -75,7 +75,8 @@ export class CallPage {
     if (code === undefined) await expect(field).not.toHaveValue('');
     else await field.fill(code);
     await this.page.getByRole('button', { name: this.s.join.startCheck }).click();
-    await expect(this.page.getByLabel(this.s.join.camera)).toBeVisible();
+    // Opening the fake devices can take seconds on a loaded machine.
+    await expect(this.page.getByLabel(this.s.join.camera)).toBeVisible({ timeout: CALL_TIMEOUT });
     await expect(this.page.getByLabel(this.s.join.micLevel)).toBeVisible();
     await this.page.getByRole('button', { name: this.s.join.knock }).click();
     await expect(this.page.getByText(this.s.join.waiting)).toBeVisible({ timeout: CALL_TIMEOUT });

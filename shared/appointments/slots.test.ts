@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Availability, availabilitySchema } from '../protocol/appointments.ts';
-import { freeSlots, isSlotStart } from './slots.ts';
-import { zonedInstant } from './zoned-time.ts';
+import { zonedInstant } from '../time/zoned-time.ts';
+import { busyStarts, freeSlots, isSlotStart } from './slots.ts';
 
 const paris: Availability = {
   timeZone: 'Europe/Paris',
@@ -98,10 +98,10 @@ describe('free slots', () => {
   });
 
   it('converts wall times and refuses a skipped one', () => {
-    expect(zonedInstant({ year: 2026, month: 7, day: 1 }, 9 * 60, 'Europe/Paris')).toBe(
+    expect(zonedInstant({ year: 2026, month: 7, day: 1 }, 9 * 60, 'Europe/Paris', 'none')).toBe(
       Date.UTC(2026, 6, 1, 7),
     );
-    expect(zonedInstant({ year: 2026, month: 3, day: 29 }, 2 * 60 + 30, 'Europe/Paris')).toBeNull();
+    expect(zonedInstant({ year: 2026, month: 3, day: 29 }, 2 * 60 + 30, 'Europe/Paris', 'none')).toBeNull();
   });
 
   it('refuses an unknown time zone, reversed windows and odd slot lengths', () => {
@@ -114,5 +114,32 @@ describe('free slots', () => {
     expect(
       availabilitySchema.safeParse({ ...paris, weekly: [{ day: 8, start: '09:00', end: '10:00' }] }).success,
     ).toBe(false);
+  });
+});
+
+describe('busy starts', () => {
+  // Monday 2026-01-05, 09:00–12:00 Paris (08:00–11:00 UTC), 30-minute slots.
+  const morning: Availability = { ...paris, weekly: [{ day: 1, start: '09:00', end: '12:00' }] };
+  const utc = (h: number, m = 0) => Date.UTC(2026, 0, 5, h, m);
+  const from = Date.UTC(2026, 0, 5);
+  const to = Date.UTC(2026, 0, 6);
+
+  it('names every slot an appointment of another length overlaps, not the ones back to back', () => {
+    // A 45-minute appointment at 09:15 local (set before the slots were 30 minutes long).
+    const taken = busyStarts(morning, [{ start: utc(8, 15), end: utc(9) }], from, to);
+    expect(taken.map(iso)).toEqual([
+      '2026-01-05T08:00:00.000Z',
+      '2026-01-05T08:15:00.000Z',
+      '2026-01-05T08:30:00.000Z',
+    ]);
+    const free = freeSlots(morning, from, to, new Set(taken)).map((s) => iso(s.start));
+    expect(free[0]).toBe('2026-01-05T09:00:00.000Z');
+    expect(free).toHaveLength(4);
+  });
+
+  it('keeps within [from, to) and is empty without appointments', () => {
+    expect(busyStarts(morning, [], from, to)).toEqual([]);
+    const running = { start: utc(8), end: utc(9, 30) };
+    expect(busyStarts(morning, [running], utc(8, 45), to).map(iso)).toEqual(['2026-01-05T09:00:00.000Z']);
   });
 });

@@ -10,7 +10,7 @@
  * day (clocks going forward) is left out; one whose time happens twice is the first.
  */
 import type { Availability, AvailabilityWindow } from '../protocol/appointments.ts';
-import { formatLocalDate, nextLocalDate, parseClock, wallClock, zonedInstant } from './zoned-time.ts';
+import { formatLocalDate, nextLocalDate, parseClock, wallClock, zonedInstant } from '../time/zoned-time.ts';
 
 export interface Slot {
   readonly start: number;
@@ -46,13 +46,13 @@ export function freeSlots(
   let date = { year: before.year, month: before.month, day: before.day };
   const seen = new Set<number>();
   for (let guard = 0; guard < 400; guard += 1) {
-    const first = zonedInstant(date, 0, zone) ?? zonedInstant(date, 60, zone);
+    const first = zonedInstant(date, 0, zone, 'none') ?? zonedInstant(date, 60, zone, 'none');
     if (first !== null && first >= to) break;
     const weekday = ((new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7) + 1;
     for (const window of windowsOn(availability, formatLocalDate(date), weekday)) {
       const end = parseClock(window.end);
       for (let minutes = parseClock(window.start); minutes + step <= end; minutes += step) {
-        const start = zonedInstant(date, minutes, zone);
+        const start = zonedInstant(date, minutes, zone, 'none');
         if (start === null || start < from || start >= to || taken.has(start) || seen.has(start)) continue;
         seen.add(start);
         slots.push({ start, end: start + step * 60_000 });
@@ -68,4 +68,27 @@ export function freeSlots(
 export function isSlotStart(availability: Availability, start: number, from: number): boolean {
   if (start < from) return false;
   return freeSlots(availability, start, start + 1).some((s) => s.start === start);
+}
+
+/**
+ * Starts of the availability's slots in [from, to) that overlap one of `busy` (the practitioner's
+ * live appointments, whatever their length), and the appointments' own starts: the slots no longer
+ * free. Two ranges overlap when each starts before the other ends, so back-to-back is free.
+ */
+export function busyStarts(
+  availability: Availability,
+  busy: readonly Slot[],
+  from: number,
+  to: number,
+): number[] {
+  const length = availability.slotMinutes * 60_000;
+  const starts = new Set<number>();
+  for (const range of busy) {
+    if (range.start >= from && range.start < to) starts.add(range.start);
+    const first = Math.max(from, range.start - length + 1);
+    const last = Math.min(to, range.end);
+    if (first >= last) continue;
+    for (const slot of freeSlots(availability, first, last)) starts.add(slot.start);
+  }
+  return [...starts].sort((a, b) => a - b);
 }

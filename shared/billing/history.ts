@@ -3,8 +3,9 @@
  * (shared/schema/consultation.ts, `patientAlias` set by the host): filters by month and patient
  * alias, and totals per month. Months are calendar months in the viewer's time zone. Pure.
  */
-import { wallClock } from '../appointments/zoned-time.ts';
+
 import type { Consultation } from '../schema/consultation.ts';
+import { wallClock } from '../time/zoned-time.ts';
 
 export interface BilledConsultation {
   readonly id: string;

@@ -12,7 +12,7 @@
  * (twice-a-day programmes exist).
  */
 import type { ExerciseSession } from '../schema/exercise-session.ts';
-import { addDays, daysBetween } from './zoned-time.ts';
+import { addDays, daysBetween } from '../time/zoned-time.ts';
 
 export interface ProgrammePlan {
   readonly startDate: string;

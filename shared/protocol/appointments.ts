@@ -11,8 +11,8 @@
  * patient's requested time must be one of the practitioner's free slots.
  */
 
-import { isTimeZone } from '../appointments/zoned-time.ts';
 import { z } from '../schema/zod.ts';
+import { isTimeZone } from '../time/zoned-time.ts';
 import { base64urlField } from './keyring.ts';
 import { accountIdSchema } from './messages.ts';
 

@@ -177,6 +177,36 @@ function suite(name: string, openStore: () => Promise<Store | undefined>) {
       expect(stored?.status).toBe('requested');
     });
 
+    it('refuses an appointment overlapping another of a different length (409), and lists the slots it blocks', async () => {
+      // Monday 12 January: Alice holds 10:00–10:30 (Paris); then the slots become 45 minutes long.
+      const local = (h: number, m = 0) => Date.UTC(2026, 0, 12, h - 1, m);
+      expect((await call('POST', '/api/appointments', alice, request(alice, local(10)))).status).toBe(201);
+      const longer = { ...AVAILABILITY, slotMinutes: 45 };
+      expect((await call('PUT', '/api/appointments/availability', doctor, longer)).status).toBe(204);
+      const shown = await call('GET', `/api/appointments/availability/${doctor.accountId}`, bob);
+      const { taken } = (await shown.json()) as { taken: number[] };
+      // 09:45–10:30 overlaps 10:00–10:30; 09:00 and 10:30 do not.
+      expect(taken).toContain(local(9, 45));
+      expect(taken).not.toContain(local(9));
+      expect(taken).not.toContain(local(10, 30));
+      const refused = await call('POST', '/api/appointments', bob, request(bob, local(9, 45)));
+      expect(refused.status).toBe(409);
+      expect(await refused.json()).toEqual({
+        error: { reason: 'slot-taken', message: 'This time is no longer free' },
+      });
+      const next = request(bob, local(10, 30));
+      expect((await call('POST', '/api/appointments', bob, next)).status).toBe(201);
+      // The practitioner cannot move Bob's 45 minutes onto part of Alice's half hour either.
+      const moved = await call('POST', `/api/appointments/${next.id}/status`, doctor, {
+        action: 'propose',
+        startsAt: local(9, 50),
+      });
+      expect(moved.status).toBe(409);
+      expect(((await moved.json()) as { error: { reason: string } }).error.reason).toBe('slot-taken');
+      expect((await t.store.getAppointment(next.id))?.startsAt).toBe(local(10, 30));
+      expect((await call('PUT', '/api/appointments/availability', doctor, AVAILABILITY)).status).toBe(204);
+    });
+
     it('malformed input is a 4xx, never a 5xx', async () => {
       const bad: [string, string, unknown][] = [
         ['PUT', '/api/appointments/availability', { ...AVAILABILITY, timeZone: 'Nowhere/Land' }],

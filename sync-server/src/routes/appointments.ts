@@ -9,13 +9,13 @@
  * allows, as soon as possible), within the booking horizon, and holds at most
  * PATIENT_LIVE_APPOINTMENTS_MAX live appointments; the side that did not make the current proposal
  * accepts or declines it; either side cancels or proposes another time (the practitioner any
- * future minute, the patient one of the slots). The database's unique index refuses a second live
- * appointment at a start (409 `slot-taken`), whoever wins the race. An appointment the caller is
+ * future minute, the patient one of the slots). The store refuses a live appointment overlapping
+ * another of the same practitioner, whatever their lengths (409 `slot-taken`), whoever wins the race. An appointment the caller is
  * not part of does not exist for it (404).
  */
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { isSlotStart } from '../../../shared/appointments/slots.ts';
+import { busyStarts, isSlotStart } from '../../../shared/appointments/slots.ts';
 import {
   type AppointmentAction,
   type AppointmentList,
@@ -92,6 +92,13 @@ export function nextState(
 export function appointmentRoutes(deps: ApiDeps) {
   const { store, now, callTokens } = deps;
 
+  /** Starts no longer free: slots overlapping a live appointment of any length (§10.4). */
+  async function takenStarts(accountId: string, availability: Availability): Promise<number[]> {
+    const at = now();
+    const busy = await store.busyRanges(accountId, at);
+    return busyStarts(availability, busy, at, at + BOOKING_HORIZON_DAYS * DAY_MS);
+  }
+
   async function view(a: AppointmentRecord, accountId: string): Promise<AppointmentView> {
     const role = a.practitionerId === accountId ? 'practitioner' : 'patient';
     const practitioner = await findPractitioner(store, a.practitionerId);
@@ -142,7 +149,7 @@ export function appointmentRoutes(deps: ApiDeps) {
     .get('/availability', async (c) => {
       const { accountId } = c.get('session');
       const availability = await availabilityOf(store, accountId);
-      const taken = availability ? await store.takenStarts(accountId, now()) : [];
+      const taken = availability ? await takenStarts(accountId, availability) : [];
       return c.json<AvailabilityResponse>({ availability, taken });
     })
     .all('/availability', methodNotAllowed('GET', 'PUT'))
@@ -152,7 +159,7 @@ export function appointmentRoutes(deps: ApiDeps) {
       const availability = (await findPractitioner(store, parsed.data))
         ? await availabilityOf(store, parsed.data)
         : null;
-      const taken = availability ? await store.takenStarts(parsed.data, now()) : [];
+      const taken = availability ? await takenStarts(parsed.data, availability) : [];
       return c.json<AvailabilityResponse>({ availability, taken });
     })
     .all('/availability/:accountId', methodNotAllowed('GET'))
@@ -195,7 +202,7 @@ export function appointmentRoutes(deps: ApiDeps) {
         updatedAt: at,
       };
       const outcome = await store.createAppointment(record);
-      if (outcome === 'slot-taken') throw new ApiError(409, 'slot-taken', 'This slot was just taken');
+      if (outcome === 'slot-taken') throw new ApiError(409, 'slot-taken', 'This time is no longer free');
       if (outcome === 'id-taken') throw new ApiError(409, 'conflict', 'Appointment id taken');
       return c.json(await view(record, accountId), 201);
     })
@@ -229,7 +236,7 @@ export function appointmentRoutes(deps: ApiDeps) {
       }
       const updatedAt = Math.max(at, found.updatedAt + 1);
       const outcome = await store.updateAppointment(id, found.updatedAt, { ...next, updatedAt });
-      if (outcome === 'slot-taken') throw new ApiError(409, 'slot-taken', 'This time was just taken');
+      if (outcome === 'slot-taken') throw new ApiError(409, 'slot-taken', 'This time is no longer free');
       if (outcome === 'stale')
         throw new ApiError(409, 'conflict', 'The appointment changed meanwhile; reload it');
       return c.json(await view({ ...found, ...next, updatedAt }, accountId));

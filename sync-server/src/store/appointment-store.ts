@@ -6,10 +6,13 @@
  *
  * What is kept: the availability JSON (public), and per appointment the two accounts, the start
  * (null for "as soon as possible"), its length, its state and who proposed the time, and two sealed
- * copies of the request the server cannot open. The partial unique index of migration 14
- * (`appointments_one_per_slot`) is what refuses a double booking, on both stores, whatever the
- * interleaving of two requests: the loser of a race gets `slot-taken`. Deleting either account
- * deletes its appointments (ON DELETE CASCADE).
+ * copies of the request the server cannot open. No two live appointments of a practitioner overlap
+ * ([start, start + length), lengths may differ): an insert or a move checks for an overlap and writes
+ * in one transaction that holds the practitioner's lock (SQLite: BEGIN IMMEDIATE, one writer at a
+ * time; PostgreSQL: a transaction-scoped advisory lock keyed by the practitioner), so of two
+ * overlapping requests racing, exactly one is written and the other gets `slot-taken`. The partial
+ * unique index of migration 14 (`appointments_one_per_slot`, same start) stays as a second guard.
+ * Deleting either account deletes its appointments (ON DELETE CASCADE).
  */
 import type { AppointmentStatus } from '../../../shared/protocol/appointments.ts';
 
@@ -25,6 +28,11 @@ export interface AppointmentRecord {
   readonly sealedPatient: string;
   readonly createdAt: number;
   readonly updatedAt: number;
+}
+
+export interface BusyRange {
+  readonly start: number;
+  readonly end: number;
 }
 
 export type CreateAppointmentOutcome = 'created' | 'slot-taken' | 'id-taken';
@@ -48,6 +56,8 @@ export interface AppointmentStore {
   listAppointments(accountId: string, since: number): Promise<AppointmentRecord[]>;
   /** Starts of the practitioner's live appointments at or after `from`. */
   takenStarts(practitionerId: string, from: number): Promise<number[]>;
+  /** The practitioner's live appointments with a time that end after `from`, as [start, end) ranges. */
+  busyRanges(practitionerId: string, from: number): Promise<BusyRange[]>;
   /** The patient's live appointments still to come (or with no time yet). */
   countLiveForPatient(patientId: string, from: number): Promise<number>;
   /** Applies `change` if the appointment is still at `expectedUpdatedAt`. */
@@ -73,6 +83,12 @@ export const APPOINTMENT_SQL = {
     AND starts_at IS NOT NULL AND starts_at >= ? ORDER BY starts_at LIMIT 5000`,
   countLive: `SELECT COUNT(*) AS n FROM appointments WHERE patient_id = ? AND status IN ${LIVE}
     AND (starts_at IS NULL OR starts_at >= ?)`,
+  busy: `SELECT starts_at, starts_at + duration_minutes * 60000 AS ends_at FROM appointments
+    WHERE practitioner_id = ? AND status IN ${LIVE} AND starts_at IS NOT NULL
+    AND starts_at + duration_minutes * 60000 > ? ORDER BY starts_at LIMIT 5000`,
+  /** A live appointment of the practitioner, other than `id`, overlapping [start, end). */
+  overlap: `SELECT id FROM appointments WHERE practitioner_id = ? AND id <> ? AND status IN ${LIVE}
+    AND starts_at IS NOT NULL AND starts_at < ? AND starts_at + duration_minutes * 60000 > ? LIMIT 1`,
   update: `UPDATE appointments SET status = ?, starts_at = ?, proposed_by = ?, updated_at = ?
     WHERE id = ? AND updated_at = ?`,
 } as const;
@@ -89,6 +105,21 @@ export interface AppointmentRow {
   sealed_patient: string;
   created_at: number | string;
   updated_at: number | string;
+}
+
+/** Parameters of `overlap` for an appointment at `startsAt` lasting `durationMinutes`. */
+export function overlapParams(
+  practitionerId: string,
+  id: string,
+  startsAt: number,
+  durationMinutes: number,
+): unknown[] {
+  return [practitionerId, id, startsAt + durationMinutes * 60_000, startsAt];
+}
+
+/** Whether a change leaves the appointment holding a time (so it must not overlap another). */
+export function holdsTime(change: { status: AppointmentStatus; startsAt: number | null }): boolean {
+  return change.startsAt !== null && ['requested', 'proposed', 'accepted'].includes(change.status);
 }
 
 export function toAppointment(row: AppointmentRow): AppointmentRecord {

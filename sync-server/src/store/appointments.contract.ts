@@ -54,6 +54,80 @@ export function appointmentContract(current: () => Store, newAccount: () => Prom
     expect(many.filter((o) => o === 'slot-taken')).toHaveLength(7);
   });
 
+  it('appointments: overlapping appointments of different lengths racing — exactly one is written', async () => {
+    const store = current();
+    const doctor = await newAccount();
+    // 10:00–10:45 against 10:30–11:00: different starts, different lengths, overlapping.
+    const long = { ...appointment(doctor, await newAccount(), SLOT), durationMinutes: 45 };
+    const short = appointment(doctor, await newAccount(), SLOT + 30 * 60_000);
+    const outcomes = await Promise.all([store.createAppointment(long), store.createAppointment(short)]);
+    expect([...outcomes].sort()).toEqual(['created', 'slot-taken']);
+    expect(await store.busyRanges(doctor, NOW)).toHaveLength(1);
+    // Eight requests at staggered starts, every one overlapping every other: one written.
+    const base = SLOT + 86_400_000;
+    const many = await Promise.all(
+      Array.from({ length: 8 }, async (_, i) =>
+        store.createAppointment({
+          ...appointment(doctor, await newAccount(), base + i * 5 * 60_000),
+          durationMinutes: 60,
+        }),
+      ),
+    );
+    expect(many.filter((o) => o === 'created')).toHaveLength(1);
+    expect(many.filter((o) => o === 'slot-taken')).toHaveLength(7);
+    // Back to back is not an overlap; another practitioner is free; a cancelled one frees its time.
+    const won = outcomes[0] === 'created' ? long : short;
+    const lost = won === long ? short : long;
+    const wonEnd = (won.startsAt ?? 0) + won.durationMinutes * 60_000;
+    expect(await store.createAppointment(appointment(doctor, await newAccount(), wonEnd))).toBe('created');
+    const elsewhere = appointment(await newAccount(), await newAccount(), SLOT + 30 * 60_000);
+    expect(await store.createAppointment(elsewhere)).toBe('created');
+    expect(await store.createAppointment({ ...lost, id: id() })).toBe('slot-taken');
+    await store.updateAppointment(won.id, NOW, {
+      status: 'cancelled',
+      startsAt: won.startsAt,
+      proposedBy: 'patient',
+      updatedAt: NOW + 1,
+    });
+    expect(await store.createAppointment({ ...won, id: id(), patientId: lost.patientId })).toBe('created');
+    expect(await store.busyRanges(doctor, NOW)).toHaveLength(3);
+  });
+
+  it('appointments: moving an appointment onto part of another is refused, racing moves leave one', async () => {
+    const store = current();
+    const doctor = await newAccount();
+    const fixed = { ...appointment(doctor, await newAccount(), SLOT), durationMinutes: 60 };
+    expect(await store.createAppointment(fixed)).toBe('created');
+    const moving = appointment(doctor, await newAccount(), SLOT + 3 * 3_600_000);
+    expect(await store.createAppointment(moving)).toBe('created');
+    const move = (startsAt: number, updatedAt: number) => ({
+      status: 'proposed' as const,
+      startsAt,
+      proposedBy: 'practitioner' as const,
+      updatedAt,
+    });
+    // Into the middle of the hour: refused, and the appointment keeps its time.
+    expect(await store.updateAppointment(moving.id, NOW, move(SLOT + 20 * 60_000, NOW + 1))).toBe(
+      'slot-taken',
+    );
+    expect((await store.getAppointment(moving.id))?.startsAt).toBe(SLOT + 3 * 3_600_000);
+    // Moving within its own time is not an overlap with itself.
+    expect(
+      await store.updateAppointment(moving.id, NOW, move(SLOT + 3 * 3_600_000 + 10 * 60_000, NOW + 2)),
+    ).toBe('changed');
+    // Two appointments moved at once onto overlapping times: one moves.
+    const a = appointment(doctor, await newAccount(), SLOT + 6 * 3_600_000);
+    const b = appointment(doctor, await newAccount(), SLOT + 7 * 3_600_000);
+    await store.createAppointment(a);
+    await store.createAppointment(b);
+    const target = SLOT + 10 * 3_600_000;
+    const outcomes = await Promise.all([
+      store.updateAppointment(a.id, NOW, move(target, NOW + 3)),
+      store.updateAppointment(b.id, NOW, move(target + 15 * 60_000, NOW + 3)),
+    ]);
+    expect([...outcomes].sort()).toEqual(['changed', 'slot-taken']);
+  });
+
   it('appointments: a retried id is told apart, "as soon as possible" takes no slot, another practitioner is free', async () => {
     const store = current();
     const [doctor, other, patient] = [await newAccount(), await newAccount(), await newAccount()];

@@ -2,10 +2,16 @@
 import type Database from 'better-sqlite3';
 import {
   APPOINTMENT_SQL,
+  type AppointmentChange,
+  type AppointmentRecord,
   type AppointmentRow,
   type AppointmentStore,
+  type CreateAppointmentOutcome,
+  holdsTime,
   insertParams,
+  overlapParams,
   toAppointment,
+  type UpdateAppointmentOutcome,
 } from './appointment-store.ts';
 
 function uniqueViolation(error: unknown): string | null {
@@ -23,6 +29,38 @@ export function sqliteAppointmentStore(db: Database.Database): AppointmentStore 
     Object.entries(APPOINTMENT_SQL).map(([name, sql]) => [name, db.prepare(sql)]),
   ) as Record<keyof typeof APPOINTMENT_SQL, Database.Statement>;
 
+  const overlaps = (practitionerId: string, id: string, startsAt: number, minutes: number) =>
+    q.overlap.get(...overlapParams(practitionerId, id, startsAt, minutes)) !== undefined;
+  // Check and write in one BEGIN IMMEDIATE transaction: the write lock is taken before the check, so
+  // no other connection (or process) can write an overlapping appointment in between.
+  const createTx = db.transaction((a: AppointmentRecord): CreateAppointmentOutcome => {
+    if (a.startsAt !== null && overlaps(a.practitionerId, a.id, a.startsAt, a.durationMinutes))
+      return 'slot-taken';
+    q.insert.run(...insertParams(a));
+    return 'created';
+  });
+  const updateTx = db.transaction(
+    (id: string, expectedUpdatedAt: number, change: AppointmentChange): UpdateAppointmentOutcome => {
+      if (holdsTime(change)) {
+        const row = q.byId.get(id) as AppointmentRow | undefined;
+        if (!row) return 'stale';
+        const current = toAppointment(row);
+        if (overlaps(current.practitionerId, id, change.startsAt as number, current.durationMinutes)) {
+          return 'slot-taken';
+        }
+      }
+      const result = q.update.run(
+        change.status,
+        change.startsAt,
+        change.proposedBy,
+        change.updatedAt,
+        id,
+        expectedUpdatedAt,
+      );
+      return result.changes === 1 ? 'changed' : 'stale';
+    },
+  );
+
   return {
     async putAvailability(accountId, availabilityJson, now) {
       q.putAvailability.run(accountId, availabilityJson, now);
@@ -33,8 +71,7 @@ export function sqliteAppointmentStore(db: Database.Database): AppointmentStore 
     },
     async createAppointment(appointment) {
       try {
-        q.insert.run(...insertParams(appointment));
-        return 'created';
+        return createTx.immediate(appointment);
       } catch (error) {
         const message = uniqueViolation(error);
         if (message === null) throw error;
@@ -51,20 +88,18 @@ export function sqliteAppointmentStore(db: Database.Database): AppointmentStore 
     async takenStarts(practitionerId, from) {
       return (q.taken.all(practitionerId, from) as { starts_at: number }[]).map((r) => Number(r.starts_at));
     },
+    async busyRanges(practitionerId, from) {
+      return (q.busy.all(practitionerId, from) as { starts_at: number; ends_at: number }[]).map((r) => ({
+        start: Number(r.starts_at),
+        end: Number(r.ends_at),
+      }));
+    },
     async countLiveForPatient(patientId, from) {
       return Number((q.countLive.get(patientId, from) as { n: number }).n);
     },
     async updateAppointment(id, expectedUpdatedAt, change) {
       try {
-        const result = q.update.run(
-          change.status,
-          change.startsAt,
-          change.proposedBy,
-          change.updatedAt,
-          id,
-          expectedUpdatedAt,
-        );
-        return result.changes === 1 ? 'changed' : 'stale';
+        return updateTx.immediate(id, expectedUpdatedAt, change);
       } catch (error) {
         if (uniqueViolation(error) === null) throw error;
         return 'slot-taken';

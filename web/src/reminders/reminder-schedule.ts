@@ -5,16 +5,18 @@
  * taken, skipped, done or snoozed). Times are wall-clock times in the device's time zone, placed on
  * each day by `zonedInstant`, so 08:00 stays 08:00 across a daylight-saving change.
  *
- * A reminder has a stable key (`med:<record>:<date>:<HH:MM>`, `vax:<record>:<date>`,
- * `ex:<programme>:<date>`), so marking it done or snoozing it is remembered, and a notification is
+ * Upcoming accepted appointments are reminded the day before and 15 minutes before
+ * (appointment-reminders.ts). A reminder has a stable key (`med:<record>:<date>:<HH:MM>`,
+ * `vax:<record>:<date>`, `ex:<programme>:<date>`, `appt:<id>:<start>:day|soon`), so marking it done or snoozing it is remembered, and a notification is
  * shown once. A device that was off or closed at the time shows what it missed when it next runs:
  * medication doses of today and yesterday still open are listed as missed, and `toNotify` gives one
  * notification per reminder that fell due since the last check (a summary when there are many).
  */
 import { adherence, type ProgrammePlan } from '../../../shared/care/adherence.ts';
-import { addDays, zonedInstant } from '../../../shared/care/zoned-time.ts';
+import { addDays, wallTimeInstant } from '../../../shared/time/zoned-time.ts';
+import { type AppointmentSource, appointmentReminders } from './appointment-reminders.ts';
 
-export type ReminderKind = 'medication' | 'vaccination' | 'exercise';
+export type ReminderKind = 'medication' | 'vaccination' | 'exercise' | 'appointment';
 
 export interface Reminder {
   readonly key: string;
@@ -28,6 +30,10 @@ export interface Reminder {
   readonly time?: string;
   /** The day a vaccination is due. */
   readonly dueDate?: string;
+  /** An appointment's start, where to go at the time, and this side of it. */
+  readonly startsAt?: number;
+  readonly link?: string;
+  readonly role?: 'patient' | 'practitioner';
 }
 
 export interface ReminderSettings {
@@ -60,6 +66,8 @@ export interface ScheduleInput {
     plan: ProgrammePlan;
     sessions: readonly { date: string; status: 'done' | 'partly' | 'skipped' }[];
   }[];
+  /** Accepted appointments still to come (the account's, whatever the profile). */
+  readonly appointments?: readonly AppointmentSource[];
 }
 
 export const DEFAULT_SETTINGS: ReminderSettings = {
@@ -94,7 +102,7 @@ export function reminders(
           kind: 'medication',
           recordId: med.id,
           title: med.name,
-          dueAt: zonedInstant(day, time, timeZone),
+          dueAt: wallTimeInstant(day, time, timeZone),
           time,
         });
       }
@@ -110,7 +118,11 @@ export function reminders(
       recordId: vax.id,
       title: vax.vaccine,
       // Reminded once, when it enters the window; listed until marked done.
-      dueAt: zonedInstant(addDays(vax.nextDue, -settings.vaccinationDaysAhead), VACCINATION_TIME, timeZone),
+      dueAt: wallTimeInstant(
+        addDays(vax.nextDue, -settings.vaccinationDaysAhead),
+        VACCINATION_TIME,
+        timeZone,
+      ),
       dueDate: vax.nextDue,
     });
   }
@@ -126,9 +138,12 @@ export function reminders(
         kind: 'exercise',
         recordId: p.id,
         title: p.title,
-        dueAt: zonedInstant(today, settings.exerciseTime, timeZone),
+        dueAt: wallTimeInstant(today, settings.exerciseTime, timeZone),
       });
     }
+  }
+  for (const a of appointmentReminders(input.appointments ?? [], now, timeZone)) {
+    out.push({ ...a, kind: 'appointment' });
   }
   return out
     .filter((r) => !marks.closed.has(r.key) && (marks.snoozed.get(r.key) ?? 0) <= now)

@@ -9,11 +9,14 @@ import { openLocal, sealLocal } from '../../../shared/crypto/local-seal.ts';
 import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
 import { z } from '../../../shared/schema/zod.ts';
 import type { CarnetDatabase } from '../db/database.ts';
+import { MAX_APPOINTMENT_SOURCES } from './appointment-reminders.ts';
 import { DEFAULT_SETTINGS, type ReminderMarks, type ReminderSettings } from './reminder-schedule.ts';
 
 export const REMINDERS_ID = 'reminders';
 /** The log keeps the newest entries only. */
 export const MAX_LOG = 500;
+/** Dismissed suggestions kept (the newest). */
+export const MAX_DISMISSED = 200;
 
 const TIME = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
@@ -28,6 +31,22 @@ const stateSchema = z.object({
   ),
   snoozed: z.record(z.string().max(200), z.number()),
   checkedAt: z.number(),
+  /** Accepted appointments to come, as last listed by the server: reminded even offline. */
+  appointments: z
+    .array(
+      z.object({
+        id: z.string().max(64),
+        title: z.string().max(200),
+        startsAt: z.number(),
+        durationMinutes: z.number().int().min(1).max(1440),
+        role: z.enum(['patient', 'practitioner']),
+        link: z.string().max(100),
+      }),
+    )
+    .max(MAX_APPOINTMENT_SOURCES)
+    .default([]),
+  /** Vaccination suggestions set aside, as `<profile id>:<milestone id>`. */
+  dismissed: z.array(z.string().max(120)).max(MAX_DISMISSED).default([]),
 });
 
 export type ReminderState = z.infer<typeof stateSchema>;
@@ -39,7 +58,14 @@ export function emptyState(now: number): ReminderState {
     log: [],
     snoozed: {},
     checkedAt: now,
+    appointments: [],
+    dismissed: [],
   };
+}
+
+/** A stored state as this version reads it (a state written before appointments were kept has none). */
+export function parseReminderState(value: unknown): ReminderState {
+  return stateSchema.parse(value);
 }
 
 export function settingsOf(state: ReminderState): ReminderSettings {
@@ -63,6 +89,24 @@ export function snooze(state: ReminderState, key: string, until: number): Remind
   return { ...state, snoozed: { ...state.snoozed, [key]: until } };
 }
 
+/** Sets a vaccination suggestion aside for a profile (`undo`: shows it again). */
+export function dismissSuggestion(
+  state: ReminderState,
+  profileId: string,
+  milestoneId: string,
+  undo = false,
+): ReminderState {
+  const key = `${profileId}:${milestoneId}`;
+  const others = state.dismissed.filter((k) => k !== key);
+  return { ...state, dismissed: undo ? others : [key, ...others].slice(0, MAX_DISMISSED) };
+}
+
+/** The milestone ids set aside for a profile. */
+export function dismissedFor(state: ReminderState, profileId: string): Set<string> {
+  const prefix = `${profileId}:`;
+  return new Set(state.dismissed.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)));
+}
+
 /** Parses "08:00, 20:00" into sorted distinct times; null when one of them is not a time. */
 export function parseTimes(text: string): string[] | null {
   const parts = text
@@ -84,7 +128,7 @@ export async function loadReminderState(
   const doc = await db.syncstate.findOne(REMINDERS_ID).exec();
   if (!doc) return emptyState(now);
   try {
-    return stateSchema.parse(openLocal(vaultKey, 'reminders', JSON.parse(doc.sealed)));
+    return parseReminderState(openLocal(vaultKey, 'reminders', JSON.parse(doc.sealed)));
   } catch {
     return emptyState(now);
   }

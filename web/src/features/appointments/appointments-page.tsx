@@ -9,6 +9,7 @@ import type { AppointmentAction } from '../../../../shared/protocol/appointments
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { OpenedAppointment } from '../../messaging/appointments.ts';
 import { MessagingProblem } from '../../messaging/messaging.ts';
+import { appointmentSources } from '../../reminders/appointment-reminders.ts';
 import { useApp } from '../../store/app-context.tsx';
 import { canHostWaitingRoom } from '../call/can-host.ts';
 import { appointmentErrorText } from './appointment-error-text.ts';
@@ -31,7 +32,12 @@ export function AppointmentsPage() {
     async (): Promise<OpenedAppointment[]> => {
       const service = app.appointments();
       if (!service || !app.server()) throw new MessagingProblem('sync-off');
-      return service.list();
+      const listed = await service.list();
+      // Kept (sealed, on this device) so /reminders can remind them even offline.
+      await app
+        .updateReminders((s) => ({ ...s, appointments: appointmentSources(listed, Date.now()) }))
+        .catch(() => undefined);
+      return listed;
     },
   );
   const upcoming = () =>

@@ -134,7 +134,7 @@ export const appointmentsEn = {
     'sync-off':
       'Turn on sync (Settings → Sync between devices) to use appointments: they go through your server account.',
     offline: 'Not sent: the server cannot be reached. What you typed is kept here; try again once online.',
-    'slot-taken': 'This time was just taken by someone else. Choose another one.',
+    'slot-taken': 'This time is no longer free: another appointment overlaps it. Choose another one.',
     'not-a-slot': 'This time is not one of the practitioner’s free times. Choose one from the list.',
     'appointment-limit': 'You already have 10 pending or upcoming appointments. Cancel one first.',
     conflict: 'This appointment changed meanwhile. Refresh the list and try again.',
@@ -279,7 +279,7 @@ export const appointmentsFr: typeof appointmentsEn = {
       'Activez la synchronisation (Réglages → Synchronisation entre appareils) pour les rendez-vous : ils passent par votre compte serveur.',
     offline:
       'Non envoyé : le serveur est injoignable. Ce que vous avez saisi est conservé ici ; réessayez une fois en ligne.',
-    'slot-taken': 'Cet horaire vient d’être pris par quelqu’un d’autre. Choisissez-en un autre.',
+    'slot-taken': 'Cet horaire n’est plus libre : un autre rendez-vous le chevauche. Choisissez-en un autre.',
     'not-a-slot':
       'Cet horaire ne fait pas partie des horaires libres du praticien. Choisissez-en un dans la liste.',
     'appointment-limit': 'Vous avez déjà 10 rendez-vous en attente ou à venir. Annulez-en un d’abord.',

@@ -4,7 +4,7 @@
  * newer one from the same practitioner follow, with their own log (docs/architecture.md §8.9).
  */
 import { createMemo, createSignal, Index, Show } from 'solid-js';
-import { deviceTimeZone, localDate } from '../../../../shared/care/zoned-time.ts';
+import { deviceTimeZone, localDate } from '../../../../shared/time/zoned-time.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useApp } from '../../store/app-context.tsx';
 import { NoProfile } from '../record/no-profile.tsx';

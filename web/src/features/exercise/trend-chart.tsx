@@ -1,9 +1,9 @@
 /**
  * Pain and difficulty (0–10) over the logged sessions, one uPlot chart. A canvas says nothing to
  * assistive technology: the chart is an image with a text alternative, and the session table that
- * follows it carries the same figures.
+ * follows it carries the same figures. It follows its box's width (a narrowed window, a phone turned).
  */
-import { createEffect, onCleanup } from 'solid-js';
+import { createEffect, onCleanup, onMount } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -12,6 +12,10 @@ export interface TrendPoint {
   readonly pain: number | null;
   readonly difficulty: number | null;
 }
+
+const HEIGHT = 220;
+/** Below this the labels no longer fit; the box clips (overflow: hidden) rather than squeeze. */
+export const MIN_WIDTH = 200;
 
 function cssColour(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
@@ -49,8 +53,8 @@ export function TrendChart(props: {
     });
     chart = new uPlot(
       {
-        width: Math.max(box.clientWidth, 280),
-        height: 220,
+        width: Math.max(box.clientWidth, MIN_WIDTH),
+        height: HEIGHT,
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: false }, y: { range: [0, 10] } },
         series: [
@@ -73,6 +77,15 @@ export function TrendChart(props: {
       [xs, points.map((p) => p.pain), points.map((p) => p.difficulty)] as uPlot.AlignedData,
       box,
     );
+  });
+  onMount(() => {
+    const observer = new ResizeObserver(() => {
+      const width = Math.max(box?.clientWidth ?? 0, MIN_WIDTH);
+      if (box && chart && box.clientWidth > 0 && width !== chart.width)
+        chart.setSize({ width, height: HEIGHT });
+    });
+    if (box) observer.observe(box);
+    onCleanup(() => observer.disconnect());
   });
   onCleanup(() => chart?.destroy());
 

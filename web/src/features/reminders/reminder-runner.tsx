@@ -5,8 +5,9 @@
  * nothing itself; the list lives on /reminders.
  */
 import { createEffect, onCleanup } from 'solid-js';
-import { deviceTimeZone, localDate } from '../../../../shared/care/zoned-time.ts';
+import { deviceTimeZone, localDate } from '../../../../shared/time/zoned-time.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { appointmentSources } from '../../reminders/appointment-reminders.ts';
 import { reminders, toNotify } from '../../reminders/reminder-schedule.ts';
 import { marksOf } from '../../reminders/reminder-state.ts';
 import { showReminderNotification } from '../../reminders/show-notification.ts';
@@ -14,23 +15,40 @@ import { useApp } from '../../store/app-context.tsx';
 import { scheduleInput } from './schedule-input.ts';
 
 const MINUTE = 60_000;
+/** How often the runner asks the server for the account's appointments (when sync is on). */
+const APPOINTMENTS_EVERY_MS = 10 * MINUTE;
 
 export function ReminderRunner() {
   const app = useApp();
   const { t } = useI18n();
   let running = false;
+  let appointmentsAt = 0;
+
+  /** Refreshes the appointments kept for reminders; offline or with sync off, the kept ones stay. */
+  async function refreshAppointments(now: number): Promise<void> {
+    const service = app.appointments();
+    if (!service || !app.server() || now - appointmentsAt < APPOINTMENTS_EVERY_MS) return;
+    appointmentsAt = now;
+    try {
+      const listed = await service.list();
+      await app.updateReminders((s) => ({ ...s, appointments: appointmentSources(listed, Date.now()) }));
+    } catch {
+      // Kept as they were: reminded from the last list this device saw.
+    }
+  }
 
   async function check() {
     if (running || app.status() !== 'unlocked') return;
     running = true;
     try {
+      await refreshAppointments(Date.now());
       const state = await app.reminderState();
       if (!state) return;
       const now = Date.now();
       const zone = deviceTimeZone();
       const marks = marksOf(state);
       const open = reminders(
-        scheduleInput(app.profileRecords()),
+        { ...scheduleInput(app.profileRecords()), appointments: state.appointments },
         state.settings,
         marks,
         now,

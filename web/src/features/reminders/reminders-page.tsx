@@ -3,12 +3,15 @@
  * what is due now and today, with taken / skipped / done and snooze; notification permission; times
  * per medication and the exercise reminder's hour; vaccinations to discuss, from the French schedule.
  */
+import { A } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { SCHEDULE_SOURCE, vaccinationSuggestions } from '../../../../shared/care/vaccination-schedule-fr.ts';
-import { deviceTimeZone, localDate } from '../../../../shared/care/zoned-time.ts';
+import { deviceTimeZone, localDate } from '../../../../shared/time/zoned-time.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { reminders } from '../../reminders/reminder-schedule.ts';
 import {
+  dismissedFor,
+  dismissSuggestion,
   mark,
   marksOf,
   parseTimes,
@@ -38,7 +41,9 @@ export function RemindersPage() {
   const input = createMemo(() => scheduleInput(app.profileRecords()));
   const open = createMemo(() => {
     const s = state();
-    return s ? reminders(input(), s.settings, marksOf(s), now(), today(), zone) : [];
+    return s
+      ? reminders({ ...input(), appointments: s.appointments }, s.settings, marksOf(s), now(), today(), zone)
+      : [];
   });
 
   async function change(fn: (s: ReminderState) => ReminderState, message: string) {
@@ -65,6 +70,23 @@ export function RemindersPage() {
     return vaccinationSuggestions(dob, today(), given);
   });
 
+  // Suggestions set aside for this profile (sealed reminder state, this device only).
+  const hidden = createMemo(() => {
+    const s = state();
+    const id = app.activeProfile()?.id;
+    return s && id ? dismissedFor(s, id) : new Set<string>();
+  });
+  const shown = <M extends { id: string }>(list: readonly M[]) => list.filter((m) => !hidden().has(m.id));
+  const hiddenCount = (list: readonly { id: string }[]) => list.filter((m) => hidden().has(m.id)).length;
+  function setAside(milestoneId: string, name: string, undo: boolean) {
+    const id = app.activeProfile()?.id;
+    if (!id) return Promise.resolve();
+    return change(
+      (s) => dismissSuggestion(s, id, milestoneId, undo),
+      undo ? t('reminders.vaccines.shownAgain') : t('reminders.vaccines.dismissedOne', { name }),
+    );
+  }
+
   return (
     <Show when={app.activeProfile()} fallback={<NoProfile title={t('reminders.title')} />}>
       {(profile) => (
@@ -89,7 +111,17 @@ export function RemindersPage() {
                         {r.kind === 'medication' && r.dueAt < now() - HOUR
                           ? ` — ${t('reminders.missed')}`
                           : ''}
+                        {r.startsAt !== undefined
+                          ? ` — ${t('reminders.startsAt', { date: formatDate(r.startsAt, { dateStyle: 'full', timeStyle: 'short' }) })}`
+                          : ''}
                       </p>
+                      <Show when={r.link}>
+                        {(link) => (
+                          <A class="button" href={link()}>
+                            {r.role === 'practitioner' ? t('reminders.openRoom') : t('reminders.join')}
+                          </A>
+                        )}
+                      </Show>
                       <div class="form-actions">
                         <Show
                           when={r.kind === 'medication'}
@@ -252,15 +284,44 @@ export function RemindersPage() {
             <p>{t('reminders.vaccines.intro', { name: profile().profile.displayName })}</p>
             <Show when={vaccines()} fallback={<p>{t('reminders.vaccines.noBirthDate')}</p>}>
               {(list) => (
-                <Show when={list().length > 0} fallback={<p>{t('reminders.vaccines.none')}</p>}>
-                  <ul class="list" data-testid="vaccine-suggestions">
-                    <For each={list()}>
-                      {(m) => (
-                        <li class="list__item">{t(`reminders.vaccines.milestones.${m.id as 'hpv'}`)}</li>
-                      )}
-                    </For>
-                  </ul>
-                </Show>
+                <>
+                  <Show when={shown(list()).length > 0} fallback={<p>{t('reminders.vaccines.none')}</p>}>
+                    <ul class="list" data-testid="vaccine-suggestions">
+                      <For each={shown(list())}>
+                        {(m) => {
+                          const name = () => t(`reminders.vaccines.milestones.${m.id as 'hpv'}`);
+                          return (
+                            <li class="list__item reminder-suggestion">
+                              <span>{name()}</span>
+                              <button
+                                type="button"
+                                class="button button--secondary"
+                                aria-label={t('reminders.vaccines.dismissLabel', { name: name() })}
+                                onClick={() => void setAside(m.id, name(), false)}
+                              >
+                                {t('reminders.vaccines.dismiss')}
+                              </button>
+                            </li>
+                          );
+                        }}
+                      </For>
+                    </ul>
+                  </Show>
+                  <Show when={hiddenCount(list()) > 0}>
+                    <p>{t('reminders.vaccines.dismissed', { count: String(hiddenCount(list())) })}</p>
+                    <div class="form-actions">
+                      <button
+                        type="button"
+                        class="button button--secondary"
+                        onClick={() => {
+                          for (const m of list()) if (hidden().has(m.id)) void setAside(m.id, '', true);
+                        }}
+                      >
+                        {t('reminders.vaccines.showAgain')}
+                      </button>
+                    </div>
+                  </Show>
+                </>
               )}
             </Show>
             <p class="field__hint">

@@ -1,5 +1,5 @@
 /** What the reminder schedule reads from the active profile's decrypted records. */
-import { deviceTimeZone, localDate } from '../../../../shared/care/zoned-time.ts';
+import { deviceTimeZone, localDate } from '../../../../shared/time/zoned-time.ts';
 import type { RecordEntry } from '../../records/record-service.ts';
 import type { ScheduleInput } from '../../reminders/reminder-schedule.ts';
 import { programmesOf, sessionsOf } from '../exercise/programmes.ts';

@@ -4,8 +4,8 @@
  * practitioner's identity key and sealed to the patient's public key (send-entry.ts).
  */
 import { createSignal, For, Index, Match, Show, Switch } from 'solid-js';
-import { deviceTimeZone, localDate } from '../../../../shared/care/zoned-time.ts';
 import { PRACTITIONER_ENTRY_TYPES } from '../../../../shared/schema/practitioner-entry.ts';
+import { deviceTimeZone, localDate } from '../../../../shared/time/zoned-time.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { EntryDraft, EntryType, Row } from '../../shares/entry-draft.ts';
 import { createSubmit } from '../../ui/create-submit.ts';

@@ -5,9 +5,9 @@
  * for read + add shares the entry form.
  */
 import { createMemo, createSignal, For, Index, onCleanup, onMount, Show } from 'solid-js';
-import { deviceTimeZone, localDate } from '../../../../shared/care/zoned-time.ts';
 import type { PractitionerProfile } from '../../../../shared/protocol/shares.ts';
 import type { PractitionerEntry } from '../../../../shared/schema/practitioner-entry.ts';
+import { deviceTimeZone, localDate } from '../../../../shared/time/zoned-time.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { EntryVerdict } from '../../records/entry-verdict.ts';
 import type { RecordEntry } from '../../records/record-service.ts';
