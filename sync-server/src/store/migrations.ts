@@ -346,6 +346,32 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 15,
+    name: 'files carried by shares',
+    // Chunk ciphertexts of the documents a patient shares and of the files practitioners attach to
+    // entries (shared/crypto/share-file.ts): encrypted under a key derived from the share key, which
+    // the server never holds. The uploader is named so only they write a file's chunks; a file goes
+    // with its share, with its uploader's account, and a patient's shared documents at revocation.
+    sql: `
+      CREATE TABLE share_files (
+        share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        uploader_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        chunk_count INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (share_id, id)
+      ) STRICT;
+      CREATE TABLE share_file_chunks (
+        share_id TEXT NOT NULL,
+        file_id TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (share_id, file_id, idx),
+        FOREIGN KEY (share_id, file_id) REFERENCES share_files(share_id, id) ON DELETE CASCADE
+      ) STRICT;
+    `,
+  },
+  {
     version: 16,
     name: 'terms of use accepted; single-use shares',
     // The account holder's signed acceptance of the terms (JSON, verified by their devices with the
@@ -715,6 +741,28 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         WHERE starts_at IS NOT NULL AND status IN ('requested', 'proposed', 'accepted');
       CREATE INDEX appointments_practitioner ON appointments(practitioner_id, updated_at);
       CREATE INDEX appointments_patient ON appointments(patient_id, updated_at);
+    `,
+  },
+  {
+    version: 15,
+    name: 'files carried by shares',
+    sql: `
+      CREATE TABLE share_files (
+        share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        uploader_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        chunk_count INTEGER NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (share_id, id)
+      );
+      CREATE TABLE share_file_chunks (
+        share_id TEXT NOT NULL,
+        file_id TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (share_id, file_id, idx),
+        FOREIGN KEY (share_id, file_id) REFERENCES share_files(share_id, id) ON DELETE CASCADE
+      );
     `,
   },
   {
