@@ -130,3 +130,8 @@ export function decryptShareFile(
   }
   return out;
 }
+
+/** A fresh file id: 128 random bits, base64url (22 characters), as the server expects. */
+export function generateShareFileId(): string {
+  return toBase64(sodium().randombytes_buf(16));
+}

@@ -63,6 +63,7 @@ function world(vaultKey: SymmetricKey = generateKey()) {
       profiles: () => [profile],
       records: () => records,
       importEntry: async () => undefined,
+      readDocument: async () => new Uint8Array(),
     },
     storage: {
       read: async () => sealed,

@@ -19,6 +19,8 @@ export interface RecordsPort {
   records(): readonly RecordEntry[];
   /** Stores a practitioner entry this service verified, read-only, in the given profile. */
   importEntry(profileId: string, record: unknown, id: string): Promise<void>;
+  /** A document's bytes, checked against its SHA-256 (throws `tampered` otherwise). */
+  readDocument(recordId: string): Promise<Uint8Array>;
 }
 
 /** The sealed shares state (one string, sealed with the vault key), on this device only. */

@@ -7,6 +7,7 @@
 
 import { toBase64 } from '../../../shared/crypto/encoding.ts';
 import { signKeyFingerprint } from '../../../shared/crypto/share-entry.ts';
+import { shareAccessToken } from '../../../shared/crypto/share-key.ts';
 import type { PractitionerProfile } from '../../../shared/protocol/shares.ts';
 import type { PractitionerEntry } from '../../../shared/schema/practitioner-entry.ts';
 import { createShare, linkOf, type NewShareOptions, revokeShare } from './create-share.ts';
@@ -17,6 +18,7 @@ import type { PendingShare } from './pending-share.ts';
 import { createPractitionerRole, type PractitionerRole } from './practitioner-role.ts';
 import { sendEntry } from './send-entry.ts';
 import { liveOnDevice, loadSecrets, runShareAgent, type SharingContext } from './share-agent.ts';
+import { downloadFile, type SharedFile } from './share-files.ts';
 import { requireServer } from './share-problem.ts';
 import type { ShareSecret } from './shares-state.ts';
 import type { SharingDeps } from './sharing-deps.ts';
@@ -46,6 +48,11 @@ export interface Sharing {
     author: PractitionerProfile;
     entry: PractitionerEntry;
   }): Promise<void>;
+  /** A document the share carries, fetched with the access token and checked (`tampered` otherwise). */
+  openFile(
+    share: { shareId: string; shareKey: Uint8Array; passcode: string },
+    file: SharedFile,
+  ): Promise<Uint8Array>;
   /** Verifies and imports one pending entry (what the agent does for each); false when refused. */
   importEntry(share: Pick<ShareSecret, 'id' | 'profileId' | 'key'>, pending: PendingEntry): Promise<boolean>;
 }
@@ -75,5 +82,13 @@ export function createSharing(deps: SharingDeps): Sharing {
     sendEntry: (options) =>
       sendEntry({ ...options, server: requireServer(deps), identity: deps.keys.identity }),
     importEntry: (share, pending) => importEntry(deps, share, pending),
+    openFile: (share, file) =>
+      downloadFile(
+        requireServer(deps).shares,
+        share.shareId,
+        share.shareKey,
+        file,
+        shareAccessToken(share.shareKey, share.passcode),
+      ),
   };
 }

@@ -491,6 +491,13 @@ export function createAppStore(options: AppStoreOptions): AppStore {
           if (!profile) throw new AppError('not-found');
           await recordService.importSigned(profile, record, id);
         },
+        async readDocument(recordId) {
+          requireSession();
+          const entry = records().find((r) => r.id === recordId);
+          const profile = profiles().find((p) => p.id === entry?.profileId);
+          if (!entry || !profile) throw new AppError('not-found');
+          return documentService.read(profile, entry);
+        },
       },
       storage: {
         read: async () => (await db.syncstate.findOne(SHARES_STATE_ID).exec())?.sealed ?? null,

@@ -54,6 +54,13 @@ export const sharesFr: typeof sharesEn = {
     creating: 'Chiffrement et envoi…',
     created: 'Partage créé. Donnez au soignant le lien, le QR code ou le code.',
     noSections: 'Choisissez au moins une rubrique.',
+    documents: 'Documents à joindre',
+    documentsHint:
+      'Chaque fichier choisi est chiffré à nouveau pour ce seul partage. Le serveur le garde chiffré et en connaît la taille ; révoquer le partage le supprime.',
+    documentsNone: 'Ce profil n’a encore aucun document.',
+    documentsSingleUse: 'Un partage à usage unique ne joint aucun document.',
+    documentsTotal: '{{ count }} document(s) choisi(s), {{ size }} au total',
+    documentsTooMany: 'Un partage joint au plus {{ max }} documents.',
     listTitle: 'Vos partages',
     none: 'Aucun partage pour l’instant.',
     link: 'Lien',
@@ -109,6 +116,14 @@ export const sharesFr: typeof sharesEn = {
       'Partage à usage unique : cette ouverture l’a fermé. Ce que vous voyez reste sur cet écran jusqu’à ce que vous le quittiez ; il ne sera pas mis à jour.',
     empty: 'Rien dans cette rubrique.',
     readOnly: 'Accès en lecture seule.',
+    files: 'Documents partagés',
+    fileMeta: '{{ name }}, {{ size }}, {{ date }}',
+    download: 'Télécharger',
+    downloadNamed: 'Télécharger {{ title }}',
+    downloading: 'Vérification et téléchargement…',
+    downloaded: 'Téléchargé : sa somme de contrôle correspond.',
+    fileTampered:
+      'Ce fichier n’a pas passé le contrôle d’intégrité : il a été modifié et ne vous est pas remis.',
   },
   entry: {
     title: 'Ajouter au dossier',
