@@ -23,6 +23,8 @@ import { chooseLanguage } from './support/main-nav.ts';
 
 const PATIENT_PASS = 'orchard-glacier-thimble-2049';
 const DOCTOR_PASS = 'lantern-meadow-copper-7731';
+/** The agent uploads snapshots and imports entries every few seconds. */
+const AGENT_TIMEOUT = 30_000;
 const DB_FILE = join(process.env.E2E_OUTPUT_DIR ?? 'test-results', 'data', 'carnet.sqlite');
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -181,6 +183,64 @@ test('documents in a share: sizes before sharing, opened by the practitioner (ha
     expect(await seriousViolations(doc)).toEqual([]);
     await doc.screenshot({ path: testInfo.outputPath('shared-files-fr.png'), fullPage: true });
     await chooseLanguage(doc, 'English');
+
+    // The practitioner attaches a signed report to a note: the patient's device imports it as a
+    // read-only document marked verified, with the very bytes sent.
+    const report = randomBytes(300 * 1024);
+    await doctor.addNote('Compte rendu', 'IRM du genou relue : pas de lésion méniscale.', {
+      name: 'compte-rendu.pdf',
+      mimeType: 'application/pdf',
+      buffer: report,
+    });
+    await documents.goto();
+    const imported = documents.item('Compte rendu');
+    await expect(imported).toBeVisible({ timeout: AGENT_TIMEOUT });
+    await expect(imported).toContainText(
+      'Attached to an entry by Dr Alice Martin — signature verified. Read-only.',
+    );
+    await expect(imported.getByRole('button', { name: /^Delete/ })).toHaveCount(0);
+    const received = await documents.download('Compte rendu');
+    expect(received.fileName).toBe('compte-rendu.pdf');
+    expect(sha256(received.bytes)).toBe(sha256(report));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath('attached-document-en.png'), fullPage: true });
+    await chooseLanguage(page, 'Français');
+    await expect(page.locator('ul.documents__list')).toContainText(
+      'Joint à un élément par Dr Alice Martin — signature vérifiée. Lecture seule.',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath('attached-document-fr.png'), fullPage: true });
+    await chooseLanguage(page, 'English');
+    const record = new RecordPage(page);
+    await record.gotoKind('practitioner-entry');
+    await record.main.getByRole('link').filter({ hasText: 'Compte rendu' }).first().click();
+    await expect(page.getByText('From Dr Alice Martin — signature verified')).toBeVisible();
+    await expect(
+      page.getByText(/Attached file “compte-rendu.pdf” \(300 kB\): signed, checked/),
+    ).toBeVisible();
+
+    // Another report, altered on the server before the patient's device fetches it (offline
+    // meanwhile): the entry arrives, its file is shown as invalid and is not imported.
+    await page.context().setOffline(true);
+    await doctor.addNote('Scanner altéré', 'Résultat du scanner joint.', {
+      name: 'scanner.pdf',
+      mimeType: 'application/pdf',
+      buffer: randomBytes(2000),
+    });
+    expect(alterChunk(share.id, 'other')).toBe(1);
+    await page.context().setOffline(false);
+    await record.gotoKind('practitioner-entry');
+    const altered = record.main.getByRole('link').filter({ hasText: 'Scanner altéré' }).first();
+    await expect(altered).toBeVisible({ timeout: AGENT_TIMEOUT });
+    await altered.click();
+    await expect(page.getByRole('alert')).toHaveText(
+      'The attached file “scanner.pdf” failed its check against the signature: it was altered and was not imported.',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath('attachment-invalid-en.png'), fullPage: true });
+    await documents.goto();
+    await expect(documents.item('Compte rendu')).toBeVisible();
+    await expect(documents.item('Scanner altéré')).toHaveCount(0);
 
     // Revoked: the document is unreachable (the server deleted its chunks).
     await patient.revoke(share.id);

@@ -199,11 +199,16 @@ export class SharePage {
     await expect(this.main.getByRole('status').filter({ hasText: this.s.entry.sent })).toBeVisible();
   }
 
-  async addNote(title: string, body: string): Promise<void> {
+  async addNote(
+    title: string,
+    body: string,
+    file?: { name: string; mimeType: string; buffer: Buffer },
+  ): Promise<void> {
     const form = this.main.getByRole('form', { name: this.s.entry.title });
     await form.getByLabel(this.s.entry.type).selectOption('note');
     await form.getByLabel(this.s.entry.titleField).fill(title);
     await form.getByLabel(this.s.entry.body, { exact: true }).fill(body);
+    if (file) await form.getByLabel(this.s.entry.file).setInputFiles(file);
     await form.getByRole('button', { name: this.s.entry.submit }).click();
     await expect(this.main.getByRole('status').filter({ hasText: this.s.entry.sent })).toBeVisible();
   }

@@ -64,6 +64,7 @@ function world(vaultKey: SymmetricKey = generateKey()) {
       records: () => records,
       importEntry: async () => undefined,
       readDocument: async () => new Uint8Array(),
+      importDocument: async () => undefined,
     },
     storage: {
       read: async () => sealed,

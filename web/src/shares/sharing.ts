@@ -16,7 +16,7 @@ import { createRefusals } from './entry-refusals.ts';
 import { type OpenedSnapshot, openShareSnapshot, redeemShareCode } from './open-share.ts';
 import type { PendingShare } from './pending-share.ts';
 import { createPractitionerRole, type PractitionerRole } from './practitioner-role.ts';
-import { sendEntry } from './send-entry.ts';
+import { type EntryFile, sendEntry } from './send-entry.ts';
 import { liveOnDevice, loadSecrets, runShareAgent, type SharingContext } from './share-agent.ts';
 import { downloadFile, type SharedFile } from './share-files.ts';
 import { requireServer } from './share-problem.ts';
@@ -47,6 +47,7 @@ export interface Sharing {
     snapshot: Snapshot;
     author: PractitionerProfile;
     entry: PractitionerEntry;
+    file?: EntryFile;
   }): Promise<void>;
   /** A document the share carries, fetched with the access token and checked (`tampered` otherwise). */
   openFile(

@@ -158,7 +158,7 @@ export function SharedRecordView(props: {
       </For>
       <Show when={snapshot().mode === 'read-add'} fallback={<p>{t('shares.open.readOnly')}</p>}>
         <EntryForm
-          onSubmit={async (draft) => {
+          onSubmit={async (draft, file) => {
             const practitioner = {
               name: props.author.name,
               profession: props.author.profession,
@@ -167,7 +167,12 @@ export function SharedRecordView(props: {
               idSelfDeclared: true as const,
             };
             const entry = entryFromDraft(draft, practitioner, new Date().toISOString());
-            await requireSharing(app).sendEntry({ ...props.opened, author: props.author, entry });
+            await requireSharing(app).sendEntry({
+              ...props.opened,
+              author: props.author,
+              entry,
+              ...(file ? { file } : {}),
+            });
             setSent([...sent(), entry]);
           }}
         />

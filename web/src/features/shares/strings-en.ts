@@ -129,6 +129,10 @@ export const sharesEn = {
   },
   entry: {
     title: 'Add an entry',
+    file: 'Attach a file (optional)',
+    fileHint:
+      'A report or a scanned result, up to 20 MB. It is signed with the entry and reaches the patient as a read-only document.',
+    fileTooLarge: 'The attached file must be between 1 byte and 20 MB.',
     type: 'Kind of entry',
     titleField: 'Title',
     body: 'Text',
@@ -171,6 +175,11 @@ export const sharesEn = {
     keyChanged:
       'From {{ name }} — warning: signed with a key this practitioner’s account had not used before. Compare the key below with the practitioner’s own screen before relying on it.',
     fingerprint: 'Practitioner’s key:',
+    attachmentImported: 'Attached file “{{ name }}” ({{ size }}): signed, checked, in your documents.',
+    attachmentInvalid:
+      'The attached file “{{ name }}” failed its check against the signature: it was altered and was not imported.',
+    documentVerified: 'Attached to an entry by {{ name }} — signature verified. Read-only.',
+    documentUnverified: 'Attached to a practitioner’s entry whose signature cannot be verified. Read-only.',
   },
   practitioner: {
     title: 'Practitioner',

@@ -126,6 +126,10 @@ export const sharesFr: typeof sharesEn = {
       'Ce fichier n’a pas passé le contrôle d’intégrité : il a été modifié et ne vous est pas remis.',
   },
   entry: {
+    file: 'Joindre un fichier (facultatif)',
+    fileHint:
+      'Un compte rendu ou un résultat scanné, jusqu’à 20 Mo. Il est signé avec l’élément et parvient au patient comme document en lecture seule.',
+    fileTooLarge: 'Le fichier joint doit peser entre 1 octet et 20 Mo.',
     title: 'Ajouter au dossier',
     type: 'Type d’élément',
     titleField: 'Titre',
@@ -169,6 +173,12 @@ export const sharesFr: typeof sharesEn = {
     keyChanged:
       'De {{ name }} — attention : signé avec une clé que le compte de ce soignant n’avait pas utilisée jusqu’ici. Comparez la clé ci-dessous avec l’écran du soignant avant de vous y fier.',
     fingerprint: 'Clé du soignant :',
+    attachmentImported: 'Fichier joint « {{ name }} » ({{ size }}) : signé, vérifié, dans vos documents.',
+    attachmentInvalid:
+      'Le fichier joint « {{ name }} » ne correspond pas à la signature : il a été modifié et n’a pas été importé.',
+    documentVerified: 'Joint à un élément par {{ name }} — signature vérifiée. Lecture seule.',
+    documentUnverified:
+      'Joint à un élément d’un soignant dont la signature ne peut être vérifiée. Lecture seule.',
   },
   practitioner: {
     title: 'Soignant',
