@@ -10,7 +10,7 @@ import { z } from '../schema/zod.ts';
 import { base64urlField, wrappedSecretSchema } from './keyring.ts';
 import { ATTACHMENT_MAX_CHUNKS, CHUNK_TEXT_MAX } from './messages.ts';
 
-/** Record kinds a patient may share (documents stay out: they are files, not snapshot rows). */
+/** Record kinds a patient may share as snapshot rows (documents travel apart, as share files: SHARE_MAX_FILES). */
 export const SHARE_SECTIONS = [
   'allergy',
   'condition',
