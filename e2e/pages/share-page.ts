@@ -12,6 +12,8 @@ export interface NewShare {
   typedCode?: boolean;
   /** Closed by its first opening (read only). */
   singleUse?: boolean;
+  /** Titles of the profile's documents to include. */
+  documents?: string[];
 }
 
 export class SharePage {
@@ -50,9 +52,12 @@ export class SharePage {
         .getByRole('checkbox', { name: this.s.page.singleUse, exact: true })
         .setChecked(share.singleUse);
     }
+    for (const title of share.documents ?? []) {
+      await form.getByRole('checkbox', { name: new RegExp(`^${title} \\(`) }).check();
+    }
     await form.getByRole('button', { name: this.s.page.create }).click();
     await expect(this.main.getByRole('status').filter({ hasText: this.s.page.created })).toBeVisible({
-      timeout: 15_000,
+      timeout: 30_000,
     });
     await expect(this.main.locator('.share-item')).toHaveCount(before + 1);
     const item = this.main.locator('.share-item').first();
@@ -145,6 +150,11 @@ export class SharePage {
     return this.main.getByRole('alert');
   }
 
+  /** The practitioner's list of the documents a share carries. */
+  get files(): Locator {
+    return this.main.getByRole('region', { name: this.s.open.files });
+  }
+
   section(kind: keyof typeof recordEn.kindTitles): Locator {
     return this.main.getByRole('region', { name: recordEn.kindTitles[kind] });
   }
@@ -189,11 +199,16 @@ export class SharePage {
     await expect(this.main.getByRole('status').filter({ hasText: this.s.entry.sent })).toBeVisible();
   }
 
-  async addNote(title: string, body: string): Promise<void> {
+  async addNote(
+    title: string,
+    body: string,
+    file?: { name: string; mimeType: string; buffer: Buffer },
+  ): Promise<void> {
     const form = this.main.getByRole('form', { name: this.s.entry.title });
     await form.getByLabel(this.s.entry.type).selectOption('note');
     await form.getByLabel(this.s.entry.titleField).fill(title);
     await form.getByLabel(this.s.entry.body, { exact: true }).fill(body);
+    if (file) await form.getByLabel(this.s.entry.file).setInputFiles(file);
     await form.getByRole('button', { name: this.s.entry.submit }).click();
     await expect(this.main.getByRole('status').filter({ hasText: this.s.entry.sent })).toBeVisible();
   }

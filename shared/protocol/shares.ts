@@ -8,8 +8,9 @@ import { messages } from '../schema/common.ts';
 import { MAX_HOURLY_RATE_CENTS, MIN_HOURLY_RATE_CENTS } from '../schema/consultation.ts';
 import { z } from '../schema/zod.ts';
 import { base64urlField, wrappedSecretSchema } from './keyring.ts';
+import { ATTACHMENT_MAX_CHUNKS, CHUNK_TEXT_MAX } from './messages.ts';
 
-/** Record kinds a patient may share (documents stay out: they are files, not snapshot rows). */
+/** Record kinds a patient may share as snapshot rows (documents travel apart, as share files: SHARE_MAX_FILES). */
 export const SHARE_SECTIONS = [
   'allergy',
   'condition',
@@ -69,7 +70,8 @@ export type SealedSnapshotMessage = z.infer<typeof sealedSnapshotSchema>;
  */
 export const ownerSecretSchema = z.strictObject({
   nonce: base64urlField('Nonce', { exact: 32 }),
-  ciphertext: base64urlField('Owner secret', { max: 4096 }),
+  // Room for the references of the documents the share carries (SHARE_MAX_FILES of them).
+  ciphertext: base64urlField('Owner secret', { max: 16_384 }),
 });
 export type OwnerSecret = z.infer<typeof ownerSecretSchema>;
 
@@ -239,3 +241,27 @@ export const receivedSharesSchema = z.strictObject({
   ),
 });
 export type ReceivedShares = z.infer<typeof receivedSharesSchema>;
+
+/**
+ * Files a share carries (shared/crypto/share-file.ts): the documents the patient chose, and files
+ * practitioners attach to entries. Chunks are ciphertext under a key derived from the share key.
+ * The owner acts with the session alone; anyone else also presents the share's access token.
+ */
+export const SHARE_MAX_FILES = 20;
+export const shareFileIdSchema = base64urlField('File id', { exact: 22 });
+export const createShareFileRequestSchema = z.strictObject({
+  id: shareFileIdSchema,
+  chunkCount: z
+    .int('Chunk count must be a whole number')
+    .min(1)
+    .max(ATTACHMENT_MAX_CHUNKS, `At most ${ATTACHMENT_MAX_CHUNKS} chunks (20 MiB)`),
+  accessToken: token.optional(),
+});
+export const putShareFileChunkSchema = z.strictObject({
+  data: base64urlField('Chunk', { max: CHUNK_TEXT_MAX }),
+  accessToken: token.optional(),
+});
+export const readShareFileChunkSchema = z.strictObject({ accessToken: token.optional() });
+export const shareFileChunkSchema = z.strictObject({
+  data: base64urlField('Chunk', { max: CHUNK_TEXT_MAX }),
+});

@@ -53,6 +53,14 @@ export const documentSchema = z.strictObject({
     .string({ error: messages('SHA-256 digest', 'SHA-256 digest must be text') })
     .regex(/^[0-9a-f]{64}$/, 'SHA-256 digest must be 64 lowercase hexadecimal characters'),
   note: text('Note', TEXT_MAX.medium).optional(),
+  /**
+   * The practitioner entry whose signed attachment this file is: the document is read-only, and
+   * shown as verified only while that entry verifies and signs this very SHA-256.
+   */
+  fromEntry: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Entry id must be 1 to 64 letters, digits, dashes or underscores')
+    .optional(),
 });
 
 export type DocumentRecord = z.infer<typeof documentSchema>;

@@ -6,6 +6,7 @@
 
 import { codeSchema } from './clinical-code.ts';
 import { group, integerIn, isoDate, isoDateTime, messages, schemaVersion, TEXT_MAX, text } from './common.ts';
+import { isSafeFileName, MAX_DOCUMENT_BYTES } from './document.ts';
 import { z } from './zod.ts';
 
 export const PRACTITIONER_ENTRY_TYPES = ['note', 'diagnosis', 'prescription', 'exercise-programme'] as const;
@@ -57,7 +58,29 @@ const receivedSchema = z.strictObject({
   accountId: z.string().max(64),
   keyFingerprint: z.string().max(40),
   keyChanged: z.boolean(),
+  /**
+   * What became of the entry's attached file at import: `imported` (its bytes matched the signed
+   * SHA-256, stored as a read-only document) or `invalid` (altered: not imported).
+   */
+  attachment: z.enum(['imported', 'invalid']).optional(),
 });
+
+/**
+ * A file the practitioner attached (a report, a scanned result), signed with the entry: its chunks
+ * travel encrypted under the share key (shared/crypto/share-file.ts) and the signature covers this
+ * reference, so its SHA-256 too. The patient's device imports it as a read-only document.
+ */
+const attachmentSchema = z.strictObject({
+  fileId: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'File id must be 22 base64url characters'),
+  name: text('File name', 255).refine(isSafeFileName, {
+    message: 'File name must not contain slashes, backslashes or control characters',
+  }),
+  mediaType: text('Media type', 255),
+  size: integerIn('File size', 1, MAX_DOCUMENT_BYTES),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 digest must be 64 lowercase hexadecimal characters'),
+  chunkCount: integerIn('Chunk count', 1, 40),
+});
+export type EntryAttachment = z.infer<typeof attachmentSchema>;
 
 const common = {
   kind: z.literal('practitioner-entry'),
@@ -67,6 +90,7 @@ const common = {
   createdAt: isoDateTime('Creation time'),
   signature: signatureSchema.optional(),
   received: receivedSchema.optional(),
+  attachment: attachmentSchema.optional(),
 };
 
 const noteEntry = z.strictObject({

@@ -72,7 +72,10 @@ const FEATURE_PUBLIC: Readonly<Record<string, readonly string[]>> = {
     'web/src/features/record/record-views.tsx',
     'web/src/features/record/summary.ts',
   ],
-  'features/documents': ['web/src/features/documents/object-urls.ts'],
+  'features/documents': [
+    'web/src/features/documents/document-files.ts',
+    'web/src/features/documents/object-urls.ts',
+  ],
   'features/messages': [],
   'features/notifications': ['web/src/features/notifications/notification-settings.tsx'],
   'features/shares': [],

@@ -41,6 +41,7 @@ import {
   shareState,
   usedShare,
 } from './share-access.ts';
+import { shareFileRoutes } from './share-files.ts';
 
 /**
  * Typed-code redemptions per client address and per practitioner account (the account is known
@@ -121,6 +122,7 @@ export function shareRoutes(deps: ApiDeps) {
 
   return new Hono()
     .use(requireSession(store, now))
+    .route('/:id/files', shareFileRoutes(deps))
     .get('/', async (c) => {
       const shares = await store.listShares(c.get('session').accountId);
       const at = now();

@@ -44,6 +44,8 @@ export const TABLES = [
   'schema_migrations',
   'sessions',
   'share_entries',
+  'share_file_chunks',
+  'share_files',
   'share_log',
   'shares',
   'thread_attachments',

@@ -356,6 +356,32 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE shares ADD COLUMN used_at INTEGER;
     `,
   },
+  {
+    version: 17,
+    name: 'files carried by shares',
+    // Chunk ciphertexts of the documents a patient shares and of the files practitioners attach to
+    // entries (shared/crypto/share-file.ts): encrypted under a key derived from the share key, which
+    // the server never holds. The uploader is named so only they write a file's chunks; a file goes
+    // with its share, with its uploader's account, and a patient's shared documents at revocation.
+    sql: `
+      CREATE TABLE share_files (
+        share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        uploader_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        chunk_count INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (share_id, id)
+      ) STRICT;
+      CREATE TABLE share_file_chunks (
+        share_id TEXT NOT NULL,
+        file_id TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (share_id, file_id, idx),
+        FOREIGN KEY (share_id, file_id) REFERENCES share_files(share_id, id) ON DELETE CASCADE
+      ) STRICT;
+    `,
+  },
 ];
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
@@ -724,6 +750,28 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE accounts ADD COLUMN terms TEXT;
       ALTER TABLE shares ADD COLUMN single_use BOOLEAN NOT NULL DEFAULT FALSE;
       ALTER TABLE shares ADD COLUMN used_at BIGINT;
+    `,
+  },
+  {
+    version: 17,
+    name: 'files carried by shares',
+    sql: `
+      CREATE TABLE share_files (
+        share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        uploader_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        chunk_count INTEGER NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (share_id, id)
+      );
+      CREATE TABLE share_file_chunks (
+        share_id TEXT NOT NULL,
+        file_id TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (share_id, file_id, idx),
+        FOREIGN KEY (share_id, file_id) REFERENCES share_files(share_id, id) ON DELETE CASCADE
+      );
     `,
   },
 ];

@@ -1,6 +1,11 @@
 /** PostgreSQL implementation of the share methods of the Store (share-store.ts). */
 import type pg from 'pg';
 import {
+  DELETE_OWNER_FILES_SQL,
+  PURGE_OWNER_FILES_SQL,
+  postgresShareFileStore,
+} from './postgres-share-files.ts';
+import {
   ATTEMPT_COLUMNS,
   type PendingRow,
   SHARE_COLUMNS,
@@ -25,6 +30,7 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
     return row ? toShare(row) : null;
   };
   return {
+    ...postgresShareFileStore(pool),
     async createShare(s) {
       try {
         await pool.query(
@@ -94,7 +100,9 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
         'UPDATE shares SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 AND owner_id = $3',
         [now, id, ownerId],
       );
-      return result.rowCount === 1;
+      if (result.rowCount !== 1) return false;
+      await pool.query(DELETE_OWNER_FILES_SQL, [id]);
+      return true;
     },
     async useShare(id, now) {
       // One statement: the row lock makes parallel openings queue, and only the first finds it unused.
@@ -205,6 +213,7 @@ export function postgresShareStore(pool: pg.Pool): ShareStore {
       return Number(row?.n ?? 0);
     },
     async purgeEndedShares(now) {
+      await pool.query(PURGE_OWNER_FILES_SQL, [now]);
       const result = await pool.query(
         `UPDATE shares SET snapshot = '', snapshot_nonce = '', wrapped_key = NULL, code_proof_hash = NULL,
            purged_at = $1

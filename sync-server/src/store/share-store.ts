@@ -81,7 +81,7 @@ export type CreateShareOutcome = 'created' | 'id-taken';
 /** Which proof an attempt presents: the link's access token or the typed code's proof. */
 export type ProofPath = 'link' | 'code';
 
-export interface ShareStore {
+export interface ShareStore extends ShareFileStore {
   createShare(share: NewShare): Promise<CreateShareOutcome>;
   getShare(id: string): Promise<ShareRecord | null>;
   /** Every share with this typed-code lookup id (almost always one), newest first. */
@@ -91,7 +91,12 @@ export interface ShareStore {
   getSnapshot(id: string): Promise<StoredSnapshot | null>;
   /** Owner only, only a newer version, never on a purged share: false otherwise. */
   putSnapshot(id: string, ownerId: string, snapshot: StoredSnapshot): Promise<boolean>;
-  /** Owner only; revoking twice keeps the first time. False when the owner has no such share. */
+  /**
+   * Owner only; revoking twice keeps the first time. False when the owner has no such share. The
+   * documents the owner shared are deleted with it; files practitioners attached stay until the
+   * owner's device has imported them (it deletes each then), so entries written just before the
+   * revocation are not lost.
+   */
   revokeShare(id: string, ownerId: string, now: number): Promise<boolean>;
   /**
    * Spends a single-use share's one opening, atomically: true for the one call that finds it
@@ -121,10 +126,58 @@ export interface ShareStore {
   /**
    * Forgets the ciphertext of shares revoked or expired by `now`: the snapshot and the code-wrapped
    * key (the code proof's hash too: nothing is left to redeem). Their metadata, log, owner secret
-   * (the owner's devices still need it to drain pending entries) and pending entries stay. Returns
+   * (the owner's devices still need it to drain pending entries) and pending entries stay. The files
+   * the owner shared go too; practitioners' attachments stay for the owner's devices. Returns
    * how many shares this call purged; a purged share is not counted again.
    */
   purgeEndedShares(now: number): Promise<number>;
+}
+
+/** A file carried by a share (shared/crypto/share-file.ts): who uploads it and how many chunks it has. */
+export interface ShareFile {
+  readonly shareId: string;
+  readonly id: string;
+  readonly uploaderId: string;
+  readonly chunkCount: number;
+  readonly createdAt: number;
+}
+
+/** `full`: the share already carries `maxFiles` files. */
+export type CreateShareFileOutcome = 'created' | 'id-taken' | 'full';
+
+/**
+ * The files of a share: declared by their uploader (the owner's shared documents, a practitioner's
+ * attachments), each chunk written once, read by anyone the route lets in. Deleting a share's files
+ * deletes their chunks.
+ */
+export interface ShareFileStore {
+  createShareFile(file: ShareFile, maxFiles: number): Promise<CreateShareFileOutcome>;
+  getShareFile(shareId: string, fileId: string): Promise<ShareFile | null>;
+  /** False when this chunk was already written (chunks are written once). */
+  putShareFileChunk(shareId: string, fileId: string, index: number, data: string): Promise<boolean>;
+  getShareFileChunk(shareId: string, fileId: string, index: number): Promise<string | null>;
+  /** Deletes one file and its chunks; false when there was none. */
+  deleteShareFile(shareId: string, fileId: string): Promise<boolean>;
+  /** The share's files, oldest first. */
+  listShareFiles(shareId: string): Promise<ShareFile[]>;
+}
+
+export interface ShareFileRow {
+  share_id: string;
+  id: string;
+  uploader_id: string;
+  chunk_count: number | string;
+  created_at: number | string;
+}
+
+export function toShareFile(row: ShareFileRow): ShareFile {
+  return {
+    shareId: row.share_id,
+    id: row.id,
+    uploaderId: row.uploader_id,
+    chunkCount: Number(row.chunk_count),
+    createdAt: Number(row.created_at),
+  };
 }
 
 /** The row shape both SQL dialects return (numbers may arrive as strings from PostgreSQL). */

@@ -12,6 +12,7 @@ import {
   toPending,
   toShare,
 } from './share-store.ts';
+import { DELETE_OWNER_FILES_SQL, PURGE_OWNER_FILES_SQL, sqliteShareFileStore } from './sqlite-share-files.ts';
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT');
@@ -42,6 +43,8 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
     purgeEnded: db.prepare(`UPDATE shares SET snapshot = '', snapshot_nonce = '', wrapped_key = NULL,
       code_proof_hash = NULL, purged_at = ?
       WHERE purged_at IS NULL AND (revoked_at IS NOT NULL OR expires_at <= ?)`),
+    deleteOwnerFiles: db.prepare(DELETE_OWNER_FILES_SQL),
+    purgeOwnerFiles: db.prepare(PURGE_OWNER_FILES_SQL),
     revoke: db.prepare(
       'UPDATE shares SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? AND owner_id = ?',
     ),
@@ -73,6 +76,7 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
       WHERE l.actor_id = ? AND l.action = 'open' GROUP BY s.id ORDER BY last_opened_at DESC`),
   };
   return {
+    ...sqliteShareFileStore(db),
     async createShare(s) {
       try {
         q.insert.run(
@@ -123,7 +127,11 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
       );
     },
     async revokeShare(id, ownerId, now) {
-      return q.revoke.run(now, id, ownerId).changes === 1;
+      return db.transaction(() => {
+        const revoked = q.revoke.run(now, id, ownerId).changes === 1;
+        if (revoked) q.deleteOwnerFiles.run(id, id);
+        return revoked;
+      })();
     },
     async useShare(id, now) {
       return q.use.run(now, now, id).changes === 1;
@@ -173,7 +181,10 @@ export function sqliteShareStore(db: Database.Database): ShareStore {
       return (q.countActive.get(ownerId, now) as { n: number }).n;
     },
     async purgeEndedShares(now) {
-      return q.purgeEnded.run(now, now).changes;
+      return db.transaction(() => {
+        q.purgeOwnerFiles.run(now);
+        return q.purgeEnded.run(now, now).changes;
+      })();
     },
     async listReceivedShares(accountId) {
       return (q.received.all(accountId) as (ShareRow & { last_opened_at: number })[]).map((row) => ({

@@ -16,6 +16,7 @@ import { limitsContract } from './limits.contract.ts';
 import { messageContract } from './messages.contract.ts';
 import { opinionContract } from './opinions.contract.ts';
 import { pushSubscriptionsContract } from './push-subscriptions.contract.ts';
+import { shareFileContract } from './share-files.contract.ts';
 import { shareContract } from './shares.contract.ts';
 import type { Store } from './store.ts';
 
@@ -46,6 +47,7 @@ export function storeContract(name: string, open: () => Promise<Store>, readAllR
     documentContract(() => store, newAccount);
     emergencyContract(() => store, newAccount);
     shareContract(() => store, newAccount);
+    shareFileContract(() => store, newAccount);
     limitsContract(() => store, newAccount);
     messageContract(() => store, newAccount);
     opinionContract(() => store, newAccount);

@@ -28,6 +28,8 @@ export interface NewDocument {
   note?: string;
   /** The id to store it under (an imported document others already point at); a new one otherwise. */
   id?: string;
+  /** The signed practitioner entry this file came attached to (read-only then). */
+  fromEntry?: string;
 }
 
 function hex(bytes: Uint8Array): string {
@@ -69,6 +71,7 @@ export class DocumentService {
       chunkCount,
       sha256: sha256Hex(doc.bytes),
       ...(doc.note ? { note: doc.note } : {}),
+      ...(doc.fromEntry ? { fromEntry: doc.fromEntry } : {}),
     };
     // Validate the metadata before writing any chunk, so bad input leaves nothing behind.
     checkRecord(metadata);

@@ -116,7 +116,11 @@ export class RecordService {
     const doc = await this.db.records.findOne(id).exec();
     if (!doc || doc.profileId !== profile.id) throw new AppError('not-found');
     const current = openRecord(doc.toJSON() as StoredEnvelope, profile);
-    if (record.kind === 'practitioner-entry' || current.record?.kind === 'practitioner-entry') {
+    if (
+      record.kind === 'practitioner-entry' ||
+      current.record?.kind === 'practitioner-entry' ||
+      (current.record?.kind === 'document' && current.record.fromEntry)
+    ) {
       throw new AppError('read-only');
     }
     let rev = 0;
@@ -141,7 +145,9 @@ export class RecordService {
     if (!doc) return;
     const profile = profiles.find((p) => p.id === doc.profileId);
     if (!profile) throw new AppError('wrong-key');
-    if (openRecord(doc.toJSON() as StoredEnvelope, profile).record?.kind === 'practitioner-entry') {
+    // Signed by a practitioner (an entry, or the file attached to one): the patient cannot alter it.
+    const record = openRecord(doc.toJSON() as StoredEnvelope, profile).record;
+    if (record?.kind === 'practitioner-entry' || (record?.kind === 'document' && record.fromEntry)) {
       throw new AppError('read-only');
     }
     await removeSealed([doc], profile.key);

@@ -24,4 +24,23 @@ export class SharesApi {
     this.transport.call(API.redeemCode, { params: { lookupId }, body: { proof } });
   postEntry = (id: string, accessToken: string, sealed: string) =>
     this.transport.call(API.postEntry, { params: { id }, body: { accessToken, sealed } });
+
+  /** Share files (the owner without `accessToken`, a practitioner with it). */
+  createFile = (id: string, fileId: string, chunkCount: number, accessToken?: string) =>
+    this.transport.call(API.createShareFile, {
+      params: { id },
+      body: { id: fileId, chunkCount, ...(accessToken ? { accessToken } : {}) },
+    });
+  putFileChunk = (id: string, fileId: string, index: number, data: string, accessToken?: string) =>
+    this.transport.call(API.putShareFileChunk, {
+      params: { id, fileId, index: String(index) },
+      body: { data, ...(accessToken ? { accessToken } : {}) },
+    });
+  readFileChunk = (id: string, fileId: string, index: number, accessToken?: string) =>
+    this.transport.call(API.readShareFileChunk, {
+      params: { id, fileId, index: String(index) },
+      body: accessToken ? { accessToken } : {},
+    });
+  deleteFile = (id: string, fileId: string) =>
+    this.transport.call(API.deleteShareFile, { params: { id, fileId } });
 }

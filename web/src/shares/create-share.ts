@@ -27,6 +27,7 @@ import {
   type ShareSection,
 } from '../../../shared/protocol/shares.ts';
 import { digestOf, type SharingContext, saveSecrets, snapshotFor, withSecrets } from './share-agent.ts';
+import { type EncryptedFile, encryptDocument, uploadFile } from './share-files.ts';
 import { requireServer, ShareProblem } from './share-problem.ts';
 import { type ShareSecret, sealOwnerSecret } from './shares-state.ts';
 
@@ -39,6 +40,8 @@ export interface NewShareOptions {
   readonly typedCode: boolean;
   /** Closed by its first opening (read-only; issue 19 item 5). */
   readonly singleUse?: boolean;
+  /** Documents of the profile (record ids) the share carries, re-encrypted under its key. */
+  readonly documents?: readonly string[];
 }
 
 /**
@@ -52,10 +55,12 @@ export async function createShare(
   now: number,
 ): Promise<ShareSecret> {
   const api = requireServer(ctx.deps).shares;
-  const snapshot = snapshotFor(ctx, { ...options, sections: [...options.sections] });
-  if (!snapshot) throw new ShareProblem('not-found');
   const key = generateShareKey();
   const id = generateShareId();
+  const encrypted = await encryptDocuments(ctx, options, key, id);
+  const files = encrypted.map((e) => e.file);
+  const snapshot = snapshotFor(ctx, { ...options, sections: [...options.sections], files });
+  if (!snapshot) throw new ShareProblem('not-found');
   const code = options.typedCode ? generateShareCode() : null;
   const codeKey = code ? deriveCodeKey(code) : null;
   const secret: ShareSecret = {
@@ -70,6 +75,7 @@ export async function createShare(
     expiresAt: now + SHARE_EXPIRIES[options.expiry],
     version: 1,
     digest: digestOf(snapshot),
+    ...(files.length > 0 ? { files } : {}),
   };
   const request: CreateShareRequest = {
     id,
@@ -93,10 +99,45 @@ export async function createShare(
   };
   const created = await api.createShare(request);
   secret.expiresAt = Math.min(secret.expiresAt, created.expiresAt);
+  try {
+    for (const file of encrypted) await uploadFile(api, id, { ref: file.file, chunks: file.chunks });
+  } catch (error) {
+    // A share missing some of its documents would show the practitioner errors: ended at once.
+    await api.revoke(id).catch(() => undefined);
+    throw error;
+  }
   await withSecrets(ctx, async (secrets) => {
     await saveSecrets(ctx, [...secrets, secret]);
   });
   return secret;
+}
+
+/** Reads each chosen document of the profile and re-encrypts it under the share key. */
+async function encryptDocuments(
+  ctx: SharingContext,
+  options: NewShareOptions,
+  key: Uint8Array,
+  shareId: string,
+): Promise<EncryptedFile[]> {
+  const out: EncryptedFile[] = [];
+  for (const recordId of options.documents ?? []) {
+    const entry = ctx.deps.records
+      .records()
+      .find((r) => r.id === recordId && r.profileId === options.profileId);
+    if (entry?.record?.kind !== 'document') throw new ShareProblem('not-found');
+    const doc = entry.record;
+    const bytes = await ctx.deps.records.readDocument(recordId);
+    out.push(
+      encryptDocument(key, shareId, {
+        bytes,
+        name: doc.fileName,
+        mediaType: doc.mediaType,
+        title: doc.title,
+        date: doc.date,
+      }),
+    );
+  }
+  return out;
 }
 
 export function linkOf(baseUrl: string, secret: Pick<ShareSecret, 'id' | 'key' | 'passcode'>): string {

@@ -63,6 +63,8 @@ function world(vaultKey: SymmetricKey = generateKey()) {
       profiles: () => [profile],
       records: () => records,
       importEntry: async () => undefined,
+      readDocument: async () => new Uint8Array(),
+      importDocument: async () => undefined,
     },
     storage: {
       read: async () => sealed,

@@ -39,7 +39,7 @@ const EMPTY_LOOK_MS = 60_000;
 
 export function snapshotFor(
   ctx: SharingContext,
-  secret: Pick<ShareSecret, 'profileId' | 'mode' | 'sections'>,
+  secret: Pick<ShareSecret, 'profileId' | 'mode' | 'sections' | 'files'>,
 ) {
   const profile = ctx.deps.records.profiles().find((p) => p.id === secret.profileId);
   if (!profile) return null;
@@ -50,6 +50,7 @@ export function snapshotFor(
     mode: secret.mode,
     sections: secret.sections,
     records: ctx.deps.records.records(),
+    ...(secret.files ? { files: secret.files } : {}),
   });
 }
 

@@ -13,6 +13,7 @@ import { openLegacyOwnerSecret, openLegacySharesState } from '../../../shared/cr
 import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
 import { type OwnerSecret, SHARE_MODES, SHARE_SECTIONS } from '../../../shared/protocol/shares.ts';
 import { z } from '../../../shared/schema/zod.ts';
+import { sharedFilesSchema } from './share-files.ts';
 
 const secretSchema = z.strictObject({
   id: z.string(),
@@ -33,19 +34,40 @@ const secretSchema = z.strictObject({
    * the server says later brings the share back; the record stays so it is never taken over again.
    */
   revoked: z.boolean().optional(),
+  /** The documents the share carries (their chunks are on the server): listed in every snapshot. */
+  files: sharedFilesSchema.optional(),
 });
 export type ShareSecret = z.infer<typeof secretSchema>;
 const stateSchema = z.array(secretSchema);
 
 const ownerSchema = secretSchema
-  .pick({ id: true, profileId: true, key: true, passcode: true, code: true, mode: true, sections: true })
+  .pick({
+    id: true,
+    profileId: true,
+    key: true,
+    passcode: true,
+    code: true,
+    mode: true,
+    sections: true,
+    files: true,
+  })
   // The expiry the patient chose, sealed: the server's `expiresAt` can shorten it, never extend it.
   // Optional: copies uploaded before it was sealed carry none.
   .extend({ expiresAt: z.number().optional() });
 
 export function sealOwnerSecret(secret: ShareSecret, vaultKey: SymmetricKey): OwnerSecret {
-  const { id, profileId, key, passcode, code, mode, sections, expiresAt } = secret;
-  const owned = ownerSchema.parse({ id, profileId, key, passcode, code, mode, sections, expiresAt });
+  const { id, profileId, key, passcode, code, mode, sections, expiresAt, files } = secret;
+  const owned = ownerSchema.parse({
+    id,
+    profileId,
+    key,
+    passcode,
+    code,
+    mode,
+    sections,
+    expiresAt,
+    ...(files && files.length > 0 ? { files } : {}),
+  });
   const { nonce, ciphertext } = sealLocal(vaultKey, 'share-owner-secret', owned, secret.id);
   return { nonce, ciphertext };
 }

@@ -7,6 +7,7 @@
 
 import { toBase64 } from '../../../shared/crypto/encoding.ts';
 import { signKeyFingerprint } from '../../../shared/crypto/share-entry.ts';
+import { shareAccessToken } from '../../../shared/crypto/share-key.ts';
 import type { PractitionerProfile } from '../../../shared/protocol/shares.ts';
 import type { PractitionerEntry } from '../../../shared/schema/practitioner-entry.ts';
 import { createShare, linkOf, type NewShareOptions, revokeShare } from './create-share.ts';
@@ -15,8 +16,9 @@ import { createRefusals } from './entry-refusals.ts';
 import { type OpenedSnapshot, openShareSnapshot, redeemShareCode } from './open-share.ts';
 import type { PendingShare } from './pending-share.ts';
 import { createPractitionerRole, type PractitionerRole } from './practitioner-role.ts';
-import { sendEntry } from './send-entry.ts';
+import { type EntryFile, sendEntry } from './send-entry.ts';
 import { liveOnDevice, loadSecrets, runShareAgent, type SharingContext } from './share-agent.ts';
+import { downloadFile, type SharedFile } from './share-files.ts';
 import { requireServer } from './share-problem.ts';
 import type { ShareSecret } from './shares-state.ts';
 import type { SharingDeps } from './sharing-deps.ts';
@@ -45,7 +47,13 @@ export interface Sharing {
     snapshot: Snapshot;
     author: PractitionerProfile;
     entry: PractitionerEntry;
+    file?: EntryFile;
   }): Promise<void>;
+  /** A document the share carries, fetched with the access token and checked (`tampered` otherwise). */
+  openFile(
+    share: { shareId: string; shareKey: Uint8Array; passcode: string },
+    file: SharedFile,
+  ): Promise<Uint8Array>;
   /** Verifies and imports one pending entry (what the agent does for each); false when refused. */
   importEntry(share: Pick<ShareSecret, 'id' | 'profileId' | 'key'>, pending: PendingEntry): Promise<boolean>;
 }
@@ -75,5 +83,13 @@ export function createSharing(deps: SharingDeps): Sharing {
     sendEntry: (options) =>
       sendEntry({ ...options, server: requireServer(deps), identity: deps.keys.identity }),
     importEntry: (share, pending) => importEntry(deps, share, pending),
+    openFile: (share, file) =>
+      downloadFile(
+        requireServer(deps).shares,
+        share.shareId,
+        share.shareKey,
+        file,
+        shareAccessToken(share.shareKey, share.passcode),
+      ),
   };
 }

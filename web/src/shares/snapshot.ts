@@ -13,6 +13,7 @@ import type { Profile } from '../../../shared/schema/profile.ts';
 import { type ClinicalRecord, parseRecord } from '../../../shared/schema/record.ts';
 import { z } from '../../../shared/schema/zod.ts';
 import { withoutConflictCopies } from '../sync/conflict-copy.ts';
+import { type SharedFile, sharedFilesSchema } from './share-files.ts';
 
 export interface Snapshot {
   readonly v: 1;
@@ -22,6 +23,8 @@ export interface Snapshot {
   readonly mode: ShareMode;
   readonly sections: readonly ShareSection[];
   readonly records: readonly { readonly id: string; readonly record: ClinicalRecord }[];
+  /** The documents the patient chose to include (absent when none: older snapshots have none). */
+  readonly files?: readonly SharedFile[];
 }
 
 /**
@@ -42,6 +45,7 @@ export function buildSnapshot(options: {
   mode: ShareMode;
   sections: readonly ShareSection[];
   records: readonly { id: string; profileId: string; record: ClinicalRecord | null }[];
+  files?: readonly SharedFile[];
 }): Snapshot {
   const wanted = carriedKinds(options.sections);
   return {
@@ -56,6 +60,7 @@ export function buildSnapshot(options: {
       .filter((r) => r.profileId === options.profileId && r.record && wanted.has(r.record.kind))
       .map((r) => ({ id: r.id, record: r.record as ClinicalRecord }))
       .sort((a, b) => a.id.localeCompare(b.id)),
+    ...(options.files && options.files.length > 0 ? { files: options.files } : {}),
   };
 }
 
@@ -67,6 +72,7 @@ const snapshotSchema = z.strictObject({
   mode: z.enum(SHARE_MODES),
   sections: z.array(z.enum(SHARE_SECTIONS)),
   records: z.array(z.strictObject({ id: z.string().max(64), record: z.unknown() })).max(100_000),
+  files: sharedFilesSchema.optional(),
 });
 
 /**

@@ -320,6 +320,20 @@ export function createAppStore(options: AppStoreOptions): AppStore {
           if (!profile) throw new AppError('not-found');
           await recordService.importSigned(profile, record, id);
         },
+        async readDocument(recordId) {
+          requireSession();
+          const entry = records().find((r) => r.id === recordId);
+          const profile = profiles().find((p) => p.id === entry?.profileId);
+          if (!entry || !profile) throw new AppError('not-found');
+          return documentService.read(profile, entry);
+        },
+        async importDocument(profileId, doc) {
+          requireSession();
+          const profile = profiles().find((p) => p.id === profileId);
+          if (!profile) throw new AppError('not-found');
+          if (await db.records.findOne(doc.id).exec()) return;
+          await documentService.add(profile, doc);
+        },
       },
       storage: {
         read: async () => (await db.syncstate.findOne(SHARES_STATE_ID).exec())?.sealed ?? null,

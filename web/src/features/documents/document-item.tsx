@@ -28,7 +28,10 @@ interface Preview {
 
 /**
  * One document: what it is, and Preview / Download / Delete. Bytes are decrypted only on demand;
- * if decryption or the checksum fails, the item shows the error and nothing of the content.
+ * if decryption or the checksum fails, the item shows the error and nothing of the content. A file
+ * a practitioner attached to a signed entry is read-only (no Delete, like the entry) and says who
+ * signed it, from the entry's verdict: verified only while the entry verifies, under an unchanged
+ * key, and signs this very SHA-256.
  */
 export function DocumentItem(props: DocumentItemProps) {
   const app = useApp();
@@ -45,6 +48,16 @@ export function DocumentItem(props: DocumentItemProps) {
   const id = () => props.item.id;
   const kind = () => previewKind(doc().mediaType);
   const type = () => fileTypeLabel(doc().fileName, doc().mediaType);
+  const signer = (): { name: string; fingerprint: string } | 'unverified' | null => {
+    const from = doc().fromEntry;
+    if (!from) return null;
+    const verdict = app.records().find((r) => r.id === from)?.verdict;
+    return verdict?.status === 'verified' &&
+      !verdict.keyChanged &&
+      verdict.payload.entry.attachment?.sha256 === doc().sha256
+      ? { name: verdict.payload.author.name, fingerprint: verdict.fingerprint }
+      : 'unverified';
+  };
 
   async function decrypt(): Promise<Uint8Array | null> {
     setError(null);
@@ -151,6 +164,22 @@ export function DocumentItem(props: DocumentItemProps) {
       <Show when={doc().note}>
         <p class="document__note">{doc().note}</p>
       </Show>
+      {/* Keyed: the entry may be imported (and verified) after its file is listed. */}
+      <Show when={signer()} keyed>
+        {(by) =>
+          by === 'unverified' ? (
+            <p class="message message--error entry-check entry-check--invalid">
+              {t('shares.verify.documentUnverified')}
+            </p>
+          ) : (
+            <p class="message entry-check entry-check--verified">
+              {t('shares.verify.documentVerified', { name: by.name })}
+              <br />
+              {t('shares.verify.fingerprint')} <span class="entry-check__fingerprint">{by.fingerprint}</span>
+            </p>
+          )
+        }
+      </Show>
       <Show when={error()}>
         <p class="message message--error" role="alert">
           {error()}
@@ -177,16 +206,18 @@ export function DocumentItem(props: DocumentItemProps) {
               {t('documents.actions.download')}
               <span class="visually-hidden">: {doc().title}</span>
             </button>
-            <button
-              ref={deleteButton}
-              type="button"
-              class="button button--secondary document__delete"
-              disabled={busy()}
-              onClick={askDelete}
-            >
-              {t('documents.actions.delete')}
-              <span class="visually-hidden">: {doc().title}</span>
-            </button>
+            <Show when={!doc().fromEntry}>
+              <button
+                ref={deleteButton}
+                type="button"
+                class="button button--secondary document__delete"
+                disabled={busy()}
+                onClick={askDelete}
+              >
+                {t('documents.actions.delete')}
+                <span class="visually-hidden">: {doc().title}</span>
+              </button>
+            </Show>
           </div>
         }
       >

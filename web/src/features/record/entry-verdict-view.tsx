@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { EntryVerdict } from '../../records/entry-verdict.ts';
 import { downloadPrescription } from '../../shares/pdf-download.ts';
 import { useApp } from '../../store/app-context.tsx';
+import { formatFileSize } from '../documents/document-files.ts';
 
 export function EntryVerdictView(props: {
   record: PractitionerEntry;
@@ -62,6 +63,25 @@ export function EntryVerdictView(props: {
                   <span class="entry-check__fingerprint">{verified().fingerprint}</span>
                 </p>,
               )}
+              <Show when={payload().entry.attachment}>
+                {(file) => (
+                  <Show
+                    when={props.record.received?.attachment === 'imported'}
+                    fallback={
+                      <p class="message message--error entry-attachment" role="alert">
+                        {t('shares.verify.attachmentInvalid', { name: file().name })}
+                      </p>
+                    }
+                  >
+                    <p class="message entry-attachment">
+                      {t('shares.verify.attachmentImported', {
+                        name: file().name,
+                        size: formatFileSize(file().size, locale()),
+                      })}
+                    </p>
+                  </Show>
+                )}
+              </Show>
               <Show when={payload().entry.entryType === 'prescription' ? payload().entry : undefined}>
                 {(rx) => (
                   <div class="form-actions">

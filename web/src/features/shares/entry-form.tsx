@@ -1,19 +1,25 @@
 /**
  * The practitioner's entry form (read + add shares): a note, a diagnosis, a prescription (items:
  * medication, dosage, duration) or an exercise programme. On submit the entry is signed with the
- * practitioner's identity key and sealed to the patient's public key (send-entry.ts).
+ * practitioner's identity key and sealed to the patient's public key (send-entry.ts). A file may
+ * be attached (a report, a scanned result): encrypted under the share key, its SHA-256 signed with
+ * the entry.
  */
 import { createSignal, For, Index, Match, Show, Switch } from 'solid-js';
+import { MAX_DOCUMENT_BYTES } from '../../../../shared/schema/document.ts';
 import { PRACTITIONER_ENTRY_TYPES } from '../../../../shared/schema/practitioner-entry.ts';
 import { deviceTimeZone, localDate } from '../../../../shared/time/zoned-time.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { EntryDraft, EntryType, Row } from '../../shares/entry-draft.ts';
+import type { EntryFile } from '../../shares/send-entry.ts';
 import { createSubmit } from '../../ui/create-submit.ts';
 import { FormError } from '../../ui/form-error.tsx';
 import { shareErrorText } from './share-error-text.ts';
 
-export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void> }) {
+export function EntryForm(props: { onSubmit: (draft: EntryDraft, file?: EntryFile) => Promise<void> }) {
   const { t } = useI18n();
+  const [file, setFile] = createSignal<File | null>(null);
+  let fileInput: HTMLInputElement | undefined;
   const [entryType, setEntryType] = createSignal<EntryType>('prescription');
   const [title, setTitle] = createSignal('');
   const [body, setBody] = createSignal('');
@@ -37,6 +43,10 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
   const { busy, submit } = createSubmit({
     clear: () => setError(null),
     validate: () => {
+      if ((file()?.size ?? 0) > MAX_DOCUMENT_BYTES || file()?.size === 0) {
+        setError(t('shares.entry.fileTooLarge'));
+        return false;
+      }
       if (title().trim() !== '' && (listed() ? filled().length > 0 : body().trim() !== '')) return true;
       const missing = {
         note: 'requiredText',
@@ -48,13 +58,26 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
       return false;
     },
     run: async () => {
-      await props.onSubmit({
-        entryType: entryType(),
-        title: title().trim(),
-        body: body().trim(),
-        rows: filled(),
-        ...(entryType() === 'exercise-programme' ? { plan: plan() } : {}),
-      });
+      const picked = file();
+      const attached = picked
+        ? {
+            bytes: new Uint8Array(await picked.arrayBuffer()),
+            name: picked.name,
+            mediaType: picked.type || 'application/octet-stream',
+          }
+        : undefined;
+      await props.onSubmit(
+        {
+          entryType: entryType(),
+          title: title().trim(),
+          body: body().trim(),
+          rows: filled(),
+          ...(entryType() === 'exercise-programme' ? { plan: plan() } : {}),
+        },
+        attached,
+      );
+      setFile(null);
+      if (fileInput) fileInput.value = '';
       setPlan(freshPlan());
       setTitle('');
       setBody('');
@@ -215,6 +238,19 @@ export function EntryForm(props: { onSubmit: (draft: EntryDraft) => Promise<void
             </fieldset>
           </Match>
         </Switch>
+        <div class="field">
+          <label for="entry-file">{t('shares.entry.file')}</label>
+          <input
+            ref={fileInput}
+            id="entry-file"
+            type="file"
+            aria-describedby="entry-file-hint"
+            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+          />
+          <p class="field__hint" id="entry-file-hint">
+            {t('shares.entry.fileHint')}
+          </p>
+        </div>
         <div class="form-actions">
           <button type="submit" class="button">
             {t('shares.entry.submit')}

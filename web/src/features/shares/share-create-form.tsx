@@ -1,4 +1,7 @@
-/** The patient's "New share" form: profile, sections, mode, expiry, optional passcode and typed code. */
+/**
+ * The patient's "New share" form: profile, sections, documents to include (sizes shown before
+ * sharing), mode, expiry, optional passcode and typed code.
+ */
 import { createSignal, For } from 'solid-js';
 import {
   SHARE_SECTIONS,
@@ -12,6 +15,7 @@ import { useApp } from '../../store/app-context.tsx';
 import { createSubmit } from '../../ui/create-submit.ts';
 import { FormError } from '../../ui/form-error.tsx';
 import { requireSharing } from './require-sharing.ts';
+import { ShareDocumentsPicker } from './share-documents-picker.tsx';
 import { shareErrorText } from './share-error-text.ts';
 
 const EXPIRIES: readonly ShareExpiry[] = ['1h', '24h', '7d', '30d'];
@@ -26,7 +30,9 @@ export function ShareCreateForm(props: { onCreated: (secret: ShareSecret) => voi
   const [passcode, setPasscode] = createSignal('');
   const [typedCode, setTypedCode] = createSignal(false);
   const [singleUse, setSingleUse] = createSignal(false);
+  const [documents, setDocuments] = createSignal<readonly string[]>([]);
   const [error, setError] = createSignal<string | null>(null);
+  const chosenProfile = () => profileId() || (app.activeProfile()?.id ?? '');
 
   const toggle = (section: ShareSection, on: boolean) =>
     setSections((list) => (on ? [...list, section] : list.filter((s) => s !== section)));
@@ -41,7 +47,7 @@ export function ShareCreateForm(props: { onCreated: (secret: ShareSecret) => voi
     run: async () => {
       const secret = await requireSharing(app).createShare(
         {
-          profileId: profileId() || (app.activeProfile()?.id ?? ''),
+          profileId: chosenProfile(),
           sections: SHARE_SECTIONS.filter((s) => sections().includes(s)),
           // A single-use share is read-only (the server refuses otherwise).
           mode: singleUse() ? 'read' : mode(),
@@ -49,10 +55,13 @@ export function ShareCreateForm(props: { onCreated: (secret: ShareSecret) => voi
           passcode: passcode(),
           typedCode: typedCode(),
           singleUse: singleUse(),
+          // A single-use share carries no document (its one opening closes it at once).
+          documents: singleUse() ? [] : documents(),
         },
         Date.now(),
       );
       setPasscode('');
+      setDocuments([]);
       props.onCreated(secret);
     },
     fail: (caught) => setError(shareErrorText(t, caught)),
@@ -68,7 +77,10 @@ export function ShareCreateForm(props: { onCreated: (secret: ShareSecret) => voi
           <select
             id="share-profile"
             value={profileId()}
-            onChange={(e) => setProfileId(e.currentTarget.value)}
+            onChange={(e) => {
+              setProfileId(e.currentTarget.value);
+              setDocuments([]);
+            }}
           >
             <For each={app.profiles()}>{(p) => <option value={p.id}>{p.profile.displayName}</option>}</For>
           </select>
@@ -90,6 +102,12 @@ export function ShareCreateForm(props: { onCreated: (secret: ShareSecret) => voi
             )}
           </For>
         </fieldset>
+        <ShareDocumentsPicker
+          profileId={chosenProfile()}
+          chosen={documents()}
+          onChange={setDocuments}
+          disabled={singleUse()}
+        />
         <fieldset class="share-options">
           <legend>{t('shares.page.mode')}</legend>
           <label class="share-option">

@@ -24,6 +24,7 @@ import { DatedRecordList, MeasurementSections } from '../record/record-views.tsx
 import { EntryForm } from './entry-form.tsx';
 import { requireSharing } from './require-sharing.ts';
 import { sectionTitle } from './share-error-text.ts';
+import { SharedFiles } from './shared-files.tsx';
 
 export interface OpenedShare {
   readonly shareId: string;
@@ -112,6 +113,9 @@ export function SharedRecordView(props: {
         dateOfBirth={snapshot().patient.dateOfBirth}
         records={entries().flatMap((e) => (e.record ? [{ id: e.id, record: e.record }] : []))}
       />
+      <Show when={snapshot().files?.length ? snapshot().files : undefined}>
+        {(files) => <SharedFiles files={files()} share={props.opened} />}
+      </Show>
       <For each={snapshot().sections}>
         {(section) => (
           <section class="share-section stack" aria-labelledby={`shared-${section}`} data-section={section}>
@@ -154,7 +158,7 @@ export function SharedRecordView(props: {
       </For>
       <Show when={snapshot().mode === 'read-add'} fallback={<p>{t('shares.open.readOnly')}</p>}>
         <EntryForm
-          onSubmit={async (draft) => {
+          onSubmit={async (draft, file) => {
             const practitioner = {
               name: props.author.name,
               profession: props.author.profession,
@@ -163,7 +167,12 @@ export function SharedRecordView(props: {
               idSelfDeclared: true as const,
             };
             const entry = entryFromDraft(draft, practitioner, new Date().toISOString());
-            await requireSharing(app).sendEntry({ ...props.opened, author: props.author, entry });
+            await requireSharing(app).sendEntry({
+              ...props.opened,
+              author: props.author,
+              entry,
+              ...(file ? { file } : {}),
+            });
             setSent([...sent(), entry]);
           }}
         />

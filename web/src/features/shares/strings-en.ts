@@ -58,6 +58,13 @@ export const sharesEn = {
     creating: 'Encrypting and uploading…',
     created: 'Share created. Give the practitioner the link, the QR code or the code.',
     noSections: 'Pick at least one section.',
+    documents: 'Documents to include',
+    documentsHint:
+      'Each chosen file is re-encrypted for this share only. The server stores it encrypted and learns its size; revoking the share deletes it.',
+    documentsNone: 'This profile has no document yet.',
+    documentsSingleUse: 'A single-use share carries no document.',
+    documentsTotal: '{{ count }} document(s) chosen, {{ size }} in all',
+    documentsTooMany: 'A share carries at most {{ max }} documents.',
     listTitle: 'Your shares',
     none: 'No share yet.',
     link: 'Link',
@@ -112,9 +119,20 @@ export const sharesEn = {
       'Single-use share: this opening closed it. What you see stays on this screen until you leave it; it will not be updated.',
     empty: 'Nothing recorded in this section.',
     readOnly: 'Read-only access.',
+    files: 'Shared documents',
+    fileMeta: '{{ name }}, {{ size }}, {{ date }}',
+    download: 'Download',
+    downloadNamed: 'Download {{ title }}',
+    downloading: 'Checking and downloading…',
+    downloaded: 'Downloaded: its checksum matched.',
+    fileTampered: 'This file failed its integrity check: it was altered and is not given to you.',
   },
   entry: {
     title: 'Add an entry',
+    file: 'Attach a file (optional)',
+    fileHint:
+      'A report or a scanned result, up to 20 MB. It is signed with the entry and reaches the patient as a read-only document.',
+    fileTooLarge: 'The attached file must be between 1 byte and 20 MB.',
     type: 'Kind of entry',
     titleField: 'Title',
     body: 'Text',
@@ -157,6 +175,11 @@ export const sharesEn = {
     keyChanged:
       'From {{ name }} — warning: signed with a key this practitioner’s account had not used before. Compare the key below with the practitioner’s own screen before relying on it.',
     fingerprint: 'Practitioner’s key:',
+    attachmentImported: 'Attached file “{{ name }}” ({{ size }}): signed, checked, in your documents.',
+    attachmentInvalid:
+      'The attached file “{{ name }}” failed its check against the signature: it was altered and was not imported.',
+    documentVerified: 'Attached to an entry by {{ name }} — signature verified. Read-only.',
+    documentUnverified: 'Attached to a practitioner’s entry whose signature cannot be verified. Read-only.',
   },
   practitioner: {
     title: 'Practitioner',

@@ -54,6 +54,13 @@ export const sharesFr: typeof sharesEn = {
     creating: 'Chiffrement et envoi…',
     created: 'Partage créé. Donnez au soignant le lien, le QR code ou le code.',
     noSections: 'Choisissez au moins une rubrique.',
+    documents: 'Documents à joindre',
+    documentsHint:
+      'Chaque fichier choisi est chiffré à nouveau pour ce seul partage. Le serveur le garde chiffré et en connaît la taille ; révoquer le partage le supprime.',
+    documentsNone: 'Ce profil n’a encore aucun document.',
+    documentsSingleUse: 'Un partage à usage unique ne joint aucun document.',
+    documentsTotal: '{{ count }} document(s) choisi(s), {{ size }} au total',
+    documentsTooMany: 'Un partage joint au plus {{ max }} documents.',
     listTitle: 'Vos partages',
     none: 'Aucun partage pour l’instant.',
     link: 'Lien',
@@ -109,8 +116,20 @@ export const sharesFr: typeof sharesEn = {
       'Partage à usage unique : cette ouverture l’a fermé. Ce que vous voyez reste sur cet écran jusqu’à ce que vous le quittiez ; il ne sera pas mis à jour.',
     empty: 'Rien dans cette rubrique.',
     readOnly: 'Accès en lecture seule.',
+    files: 'Documents partagés',
+    fileMeta: '{{ name }}, {{ size }}, {{ date }}',
+    download: 'Télécharger',
+    downloadNamed: 'Télécharger {{ title }}',
+    downloading: 'Vérification et téléchargement…',
+    downloaded: 'Téléchargé : sa somme de contrôle correspond.',
+    fileTampered:
+      'Ce fichier n’a pas passé le contrôle d’intégrité : il a été modifié et ne vous est pas remis.',
   },
   entry: {
+    file: 'Joindre un fichier (facultatif)',
+    fileHint:
+      'Un compte rendu ou un résultat scanné, jusqu’à 20 Mo. Il est signé avec l’élément et parvient au patient comme document en lecture seule.',
+    fileTooLarge: 'Le fichier joint doit peser entre 1 octet et 20 Mo.',
     title: 'Ajouter au dossier',
     type: 'Type d’élément',
     titleField: 'Titre',
@@ -154,6 +173,12 @@ export const sharesFr: typeof sharesEn = {
     keyChanged:
       'De {{ name }} — attention : signé avec une clé que le compte de ce soignant n’avait pas utilisée jusqu’ici. Comparez la clé ci-dessous avec l’écran du soignant avant de vous y fier.',
     fingerprint: 'Clé du soignant :',
+    attachmentImported: 'Fichier joint « {{ name }} » ({{ size }}) : signé, vérifié, dans vos documents.',
+    attachmentInvalid:
+      'Le fichier joint « {{ name }} » ne correspond pas à la signature : il a été modifié et n’a pas été importé.',
+    documentVerified: 'Joint à un élément par {{ name }} — signature vérifiée. Lecture seule.',
+    documentUnverified:
+      'Joint à un élément d’un soignant dont la signature ne peut être vérifiée. Lecture seule.',
   },
   practitioner: {
     title: 'Soignant',
