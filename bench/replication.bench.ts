@@ -153,19 +153,27 @@ interface ProfileJson {
   timeDeltas?: number[];
 }
 
-async function profiled<T>(page: Page, dir: string | null, name: string, fn: () => Promise<T>): Promise<T> {
-  if (!dir) return fn();
+/** Starts a CPU profile of `page`; the returned function stops it, saves it and prints its top. */
+async function startProfile(page: Page, dir: string, name: string): Promise<() => Promise<void>> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: ProfileJson };
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    console.log(`Profile of ${name} (top self time, page main thread):`);
+    for (const line of topSelfTime(profile)) console.log(line);
+    await cdp.detach();
+  };
+}
+
+async function profiled<T>(page: Page, dir: string | null, name: string, fn: () => Promise<T>): Promise<T> {
+  if (!dir) return fn();
+  const stop = await startProfile(page, dir, name);
   const result = await fn();
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: ProfileJson };
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
-  console.log(`Profile of ${name} (top self time, page main thread):`);
-  for (const line of topSelfTime(profile)) console.log(line);
-  await cdp.detach();
+  await stop();
   return result;
 }
 
@@ -213,10 +221,13 @@ async function oneRun(target: Target, run: number, profileDir: string | null): P
       const seen = b.evaluate((n) => (window as unknown as BenchWindow).carnetBench.whenRecords(n), target);
       // Let B settle (its status and stream) before A writes.
       await new Promise((r) => setTimeout(r, 500));
+      // The receiving side too: where B spends the live path.
+      const stopB = i === 0 && profileDir ? await startProfile(b, profileDir, 'live-b') : null;
       const sent = await profiled(a, i === 0 ? profileDir : null, 'live-a', () =>
         a.evaluate((n) => (window as unknown as BenchWindow).carnetBench.add(n), LIVE),
       );
       liveMs.push((await seen) - sent);
+      await stopB?.();
     }
     return { pushMs, pullMs: pulled.totalMs, signInMs: pulled.signInMs, liveMs, heapMiB: heap };
   } finally {

@@ -134,7 +134,11 @@ export function openTombstone(envelope: SealedEnvelope, key: SymmetricKey): void
 
 /** Returns the parsed JSON; the caller validates it against the record schema. */
 export function decryptRecord(envelope: SealedEnvelope, key: SymmetricKey): unknown {
-  const bytes = decryptBytes(envelope, key);
+  return recordFromBytes(decryptBytes(envelope, key));
+}
+
+/** The parsed JSON of bytes `decryptBytes` returned for a record (opened once, read later). */
+export function recordFromBytes(bytes: Uint8Array): unknown {
   try {
     return JSON.parse(fromUtf8(bytes));
   } catch {

@@ -28,6 +28,7 @@ import {
   decryptRecord,
   encryptBytes,
   encryptRecord,
+  recordFromBytes,
   sealTombstone,
 } from '../../../shared/crypto/record-envelope.ts';
 import type { SymmetricKey } from '../../../shared/crypto/symmetric-key.ts';
@@ -130,7 +131,22 @@ export function openStampedRecordEnvelope(
   envelope: StoredEnvelope,
   profileKey: SymmetricKey,
 ): { parsed: ParseResult<ClinicalRecord>; saved?: SavedStamp } {
-  const { content, saved } = splitStamp(decryptRecord(envelope, profileKey));
+  return stampedRecordOf(decryptRecord(envelope, profileKey));
+}
+
+/**
+ * Like `openStampedRecordEnvelope`, from the bytes `decryptBytes` already returned for this envelope
+ * with its profile's key (records/opened-plaintext.ts); throws a `CryptoError` if they are not JSON.
+ */
+export function readStampedRecordBytes(bytes: Uint8Array): {
+  parsed: ParseResult<ClinicalRecord>;
+  saved?: SavedStamp;
+} {
+  return stampedRecordOf(recordFromBytes(bytes));
+}
+
+function stampedRecordOf(plain: unknown): { parsed: ParseResult<ClinicalRecord>; saved?: SavedStamp } {
+  const { content, saved } = splitStamp(plain);
   return { parsed: parseRecord(content), ...(saved && { saved }) };
 }
 

@@ -3,6 +3,7 @@
  * Each record envelope is encrypted with its profile's key only. A record that fails to decrypt
  * or to parse is kept and reported with its problem, never shown as if it were valid.
  */
+import { wipe } from '../../../shared/crypto/bytes.ts';
 import type { ReadableIssue } from '../../../shared/schema/readable-issues.ts';
 import { type ClinicalRecord, parseRecord } from '../../../shared/schema/record.ts';
 import { AppError, type AppErrorReason, toAppError } from '../core/app-error.ts';
@@ -10,7 +11,7 @@ import { newId } from '../core/ids.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import type { EntryVerdict } from './entry-verdict.ts';
-import { openStampedRecordEnvelope, sealRecordEnvelope } from './envelope-codec.ts';
+import { openStampedRecordEnvelope, readStampedRecordBytes, sealRecordEnvelope } from './envelope-codec.ts';
 import type { ProfileEntry } from './profile-service.ts';
 import type { SavedStamp } from './saved-stamp.ts';
 import { removeSealed, removeSealedWhere } from './sealed-removal.ts';
@@ -47,7 +48,16 @@ export function checkRecord(input: unknown): ClinicalRecord {
   return parsed.value;
 }
 
-export function openRecord(envelope: StoredEnvelope, profile: ProfileEntry | undefined): RecordEntry {
+/**
+ * `opened`, when given, is the plaintext the pull guard already decrypted from exactly this envelope
+ * with this profile's key (records/opened-plaintext.ts): it is read instead of decrypting again, then
+ * wiped.
+ */
+export function openRecord(
+  envelope: StoredEnvelope,
+  profile: ProfileEntry | undefined,
+  opened?: Uint8Array,
+): RecordEntry {
   const base = {
     id: envelope.id,
     profileId: envelope.profileId,
@@ -56,12 +66,20 @@ export function openRecord(envelope: StoredEnvelope, profile: ProfileEntry | und
   };
   if (!profile) return { ...base, record: null, problem: 'wrong-key' };
   try {
-    const { parsed, saved } = openStampedRecordEnvelope(envelope, profile.key);
+    const { parsed, saved } = opened ? readOpened(opened) : openStampedRecordEnvelope(envelope, profile.key);
     return parsed.ok
       ? { ...base, record: parsed.value, ...(saved && { saved }) }
       : { ...base, record: null, problem: 'invalid-record' };
   } catch (error) {
     return { ...base, record: null, problem: toAppError(error).reason };
+  }
+}
+
+function readOpened(bytes: Uint8Array): ReturnType<typeof readStampedRecordBytes> {
+  try {
+    return readStampedRecordBytes(bytes);
+  } finally {
+    wipe(bytes);
   }
 }
 

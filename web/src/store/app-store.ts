@@ -18,6 +18,7 @@ import { createNotifications, type Notifications } from '../notifications/notifi
 import { createOpinions, type Opinions } from '../opinions/opinions.ts';
 import { watchReports } from '../opinions/report-watch.ts';
 import { DocumentService } from '../records/document-service.ts';
+import { openedPlaintext } from '../records/opened-plaintext.ts';
 import { orderProfiles } from '../records/profile-order.ts';
 import { type ProfileEntry, ProfileService } from '../records/profile-service.ts';
 import { type RecordEntry, RecordService } from '../records/record-service.ts';
@@ -207,7 +208,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       setTimer,
       every: 120_000,
     });
-    const decrypt = createRecordDecryptor();
+    const decrypt = createRecordDecryptor(openedPlaintext(db));
     let latestDocs: StoredEnvelope[] = [];
     subscriptions = [
       liveProfiles(db, next).subscribe((list) => {
@@ -251,6 +252,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     setOpinions(null);
     setProfiles([]);
     setRecords([]);
+    // Plaintext the pull guard opened and the list had not taken yet (records/opened-plaintext.ts).
+    openedPlaintext(db).clear();
     setRecoveryState(null);
     setTerms(null);
     setStatus('locked');

@@ -9,6 +9,7 @@ import { map } from 'rxjs';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { StoredEnvelope } from '../db/envelope-schema.ts';
 import { sealedState } from '../records/envelope-codec.ts';
+import type { OpenedPlaintext } from '../records/opened-plaintext.ts';
 import { decryptProfile, type ProfileEntry } from '../records/profile-service.ts';
 import { openRecord, type RecordEntry } from '../records/record-service.ts';
 import { checkStoredEntry } from '../shares/entry-payload.ts';
@@ -62,10 +63,13 @@ function sameSealedState(a: StoredEnvelope, b: StoredEnvelope): boolean {
   );
 }
 
-export function createRecordDecryptor(): (
-  docs: readonly StoredEnvelope[],
-  profiles: readonly ProfileEntry[],
-) => RecordEntry[] {
+/**
+ * `opened`: plaintext the pull guard already decrypted (records/opened-plaintext.ts), taken instead
+ * of decrypting a pulled record a second time.
+ */
+export function createRecordDecryptor(
+  opened?: OpenedPlaintext,
+): (docs: readonly StoredEnvelope[], profiles: readonly ProfileEntry[]) => RecordEntry[] {
   const cache = new Map<string, { envelope: StoredEnvelope; entry: RecordEntry }>();
   let profileSignature = '';
   return (docs, profiles) => {
@@ -78,7 +82,9 @@ export function createRecordDecryptor(): (
     return docs.map((envelope) => {
       const hit = cache.get(envelope.id);
       if (hit && sameSealedState(hit.envelope, envelope)) return hit.entry;
-      const entry = withVerdict(openRecord(envelope, byId.get(envelope.profileId)));
+      const profile = byId.get(envelope.profileId);
+      const plaintext = profile ? opened?.take(envelope, profile.key.id) : undefined;
+      const entry = withVerdict(openRecord(envelope, profile, plaintext));
       cache.set(envelope.id, { envelope, entry });
       return entry;
     });

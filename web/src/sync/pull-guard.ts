@@ -34,11 +34,13 @@ import { CryptoError } from '../../../shared/crypto/errors.ts';
 import { decryptBytes, openTombstone } from '../../../shared/crypto/record-envelope.ts';
 import type { Envelope, EnvelopeKind } from '../../../shared/schema/envelope.ts';
 import type { CarnetDatabase } from '../db/database.ts';
+import { openedPlaintext } from '../records/opened-plaintext.ts';
 import { type RefusalReason, type RefusedChange, SyncHistory } from './sync-history.ts';
 import { keyFor, type SyncKeys } from './sync-keys.ts';
 
 export type Verdict =
-  | { readonly type: 'accept' }
+  /** `echo`: exactly a write of this device the server acknowledged (nothing was decrypted). */
+  | { readonly type: 'accept'; readonly echo?: true }
   | { readonly type: 'wait' }
   | { readonly type: 'refuse'; readonly change: RefusedChange; readonly skip: boolean };
 
@@ -69,6 +71,8 @@ const COLLECTION_OF: Partial<Record<EnvelopeKind, 'profiles' | 'records' | 'blob
 
 export function createPullGuard(options: PullGuardOptions): PullGuard {
   const now = options.now ?? Date.now;
+  const opened = openedPlaintext(options.db);
+  const echoes = new PushedEchoes();
   let loading: { key: string; history: Promise<SyncHistory> } | null = null;
 
   function history(keys: SyncKeys): Promise<SyncHistory> {
@@ -105,6 +109,7 @@ export function createPullGuard(options: PullGuardOptions): PullGuard {
       if (seen && (doc.rev < seen.rev || (doc.rev === seen.rev && doc.nonce !== seen.nonce))) {
         return refuse('rolled-back');
       }
+      if (echoes.take(doc)) return { type: 'accept', echo: true };
       const key = await keyFor(keys, doc);
       if (doc._deleted) {
         if (doc.schemaVersion === 1) {
@@ -118,7 +123,9 @@ export function createPullGuard(options: PullGuardOptions): PullGuard {
         }
       } else if (doc.kind !== 'blob' && key) {
         try {
-          decryptBytes(doc, key);
+          const plaintext = decryptBytes(doc, key);
+          // The record list reads it from there instead of decrypting it again.
+          if (doc.kind === 'record') opened.remember(doc, key.id, plaintext);
         } catch (error) {
           if (!(error instanceof CryptoError && error.reason === 'unsupported-version'))
             return refuse('tampered');
@@ -138,7 +145,10 @@ export function createPullGuard(options: PullGuardOptions): PullGuard {
       const keys = options.getKeys();
       if (!keys) return;
       const h = await history(keys);
-      for (const doc of docs) h.accept(doc.id, doc.rev, doc.nonce);
+      for (const doc of docs) {
+        h.accept(doc.id, doc.rev, doc.nonce);
+        echoes.remember(doc);
+      }
       await h.flush();
     },
     async flush() {
@@ -150,4 +160,51 @@ export function createPullGuard(options: PullGuardOptions): PullGuard {
       return keys ? (await history(keys)).refused() : [];
     },
   };
+}
+
+/** Most acknowledged writes remembered for their echo; the oldest go first. */
+export const MAX_ECHOES = 20_000;
+
+/**
+ * This device's writes the server acknowledged, until they come back: the live stream sends every
+ * write of the account to all its devices, the writer included. An echo that is the very envelope
+ * written here (every field but the server's `updatedAt`) needs no check: it was sealed on this
+ * device and its history already holds it. Anything else, even one byte, is checked like any change.
+ */
+class PushedEchoes {
+  private readonly byId = new Map<string, Envelope>();
+
+  remember(doc: Envelope): void {
+    this.byId.delete(doc.id);
+    this.byId.set(doc.id, doc);
+    while (this.byId.size > MAX_ECHOES) {
+      const oldest = this.byId.keys().next().value;
+      if (oldest === undefined) break;
+      this.byId.delete(oldest);
+    }
+  }
+
+  /** True (once) when `doc` is exactly an acknowledged write of this device. */
+  take(doc: Envelope): boolean {
+    const mine = this.byId.get(doc.id);
+    if (!mine || !sameWrite(mine, doc)) return false;
+    this.byId.delete(doc.id);
+    return true;
+  }
+}
+
+function sameWrite(a: Envelope, b: Envelope): boolean {
+  return (
+    a.id === b.id &&
+    a.profileId === b.profileId &&
+    a.kind === b.kind &&
+    a.rev === b.rev &&
+    a._deleted === b._deleted &&
+    a.keyId === b.keyId &&
+    a.schemaVersion === b.schemaVersion &&
+    a.nonce === b.nonce &&
+    a.ciphertext === b.ciphertext &&
+    a.author === b.author &&
+    a.sig === b.sig
+  );
 }

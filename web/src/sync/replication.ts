@@ -197,16 +197,26 @@ async function forKind(
     if (!parsed.success) return 'RESYNC';
     if (parsed.data.kind === kind) documents.push(parsed.data);
   }
+  // The echo of this device's own acknowledged writes is left out: RxDB would only read its
+  // copies to find them equal (pull-guard.ts says when a change is an echo). One is kept when
+  // nothing else is left, to carry the event's checkpoint: RxDB stores none for an empty change, and
+  // the next start would pull every echo again.
+  const changed: Envelope[] = [];
+  let echo: Envelope | undefined;
   try {
     for (const doc of documents) {
-      if (guard && (await guard.check(doc)).type !== 'accept') return 'RESYNC';
+      const verdict = guard ? await guard.check(doc) : ({ type: 'accept' } as const);
+      if (verdict.type !== 'accept') return 'RESYNC';
+      if ('echo' in verdict && verdict.echo) echo = doc;
+      else changed.push(doc);
     }
     await guard?.flush();
   } catch {
     // The stream must outlive a failed check (e.g. the database closing): the pull retries it.
     return 'RESYNC';
   }
-  return documents.length > 0 ? { documents, checkpoint: item.checkpoint } : undefined;
+  if (changed.length === 0 && echo) changed.push(echo);
+  return changed.length > 0 ? { documents: changed, checkpoint: item.checkpoint } : undefined;
 }
 
 function isDefined<T>(value: T | undefined): value is T {
