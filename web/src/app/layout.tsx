@@ -5,6 +5,7 @@ import { LegalFooter } from '../features/legal/legal-footer.tsx';
 import { UnreadBadge } from '../features/messages/unread-badge.tsx';
 import { NotificationsBadge } from '../features/notifications/notifications-badge.tsx';
 import { ProfileSwitcher } from '../features/profiles/profile-switcher.tsx';
+import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
 import { ShareAgentRunner } from '../features/shares/share-agent-runner.tsx';
 import { SyncStatusBadge } from '../features/sync/sync-status-badge.tsx';
 import { RecoveryKeyBanner } from '../features/vault/recovery-key-banner.tsx';
@@ -24,10 +25,6 @@ const NotificationsBridge = lazy(() =>
 );
 const ReminderRunner = lazy(() =>
   import('../features/reminders/reminder-runner.tsx').then((m) => ({ default: m.ReminderRunner })),
-);
-// The service worker's registration and update prompt (workbox-window) load after the first screen.
-const UpdatePrompt = lazy(() =>
-  import('../features/pwa/update-prompt.tsx').then((m) => ({ default: m.UpdatePrompt })),
 );
 const EmergencyUpkeep = lazy(() =>
   import('../features/emergency/emergency-upkeep.tsx').then((m) => ({ default: m.EmergencyUpkeep })),
