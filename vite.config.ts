@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
 import { fhirDefinitions } from './scripts/fhir-definitions-plugin.ts';
+import { firstScreenStrings } from './scripts/first-screen-strings-plugin.ts';
 import { precompress } from './scripts/precompress-plugin.ts';
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -16,6 +17,8 @@ export default defineConfig({
     solid(),
     // The FHIR R4 definitions for the import screen's validator, trimmed, in a chunk of their own.
     fhirDefinitions(),
+    // The first screen's strings in both languages, picked from the dictionaries (web/src/strings).
+    firstScreenStrings(),
     VitePWA({
       strategies: 'generateSW',
       // The app registers the worker itself (features/pwa) so it can ask before updating.

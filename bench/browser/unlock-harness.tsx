@@ -13,6 +13,7 @@ import { memoryLocaleStorage } from '../../web/src/i18n/locale-storage.ts';
 import { sealRecord } from '../../web/src/records/record-service.ts';
 import { AppProvider } from '../../web/src/store/app-context.tsx';
 import { createAppStore } from '../../web/src/store/app-store.ts';
+import { allDictionaries } from '../../web/src/strings/all-dictionaries.ts';
 import { createI18n } from '../../web/src/strings/create-i18n.ts';
 import { type KdfRunner, workerKdfRunner } from '../../web/src/vault/kdf-runner.ts';
 
@@ -37,7 +38,11 @@ function waitFor(predicate: () => boolean): Promise<number> {
 async function run(): Promise<void> {
   const db = await openDatabase(`carnet-bench-${Date.now()}`);
   const store = createAppStore({ db, kdf: timedKdf });
-  const i18n = createI18n({ storage: memoryLocaleStorage('en'), preferred: ['en'] });
+  const i18n = createI18n({
+    storage: memoryLocaleStorage('en'),
+    preferred: ['en'],
+    dictionaries: allDictionaries,
+  });
   const root = document.getElementById('root');
   if (!root) throw new Error('no root');
   render(

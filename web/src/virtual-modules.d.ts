@@ -6,3 +6,10 @@ declare module 'virtual:fhir-r4-definitions' {
   /** Every R4 resource's StructureDefinition, trimmed the same way. */
   export const resources: Bundle;
 }
+
+declare module 'virtual:first-screen-strings' {
+  import type { Locale } from './i18n/locales.ts';
+  import type { PartialDictionary } from './strings/dictionary.ts';
+  /** The first screen's strings (strings/first-screen-keys.ts), nested as in the dictionaries. */
+  export const firstScreen: Readonly<Record<Locale, PartialDictionary>>;
+}

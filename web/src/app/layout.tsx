@@ -2,13 +2,10 @@ import { A, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, lazy, on, onCleanup, onMount, type ParentProps, Show } from 'solid-js';
 import { OpeningsNoticeScope } from '../features/emergency/openings-notice-scope.tsx';
 import { LegalFooter } from '../features/legal/legal-footer.tsx';
-import { TermsGate } from '../features/legal/terms-gate.tsx';
 import { UnreadBadge } from '../features/messages/unread-badge.tsx';
 import { NotificationsBadge } from '../features/notifications/notifications-badge.tsx';
-import { NotificationsBridge } from '../features/notifications/notifications-bridge.tsx';
 import { ProfileSwitcher } from '../features/profiles/profile-switcher.tsx';
 import { UpdatePrompt } from '../features/pwa/update-prompt.tsx';
-import { ReminderRunner } from '../features/reminders/reminder-runner.tsx';
 import { ShareAgentRunner } from '../features/shares/share-agent-runner.tsx';
 import { SyncStatusBadge } from '../features/sync/sync-status-badge.tsx';
 import { RecoveryKeyBanner } from '../features/vault/recovery-key-banner.tsx';
@@ -16,6 +13,19 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { useApp } from '../store/app-context.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
 
+// Only an unlocked session shows or runs these; they bring zod and the sealed local state, which the
+// welcome and unlock screens do not need, so they stay out of the entry chunk.
+const TermsGate = lazy(() =>
+  import('../features/legal/terms-gate.tsx').then((m) => ({ default: m.TermsGate })),
+);
+const NotificationsBridge = lazy(() =>
+  import('../features/notifications/notifications-bridge.tsx').then((m) => ({
+    default: m.NotificationsBridge,
+  })),
+);
+const ReminderRunner = lazy(() =>
+  import('../features/reminders/reminder-runner.tsx').then((m) => ({ default: m.ReminderRunner })),
+);
 const EmergencyUpkeep = lazy(() =>
   import('../features/emergency/emergency-upkeep.tsx').then((m) => ({ default: m.EmergencyUpkeep })),
 );
@@ -31,7 +41,8 @@ export function Layout(props: ParentProps) {
 
 function Shell(props: ParentProps) {
   const app = useApp();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const navigate = useNavigate();
 
   // Any keyboard or pointer activity restarts the auto-lock countdown; waking up checks the clock.
@@ -91,6 +102,13 @@ function Shell(props: ParentProps) {
     menu?.addEventListener('click', onMenuClick);
   });
   onCleanup(() => document.removeEventListener('keydown', onMenuKey));
+
+  // The entry chunk holds the first screen's strings only (strings/first-screen-keys.ts): any other
+  // screen waits for the whole dictionary of the language, which the store's opening loads too.
+  const firstScreen = () => location.pathname === '/';
+  createEffect(() => {
+    if (!firstScreen()) void i18n.loadAll().catch(() => undefined);
+  });
 
   return (
     <div class="shell">
@@ -173,8 +191,8 @@ function Shell(props: ParentProps) {
       <ShareAgentRunner />
       <Show when={app.status() === 'unlocked'}>
         <NotificationsBridge />
+        <ReminderRunner />
       </Show>
-      <ReminderRunner />
       <main class="shell__main" id="main" tabIndex={-1}>
         <RecoveryKeyBanner />
         {/* Unlocked without the current terms accepted: only the legal pages, until they are. */}
@@ -182,7 +200,7 @@ function Shell(props: ParentProps) {
           when={app.status() !== 'unlocked' || app.termsAccepted() || location.pathname.startsWith('/legal/')}
           fallback={<TermsGate />}
         >
-          {props.children}
+          <Show when={i18n.complete() || firstScreen()}>{props.children}</Show>
         </Show>
       </main>
       <LegalFooter />

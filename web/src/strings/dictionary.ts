@@ -8,3 +8,6 @@ import type { en } from './en.ts';
 
 export type RawDictionary = typeof en;
 export type Dictionary = i18n.Flatten<RawDictionary>;
+
+/** Part of a dictionary, nested like it (the first screen's strings, strings/first-screen-keys.ts). */
+export type PartialDictionary = Readonly<Record<string, unknown>>;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../core/app-error.ts';
 import { memoryLocaleStorage } from '../i18n/locale-storage.ts';
 import { ServerError } from '../server/server-error.ts';
+import { allDictionaries } from '../strings/all-dictionaries.ts';
 import { createI18n } from '../strings/create-i18n.ts';
 import { errorText } from './error-text.ts';
 
@@ -12,7 +13,11 @@ const at = (reason: ServerError['reason'], endpoint: string) =>
 describe('errorText', () => {
   it('explains every server error with the sentence its screen always showed, in both languages', () =>
     createRoot((dispose) => {
-      const i18n = createI18n({ storage: memoryLocaleStorage('en'), preferred: ['en-US'] });
+      const i18n = createI18n({
+        storage: memoryLocaleStorage('en'),
+        preferred: ['en-US'],
+        dictionaries: allDictionaries,
+      });
       const { t } = i18n;
       expect(errorText(t, at('forbidden', '/api/shares/:id/open'))).toBe(t('shares.errors.wrong-passcode'));
       expect(errorText(t, at('offline', '/api/shares'))).toBe(t('shares.errors.offline'));
