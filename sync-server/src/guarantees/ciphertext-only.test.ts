@@ -182,6 +182,10 @@ describe('ciphertext only', () => {
               'shares',
               'share_log',
               'share_entries',
+              // Chunks of documents in shares and practitioners' attachments: ciphertext under a
+              // key derived from the share key (shared/crypto/share-file.ts).
+              'share_files',
+              'share_file_chunks',
               'threads',
               'thread_participants',
               'thread_messages',
