@@ -1,7 +1,8 @@
 /**
  * The share half of the ciphertext-only scan (docs/architecture.md §1.2, §8): a patient shares records full of
  * markers (with a marked passcode and a typed code); a practitioner opens the share, reads it,
- * and writes a marked entry sealed to the patient; the patient fetches it. Returns every value that
+ * and writes a marked entry sealed to the patient; the patient fetches it; both put a marked file in
+ * the share (a shared document, an attached report). Returns every value that
  * must never reach the server's storage or logs: markers, the share key and what derives from it,
  * the passcode, the code's secret, and the practitioner's keys.
  */
@@ -18,6 +19,11 @@ import {
   wrapShareKeyWithCode,
 } from '../../../shared/crypto/share-code.ts';
 import { openEntry, sealEntry, signEntry, verifyEntry } from '../../../shared/crypto/share-entry.ts';
+import {
+  decryptShareFile,
+  encryptShareFile,
+  generateShareFileId,
+} from '../../../shared/crypto/share-file.ts';
 import {
   generateShareId,
   generateShareKey,
@@ -129,9 +135,47 @@ export async function shareMarkedRecords(
   );
   expect(verifyEntry(entry)).toEqual({ shareId: id, text: entryText });
 
+  // A document the patient puts in the share, and a report the practitioner attaches: the server
+  // keeps their chunks (encrypted under a key derived from the share key), and each reads back.
+  const fileTexts = ['shareddocument', 'attachedreport'].map(marker);
+  const uploaders = [
+    { text: fileTexts[0] as string, session: patient.token, access: {} },
+    {
+      text: fileTexts[1] as string,
+      session: doctor,
+      access: { accessToken: shareAccessToken(key, passcode) },
+    },
+  ];
+  for (const { text, session, access } of uploaders) {
+    const fileId = generateShareFileId();
+    const { ref, chunks } = encryptShareFile(key, id, {
+      id: fileId,
+      bytes: utf8(text),
+      name: `${text}.txt`,
+      mediaType: 'text/plain',
+    });
+    const declared = await fetcher(
+      `/api/shares/${id}/files`,
+      jsonInit('POST', { id: fileId, chunkCount: chunks.length, ...access }, session),
+    );
+    expect(declared.status).toBe(201);
+    const put = await fetcher(
+      `/api/shares/${id}/files/${fileId}/chunks/0`,
+      jsonInit('PUT', { data: chunks[0], ...access }, session),
+    );
+    expect(put.status).toBe(204);
+    const read = await fetcher(
+      `/api/shares/${id}/files/${fileId}/chunks/0/read`,
+      jsonInit('POST', { ...access }, session),
+    );
+    expect(read.status).toBe(200);
+    expect(decryptShareFile(key, id, ref, [(await read.json()).data])).toEqual(utf8(text));
+  }
+
   return [
     ...sharedTexts,
     entryText,
+    ...fileTexts,
     passcode,
     code.secret,
     code.code,
