@@ -73,3 +73,24 @@ export const envelopeSchema = z
   });
 
 export type Envelope = z.infer<typeof envelopeSchema>;
+
+/**
+ * Two envelopes hold the same write: every field the author sets, byte for byte (not the server's
+ * `updatedAt`). The server takes such a push as unchanged; a device takes such a pull as the echo
+ * of its own write.
+ */
+export function sameEnvelopeState(a: Envelope, b: Envelope): boolean {
+  return (
+    a.id === b.id &&
+    a.profileId === b.profileId &&
+    a.kind === b.kind &&
+    a.rev === b.rev &&
+    a._deleted === b._deleted &&
+    a.keyId === b.keyId &&
+    a.schemaVersion === b.schemaVersion &&
+    a.nonce === b.nonce &&
+    a.ciphertext === b.ciphertext &&
+    a.author === b.author &&
+    a.sig === b.sig
+  );
+}

@@ -1,7 +1,7 @@
 /**
  * Storage of appointments and practitioners' availability (docs/architecture.md §10.4), part of the
  * `Store` interface, with one SQLite and one PostgreSQL implementation run through the same contract
- * suite (appointments.contract.ts). Both run the SQL below (question-mark placeholders, renumbered
+ * suite (appointments.contract.ts). Both run the SQL below (question-mark parameters, renumbered
  * for PostgreSQL by `dialect`).
  *
  * What is kept: the availability JSON (public), and per appointment the two accounts, the start

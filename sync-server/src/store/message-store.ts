@@ -1,7 +1,7 @@
 /**
  * Storage of messaging (docs/architecture.md §8.5) and of the directory's reads, part of the `Store`
  * interface, with a SQLite and a PostgreSQL implementation run through one contract suite
- * (messages.contract.ts). Both run the SQL below (positional question-mark placeholders, renumbered $1, $2… for PostgreSQL).
+ * (messages.contract.ts). Both run the SQL below (positional question-mark parameters, renumbered $1, $2… for PostgreSQL).
  *
  * What is kept: threads (id, opener, time, the last server seq), per participant its role, its
  * wrapped copy of the thread key (opaque), an archived flag and its delivered and read cursors;

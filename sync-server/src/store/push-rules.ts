@@ -12,32 +12,16 @@
  * - `updatedAt` is the server's clock; the client's value is ignored.
  */
 import type { PushRow } from '../../../shared/protocol/replication.ts';
-import type { Envelope } from '../../../shared/schema/envelope.ts';
+import { type Envelope, sameEnvelopeState } from '../../../shared/schema/envelope.ts';
 import { MAX_PROFILES } from '../../../shared/schema/profile.ts';
 import { ProfileLimitError, QuotaExceededError } from './errors.ts';
 
 export type RowDecision = 'write' | 'conflict' | 'unchanged';
 
-export function sameDocumentState(a: Envelope, b: Envelope): boolean {
-  return (
-    a.id === b.id &&
-    a.profileId === b.profileId &&
-    a.kind === b.kind &&
-    a.rev === b.rev &&
-    a._deleted === b._deleted &&
-    a.keyId === b.keyId &&
-    a.schemaVersion === b.schemaVersion &&
-    a.nonce === b.nonce &&
-    a.ciphertext === b.ciphertext &&
-    a.author === b.author &&
-    a.sig === b.sig
-  );
-}
-
 export function decideRow(master: Envelope | undefined, row: PushRow): RowDecision {
   const next = row.newDocumentState;
   if (!master) return 'write';
-  if (sameDocumentState(master, next)) return 'unchanged';
+  if (sameEnvelopeState(master, next)) return 'unchanged';
   if (master.kind !== next.kind || master.profileId !== next.profileId) return 'conflict';
   const assumed = row.assumedMasterState;
   if (assumed === null || assumed.rev !== master.rev) return 'conflict';

@@ -32,7 +32,7 @@
  */
 import { CryptoError } from '../../../shared/crypto/errors.ts';
 import { decryptBytes, openTombstone } from '../../../shared/crypto/record-envelope.ts';
-import type { Envelope, EnvelopeKind } from '../../../shared/schema/envelope.ts';
+import { type Envelope, type EnvelopeKind, sameEnvelopeState } from '../../../shared/schema/envelope.ts';
 import type { CarnetDatabase } from '../db/database.ts';
 import { openedPlaintext } from '../records/opened-plaintext.ts';
 import { type RefusalReason, type RefusedChange, SyncHistory } from './sync-history.ts';
@@ -187,24 +187,8 @@ class PushedEchoes {
   /** True (once) when `doc` is exactly an acknowledged write of this device. */
   take(doc: Envelope): boolean {
     const mine = this.byId.get(doc.id);
-    if (!mine || !sameWrite(mine, doc)) return false;
+    if (!mine || !sameEnvelopeState(mine, doc)) return false;
     this.byId.delete(doc.id);
     return true;
   }
-}
-
-function sameWrite(a: Envelope, b: Envelope): boolean {
-  return (
-    a.id === b.id &&
-    a.profileId === b.profileId &&
-    a.kind === b.kind &&
-    a.rev === b.rev &&
-    a._deleted === b._deleted &&
-    a.keyId === b.keyId &&
-    a.schemaVersion === b.schemaVersion &&
-    a.nonce === b.nonce &&
-    a.ciphertext === b.ciphertext &&
-    a.author === b.author &&
-    a.sig === b.sig
-  );
 }
