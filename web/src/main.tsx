@@ -1,9 +1,11 @@
 import { render } from 'solid-js/web';
 import { App } from './app/app.tsx';
 import { persistAfterInstall } from './backup/durable-storage.ts';
+import { DEFAULT_DATABASE_NAME } from './db/database-name.ts';
 import { I18nProvider } from './i18n/i18n-context.tsx';
 import { browserLocaleStorage } from './i18n/locale-storage.ts';
 import { AppProvider } from './store/app-context.tsx';
+import { closureChannelName } from './store/closure-channel.ts';
 import { createDeferredAppStore } from './store/deferred-app-store.ts';
 import { browserVaultHint } from './store/vault-hint.ts';
 import { createI18n } from './strings/create-i18n.ts';
@@ -21,9 +23,9 @@ const i18n = createI18n({
   dictionaries: lazyDictionaries,
 });
 // The first screen (welcome or unlock) renders now, from this chunk alone, with its own strings.
-// RxDB, libsodium, the store and the whole dictionary of the language load on the first key or tap,
-// the first action, or when the browser is idle (deferred-app-store.ts): every screen an open
-// store leads to has all its strings. Without them (a chunk missing offline) the store still opens.
+// RxDB, libsodium, the store and the whole dictionary of the language load on the first input or
+// the first action (deferred-app-store.ts): every screen an open store leads to has all its strings.
+// Without them (a chunk missing offline) the store still opens.
 // The store's code is large: it is evaluated in two steps (RxDB, then the store) with a pause for
 // the browser between them, so a tap while it loads does not wait behind one long task.
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -34,23 +36,24 @@ const openStore = async () => {
   await nextTask();
   return openAppStore({ serverUrl: location.origin, initialShareHash });
 };
-const { store, start } = createDeferredAppStore(
+const { store, start, hear } = createDeferredAppStore(
   () => Promise.all([openStore(), i18n.loadAll().catch(() => undefined)]).then(([opened]) => opened),
   browserVaultHint(),
 );
-const FIRST_INPUT = ['keydown', 'pointerdown', 'touchstart'] as const;
+// With the vault's status known from the hint, the store opens on the first key, tap or typed text (a
+// password manager fills without a key) or the first action, not on its own: a tab that only looks
+// pays nothing for RxDB (with the status unknown it opens at once to find it). A tab left
+// untouched still hears another tab close the account or remove Carnet from this device, on the
+// closure channel, and shows it (deferred-app-store.ts); locks and unlocks are per tab.
+const FIRST_INPUT = ['keydown', 'pointerdown', 'touchstart', 'input'] as const;
 const onFirstInput = () => {
   for (const type of FIRST_INPUT) window.removeEventListener(type, onFirstInput, true);
   start();
 };
 for (const type of FIRST_INPUT) window.addEventListener(type, onFirstInput, { capture: true, passive: true });
-// Without any input the store still opens once the page has loaded and the browser is idle: a tab
-// left untouched must hear what other tabs do (a lock, an account closed, a vault wiped). Not
-// sooner: the first screen's own loading comes first.
-const whenIdle = (run: () => void) =>
-  'requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 1500);
-if (document.readyState === 'complete') whenIdle(onFirstInput);
-else window.addEventListener('load', () => whenIdle(onFirstInput), { once: true });
+if (typeof BroadcastChannel !== 'undefined') {
+  new BroadcastChannel(closureChannelName(DEFAULT_DATABASE_NAME)).onmessage = (event) => hear(event.data);
+}
 
 // index.html paints the shell's header while this script loads; the app replaces it.
 root.replaceChildren();

@@ -11,6 +11,7 @@ import {
 } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Keyring } from '../../../shared/crypto/keyring.ts';
+import { DEFAULT_DATABASE_NAME } from './database-name.ts';
 import { envelopeRxSchema, type StoredEnvelope } from './envelope-schema.ts';
 
 export interface VaultMeta {
@@ -62,7 +63,7 @@ export interface CarnetCollections {
 
 export type CarnetDatabase = RxDatabase<CarnetCollections>;
 
-export const DEFAULT_DATABASE_NAME = 'carnet';
+export { DEFAULT_DATABASE_NAME };
 
 /** Sync conflicts are resolved after decryption (web/src/sync/conflict-handler.ts). */
 export type EnvelopeConflictHandlers = Record<

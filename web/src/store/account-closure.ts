@@ -11,22 +11,12 @@
 import { type Accessor, batch, createSignal } from 'solid-js';
 import type { CarnetDatabase } from '../db/database.ts';
 import type { VaultService } from '../vault/vault-service.ts';
-import { type WipeReport, type WipeTargets, wipeDevice } from '../vault/wipe-device.ts';
+import { type WipeTargets, wipeDevice } from '../vault/wipe-device.ts';
 import { wipeSession } from '../vault/wipe-session.ts';
+import { type Closure, type ClosureKind, closureChannelName, readClosure } from './closure-channel.ts';
 import type { SyncController } from './sync-controller.ts';
 
-export type ClosureKind = 'account' | 'device';
-
-/** What the confirmation says: what went, and whether the device's wipe finished. */
-export interface Closure {
-  readonly kind: ClosureKind;
-  /** The server deleted the account (closing with sync on). */
-  readonly server: boolean;
-  /** The account stays on the server (this device only, with sync on). */
-  readonly accountKept: boolean;
-  readonly state: 'wiping' | 'done' | 'failed';
-  readonly report?: WipeReport;
-}
+export type { Closure, ClosureKind } from './closure-channel.ts';
 
 export interface AccountClosure {
   closure: Accessor<Closure | null>;
@@ -51,16 +41,6 @@ export interface AccountClosureDeps {
   readonly channelName?: string;
 }
 
-const isClosure = (value: unknown): value is Closure => {
-  const c = value as Closure | null;
-  return (
-    typeof c === 'object' &&
-    c !== null &&
-    (c.kind === 'account' || c.kind === 'device') &&
-    (c.state === 'wiping' || c.state === 'done' || c.state === 'failed')
-  );
-};
-
 export function browserWipeTargets(): Omit<WipeTargets, 'db'> {
   return {
     indexedDB: globalThis.indexedDB,
@@ -75,21 +55,16 @@ export function createAccountClosure(deps: AccountClosureDeps): AccountClosure {
   const channel =
     typeof BroadcastChannel === 'undefined'
       ? null
-      : new BroadcastChannel(deps.channelName ?? `carnet-closure:${deps.db.name}`);
+      : new BroadcastChannel(deps.channelName ?? closureChannelName(deps.db.name));
   // Lives as long as the store; in Node it must not keep the process alive.
   (channel as { unref?: () => void } | null)?.unref?.();
   if (channel) {
     channel.onmessage = (event: MessageEvent) => {
-      if (!isClosure(event.data)) return;
-      const told = event.data;
+      const told = readClosure(event.data);
+      if (!told) return;
       batch(() => {
         if (closure() === null) deps.endSession();
-        setClosure({
-          kind: told.kind,
-          server: told.server,
-          accountKept: told.accountKept,
-          state: told.state,
-        });
+        setClosure(told);
       });
       // Let the wiping tab delete the database: this tab's connections close now.
       if (told.state === 'wiping') void deps.db.close().catch(() => undefined);

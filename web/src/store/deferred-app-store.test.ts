@@ -119,6 +119,56 @@ describe('deferred app store', () => {
     await until(() => opened === 1);
     expect(some.store.status()).toBe('loading');
   });
+
+  it('a closure another tab posts before the store opens is shown, and the database is never opened', async () => {
+    let opened = 0;
+    const { store, start, hear, ready } = createDeferredAppStore(
+      async () => {
+        opened++;
+        return new Promise<AppStore>(() => undefined);
+      },
+      createVaultHint({ storage: memoryStorage({ 'carnet.vaultHint': 'locked' }) }),
+    );
+    expect(store.status()).toBe('locked');
+    // Not a closure: nothing changes.
+    hear({ kind: 'account', state: 'gone' });
+    hear('closed');
+    expect(store.status()).toBe('locked');
+    expect(store.closure()).toBeNull();
+
+    hear({ kind: 'account', server: true, accountKept: false, state: 'wiping' });
+    expect(store.status()).toBe('closed');
+    expect(store.closure()).toEqual({ kind: 'account', server: true, accountKept: false, state: 'wiping' });
+    hear({ kind: 'account', server: true, accountKept: false, state: 'done', report: { extra: 1 } });
+    expect(store.closure()).toEqual({ kind: 'account', server: true, accountKept: false, state: 'done' });
+
+    // A tap on the closure page or an action would open (so create) a database: neither does.
+    start();
+    await expect(store.unlock(TEST_PASSPHRASE)).rejects.toMatchObject({ reason: 'storage' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(opened).toBe(0);
+    expect(ready()).toBeUndefined();
+    expect(store.status()).toBe('closed');
+  });
+
+  it("once the store is open, a closure is the store's own to hear", async () => {
+    const storage = memoryStorage({ 'carnet.vaultHint': 'no-vault' });
+    const { store, start, hear, ready } = createDeferredAppStore(async () => {
+      const opening = await openDatabase(nextDatabaseName('deferred-heard'));
+      db = opening;
+      return createRoot((done) => {
+        dispose = done;
+        return createAppStore({ db: opening, kdf: inlineKdfRunner });
+      });
+    }, createVaultHint({ storage }));
+    start();
+    await until(
+      () => ready() !== undefined && store.status() === 'no-vault' && ready()?.status() === 'no-vault',
+    );
+    hear({ kind: 'device', server: false, accountKept: true, state: 'done' });
+    expect(store.status()).toBe('no-vault');
+    expect(store.closure()).toBeNull();
+  });
 });
 
 describe('vault hint', () => {

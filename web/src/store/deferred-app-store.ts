@@ -8,12 +8,16 @@
  * - accessors give their empty value (no profiles, no records, no session: the vault is locked);
  * - actions wait for the real store and run there, so a passphrase typed early is not lost.
  * Every member reads the `real` signal when called, so what rendered early updates once it is ready.
+ * Another tab closing the account or removing Carnet from this device is heard before the store is
+ * open (`hear`, fed from the closure channel by main.tsx): this tab then shows the closure and never
+ * opens the database, which would create a new, empty one after the wipe.
  * This module imports types only from the store: the entry chunk stays free of RxDB and libsodium.
  */
 import { type Accessor, createEffect, createRoot, createSignal } from 'solid-js';
 import { AppError } from '../core/app-error.ts';
 import type { PendingShareSlot } from '../shares/pending-share.ts';
 import type { AppStore, VaultStatus } from './app-store.ts';
+import { type Closure, readClosure } from './closure-channel.ts';
 
 /** What `status()` shows until the store is open: a guess, never acted upon (actions wait). */
 export interface VaultHint {
@@ -38,7 +42,6 @@ const WHILE_OPENING: { readonly [K in keyof AppStore]?: AppStore[K] } = {
   server: () => null,
   recovery: () => null,
   recoveryPrompt: () => null,
-  closure: () => null,
   syncKeyringBehind: () => false,
   sharing: () => null,
   messaging: () => null,
@@ -58,15 +61,25 @@ export interface DeferredAppStore {
   ready: Accessor<AppStore | undefined>;
   /** Starts opening the real store (idempotent); any action starts it too. */
   start(): void;
+  /**
+   * A message from the closure channel: before the store is open, a closure another tab posts
+   * becomes this tab's (status 'closed') and the store is never opened; once it is open, the
+   * store's own listener answers and this does nothing. Anything but a closure is ignored.
+   */
+  hear(message: unknown): void;
 }
 
 export function createDeferredAppStore(open: () => Promise<AppStore>, hint: VaultHint): DeferredAppStore {
   const [real, setReal] = createSignal<AppStore>();
   const [guess, setGuess] = createSignal<VaultStatus>(hint.initial);
   const [failed, setFailed] = createSignal(false);
+  const [heard, setHeard] = createSignal<Closure | null>(null);
   let prepareUnlock = false;
   let opening: Promise<AppStore> | null = null;
   const whenOpen = (): Promise<AppStore> => {
+    if (heard() && !opening) {
+      return Promise.reject(new AppError('storage', 'Carnet was removed from this device in another tab'));
+    }
     opening ??= open().then(
       (store) => {
         setReal(() => store);
@@ -103,6 +116,7 @@ export function createDeferredAppStore(open: () => Promise<AppStore>, hint: Vaul
   // The real store starts at 'loading' while it reads the vault's metadata: the guess stays on
   // screen meanwhile, so the unlock form being typed in is not swapped out and back.
   const status: Accessor<VaultStatus> = () => {
+    if (heard()) return 'closed';
     const actual = real()?.status();
     if (actual !== undefined && actual !== 'loading') return actual;
     return failed() ? 'error' : guess();
@@ -117,6 +131,7 @@ export function createDeferredAppStore(open: () => Promise<AppStore>, hint: Vaul
 
   const members = new Map<PropertyKey, unknown>([
     ['status', status],
+    ['closure', () => real()?.closure() ?? heard()],
     ['pendingShare', pendingShare],
     // The unlock screen asks on mount; libsodium and the KDF worker load once the store does.
     [
@@ -146,5 +161,10 @@ export function createDeferredAppStore(open: () => Promise<AppStore>, hint: Vaul
       return members.get(key);
     },
   });
-  return { store, ready: real, start };
+  const hear = (message: unknown): void => {
+    if (real()) return;
+    const told = readClosure(message);
+    if (told) setHeard(told);
+  };
+  return { store, ready: real, start, hear };
 }
