@@ -22,11 +22,8 @@ export function HomePage() {
   return (
     <Switch>
       <Match when={app.status() === 'loading'}>
-        {/* Holds a screen's height: the footer stays out of view, so it does not jump down when the
-            welcome screen (a first visit: nothing remembered yet) replaces this line. */}
-        <p role="status" class="home-loading">
-          {t('app.loading')}
-        </p>
+        {/* The footer waits for the status (layout.tsx): nothing moves when a screen replaces this. */}
+        <p role="status">{t('app.loading')}</p>
       </Match>
       <Match when={app.status() === 'error'}>
         <section class="stack">

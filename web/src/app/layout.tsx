@@ -203,7 +203,12 @@ function Shell(props: ParentProps) {
           <Show when={i18n.complete() || firstScreen()}>{props.children}</Show>
         </Show>
       </main>
-      <LegalFooter />
+      {/* Not while the vault's status is unknown: the first screen's height is not known either, and
+          a footer drawn meanwhile would move when it arrives (a layout shift). Added after, it moves
+          nothing. */}
+      <Show when={app.status() !== 'loading'}>
+        <LegalFooter />
+      </Show>
     </div>
   );
 }
