@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerServiceWorker, type WorkboxLike, type WorkboxLikeEvent } from './service-worker.ts';
+import {
+  registerServiceWorker,
+  TAKE_OVER_MS,
+  type WorkboxLike,
+  type WorkboxLikeEvent,
+} from './service-worker.ts';
 
 type EventType = 'installed' | 'waiting' | 'controlling';
 
@@ -71,6 +76,32 @@ describe('registerServiceWorker', () => {
     expect(calls.skipWaiting).toBe(1);
     expect(reload).not.toHaveBeenCalled();
     emit('controlling', {});
+    expect(reload).toHaveBeenCalledTimes(1);
+    control.dispose();
+  });
+
+  it('reloads anyway when the accepted version has not taken over in time, and only once', () => {
+    vi.useFakeTimers();
+    const { emit, calls, reload, control } = setup();
+    emit('waiting', { isUpdate: true });
+    control.applyUpdate();
+    expect(calls.skipWaiting).toBe(1);
+    vi.advanceTimersByTime(TAKE_OVER_MS - 1);
+    expect(reload).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(reload).toHaveBeenCalledTimes(1);
+    // The new version takes over as the page goes: no second reload.
+    emit('controlling', {});
+    expect(reload).toHaveBeenCalledTimes(1);
+    control.dispose();
+  });
+
+  it('does not reload a second time after taking over in time', () => {
+    vi.useFakeTimers();
+    const { emit, reload, control } = setup();
+    control.applyUpdate();
+    emit('controlling', {});
+    vi.advanceTimersByTime(10 * TAKE_OVER_MS);
     expect(reload).toHaveBeenCalledTimes(1);
     control.dispose();
   });

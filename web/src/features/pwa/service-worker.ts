@@ -13,7 +13,7 @@ export interface ServiceWorkerEvents {
 }
 
 export interface ServiceWorkerControl {
-  /** Activates the waiting version, then reloads this tab once it controls the page. */
+  /** Activates the waiting version, then reloads this tab once it controls the page (or after TAKE_OVER_MS). */
   applyUpdate(): void;
   dispose(): void;
 }
@@ -41,6 +41,14 @@ export interface RegisterOptions {
 }
 
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
+/**
+ * How long the accepted version may take to control the page before this tab reloads anyway.
+ * Chromium sometimes leaves the waiting worker waiting after its skipWaiting() when the page was
+ * fetching its own files through the current worker at that moment (the store's code starts loading
+ * on the same tap, main.tsx): seen in the update journey (e2e/pwa.spec.ts), where it never took over. Reloading ends
+ * those fetches; the new version then takes over before the page loads again.
+ */
+export const TAKE_OVER_MS = 3_000;
 
 /** Only production builds have a service worker; the dev server serves none. */
 export function serviceWorkerSupported(): boolean {
@@ -55,6 +63,14 @@ export function registerServiceWorker(
   const reload = options.reload ?? (() => window.location.reload());
   const isOnline = options.isOnline ?? (() => navigator.onLine);
   let reloadRequested = false;
+  let reloaded = false;
+  let fallback: ReturnType<typeof setTimeout> | undefined;
+  const reloadOnce = () => {
+    if (reloaded) return;
+    reloaded = true;
+    clearTimeout(fallback);
+    reload();
+  };
 
   wb.addEventListener('installed', (event) => {
     // An update (found at registration or later, "external") is not the first install.
@@ -63,7 +79,7 @@ export function registerServiceWorker(
   wb.addEventListener('waiting', () => events.onUpdateWaiting());
   // Only the tab where the user accepted reloads; other tabs keep their state.
   wb.addEventListener('controlling', () => {
-    if (reloadRequested) reload();
+    if (reloadRequested) reloadOnce();
   });
 
   void wb.register().catch(() => {
@@ -79,9 +95,11 @@ export function registerServiceWorker(
     applyUpdate() {
       reloadRequested = true;
       wb.messageSkipWaiting();
+      fallback ??= setTimeout(reloadOnce, TAKE_OVER_MS);
     },
     dispose() {
       clearInterval(timer);
+      clearTimeout(fallback);
     },
   };
 }
