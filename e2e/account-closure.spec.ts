@@ -182,6 +182,14 @@ test('close a synced account after a backup: nothing left on the server or the d
   const otherTab = await context.newPage();
   await otherTab.goto('/');
   await expect(otherTab.getByRole('heading', { level: 1, name: 'Unlock Carnet' })).toBeVisible();
+  // Untouched, it has not even loaded the database's code: the entry chunk alone hears the closure.
+  const databaseCodeLoaded = () =>
+    otherTab.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .some((entry) => /\/assets\/database-[^/]*\.js$/.test(entry.name)),
+    );
+  expect(await databaseCodeLoaded()).toBe(false);
 
   // The right one: the server deletes the account, then this device is wiped.
   await page.getByRole('checkbox').uncheck();
@@ -193,6 +201,7 @@ test('close a synced account after a backup: nothing left on the server or the d
   await expect(page.getByText(s.closed.device)).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(otherTab.getByRole('heading', { level: 1, name: s.closed.titleAccount })).toBeVisible();
+  expect(await databaseCodeLoaded()).toBe(false);
   await otherTab.close();
   const device = await deviceState(page);
   expect(device.databases).toEqual([]);
