@@ -56,7 +56,10 @@ async function run(): Promise<void> {
     root,
   );
 
-  await store.createVault(PASSPHRASE);
+  // Terms accepted as the create screen would: otherwise the terms gate stands in place of the record.
+  await store.createVault(PASSPHRASE, { terms: true, adult: true });
+  // And the recovery key kept, as the person would: until then `/` asks for it instead of the record.
+  await store.confirmRecoveryKey();
   const profile = await store.createProfile({
     schemaVersion: 1,
     displayName: 'Bench',
