@@ -13,7 +13,7 @@ export interface ServiceWorkerEvents {
 }
 
 export interface ServiceWorkerControl {
-  /** Activates the waiting version, then reloads this tab once it controls the page (or after TAKE_OVER_MS). */
+  /** Activates the waiting version, then reloads this tab once it controls the page (at most TAKE_OVER_MS later). */
   applyUpdate(): void;
   dispose(): void;
 }
@@ -44,9 +44,10 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
 /**
  * How long the accepted version may take to control the page before this tab reloads anyway.
  * Chromium sometimes leaves the waiting worker waiting after its skipWaiting() when the page was
- * fetching its own files through the current worker at that moment (the store's code starts loading
- * on the same tap, main.tsx): seen in the update journey (e2e/pwa.spec.ts), where it never took over. Reloading ends
- * those fetches; the new version then takes over before the page loads again.
+ * fetching its own files through the current worker at that moment (the store's code starts
+ * loading on the same tap, main.tsx): seen in the update journey (e2e/pwa.spec.ts), where it never
+ * took over. Reloading ends those fetches; the new version then takes over before the page loads
+ * again.
  */
 export const TAKE_OVER_MS = 3_000;
 
