@@ -11,12 +11,9 @@
  * reassembled file is checked last. At most 20 MiB, like a document.
  */
 import { ATTACHMENT_CHUNK_BYTES, ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_CHUNKS } from '../protocol/messages.ts';
-import { aeadDecrypt, aeadEncrypt } from './aead.ts';
-import { constantTimeEqual } from './bytes.ts';
 import { fromBase64, toBase64, utf8 } from './encoding.ts';
 import { CryptoError } from './errors.ts';
-import { sha256 } from './hash.ts';
-import { sodium } from './sodium.ts';
+import { fileSha256, openChunks, sealChunks } from './file-chunks.ts';
 import { generateKey, type SymmetricKey, symmetricKey } from './symmetric-key.ts';
 
 export const ATTACHMENT_VERSION = 1;
@@ -55,16 +52,7 @@ export function encryptAttachment(
     });
   }
   const key = generateKey();
-  const count = Math.max(1, Math.ceil(file.bytes.length / ATTACHMENT_CHUNK_BYTES));
-  const chunks: string[] = [];
-  for (let index = 0; index < count; index++) {
-    const slice = file.bytes.subarray(index * ATTACHMENT_CHUNK_BYTES, (index + 1) * ATTACHMENT_CHUNK_BYTES);
-    const sealed = aeadEncrypt(key, slice, additionalData(id, index, count));
-    const joined = new Uint8Array(sealed.nonce.length + sealed.ciphertext.length);
-    joined.set(sealed.nonce);
-    joined.set(sealed.ciphertext, sealed.nonce.length);
-    chunks.push(toBase64(joined));
-  }
+  const chunks = sealChunks(key, file.bytes, (index, count) => additionalData(id, index, count));
   return {
     ref: {
       id,
@@ -72,8 +60,8 @@ export function encryptAttachment(
       name: file.name,
       mediaType: file.mediaType,
       size: file.bytes.length,
-      sha256: sodium().to_hex(sha256(file.bytes)),
-      chunkCount: count,
+      sha256: fileSha256(file.bytes),
+      chunkCount: chunks.length,
     },
     chunks,
   };
@@ -81,30 +69,6 @@ export function encryptAttachment(
 
 /** Reassembles the file; throws `tampered` when a chunk is missing, extra, moved or altered. */
 export function decryptAttachment(ref: AttachmentRef, chunks: readonly string[]): Uint8Array {
-  if (chunks.length !== ref.chunkCount) {
-    throw new CryptoError('tampered', `expected ${ref.chunkCount} chunks, got ${chunks.length}`);
-  }
   const key: SymmetricKey = symmetricKey(fromBase64(ref.key, 'key'));
-  const nonceBytes = sodium().crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
-  const out = new Uint8Array(ref.size);
-  let offset = 0;
-  chunks.forEach((chunk, index) => {
-    const joined = fromBase64(chunk, 'chunk');
-    const plain = aeadDecrypt(
-      key,
-      { nonce: joined.subarray(0, nonceBytes), ciphertext: joined.subarray(nonceBytes) },
-      additionalData(ref.id, index, ref.chunkCount),
-    );
-    if (offset + plain.length > ref.size) throw new CryptoError('tampered', 'the file is longer than stated');
-    out.set(plain, offset);
-    offset += plain.length;
-  });
-  if (
-    offset !== ref.size ||
-    !/^[0-9a-f]{64}$/.test(ref.sha256) ||
-    !constantTimeEqual(sha256(out), sodium().from_hex(ref.sha256))
-  ) {
-    throw new CryptoError('tampered', 'the file does not match its checksum');
-  }
-  return out;
+  return openChunks(key, chunks, ref, (index, count) => additionalData(ref.id, index, count));
 }

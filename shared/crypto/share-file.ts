@@ -12,14 +12,14 @@
  * entry: there the signature covers the file's SHA-256, which is checked after reassembly, so a
  * file replaced by another holder of the share key is refused too. At most 20 MiB, like a document.
  */
-import { ATTACHMENT_CHUNK_BYTES, ATTACHMENT_MAX_BYTES } from '../protocol/messages.ts';
-import { aeadDecrypt, aeadEncrypt } from './aead.ts';
-import { constantTimeEqual } from './bytes.ts';
-import { fromBase64, toBase64, utf8 } from './encoding.ts';
+import { ATTACHMENT_MAX_BYTES } from '../protocol/messages.ts';
+import { toBase64, utf8 } from './encoding.ts';
 import { CryptoError } from './errors.ts';
-import { sha256 } from './hash.ts';
+import { fileSha256, openChunks, sealChunks } from './file-chunks.ts';
 import { sodium } from './sodium.ts';
 import { KEY_BYTES, type SymmetricKey, symmetricKey } from './symmetric-key.ts';
+
+export { fileSha256 };
 
 export const SHARE_FILE_VERSION = 1;
 const FILE_LABEL = 'carnet-share-file';
@@ -44,10 +44,6 @@ function additionalData(shareId: string, fileId: string, index: number, count: n
   return utf8(JSON.stringify(['carnet.share-file', SHARE_FILE_VERSION, shareId, fileId, index, count]));
 }
 
-export function fileSha256(bytes: Uint8Array): string {
-  return sodium().to_hex(sha256(bytes));
-}
-
 /** Encrypts a file's bytes for one share under the id `fileId`; the chunks are what the server keeps. */
 export function encryptShareFile(
   shareKey: Uint8Array,
@@ -64,17 +60,9 @@ export function encryptShareFile(
       max: ATTACHMENT_MAX_BYTES,
     });
   }
-  const key = fileKey(shareKey);
-  const count = Math.max(1, Math.ceil(file.bytes.length / ATTACHMENT_CHUNK_BYTES));
-  const chunks: string[] = [];
-  for (let index = 0; index < count; index++) {
-    const slice = file.bytes.subarray(index * ATTACHMENT_CHUNK_BYTES, (index + 1) * ATTACHMENT_CHUNK_BYTES);
-    const sealed = aeadEncrypt(key, slice, additionalData(shareId, file.id, index, count));
-    const joined = new Uint8Array(sealed.nonce.length + sealed.ciphertext.length);
-    joined.set(sealed.nonce);
-    joined.set(sealed.ciphertext, sealed.nonce.length);
-    chunks.push(toBase64(joined));
-  }
+  const chunks = sealChunks(fileKey(shareKey), file.bytes, (index, count) =>
+    additionalData(shareId, file.id, index, count),
+  );
   return {
     ref: {
       id: file.id,
@@ -82,7 +70,7 @@ export function encryptShareFile(
       mediaType: file.mediaType,
       size: file.bytes.length,
       sha256: fileSha256(file.bytes),
-      chunkCount: count,
+      chunkCount: chunks.length,
     },
     chunks,
   };
@@ -98,37 +86,9 @@ export function decryptShareFile(
   ref: ShareFileRef,
   chunks: readonly string[],
 ): Uint8Array {
-  if (chunks.length !== ref.chunkCount) {
-    throw new CryptoError('tampered', `expected ${ref.chunkCount} chunks, got ${chunks.length}`);
-  }
-  const key = fileKey(shareKey);
-  const nonceBytes = sodium().crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
-  const out = new Uint8Array(ref.size);
-  let offset = 0;
-  chunks.forEach((chunk, index) => {
-    let joined: Uint8Array;
-    try {
-      joined = fromBase64(chunk, 'chunk');
-    } catch {
-      throw new CryptoError('tampered', 'a chunk is not base64url');
-    }
-    const plain = aeadDecrypt(
-      key,
-      { nonce: joined.subarray(0, nonceBytes), ciphertext: joined.subarray(nonceBytes) },
-      additionalData(shareId, ref.id, index, ref.chunkCount),
-    );
-    if (offset + plain.length > ref.size) throw new CryptoError('tampered', 'the file is longer than stated');
-    out.set(plain, offset);
-    offset += plain.length;
-  });
-  if (
-    offset !== ref.size ||
-    !/^[0-9a-f]{64}$/.test(ref.sha256) ||
-    !constantTimeEqual(sha256(out), sodium().from_hex(ref.sha256))
-  ) {
-    throw new CryptoError('tampered', 'the file does not match its checksum');
-  }
-  return out;
+  return openChunks(fileKey(shareKey), chunks, ref, (index, count) =>
+    additionalData(shareId, ref.id, index, count),
+  );
 }
 
 /** A fresh file id: 128 random bits, base64url (22 characters), as the server expects. */
