@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { recordEn } from '../web/src/features/record/strings.ts';
 import { DocumentsPage } from './pages/documents-page.ts';
+import { newPractitioner } from './pages/practitioner-device.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
 import { RecordPage } from './pages/record-page.ts';
 import { SharePage } from './pages/share-page.ts';
@@ -170,18 +171,17 @@ test('back up a vault, restore it on a fresh browser with the passphrase and wit
   const doctorContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   try {
     const doc = await doctorContext.newPage();
-    const doctorVault = new VaultPage(doc);
-    await doctorVault.gotoHome();
-    await doctorVault.createVault(DOCTOR_PASS);
-    await new SyncPage(doc).turnOnSync(`doctor-${tag}@example.org`, DOCTOR_PASS);
-    await new SyncPage(doc).expectSynced();
-    const doctor = new SharePage(doc);
-    await doctor.saveProfile({
-      name: DOCTOR,
-      profession: 'General practitioner',
-      professionalId: '10001234567',
-      city: 'Lyon',
-    });
+    const { vault: doctorVault, doctor } = await newPractitioner(
+      doc,
+      `doctor-${tag}@example.org`,
+      DOCTOR_PASS,
+      {
+        name: DOCTOR,
+        profession: 'General practitioner',
+        professionalId: '10001234567',
+        city: 'Lyon',
+      },
+    );
     await doc.goto('about:blank');
     await doc.goto(share.link);
     await doctorVault.unlock(DOCTOR_PASS);

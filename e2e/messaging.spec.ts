@@ -18,6 +18,7 @@ import { expect, test } from '@playwright/test';
 import { messagesFr } from '../web/src/features/messages/strings.ts';
 import { DocumentsPage } from './pages/documents-page.ts';
 import { MessagesPage } from './pages/messages-page.ts';
+import { newSyncedVault } from './pages/practitioner-device.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
 import { SyncPage } from './pages/sync-page.ts';
 import { VaultPage } from './pages/vault-page.ts';
@@ -82,11 +83,7 @@ test('messaging: directory, offline outbox, live arrival, request answered with 
   });
   try {
     const doc = await doctorContext.newPage();
-    const doctorVault = new VaultPage(doc);
-    await doctorVault.gotoHome();
-    await doctorVault.createVault(DOCTOR_PASS);
-    await new SyncPage(doc).turnOnSync(`doctor-${tag}@example.org`, DOCTOR_PASS);
-    await new SyncPage(doc).expectSynced();
+    await newSyncedVault(doc, `doctor-${tag}@example.org`, DOCTOR_PASS);
     const doctor = new MessagesPage(doc);
     await doctor.listAsPractitioner({
       name: doctorName,

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { recordEn, recordFr } from '../web/src/features/record/strings.ts';
+import { newPractitioner } from './pages/practitioner-device.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
 import { RecordPage } from './pages/record-page.ts';
 import { SharePage } from './pages/share-page.ts';
@@ -72,18 +73,17 @@ test('a practitioner sees shared measurements and lab results dated, newest firs
   const doctorContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'en-US' });
   try {
     const doc = await doctorContext.newPage();
-    const doctorVault = new VaultPage(doc);
-    await doctorVault.gotoHome();
-    await doctorVault.createVault(DOCTOR_PASS);
-    await new SyncPage(doc).turnOnSync(`doctor-${tag}@example.org`, DOCTOR_PASS);
-    await new SyncPage(doc).expectSynced();
-    const doctor = new SharePage(doc);
-    await doctor.saveProfile({
-      name: 'Dr Alice Martin',
-      profession: 'General practitioner',
-      professionalId: '10001234567',
-      city: 'Lyon',
-    });
+    const { vault: doctorVault, doctor } = await newPractitioner(
+      doc,
+      `doctor-${tag}@example.org`,
+      DOCTOR_PASS,
+      {
+        name: 'Dr Alice Martin',
+        profession: 'General practitioner',
+        professionalId: '10001234567',
+        city: 'Lyon',
+      },
+    );
     await doc.goto('about:blank');
     await doc.goto(share.link);
     await doctorVault.unlock(DOCTOR_PASS);

@@ -13,6 +13,7 @@ import { expect, type Page, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { sharesFr } from '../web/src/features/shares/strings.ts';
 import { DocumentsPage } from './pages/documents-page.ts';
+import { newPractitioner } from './pages/practitioner-device.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
 import { RecordPage } from './pages/record-page.ts';
 import { SharePage } from './pages/share-page.ts';
@@ -129,13 +130,7 @@ test('documents in a share: sizes before sharing, opened by the practitioner (ha
   });
   try {
     const doc = await doctorContext.newPage();
-    const doctorVault = new VaultPage(doc);
-    await doctorVault.gotoHome();
-    await doctorVault.createVault(DOCTOR_PASS);
-    await new SyncPage(doc).turnOnSync(`doctor-${tag}@example.org`, DOCTOR_PASS);
-    await new SyncPage(doc).expectSynced();
-    const doctor = new SharePage(doc);
-    await doctor.saveProfile({
+    const { doctor } = await newPractitioner(doc, `doctor-${tag}@example.org`, DOCTOR_PASS, {
       name: 'Dr Alice Martin',
       profession: 'GP',
       professionalId: '10001234567',

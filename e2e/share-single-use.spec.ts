@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
+import { newPractitioner } from './pages/practitioner-device.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
 import { RecordPage } from './pages/record-page.ts';
 import { SharePage } from './pages/share-page.ts';
@@ -41,13 +42,7 @@ test('a single-use share opens once, then is closed for good', async ({ browser,
   const doctorContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL, locale: 'en-US' });
   try {
     const doc = await doctorContext.newPage();
-    const doctorVault = new VaultPage(doc);
-    await doctorVault.gotoHome();
-    await doctorVault.createVault(DOCTOR_PASS);
-    await new SyncPage(doc).turnOnSync(`doctor-${tag}@example.org`, DOCTOR_PASS);
-    await new SyncPage(doc).expectSynced();
-    const doctor = new SharePage(doc);
-    await doctor.saveProfile({
+    const { doctor } = await newPractitioner(doc, `doctor-${tag}@example.org`, DOCTOR_PASS, {
       name: 'Dr Alice Martin',
       profession: 'GP',
       professionalId: '10001234567',

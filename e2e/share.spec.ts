@@ -17,6 +17,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { recordEn } from '../web/src/features/record/strings.ts';
 import { sharesFr } from '../web/src/features/shares/strings.ts';
+import { newPractitioner } from './pages/practitioner-device.ts';
 import { ProfilesPage } from './pages/profiles-page.ts';
 import { RecordPage } from './pages/record-page.ts';
 import { SharePage } from './pages/share-page.ts';
@@ -82,13 +83,7 @@ test('share with a practitioner: open, sign a prescription, follow edits, revoke
   });
   try {
     const doc = await doctorContext.newPage();
-    const doctorVault = new VaultPage(doc);
-    await doctorVault.gotoHome();
-    await doctorVault.createVault(DOCTOR_PASS);
-    await new SyncPage(doc).turnOnSync(`doctor-${tag}@example.org`, DOCTOR_PASS);
-    await new SyncPage(doc).expectSynced();
-    const doctor = new SharePage(doc);
-    await doctor.saveProfile({
+    const { doctor } = await newPractitioner(doc, `doctor-${tag}@example.org`, DOCTOR_PASS, {
       name: DOCTOR,
       profession: 'General practitioner',
       professionalId: '10001234567',
