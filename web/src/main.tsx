@@ -46,7 +46,11 @@ const { store, start, hear } = createDeferredAppStore(
 // untouched still hears another tab close the account or remove Carnet from this device, on the
 // closure channel, and shows it (deferred-app-store.ts); locks and unlocks are per tab.
 const FIRST_INPUT = ['keydown', 'pointerdown', 'touchstart', 'input'] as const;
-const onFirstInput = () => {
+const onFirstInput = (event?: Event) => {
+  // Controls that never need the vault (the update notice: `data-without-store`) do not open it. A
+  // tap on "Reload to update" that also started loading the store's code left Chromium's new
+  // service worker waiting (features/pwa/service-worker.ts).
+  if (event?.target instanceof Element && event.target.closest('[data-without-store]')) return;
   for (const type of FIRST_INPUT) window.removeEventListener(type, onFirstInput, true);
   start();
 };

@@ -40,7 +40,7 @@ export function UpdatePrompt() {
   // plain polite live region rather than role="status", so it never competes with a screen's own
   // status messages.
   return (
-    <div class="pwa-notice-area" aria-live="polite">
+    <div class="pwa-notice-area" aria-live="polite" data-without-store>
       <Show when={updateWaiting()}>
         <section class="pwa-notice" aria-labelledby="pwa-update-title">
           <p id="pwa-update-title" class="pwa-notice__title">
